@@ -1,0 +1,51 @@
+import type {
+	IAuthenticateGeneric,
+	Icon,
+	ICredentialTestRequest,
+	ICredentialType,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import { apiBaseUrlExpression, baseUrlProperty } from './common';
+
+export class DocSpaceApiKeyApi implements ICredentialType {
+	name = 'docSpaceApiKeyApi';
+
+	displayName = 'ONLYOFFICE DocSpace API Key API';
+
+	icon: Icon = { light: 'file:../icons/docspace.svg', dark: 'file:../icons/docspace.dark.svg' };
+
+	documentationUrl =
+		'https://api.onlyoffice.com/docspace/api-backend/get-started/authentication/api-keys/';
+
+	properties: INodeProperties[] = [
+		baseUrlProperty,
+		{
+			displayName: 'API Key',
+			name: 'apiKey',
+			type: 'string',
+			typeOptions: { password: true },
+			required: true,
+			default: '',
+			placeholder: 'e.g. sk-0123456789abcdef',
+			hint: 'In DocSpace open Developer Tools → API keys → Create new secret key, then copy the key (it starts with sk- and is shown only once)',
+		},
+	];
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			headers: {
+				Authorization: '=Bearer {{$credentials.apiKey}}',
+			},
+		},
+	};
+
+	// keys/@self needs no permission scope, so a key limited to e.g. files:read passes too.
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: apiBaseUrlExpression,
+			url: '/keys/@self',
+		},
+	};
+}

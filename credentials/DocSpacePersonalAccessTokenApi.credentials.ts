@@ -1,0 +1,49 @@
+import type {
+	IAuthenticateGeneric,
+	Icon,
+	ICredentialTestRequest,
+	ICredentialType,
+	INodeProperties,
+} from 'n8n-workflow';
+
+import { apiBaseUrlExpression, baseUrlProperty } from './common';
+
+export class DocSpacePersonalAccessTokenApi implements ICredentialType {
+	name = 'docSpacePersonalAccessTokenApi';
+
+	displayName = 'ONLYOFFICE DocSpace Personal Access Token API';
+
+	icon: Icon = { light: 'file:../icons/docspace.svg', dark: 'file:../icons/docspace.dark.svg' };
+
+	documentationUrl =
+		'https://api.onlyoffice.com/docspace/api-backend/get-started/authentication/personal-access-tokens/';
+
+	properties: INodeProperties[] = [
+		baseUrlProperty,
+		{
+			displayName: 'Personal Access Token',
+			name: 'token',
+			type: 'string',
+			typeOptions: { password: true },
+			required: true,
+			default: '',
+			hint: 'A DocSpace session token, returned by POST /api/2.0/authentication (field "token"). Meant for testing; prefer an API key for production workflows.',
+		},
+	];
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			headers: {
+				Authorization: '={{$credentials.token}}',
+			},
+		},
+	};
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: apiBaseUrlExpression,
+			url: '/people/@self',
+		},
+	};
+}

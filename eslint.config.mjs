@@ -1,0 +1,33 @@
+import communityNodes from '@n8n/eslint-plugin-community-nodes';
+import tsParser from '@typescript-eslint/parser';
+import n8nNodesBase from 'eslint-plugin-n8n-nodes-base';
+import jsoncParser from 'jsonc-eslint-parser';
+
+const community = communityNodes.configs.recommended;
+
+export default [
+	{ ignores: ['dist/**', 'node_modules/**', 'test/**', '.e2e/**', 'scripts/**', 'examples/**', '*.js', '*.mjs'] },
+	{
+		files: ['package.json'],
+		languageOptions: { parser: jsoncParser },
+		plugins: { ...community.plugins, 'n8n-nodes-base': n8nNodesBase },
+		rules: { ...community.rules, ...n8nNodesBase.configs.community.rules },
+	},
+	{
+		files: ['credentials/**/*.ts', 'nodes/**/*.ts'],
+		languageOptions: { parser: tsParser, parserOptions: { sourceType: 'module' } },
+		plugins: { ...community.plugins, 'n8n-nodes-base': n8nNodesBase },
+		rules: community.rules,
+	},
+	{ files: ['credentials/**/*.ts'], rules: n8nNodesBase.configs.credentials.rules },
+	{ files: ['nodes/**/*.ts'], rules: n8nNodesBase.configs.nodes.rules },
+	{
+		// Rules the older plugin documents as applying to n8n's own repository only, or that the
+		// newer community plugin replaced (connection types must be NodeConnectionTypes constants).
+		rules: {
+			'n8n-nodes-base/cred-class-field-documentation-url-miscased': 'off',
+			'n8n-nodes-base/node-class-description-inputs-wrong-regular-node': 'off',
+			'n8n-nodes-base/node-class-description-outputs-wrong': 'off',
+		},
+	},
+];

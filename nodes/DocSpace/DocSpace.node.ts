@@ -1,0 +1,35 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { resourceProperty, resources } from './actions/resources';
+import { router } from './actions/router';
+import { listSearch } from './methods';
+import { authenticationProperty, credentialsFor } from './transport/authentication.description';
+
+export class DocSpace implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'ONLYOFFICE DocSpace',
+		name: 'docSpace',
+		icon: { light: 'file:../../icons/docspace.svg', dark: 'file:../../icons/docspace.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+		description: 'Work with files, folders, rooms, users and groups of an ONLYOFFICE DocSpace portal',
+		defaults: { name: 'ONLYOFFICE DocSpace' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: credentialsFor(['apiKey', 'basicAuth', 'oAuth2', 'personalAccessToken']),
+		properties: [
+			authenticationProperty(['apiKey', 'basicAuth', 'oAuth2', 'personalAccessToken']),
+			resourceProperty,
+			...Object.values(resources).flatMap((resource) => resource.description),
+		],
+	};
+
+	methods = { listSearch };
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await router.call(this);
+	}
+}

@@ -1,0 +1,105 @@
+import type {
+	ICredentialDataDecryptedObject,
+	IExecuteFunctions,
+	IHookFunctions,
+	ILoadOptionsFunctions,
+	IWebhookFunctions,
+} from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+export type DocSpaceContext =
+	| IExecuteFunctions
+	| ILoadOptionsFunctions
+	| IHookFunctions
+	| IWebhookFunctions;
+
+export const authenticationMethods = ['apiKey', 'basicAuth', 'oAuth2', 'personalAccessToken'] as const;
+
+export type AuthenticationMethod = (typeof authenticationMethods)[number];
+
+/** The credential type behind each value of the nodes' Authentication parameter. */
+export function credentialTypeOf(method: AuthenticationMethod): string {
+	const suffix = { apiKey: 'ApiKey', basicAuth: 'BasicAuth', oAuth2: 'OAuth2', personalAccessToken: 'PersonalAccessToken' };
+	return `docSpace${suffix[method]}Api`;
+}
+
+function isAuthenticationMethod(value: unknown): value is AuthenticationMethod {
+	return typeof value === 'string' && (authenticationMethods as readonly string[]).includes(value);
+}
+
+export interface ResolvedCredentials {
+	method: AuthenticationMethod;
+	type: string;
+	/** Portal origin without a trailing slash, e.g. https://portal.onlyoffice.com */
+	portalUrl: string;
+	/** Secret values that must never appear in messages. */
+	secrets: string[];
+}
+
+function readAuthentication(context: DocSpaceContext): unknown {
+	if ('getInputData' in context) return context.getNodeParameter('authentication', 0);
+	return (context as IHookFunctions).getNodeParameter('authentication');
+}
+
+/** Turns what a user pasted into the Base URL field into the portal origin. */
+export function normalizePortalUrl(
+	raw: unknown,
+	context: Pick<DocSpaceContext, 'getNode'>,
+): string {
+	const value = typeof raw === 'string' ? raw.trim() : '';
+	const fix = 'Enter the full portal address in the credential, e.g. https://yourportal.onlyoffice.com';
+	if (!value) {
+		throw new NodeOperationError(context.getNode(), 'The credential has no Base URL', {
+			description: fix,
+		});
+	}
+	if (!/^https?:\/\//i.test(value)) {
+		throw new NodeOperationError(
+			context.getNode(),
+			`The Base URL "${value}" has no http:// or https:// scheme`,
+			{ description: fix },
+		);
+	}
+	let url: URL;
+	try {
+		url = new URL(value);
+	} catch {
+		throw new NodeOperationError(context.getNode(), `The Base URL "${value}" is not a valid URL`, {
+			description: fix,
+		});
+	}
+	const path = url.pathname.replace(/\/+$/, '').replace(/\/api\/2\.0$/i, '');
+	return `${url.origin}${path}`;
+}
+
+function secretsOf(credentials: ICredentialDataDecryptedObject): string[] {
+	const values: unknown[] = [credentials.apiKey, credentials.password, credentials.token];
+	const tokenData = credentials.oauthTokenData;
+	if (tokenData && typeof tokenData === 'object') {
+		const { access_token: accessToken, refresh_token: refreshToken } = tokenData as Record<
+			string,
+			unknown
+		>;
+		values.push(accessToken, refreshToken, credentials.clientSecret);
+	}
+	return values.filter((v): v is string => typeof v === 'string' && v.length >= 4);
+}
+
+export async function resolveCredentials(context: DocSpaceContext): Promise<ResolvedCredentials> {
+	const method = readAuthentication(context);
+	if (!isAuthenticationMethod(method)) {
+		throw new NodeOperationError(
+			context.getNode(),
+			`Unknown authentication method "${String(method)}"`,
+			{ description: 'Choose an authentication method in the node’s Authentication parameter' },
+		);
+	}
+	const type = credentialTypeOf(method);
+	const credentials = await context.getCredentials(type);
+	return {
+		method,
+		type,
+		portalUrl: normalizePortalUrl(credentials.baseUrl, context),
+		secrets: secretsOf(credentials),
+	};
+}

@@ -1,0 +1,189 @@
+import type { INode, JsonObject } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+import type { AuthenticationMethod } from './credentials';
+import { requiredScope } from './scopes';
+
+/** What is known about a failed call, stripped of request options (which carry the auth header). */
+export interface Failure {
+	status?: number;
+	code?: string;
+	headers: Record<string, string>;
+	body?: unknown;
+	serverMessage?: string;
+}
+
+export interface FailureContext {
+	node: INode;
+	method: string;
+	path: string;
+	portalUrl: string;
+	authentication: AuthenticationMethod;
+	secrets: string[];
+	attempts: number;
+	itemIndex?: number;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function lowerCaseHeaders(headers: unknown): Record<string, string> {
+	const result: Record<string, string> = {};
+	if (!isRecord(headers)) return result;
+	for (const [name, value] of Object.entries(headers)) {
+		if (typeof value === 'string' || typeof value === 'number') result[name.toLowerCase()] = String(value);
+	}
+	return result;
+}
+
+/** DocSpace error text from the error envelope, a validation envelope or the chunk uploader. */
+export function serverMessageOf(body: unknown): string | undefined {
+	if (!isRecord(body)) return undefined;
+	const { error, response, message } = body;
+	if (isRecord(error) && typeof error.message === 'string') return error.message;
+	if (typeof error === 'string') return error;
+	if (isRecord(response) && isRecord(response.errors)) {
+		return Object.entries(response.errors)
+			.map(([field, texts]) => `${field}: ${Array.isArray(texts) ? texts.join(' ') : String(texts)}`)
+			.join('; ');
+	}
+	if (isRecord(response) && typeof response.title === 'string') return response.title;
+	if (typeof message === 'string' && message) return message;
+	return undefined;
+}
+
+/** Reads status, headers and body from whatever n8n's request helpers threw. */
+export function failureOf(error: unknown): Failure {
+	const seen = new Set<unknown>();
+	let current: unknown = error;
+	while (isRecord(current) || current instanceof Error) {
+		if (seen.has(current)) break;
+		seen.add(current);
+		const candidate = current as unknown as Record<string, unknown>;
+		const response = candidate.response;
+		if (isRecord(response) && typeof response.status === 'number') {
+			return {
+				status: response.status,
+				headers: lowerCaseHeaders(response.headers),
+				body: response.data,
+				serverMessage: serverMessageOf(response.data),
+				code: typeof candidate.code === 'string' ? candidate.code : undefined,
+			};
+		}
+		if (typeof candidate.code === 'string' && /^E[A-Z_]+$/.test(candidate.code)) {
+			return { code: candidate.code, headers: {} };
+		}
+		current = candidate.cause;
+	}
+	return { headers: {} };
+}
+
+const credentialFix: Record<AuthenticationMethod, string> = {
+	apiKey:
+		'Check the API key in the credential: it may be mistyped, expired or deleted. Create a new one in DocSpace under Developer Tools → API keys.',
+	basicAuth:
+		'Check the email and password in the credential. Accounts with SSO or two-factor sign-in cannot use basic auth; use an API key.',
+	oAuth2:
+		'Reconnect the OAuth2 credential (Sign in again); the app may have been revoked in DocSpace under Developer Tools → OAuth 2.0.',
+	personalAccessToken:
+		'The personal access token was rejected; it may have expired. Request a new one with POST /api/2.0/authentication or use an API key.',
+};
+
+export function scrub(text: string, secrets: string[]): string {
+	return secrets.reduce((result, secret) => result.split(secret).join('***'), text);
+}
+
+function explain(failure: Failure, context: FailureContext): { message: string; description: string } {
+	const { status, code, serverMessage } = failure;
+	const detail = serverMessage ? ` DocSpace said: “${serverMessage}”.` : '';
+	if (code && status === undefined) {
+		if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
+			return {
+				message: `The DocSpace portal address ${context.portalUrl} could not be found`,
+				description: 'Check the Base URL in the credential; the host name does not resolve.',
+			};
+		}
+		return {
+			message: `The DocSpace portal at ${context.portalUrl} could not be reached (${code})`,
+			description: `Check the Base URL in the credential and that the portal is online and reachable from n8n.${
+				context.attempts > 1 ? ` Tried ${context.attempts} times.` : ''
+			}`,
+		};
+	}
+	switch (status) {
+		case 400:
+			return {
+				message: `DocSpace refused the request as invalid${serverMessage ? `: ${serverMessage}` : ''}`,
+				description: 'Check the values of the node’s parameters for this item.',
+			};
+		case 401:
+			return { message: 'DocSpace did not accept the credentials', description: credentialFix[context.authentication] };
+		case 402:
+			return {
+				message: `The DocSpace portal’s plan does not allow this${serverMessage ? `: ${serverMessage}` : ''}`,
+				description: 'A quota or the paid plan limits this action; ask the portal owner.',
+			};
+		case 403: {
+			const scope = requiredScope(context.method, context.path);
+			const scopeHint =
+				context.authentication === 'apiKey' || context.authentication === 'oAuth2'
+					? ` If the ${context.authentication === 'apiKey' ? 'API key' : 'OAuth app'} is limited to certain scopes, it needs “${scope}”${
+							scope.startsWith('*') ? ' (full access)' : ''
+						} for this action.`
+					: '';
+			return {
+				message: `DocSpace denied permission for this action${serverMessage ? `: ${serverMessage}` : ''}`,
+				description: `The DocSpace account behind the credential lacks the right for ${context.method} ${context.path}.${scopeHint}`,
+			};
+		}
+		case 404:
+			return {
+				message: `DocSpace could not find the requested item${serverMessage ? `: ${serverMessage}` : ''}`,
+				description: `Check the ID or link used for ${context.path}: the item may have been deleted, moved to trash or not be shared with this account.`,
+			};
+		case 409:
+			return { message: `DocSpace reported a conflict${serverMessage ? `: ${serverMessage}` : ''}`, description: 'Another operation is changing the same item; try again later.' };
+		case 413:
+			return { message: 'The file is larger than the DocSpace portal accepts', description: 'Ask the portal administrator to raise the upload limit.' };
+		case 429:
+			return {
+				message: 'DocSpace is rate limiting requests',
+				description: `The portal answered “too many requests” ${context.attempts} times in a row. Wait a minute, or process fewer items at once (e.g. with a Loop Over Items node and a Wait).`,
+			};
+		default:
+			break;
+	}
+	if (status !== undefined && status >= 500) {
+		return {
+			message: `The DocSpace portal answered with a server error (HTTP ${status})${serverMessage ? `: ${serverMessage}` : ''}`,
+			description: `The portal or a proxy in front of it failed.${
+				context.attempts > 1 ? ` Tried ${context.attempts} times.` : ''
+			} Try again later or check the portal’s status.`,
+		};
+	}
+	return {
+		message: `DocSpace answered with HTTP ${status ?? 'error'}.${detail}`,
+		description: 'Check the node’s parameters and the credential.',
+	};
+}
+
+export function toNodeApiError(failure: Failure, context: FailureContext): NodeApiError {
+	const { message, description } = explain(failure, context);
+	const safeMessage = scrub(message, context.secrets);
+	const safeDescription = scrub(description, context.secrets);
+	const errorResponse: JsonObject = {
+		message: safeMessage,
+		method: context.method,
+		path: context.path,
+		...(failure.status !== undefined ? { httpCode: String(failure.status) } : {}),
+		...(failure.code ? { code: failure.code } : {}),
+		...(failure.serverMessage ? { docSpaceMessage: scrub(failure.serverMessage, context.secrets) } : {}),
+	};
+	return new NodeApiError(context.node, errorResponse, {
+		message: safeMessage,
+		description: safeDescription,
+		httpCode: failure.status !== undefined ? String(failure.status) : undefined,
+		itemIndex: context.itemIndex,
+	});
+}

@@ -1,0 +1,218 @@
+import type {
+	IDataObject,
+	IHttpRequestMethods,
+	IHttpRequestOptions,
+	IN8nHttpFullResponse,
+} from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
+
+import type { DocSpaceContext, ResolvedCredentials } from './credentials';
+import { resolveCredentials } from './credentials';
+import type { Failure } from './errors';
+import { failureOf, serverMessageOf, toNodeApiError } from './errors';
+
+export interface DocSpaceRequest {
+	method: IHttpRequestMethods;
+	/** Relative to the portal's /api/2.0/, or an absolute URL on the portal itself. */
+	path: string;
+	qs?: IDataObject;
+	body?: IHttpRequestOptions['body'];
+	headers?: IDataObject;
+	/** How to read the answer: the JSON envelope (default), raw bytes or a stream. */
+	encoding?: 'json' | 'arraybuffer' | 'stream';
+	/** Whether repeating the call is harmless when its effect is unknown; defaults to true for GET and HEAD. */
+	idempotent?: boolean;
+	itemIndex?: number;
+	timeout?: number;
+}
+
+export interface DocSpaceResult<T = unknown> {
+	data: T;
+	count?: number;
+	total?: number;
+	statusCode: number;
+	headers: Record<string, string>;
+}
+
+/** Identifies this integration's calls in the portal's logs. */
+export const USER_AGENT = 'n8n-nodes-onlyoffice-docspace';
+
+const MAX_ATTEMPTS = 5;
+const MAX_BACKOFF_MS = 8_000;
+const MAX_RETRY_AFTER_S = 60;
+const UNKNOWN_EFFECT_CODES = new Set(['ECONNRESET', 'ETIMEDOUT', 'ECONNABORTED', 'EPIPE', 'ESOCKETTIMEDOUT']);
+
+function backoff(attempt: number): number {
+	const ceiling = Math.min(MAX_BACKOFF_MS, 500 * 2 ** (attempt - 1));
+	return Math.round(ceiling / 2 + (Math.random() * ceiling) / 2);
+}
+
+function retryAfterMs(value: string | undefined): number | undefined {
+	if (value === undefined) return undefined;
+	const seconds = Number(value);
+	if (Number.isFinite(seconds)) return Math.max(0, seconds) * 1000;
+	const date = Date.parse(value);
+	return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
+}
+
+/** How long to wait before another attempt, or undefined when the failure is final. */
+function retryDelay(failure: Failure, attempt: number, idempotent: boolean): number | undefined {
+	const { status, code } = failure;
+	// 429 and 503 mean the request was turned away before it was processed: safe for any method.
+	if (status === 429 || status === 503) {
+		const wait = retryAfterMs(failure.headers['retry-after']);
+		if (wait === undefined) return backoff(attempt);
+		return wait > MAX_RETRY_AFTER_S * 1000 ? undefined : wait + Math.round(Math.random() * 250);
+	}
+	if (!idempotent) return undefined;
+	if (status === 502 || status === 504) return backoff(attempt);
+	if (status === undefined && code && UNKNOWN_EFFECT_CODES.has(code)) return backoff(attempt);
+	return undefined;
+}
+
+function isHtml(body: unknown, headers: Record<string, string>): boolean {
+	if ((headers['content-type'] ?? '').includes('text/html')) return true;
+	return typeof body === 'string' && body.trimStart().startsWith('<');
+}
+
+function headersOf(response: IN8nHttpFullResponse): Record<string, string> {
+	const result: Record<string, string> = {};
+	for (const [name, value] of Object.entries(response.headers ?? {})) {
+		if (value !== undefined) result[name.toLowerCase()] = String(value);
+	}
+	return result;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+	return typeof value === 'object' && value !== null && !Array.isArray(value) && !Buffer.isBuffer(value);
+}
+
+export function resolveUrl(credentials: ResolvedCredentials, path: string): string {
+	if (/^https?:\/\//i.test(path)) return path;
+	return `${credentials.portalUrl}/api/2.0/${path.replace(/^\/+/, '')}`;
+}
+
+/** The one way this package talks to DocSpace. */
+export async function docSpaceRequest<T = unknown>(
+	this: DocSpaceContext,
+	request: DocSpaceRequest,
+): Promise<DocSpaceResult<T>> {
+	const credentials = await resolveCredentials(this);
+	const url = resolveUrl(credentials, request.path);
+	const encoding = request.encoding ?? 'json';
+	const idempotent = request.idempotent ?? ['GET', 'HEAD'].includes(request.method);
+	const failureContext = (attempts: number) => ({
+		node: this.getNode(),
+		method: request.method,
+		path: request.path.startsWith('http') ? new URL(request.path).pathname : request.path,
+		portalUrl: credentials.portalUrl,
+		authentication: credentials.method,
+		secrets: credentials.secrets,
+		attempts,
+		itemIndex: request.itemIndex,
+	});
+
+	if (new URL(url).origin !== new URL(credentials.portalUrl).origin) {
+		// Never send the credential's header to a host other than the portal.
+		throw toNodeApiError(
+			{ headers: {}, serverMessage: `refused to send credentials to ${new URL(url).origin}` },
+			failureContext(0),
+		);
+	}
+
+	const options: IHttpRequestOptions = {
+		method: request.method,
+		url,
+		qs: request.qs,
+		body: request.body,
+		headers: {
+			Accept: encoding === 'json' ? 'application/json' : '*/*',
+			'User-Agent': USER_AGENT,
+			...request.headers,
+		},
+		returnFullResponse: true,
+		timeout: request.timeout ?? 120_000,
+		...(encoding === 'json' ? { json: true } : { encoding }),
+	};
+
+	for (let attempt = 1; ; attempt++) {
+		let response: IN8nHttpFullResponse;
+		try {
+			response = (await this.helpers.httpRequestWithAuthentication.call(
+				this,
+				credentials.type,
+				options,
+			)) as IN8nHttpFullResponse;
+		} catch (error) {
+			const failure = failureOf(error);
+			if (failure.status !== undefined && isHtml(failure.body, failure.headers) && failure.status < 500) {
+				throw notDocSpace(failure, failureContext(attempt));
+			}
+			const delay = attempt < MAX_ATTEMPTS ? retryDelay(failure, attempt, idempotent) : undefined;
+			if (delay === undefined) throw toNodeApiError(failure, failureContext(attempt));
+			await sleep(delay);
+			continue;
+		}
+		const headers = headersOf(response);
+		const body: unknown = response.body;
+		if (encoding !== 'json') {
+			return { data: body as T, statusCode: response.statusCode, headers };
+		}
+		if (isHtml(body, headers)) {
+			throw notDocSpace({ status: response.statusCode, headers, body }, failureContext(attempt));
+		}
+		if (isRecord(body) && (body.status === 1 || 'error' in body || body.success === false)) {
+			const status = typeof body.statusCode === 'number' && body.statusCode >= 400 ? body.statusCode : 400;
+			throw toNodeApiError(
+				{ status, headers, body, serverMessage: serverMessageOf(body) },
+				failureContext(attempt),
+			);
+		}
+		if (isRecord(body) && 'response' in body) {
+			return {
+				data: body.response as T,
+				count: typeof body.count === 'number' ? body.count : undefined,
+				total: typeof body.total === 'number' ? body.total : undefined,
+				statusCode: response.statusCode,
+				headers,
+			};
+		}
+		// Answers outside the envelope (e.g. the chunk uploader's {success, data}).
+		return { data: body as T, statusCode: response.statusCode, headers };
+	}
+}
+
+function notDocSpace(failure: Failure, context: Parameters<typeof toNodeApiError>[1]) {
+	const error = toNodeApiError(failure, context);
+	error.message = `The Base URL ${context.portalUrl} answered with a web page, not the DocSpace API`;
+	error.description =
+		'Check the Base URL in the credential: use the portal address itself, e.g. https://yourportal.onlyoffice.com, without any path after it.';
+	return error;
+}
+
+/** Calls DocSpace and returns the unwrapped `response` of its envelope. */
+export async function docSpaceApi(
+	this: DocSpaceContext,
+	method: IHttpRequestMethods,
+	path: string,
+	body?: IDataObject | IDataObject[],
+	qs?: IDataObject,
+	itemIndex?: number,
+): Promise<IDataObject> {
+	const { data } = await docSpaceRequest.call(this, { method, path, body, qs, itemIndex });
+	return isRecord(data) ? (data as IDataObject) : { value: data as IDataObject[keyof IDataObject] };
+}
+
+/** Like docSpaceApi, for endpoints whose `response` is a list. */
+export async function docSpaceApiList(
+	this: DocSpaceContext,
+	method: IHttpRequestMethods,
+	path: string,
+	body?: IDataObject | IDataObject[],
+	qs?: IDataObject,
+	itemIndex?: number,
+): Promise<IDataObject[]> {
+	const { data } = await docSpaceRequest.call(this, { method, path, body, qs, itemIndex });
+	if (Array.isArray(data)) return data as IDataObject[];
+	return data === undefined || data === null ? [] : [data as IDataObject];
+}

@@ -1,0 +1,148 @@
+// A small Chrome DevTools Protocol client (zero dependencies; Node 24 has WebSocket and fetch).
+import { mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { startProcess, stopProcess, sleep, waitFor } from './procs.mjs';
+
+export function findChromium() {
+	for (const p of [process.env.CHROMIUM_BIN, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome']) {
+		if (p) {
+			try {
+				if (statSync(p).isFile()) return p;
+			} catch {}
+		}
+	}
+	return null;
+}
+
+export class Browser {
+	static async launch({ bin, userDataDir, logFile, width = 1400, height = 900 }) {
+		mkdirSync(userDataDir, { recursive: true });
+		const proc = startProcess(
+			'chromium',
+			bin,
+			[
+				'--headless',
+				'--no-sandbox',
+				'--disable-gpu',
+				'--disable-dev-shm-usage',
+				'--disable-background-networking',
+				'--disable-component-update',
+				'--disable-sync',
+				'--disable-extensions',
+				'--no-first-run',
+				'--no-default-browser-check',
+				'--remote-debugging-address=127.0.0.1',
+				'--remote-debugging-port=0',
+				`--window-size=${width},${height}`,
+				`--user-data-dir=${userDataDir}`,
+				'about:blank',
+			],
+			{ logFile },
+		);
+		const wsLine = await waitFor(() => proc.tail.find((l) => l.includes('DevTools listening on ws://')), {
+			timeoutMs: 30000,
+			message: 'chromium DevTools endpoint',
+		});
+		const port = new URL(wsLine.slice(wsLine.indexOf('ws://'))).port;
+		const targets = await waitFor(async () => {
+			const list = await (await fetch(`http://127.0.0.1:${port}/json/list`)).json();
+			return list.find((t) => t.type === 'page') ? list : null;
+		}, { message: 'chromium page target' });
+		const page = new Page(targets.find((t) => t.type === 'page').webSocketDebuggerUrl);
+		await page.open();
+		await page.send('Page.enable');
+		await page.send('Runtime.enable');
+		await page.send('Network.enable');
+		await page.send('Emulation.setDeviceMetricsOverride', { width, height, deviceScaleFactor: 1, mobile: false });
+		return { proc, page, close: async () => { page.close(); await stopProcess(proc, 3000); } };
+	}
+}
+
+export class Page {
+	constructor(wsUrl) {
+		this.wsUrl = wsUrl;
+		this.nextId = 0;
+		this.pending = new Map();
+		this.consoleErrors = [];
+	}
+
+	async open() {
+		this.ws = new WebSocket(this.wsUrl);
+		await new Promise((resolve, reject) => {
+			this.ws.addEventListener('open', resolve, { once: true });
+			this.ws.addEventListener('error', () => reject(new Error('CDP websocket error')), { once: true });
+		});
+		this.ws.addEventListener('message', (ev) => {
+			const msg = JSON.parse(ev.data);
+			if (msg.id && this.pending.has(msg.id)) {
+				const { resolve, reject, method } = this.pending.get(msg.id);
+				this.pending.delete(msg.id);
+				if (msg.error) reject(new Error(`${method}: ${msg.error.message}`));
+				else resolve(msg.result);
+			} else if (msg.method === 'Runtime.exceptionThrown') {
+				this.consoleErrors.push(msg.params.exceptionDetails?.exception?.description ?? 'exception');
+			}
+		});
+	}
+
+	send(method, params = {}) {
+		const id = ++this.nextId;
+		return new Promise((resolve, reject) => {
+			this.pending.set(id, { resolve, reject, method });
+			this.ws.send(JSON.stringify({ id, method, params }));
+		});
+	}
+
+	async eval(expression) {
+		const r = await this.send('Runtime.evaluate', { expression, returnByValue: true, awaitPromise: true });
+		if (r.exceptionDetails) throw new Error(`page error: ${r.exceptionDetails.exception?.description ?? r.exceptionDetails.text}`);
+		return r.result.value;
+	}
+
+	waitFor(expression, timeoutMs = 30000, message = expression) {
+		return waitFor(() => this.eval(expression), { timeoutMs, intervalMs: 300, message });
+	}
+
+	async goto(url) {
+		await this.send('Page.navigate', { url });
+	}
+
+	async setCookie(name, value, url) {
+		await this.send('Network.setCookie', { name, value, url });
+	}
+
+	async type(text) {
+		await this.send('Input.insertText', { text });
+	}
+
+	async press(key, code = key, keyCode = 0) {
+		await this.send('Input.dispatchKeyEvent', { type: 'keyDown', key, code, windowsVirtualKeyCode: keyCode });
+		await this.send('Input.dispatchKeyEvent', { type: 'keyUp', key, code, windowsVirtualKeyCode: keyCode });
+	}
+
+	/** Real mouse click at the centre of the first element matching `selector`. */
+	async click(selector) {
+		const box = await this.eval(`(() => { const e = document.querySelector(${JSON.stringify(selector)}); if (!e) return null;
+			e.scrollIntoView({block: 'center'}); const r = e.getBoundingClientRect(); return {x: r.x + r.width / 2, y: r.y + r.height / 2}; })()`);
+		if (!box) throw new Error(`no element ${selector}`);
+		for (const type of ['mouseMoved', 'mousePressed', 'mouseReleased']) {
+			await this.send('Input.dispatchMouseEvent', { type, x: box.x, y: box.y, button: 'left', clickCount: 1 });
+		}
+	}
+
+	async screenshot(dir, name) {
+		mkdirSync(dir, { recursive: true });
+		const { data } = await this.send('Page.captureScreenshot', { format: 'png' });
+		const file = join(dir, `${name}.png`);
+		writeFileSync(file, Buffer.from(data, 'base64'));
+		return file;
+	}
+
+	close() {
+		try {
+			this.ws?.close();
+		} catch {}
+	}
+}
+
+export { sleep };

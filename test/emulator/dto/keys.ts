@@ -1,0 +1,23 @@
+/**
+ * ApiKeyResponseDto (API.md §1.2). The secret is masked as `sk-***{keyPostfix}` unless revealed
+ * (only the create response carries the full key).
+ */
+import type { ApiKey } from '../model';
+import { apiDate, type DtoScope } from './format';
+import { employeeRef } from './people';
+
+export function apiKeyDto(scope: DtoScope, apiKey: ApiKey, reveal = false): Record<string, unknown> {
+	const keyPostfix = apiKey.key.slice(-4);
+	return {
+		id: apiKey.id,
+		name: apiKey.name,
+		key: reveal ? apiKey.key : `sk-***${keyPostfix}`,
+		keyPostfix,
+		permissions: [...apiKey.permissions],
+		lastUsed: apiKey.lastUsed ? apiDate(apiKey.lastUsed) : undefined,
+		createOn: apiDate(apiKey.created),
+		createBy: employeeRef(scope, apiKey.userId),
+		expiresAt: apiKey.expiresAt ? apiDate(apiKey.expiresAt) : undefined,
+		isActive: apiKey.isActive,
+	};
+}
