@@ -8,18 +8,15 @@
 
 /** IDs looked up on the emulator (through its REST API) before the workflows run. */
 export async function seedValues(docspace) {
-	const rooms = await docspace('GET', '/api/2.0/files/rooms');
-	const room = rooms.folders?.[0];
-	if (!room) throw new Error('the emulator has no room in its seed data');
-	let fileId;
-	const queue = [room.id];
-	while (!fileId && queue.length) {
-		const content = await docspace('GET', `/api/2.0/files/${queue.shift()}`);
-		fileId = content.files?.[0]?.id;
-		queue.push(...(content.folders ?? []).map((f) => f.id));
+	const rooms = (await docspace('GET', '/api/2.0/files/rooms')).folders ?? [];
+	if (!rooms.length) throw new Error('the emulator has no room in its seed data');
+	// the first room (in listing order) that holds a file directly
+	for (const room of rooms) {
+		const content = await docspace('GET', `/api/2.0/files/${room.id}`);
+		const file = content.files?.[0];
+		if (file) return { roomId: String(room.id), roomTitle: room.title, fileId: String(file.id), fileTitle: file.title };
 	}
-	if (!fileId) throw new Error(`the emulator has no file in room ${room.id} (or its folders)`);
-	return { roomId: String(room.id), roomTitle: room.title, fileId: String(fileId) };
+	throw new Error('no seeded room holds a file');
 }
 
 export const cases = [

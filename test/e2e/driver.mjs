@@ -90,7 +90,7 @@ function normalizeRequest(r) {
 	const url = new URL(r.url ?? r.path ?? '/', 'http://emulator');
 	const headers = {};
 	for (const [k, v] of Object.entries(r.headers ?? {})) headers[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
-	return { method: String(r.method).toUpperCase(), path: r.pathname ?? url.pathname, query: url.searchParams, headers, status: r.status ?? r.statusCode, body: r.body, raw: r };
+	return { method: String(r.method).toUpperCase(), path: url.pathname, query: r.query ?? Object.fromEntries(url.searchParams), headers, status: r.status ?? r.statusCode, body: r.body, raw: r };
 }
 
 function makeEmulatorView(emu, base) {
@@ -203,6 +203,8 @@ async function runCase(ctx, c, auth) {
 	const path = `e2e-${c.fixture.replace(/\.json$/, '')}-${auth}-${ctx.runs++}`.toLowerCase();
 	const wf = buildWebhookWorkflow(fixture, { name: `${fixture.name} [${auth}]`, path, auth, credential: ctx.credentials[auth], vars: ctx.seed });
 	const created = await createAndActivate(ctx.n8n, wf);
+	const ours = wf.nodes.find((n) => n.type === NODE_TYPE);
+	ctx.editorWorkflow ??= ours && { id: created.id, nodeId: ours.id, nodeName: ours.name };
 	const mark = ctx.emu.mark();
 	const res = await callWebhook(ctx.n8n.base, path);
 	const requests = ctx.emu.since(mark);
@@ -239,7 +241,7 @@ async function main() {
 	const ctx = { runs: 0, credentials: {} };
 	ctx.emu = await setup(`DocSpace emulator on 127.0.0.1:${EMU_PORT}`, async () => {
 		const mod = await import(pathToFileURL(join(ROOT, 'test/emulator/index.ts')).href);
-		const emu = await mod.startEmulator({ port: EMU_PORT, host: '127.0.0.1', seed: true, allowPrivateWebhookUrls: true });
+		const emu = await mod.startEmulator({ port: EMU_PORT, host: '127.0.0.1', seed: 'default', allowPrivateWebhookUrls: true });
 		onCleanup(() => (emu.close ?? emu.stop)?.call(emu));
 		return makeEmulatorView(emu, `http://127.0.0.1:${EMU_PORT}`);
 	});
@@ -259,23 +261,34 @@ async function main() {
 
 	// a. the package is loaded
 	let nodeTypes = [];
-	await check('n8n lists both node types in /types/nodes.json', async () => {
+	// the node types the packed package declares (dist/nodes/X/Name.node.js -> <pkg>.<name>)
+	const declared = JSON.parse(readFileSync(join(communityNodesDir(USER_FOLDER), PKG, 'package.json'), 'utf8')).n8n?.nodes ?? [];
+	const declares = (file) => declared.some((p) => p.endsWith(`/${file}.node.js`));
+	await check('n8n loads the package: /types/nodes.json lists the DocSpace action node', async () => {
 		const r = await n8n.raw('GET', '/types/nodes.json');
 		assert(r.status === 200, `/types/nodes.json -> ${r.status}`);
 		nodeTypes = r.json;
-		const names = new Set(nodeTypes.map((t) => t.name));
-		const missing = [NODE_TYPE, TRIGGER_TYPE].filter((t) => !names.has(t));
-		assert(!missing.length, `missing ${missing.join(', ')} (n8n knows ${nodeTypes.filter((t) => t.name.startsWith(PKG)).map((t) => t.name).join(', ') || `nothing from ${PKG}`})`);
-		return `${nodeTypes.length} node types`;
+		const ours = nodeTypes.filter((t) => t.name.startsWith(`${PKG}.`));
+		assert(ours.some((t) => t.name === NODE_TYPE), `missing ${NODE_TYPE} (n8n knows ${ours.map((t) => t.name).join(', ') || `nothing from ${PKG}`})`);
+		return `${nodeTypes.length} node types, ours: ${ours.map((t) => t.name.slice(PKG.length + 1)).join(', ')}`;
 	});
-	await check('n8n lists the four credential types in /types/credentials.json', async () => {
+	if (!declares('DocSpaceTrigger')) skip('n8n loads the package: /types/nodes.json lists the DocSpace Trigger node', 'the package does not declare DocSpaceTrigger.node.js in package.json "n8n.nodes" yet');
+	else {
+		await check('n8n loads the package: /types/nodes.json lists the DocSpace Trigger node', async () => {
+			assert(nodeTypes.some((t) => t.name === TRIGGER_TYPE), `missing ${TRIGGER_TYPE} although package.json declares it`);
+		});
+	}
+	let credentialTypes = [];
+	await check('n8n loads the package: /types/credentials.json lists the four credential types', async () => {
 		const r = await n8n.raw('GET', '/types/credentials.json');
 		assert(r.status === 200, `/types/credentials.json -> ${r.status}`);
+		credentialTypes = r.json;
 		const names = new Set(r.json.map((t) => t.name));
 		const missing = Object.values(CRED_TYPES).filter((t) => !names.has(t));
 		assert(!missing.length, `missing ${missing.join(', ')}`);
 	});
 	const hasTrigger = nodeTypes.some((t) => t.name === TRIGGER_TYPE);
+	ctx.nodeDisplayName = (type) => nodeTypes.find((t) => t.name === type)?.displayName ?? type;
 
 	// b. credentials + n8n's own credential test
 	const base = ctx.emu.base;
@@ -301,12 +314,16 @@ async function main() {
 		const type = CRED_TYPES[auth];
 		await check(`n8n credential test passes for ${type} with the right secret`, async () => {
 			const mark = ctx.emu.mark();
-			const r = await n8n.rest('POST', '/credentials/test', { credentials: { name: `E2E ${auth}`, type, data: credData[auth] } });
+			const { id, name } = ctx.credentials[auth] ?? {};
+			assert(id, 'the credential was not created');
+			const r = await n8n.rest('POST', '/credentials/test', { credentials: { id, name, type, data: credData[auth] } });
 			assert(r?.status === 'OK', `n8n says ${JSON.stringify(r)}`);
 			assert(ctx.emu.since(mark).some((q) => expectedAuthorization(auth, secrets)(q.headers.authorization)), 'the emulator saw no request with this credential');
 		});
 		await check(`n8n credential test fails for ${type} with a wrong secret`, async () => {
-			const r = await n8n.rest('POST', '/credentials/test', { credentials: { name: `E2E ${auth} wrong`, type, data: wrongData[auth] } });
+			const { id, name } = ctx.credentials[auth] ?? {};
+			assert(id, 'the credential was not created');
+			const r = await n8n.rest('POST', '/credentials/test', { credentials: { id, name, type, data: wrongData[auth] } });
 			assert(r?.status === 'Error', `expected status Error, n8n says ${JSON.stringify(r)}`);
 		});
 	}
@@ -377,7 +394,13 @@ async function main() {
 
 	// f. editor
 	if (process.env.E2E_UI === '0') skip('editor checks in headless Chromium', 'E2E_UI=0');
-	else await editorChecks({ ctx, n8n, check, skip, shotsDir: SHOTS_DIR, runDir: RUN_DIR, pkg: PKG, nodeType: NODE_TYPE, credTypes: CRED_TYPES });
+	else {
+		await editorChecks({
+			ctx, n8n, check, skip, shotsDir: SHOTS_DIR, runDir: RUN_DIR, pkg: PKG,
+			nodeType: NODE_TYPE, triggerType: TRIGGER_TYPE, declaresTrigger: declares('DocSpaceTrigger'),
+			credTypes: CRED_TYPES, credentialTypes,
+		});
+	}
 
 	await finish();
 }

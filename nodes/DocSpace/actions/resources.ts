@@ -2,11 +2,17 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import * as file from './file/File.resource';
 import * as folder from './folder/Folder.resource';
+import * as group from './group/Group.resource';
+import * as room from './room/Room.resource';
 import type { OperationMap } from './types';
+import * as user from './user/User.resource';
 
 export const resources: Record<string, { operations: OperationMap; description: INodeProperties[] }> = {
 	file,
 	folder,
+	group,
+	room,
+	user,
 };
 
 export const resourceProperty: INodeProperties = {
@@ -17,6 +23,9 @@ export const resourceProperty: INodeProperties = {
 	options: [
 		{ name: 'File', value: 'file' },
 		{ name: 'Folder', value: 'folder' },
+		{ name: 'Group', value: 'group' },
+		{ name: 'Room', value: 'room' },
+		{ name: 'User', value: 'user' },
 	],
 	default: 'file',
 };

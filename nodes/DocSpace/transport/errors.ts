@@ -74,6 +74,18 @@ export function failureOf(error: unknown): Failure {
 		if (typeof candidate.code === 'string' && /^E[A-Z_]+$/.test(candidate.code)) {
 			return { code: candidate.code, headers: {} };
 		}
+		// n8n's NodeApiError keeps only the status (or error code) and a JSON body of the response.
+		const httpCode = candidate.httpCode;
+		if (typeof httpCode === 'string' && /^E[A-Z_]+$/.test(httpCode)) return { code: httpCode, headers: {} };
+		const networkCode = Array.isArray(candidate.messages)
+			? candidate.messages.map((text) => /\b(E(?:CONN[A-Z]+|NOTFOUND|AI_AGAIN|TIMEDOUT|PIPE|HOSTUNREACH|NETUNREACH))\b/.exec(String(text))?.[1]).find(Boolean)
+			: undefined;
+		if (networkCode && !httpCode) return { code: networkCode, headers: {} };
+		if (typeof httpCode === 'string' && /^\d{3}$/.test(httpCode)) {
+			const context = candidate.context;
+			const body = isRecord(context) ? context.data : undefined;
+			return { status: Number(httpCode), headers: {}, body, serverMessage: serverMessageOf(body) };
+		}
 		current = candidate.cause;
 	}
 	return { headers: {} };
@@ -104,9 +116,17 @@ function explain(failure: Failure, context: FailureContext): { message: string; 
 				description: 'Check the Base URL in the credential; the host name does not resolve.',
 			};
 		}
+		// The message must not contain the raw code: n8n replaces messages that do with its own text.
+		const reason: Record<string, string> = {
+			ECONNREFUSED: 'the connection was refused',
+			ECONNRESET: 'the connection was reset',
+			ETIMEDOUT: 'the connection timed out',
+			EHOSTUNREACH: 'the host is unreachable',
+			ENETUNREACH: 'the network is unreachable',
+		};
 		return {
-			message: `The DocSpace portal at ${context.portalUrl} could not be reached (${code})`,
-			description: `Check the Base URL in the credential and that the portal is online and reachable from n8n.${
+			message: `The DocSpace portal at ${context.portalUrl} could not be reached: ${reason[code] ?? 'the request failed'}`,
+			description: `Check the Base URL in the credential and that the portal is online and reachable from n8n (${code}).${
 				context.attempts > 1 ? ` Tried ${context.attempts} times.` : ''
 			}`,
 		};
@@ -177,7 +197,7 @@ export function toNodeApiError(failure: Failure, context: FailureContext): NodeA
 		method: context.method,
 		path: context.path,
 		...(failure.status !== undefined ? { httpCode: String(failure.status) } : {}),
-		...(failure.code ? { code: failure.code } : {}),
+		...(failure.code ? { networkError: failure.code } : {}),
 		...(failure.serverMessage ? { docSpaceMessage: scrub(failure.serverMessage, context.secrets) } : {}),
 	};
 	return new NodeApiError(context.node, errorResponse, {

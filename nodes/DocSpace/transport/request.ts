@@ -8,7 +8,7 @@ import { sleep } from 'n8n-workflow';
 
 import type { DocSpaceContext, ResolvedCredentials } from './credentials';
 import { resolveCredentials } from './credentials';
-import type { Failure } from './errors';
+import type { Failure, FailureContext } from './errors';
 import { failureOf, serverMessageOf, toNodeApiError } from './errors';
 
 export interface DocSpaceRequest {
@@ -135,17 +135,25 @@ export async function docSpaceRequest<T = unknown>(
 		...(encoding === 'json' ? { json: true } : { encoding }),
 	};
 
+	// OAuth2 tokens are refreshed by n8n only when a 401 is thrown, so only the other credential
+	// types read error statuses from the response (which keeps headers such as Retry-After).
+	if (credentials.method !== 'oAuth2') options.ignoreHttpStatusErrors = true;
+
 	for (let attempt = 1; ; attempt++) {
-		let response: IN8nHttpFullResponse;
+		let response: IN8nHttpFullResponse | undefined;
+		let failure: Failure | undefined;
 		try {
 			response = (await this.helpers.httpRequestWithAuthentication.call(
 				this,
 				credentials.type,
 				options,
 			)) as IN8nHttpFullResponse;
+			if (response.statusCode >= 400) failure = responseFailure(response);
 		} catch (error) {
-			const failure = failureOf(error);
-			if (failure.status !== undefined && isHtml(failure.body, failure.headers) && failure.status < 500) {
+			failure = failureOf(error);
+		}
+		if (failure) {
+			if (failure.status !== undefined && failure.status < 500 && isHtml(failure.body, failure.headers)) {
 				throw notDocSpace(failure, failureContext(attempt));
 			}
 			const delay = attempt < MAX_ATTEMPTS ? retryDelay(failure, attempt, idempotent) : undefined;
@@ -153,36 +161,53 @@ export async function docSpaceRequest<T = unknown>(
 			await sleep(delay);
 			continue;
 		}
-		const headers = headersOf(response);
-		const body: unknown = response.body;
-		if (encoding !== 'json') {
-			return { data: body as T, statusCode: response.statusCode, headers };
-		}
-		if (isHtml(body, headers)) {
-			throw notDocSpace({ status: response.statusCode, headers, body }, failureContext(attempt));
-		}
-		if (isRecord(body) && (body.status === 1 || 'error' in body || body.success === false)) {
-			const status = typeof body.statusCode === 'number' && body.statusCode >= 400 ? body.statusCode : 400;
-			throw toNodeApiError(
-				{ status, headers, body, serverMessage: serverMessageOf(body) },
-				failureContext(attempt),
-			);
-		}
-		if (isRecord(body) && 'response' in body) {
-			return {
-				data: body.response as T,
-				count: typeof body.count === 'number' ? body.count : undefined,
-				total: typeof body.total === 'number' ? body.total : undefined,
-				statusCode: response.statusCode,
-				headers,
-			};
-		}
-		// Answers outside the envelope (e.g. the chunk uploader's {success, data}).
-		return { data: body as T, statusCode: response.statusCode, headers };
+		return unwrap<T>(response as IN8nHttpFullResponse, encoding, () => failureContext(attempt));
 	}
 }
 
-function notDocSpace(failure: Failure, context: Parameters<typeof toNodeApiError>[1]) {
+function responseFailure(response: IN8nHttpFullResponse): Failure {
+	const headers = headersOf(response);
+	let body: unknown = response.body;
+	if (Buffer.isBuffer(body)) body = body.toString('utf8');
+	if (typeof body === 'string' && (headers['content-type'] ?? '').includes('json')) {
+		try {
+			body = JSON.parse(body);
+		} catch {
+			// keep the text
+		}
+	}
+	return { status: response.statusCode, headers, body, serverMessage: serverMessageOf(body) };
+}
+
+function unwrap<T>(
+	response: IN8nHttpFullResponse,
+	encoding: DocSpaceRequest['encoding'],
+	failureContext: () => FailureContext,
+): DocSpaceResult<T> {
+	const headers = headersOf(response);
+	const body: unknown = response.body;
+	if (encoding !== 'json') return { data: body as T, statusCode: response.statusCode, headers };
+	if (isHtml(body, headers)) {
+		throw notDocSpace({ status: response.statusCode, headers, body }, failureContext());
+	}
+	if (isRecord(body) && (body.status === 1 || 'error' in body || body.success === false)) {
+		const status = typeof body.statusCode === 'number' && body.statusCode >= 400 ? body.statusCode : 400;
+		throw toNodeApiError({ status, headers, body, serverMessage: serverMessageOf(body) }, failureContext());
+	}
+	if (isRecord(body) && 'response' in body) {
+		return {
+			data: body.response as T,
+			count: typeof body.count === 'number' ? body.count : undefined,
+			total: typeof body.total === 'number' ? body.total : undefined,
+			statusCode: response.statusCode,
+			headers,
+		};
+	}
+	// Answers outside the envelope (e.g. the chunk uploader's {success, data}).
+	return { data: body as T, statusCode: response.statusCode, headers };
+}
+
+function notDocSpace(failure: Failure, context: FailureContext) {
 	const error = toNodeApiError(failure, context);
 	error.message = `The Base URL ${context.portalUrl} answered with a web page, not the DocSpace API`;
 	error.description =

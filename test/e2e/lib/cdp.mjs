@@ -120,13 +120,16 @@ export class Page {
 		await this.send('Input.dispatchKeyEvent', { type: 'keyUp', key, code, windowsVirtualKeyCode: keyCode });
 	}
 
-	/** Real mouse click at the centre of the first element matching `selector`. */
-	async click(selector) {
+	/** Real mouse click (or double click) at the centre of the first element matching `selector`. */
+	async click(selector, clickCount = 1) {
 		const box = await this.eval(`(() => { const e = document.querySelector(${JSON.stringify(selector)}); if (!e) return null;
 			e.scrollIntoView({block: 'center'}); const r = e.getBoundingClientRect(); return {x: r.x + r.width / 2, y: r.y + r.height / 2}; })()`);
 		if (!box) throw new Error(`no element ${selector}`);
-		for (const type of ['mouseMoved', 'mousePressed', 'mouseReleased']) {
-			await this.send('Input.dispatchMouseEvent', { type, x: box.x, y: box.y, button: 'left', clickCount: 1 });
+		await this.send('Input.dispatchMouseEvent', { type: 'mouseMoved', x: box.x, y: box.y });
+		for (let n = 1; n <= clickCount; n++) {
+			for (const type of ['mousePressed', 'mouseReleased']) {
+				await this.send('Input.dispatchMouseEvent', { type, x: box.x, y: box.y, button: 'left', clickCount: n });
+			}
 		}
 	}
 

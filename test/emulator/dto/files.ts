@@ -7,6 +7,7 @@ import { accessTo, canManage, canRead, canWrite } from '../access';
 import { type Entry, type FileEntry, type Folder, FileShare, extensionOf, fileTypeOf } from '../model';
 import { apiDate, humanSize, type DtoScope } from './format';
 import { employeeRef } from './people';
+import { originFields } from '../trash';
 
 function rights(scope: DtoScope, entry: Entry): { read: boolean; write: boolean; manage: boolean; access: number } {
 	const user = scope.principal?.user;
@@ -34,6 +35,7 @@ function entryBase(scope: DtoScope, entry: Entry): Record<string, unknown> {
 		createdBy: employeeRef(scope, entry.createdBy),
 		updated: apiDate(entry.updated),
 		updatedBy: employeeRef(scope, entry.updatedBy),
+		...originFields(scope.state, entry),
 	};
 }
 

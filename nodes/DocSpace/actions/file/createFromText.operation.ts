@@ -1,0 +1,70 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { docSpaceApi } from '../../transport/request';
+import { folderLocator } from '../common.descriptions';
+import { toItems } from '../helpers';
+import type { NameConflict } from './shared';
+import { findFileByTitle, folderIdOf, folderPath, ifNameExists, nameOf, withExtension } from './shared';
+
+const properties: INodeProperties[] = [
+	{
+		...folderLocator,
+		description: 'The folder or room to create the file in; enter @my (By ID) for My documents',
+	},
+	{
+		displayName: 'File Name',
+		name: 'title',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. Meeting notes',
+		description: 'Name of the new file; the extension of the chosen format is added when missing',
+	},
+	{
+		displayName: 'Text',
+		name: 'content',
+		type: 'string',
+		typeOptions: { rows: 5 },
+		default: '',
+		description: 'The content of the file',
+	},
+	{
+		displayName: 'Format',
+		name: 'format',
+		type: 'options',
+		options: [
+			{ name: 'HTML', value: 'html', description: 'An .html file; the text is taken as HTML markup' },
+			{ name: 'Plain Text', value: 'text', description: 'A .txt file' },
+		],
+		default: 'text',
+	},
+	ifNameExists,
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['file'], operation: ['createFromText'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const folderId = folderIdOf.call(this, i);
+	const format = String(this.getNodeParameter('format', i, 'text'));
+	const title = withExtension(nameOf.call(this, i, 'title', 'File Name'), format === 'html' ? '.html' : '.txt');
+	const content = String(this.getNodeParameter('content', i, '') ?? '');
+	const conflict = this.getNodeParameter('ifNameExists', i, 'newVersion') as NameConflict;
+
+	if (conflict === 'skip') {
+		const existing = await findFileByTitle.call(this, folderId, title, i);
+		if (existing) return toItems.call(this, { ...existing, skipped: true });
+	}
+	const file = await docSpaceApi.call(
+		this,
+		'POST',
+		folderPath(folderId, format === 'html' ? '/html' : '/text'),
+		{ title, content, createNewIfExist: conflict === 'duplicate' },
+		undefined,
+		i,
+	);
+	return toItems.call(this, file);
+}

@@ -1,0 +1,109 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+
+import { docSpacePaginate, pickFolderContent } from '../../transport/paginate';
+import { folderLocator, returnAllOrLimit, simplifyOutput } from '../common.descriptions';
+import { listLimit, summarizeEntry, toItems } from '../helpers';
+import { folderIdOf, folderPath } from './shared';
+
+// DocSpace FilterType values that select files
+const FILES_ONLY = 1;
+const BY_EXTENSION = 11;
+
+const properties: INodeProperties[] = [
+	{ ...folderLocator, description: 'The folder or room to search in; enter @my (By ID) for My documents' },
+	...returnAllOrLimit,
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [
+			{
+				displayName: 'Extension',
+				name: 'extension',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. docx',
+				description: 'Only files with this extension; cannot be combined with Type',
+			},
+			{
+				displayName: 'Include Subfolders',
+				name: 'withSubfolders',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to search the subfolders too, at any depth',
+			},
+			{
+				displayName: 'Name Contains',
+				name: 'search',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. invoice',
+				description: 'Only files whose name contains this text (any case)',
+			},
+			{
+				displayName: 'Type',
+				name: 'type',
+				type: 'options',
+				default: FILES_ONLY,
+				options: [
+					{ name: 'All Files', value: FILES_ONLY },
+					{ name: 'Archives', value: 10 },
+					{ name: 'Diagrams', value: 25 },
+					{ name: 'Documents', value: 3 },
+					{ name: 'Images', value: 7 },
+					{ name: 'Media', value: 12 },
+					{ name: 'PDF Forms', value: 23 },
+					{ name: 'PDFs', value: 22 },
+					{ name: 'Presentations', value: 4 },
+					{ name: 'Spreadsheets', value: 5 },
+				],
+				description: 'Only files of this kind',
+			},
+		],
+	},
+	simplifyOutput,
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['file'], operation: ['getMany'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const folderId = folderIdOf.call(this, i);
+	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
+	const type = Number(filters.type ?? FILES_ONLY);
+	const extension = String(filters.extension ?? '').trim().replace(/^\./, '');
+	if (extension && !/^[a-z0-9]{1,10}$/i.test(extension)) {
+		throw new NodeOperationError(this.getNode(), `The filter “Extension” is not a file extension: “${extension}”`, {
+			itemIndex: i,
+			description: 'Enter an extension such as docx or pdf.',
+		});
+	}
+	if (extension && type !== FILES_ONLY) {
+		throw new NodeOperationError(this.getNode(), 'The filters “Extension” and “Type” cannot be combined', {
+			itemIndex: i,
+			description: 'DocSpace filters by one of them at a time: remove one of the two filters.',
+		});
+	}
+	const qs: IDataObject = {
+		filterType: extension ? BY_EXTENSION : type,
+		// ApplyFilterOption 1: files only, even for filter types that would list folders.
+		applyFilterOption: 1,
+	};
+	if (extension) qs.extension = extension.toLowerCase();
+	const search = String(filters.search ?? '').trim();
+	if (search) qs.filterValue = search;
+	if (filters.withSubfolders === true) qs.withSubFolders = true;
+
+	const entries = await docSpacePaginate.call(this, {
+		path: folderPath(folderId),
+		qs,
+		limit: listLimit.call(this, i),
+		itemIndex: i,
+		pick: pickFolderContent,
+	});
+	const files = entries.filter((entry) => entry.fileEntryType !== 1);
+	const simplify = this.getNodeParameter('simplify', i, true) as boolean;
+	return toItems.call(this, simplify ? files.map(summarizeEntry) : files);
+}

@@ -1,0 +1,29 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { docSpaceApi } from '../../transport/request';
+import { fileLocator } from '../common.descriptions';
+import { toItems } from '../helpers';
+import { fileIdOf, nameOf } from './shared';
+
+const properties: INodeProperties[] = [
+	{ ...fileLocator, description: 'The file to rename' },
+	{
+		displayName: 'New Name',
+		name: 'title',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. Final report.docx',
+		description: 'The new name; DocSpace keeps the current extension when the name has none or another one',
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['file'], operation: ['rename'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const fileId = fileIdOf.call(this, i);
+	const title = nameOf.call(this, i, 'title', 'New Name');
+	const file = await docSpaceApi.call(this, 'PUT', `files/file/${fileId}`, { title }, undefined, i);
+	return toItems.call(this, file);
+}

@@ -1,0 +1,59 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+
+import { normalizeExtension } from '../../transport/download';
+import { docSpaceApi } from '../../transport/request';
+import { binaryContent, uploadNewVersion } from '../../transport/upload';
+import { fileLocator } from '../common.descriptions';
+import { toItems } from '../helpers';
+import { chunkSizeOf, chunkSizeOption, fileIdOf, inputBinaryField } from './shared';
+
+const properties: INodeProperties[] = [
+	{ ...fileLocator, description: 'The file to store a new version of' },
+	inputBinaryField,
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [chunkSizeOption],
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['file'], operation: ['replaceContent'] } },
+	properties,
+);
+
+function extensionOf(name: string): string {
+	const dot = name.lastIndexOf('.');
+	return dot > 0 ? normalizeExtension(name.slice(dot)) : '';
+}
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const fileId = fileIdOf.call(this, i);
+	const options = this.getNodeParameter('options', i, {}) as IDataObject;
+	const propertyName = String(this.getNodeParameter('binaryPropertyName', i, 'data'));
+	const content = await binaryContent.call(this, i, propertyName, 'Input Binary Field');
+
+	const current = await docSpaceApi.call(this, 'GET', `files/file/${fileId}`, undefined, undefined, i);
+	const title = String(current.title ?? '');
+	const target = normalizeExtension(String(current.fileExst ?? extensionOf(title)));
+	const given = extensionOf(content.fileName);
+	if (given && target && given !== target) {
+		throw new NodeOperationError(
+			this.getNode(),
+			`The binary file “${content.fileName}” is a ${given} file, but “${title}” is a ${target} file`,
+			{
+				itemIndex: i,
+				description: `A new version must have the same format. Convert the content to ${target} first, or upload it as a separate file with the Upload operation.`,
+			},
+		);
+	}
+	const file = await uploadNewVersion.call(this, fileId, { ...content, fileName: title || content.fileName }, {
+		itemIndex: i,
+		chunkSize: chunkSizeOf(options),
+	});
+	return toItems.call(this, file);
+}

@@ -1,0 +1,72 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+
+import { binaryContent, uploadToFolder } from '../../transport/upload';
+import { folderLocator } from '../common.descriptions';
+import { toItems } from '../helpers';
+import type { NameConflict } from './shared';
+import {
+	chunkSizeOf,
+	chunkSizeOption,
+	findFileByTitle,
+	folderIdOf,
+	ifNameExists,
+	inputBinaryField,
+	numericFolderId,
+} from './shared';
+
+const properties: INodeProperties[] = [
+	{
+		...folderLocator,
+		description: 'The folder or room to upload into; enter @my (By ID) for My documents',
+	},
+	inputBinaryField,
+	ifNameExists,
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			chunkSizeOption,
+			{
+				displayName: 'File Name',
+				name: 'fileName',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. Report.pdf',
+				description: 'Name of the file in DocSpace, with its extension; the binary’s own file name by default',
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['file'], operation: ['upload'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const folderId = folderIdOf.call(this, i);
+	const conflict = this.getNodeParameter('ifNameExists', i, 'newVersion') as NameConflict;
+	const options = this.getNodeParameter('options', i, {}) as IDataObject;
+	const propertyName = String(this.getNodeParameter('binaryPropertyName', i, 'data'));
+	const content = await binaryContent.call(this, i, propertyName, 'Input Binary Field');
+	if (options.fileName !== undefined) content.fileName = String(options.fileName).trim();
+	if (!content.fileName.trim()) {
+		throw new NodeOperationError(this.getNode(), 'The parameter “File Name” is empty', {
+			itemIndex: i,
+			description: 'Enter the name the file should have in DocSpace, with its extension, e.g. Report.pdf.',
+		});
+	}
+
+	const targetId = await numericFolderId.call(this, folderId, i);
+	if (conflict === 'skip') {
+		const existing = await findFileByTitle.call(this, targetId, content.fileName, i);
+		if (existing) return toItems.call(this, { ...existing, skipped: true });
+	}
+	const file = await uploadToFolder.call(this, targetId, content, {
+		itemIndex: i,
+		chunkSize: chunkSizeOf(options),
+		createNewIfExist: conflict === 'duplicate',
+	});
+	return toItems.call(this, file);
+}

@@ -1,0 +1,30 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { docSpaceApi } from '../../transport/request';
+import { folderLocator } from '../common.descriptions';
+import { toItems } from '../helpers';
+import { entryIdOf, loadEntry, titleOf } from './shared';
+
+const properties: INodeProperties[] = [
+	{ ...folderLocator, description: 'The folder to rename' },
+	{
+		displayName: 'New Name',
+		name: 'title',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. Reports 2025',
+		description: 'The folder’s new name',
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['folder'], operation: ['rename'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const folderId = entryIdOf.call(this, 'folder', 'folderId', 'Folder', i);
+	const title = titleOf.call(this, 'title', 'New Name', i);
+	await loadEntry.call(this, 'folder', folderId, 'Folder', i);
+	const folder = await docSpaceApi.call(this, 'PUT', `files/folder/${folderId}`, { title }, undefined, i);
+	return toItems.call(this, folder);
+}

@@ -1,0 +1,43 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { docSpaceApi } from '../../transport/request';
+import { toItems } from '../helpers';
+import { checkedGroupName, managerField, managerId, memberIds, usersField } from './fields';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Name',
+		name: 'groupName',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. Marketing',
+		description: 'Name of the new group',
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [managerField, { ...usersField, description: `Users to add to the group: ${usersField.description}` }],
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['group'], operation: ['create'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const groupName = checkedGroupName.call(this, this.getNodeParameter('groupName', i, ''), 'Name', i);
+	const fields = this.getNodeParameter('additionalFields', i, {}) as IDataObject;
+	const body: IDataObject = { groupName };
+	if (fields.manager !== undefined && String(fields.manager).trim()) body.groupManager = await managerId.call(this, fields.manager, i);
+	if (fields.members !== undefined) {
+		const members = await memberIds.call(this, fields.members, 'Members', i, { forAdding: true, required: false });
+		if (members.length > 0) body.members = members;
+	}
+	return toItems.call(this, await docSpaceApi.call(this, 'POST', 'group', body, undefined, i));
+}

@@ -1,0 +1,22 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { docSpaceApi } from '../../transport/request';
+import { groupLocator } from '../common.descriptions';
+import { toItems } from '../helpers';
+import { groupCall, locatorGuid } from '../user/people';
+
+const properties: INodeProperties[] = [{ ...groupLocator, description: 'The group to delete' }];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['group'], operation: ['deleteGroup'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const groupId = locatorGuid.call(this, 'groupId', 'Group', i);
+	await groupCall.call(this, groupId, 'Group', i, async () =>
+		await docSpaceApi.call(this, 'DELETE', `group/${groupId}`, undefined, undefined, i),
+	);
+	return toItems.call(this, { deleted: true, id: groupId });
+}

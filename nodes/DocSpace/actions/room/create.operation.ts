@@ -1,0 +1,114 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { docSpaceApi } from '../../transport/request';
+import { toItems } from '../helpers';
+import { RoomType, roomTypeOptions } from './access';
+import {
+	BYTES_PER_MB,
+	invalidParameter,
+	lifetimeBody,
+	lifetimeField,
+	parseTags,
+	roomTitleOf,
+	tagsDescription,
+} from './shared';
+
+const vdrOnly = { show: { '/roomType': [RoomType.VirtualDataRoom] } };
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Title',
+		name: 'title',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. Q3 contracts',
+		description: 'Name of the new room',
+	},
+	{
+		displayName: 'Room Type',
+		name: 'roomType',
+		type: 'options',
+		options: roomTypeOptions,
+		default: 2,
+		description: 'What the room is for; it decides the access levels and links the room offers and cannot be changed later',
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [
+			{
+				displayName: 'Deny Download',
+				name: 'denyDownload',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to stop members and link visitors from downloading, copying and printing the room’s files',
+			},
+			{ ...lifetimeField, displayOptions: vdrOnly },
+			{
+				displayName: 'Indexing',
+				name: 'indexing',
+				type: 'boolean',
+				default: false,
+				displayOptions: vdrOnly,
+				description: 'Whether to number the room’s files and folders automatically (virtual data rooms only)',
+			},
+			{
+				displayName: 'Quota (MB)',
+				name: 'quota',
+				type: 'number',
+				typeOptions: { minValue: 1 },
+				default: 1024,
+				description: 'Storage limit of the room in megabytes; needs the room quota feature to be on in the portal',
+			},
+			{
+				displayName: 'Tags',
+				name: 'tags',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. finance, 2025',
+				description: tagsDescription,
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['room'], operation: ['create'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const title = roomTitleOf.call(this, this.getNodeParameter('title', i, ''), i);
+	const roomType = Number(this.getNodeParameter('roomType', i));
+	if (!roomTypeOptions.some((option) => option.value === roomType)) {
+		throw invalidParameter.call(
+			this,
+			i,
+			`The parameter “Room Type” has an unknown value: ${roomType}`,
+			`Choose one of: ${roomTypeOptions.map((option) => option.name).join(', ')}.`,
+		);
+	}
+	const fields = this.getNodeParameter('additionalFields', i, {}) as IDataObject;
+	const body: IDataObject = { title, roomType };
+	if (fields.tags !== undefined) {
+		const tags = parseTags(fields.tags);
+		if (tags.length > 0) body.tags = tags;
+	}
+	if (fields.quota !== undefined) {
+		const quota = Number(fields.quota);
+		if (!Number.isFinite(quota) || quota <= 0) {
+			throw invalidParameter.call(this, i, 'The parameter “Quota (MB)” must be a positive number', 'Enter the room’s storage limit in megabytes, e.g. 1024.');
+		}
+		body.quota = Math.round(quota * BYTES_PER_MB);
+	}
+	if (fields.denyDownload !== undefined) body.denyDownload = fields.denyDownload === true;
+	if (roomType === RoomType.VirtualDataRoom) {
+		if (fields.indexing !== undefined) body.indexing = fields.indexing === true;
+		const lifetime = lifetimeBody(fields.lifetime);
+		if (lifetime) body.lifetime = lifetime;
+	}
+	const room = await docSpaceApi.call(this, 'POST', 'files/rooms', body, undefined, i);
+	return toItems.call(this, room);
+}

@@ -1,0 +1,92 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { docSpacePaginate, pickFolderContent } from '../../transport/paginate';
+import { returnAllOrLimit, simplifyOutput } from '../common.descriptions';
+import { listLimit, toItems } from '../helpers';
+import { roomTypeOptions } from './access';
+import { parseTags, summarizeRoom } from './shared';
+
+// SearchArea
+const SECTION = { active: 0, archived: 1, any: 2 } as const;
+
+const properties: INodeProperties[] = [
+	...returnAllOrLimit,
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [
+			{
+				displayName: 'Room Types',
+				name: 'types',
+				type: 'multiOptions',
+				options: roomTypeOptions,
+				default: [],
+				description: 'Only rooms of these types; none selected means every type',
+			},
+			{
+				displayName: 'Search Text',
+				name: 'search',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. contracts',
+				description: 'Only rooms whose title contains this text',
+			},
+			{
+				displayName: 'Section',
+				name: 'section',
+				type: 'options',
+				options: [
+					{ name: 'Active Rooms', value: 'active', description: 'Rooms in the Rooms section' },
+					{ name: 'Active and Archived Rooms', value: 'any' },
+					{ name: 'Archived Rooms', value: 'archived', description: 'Rooms in the Archive section' },
+				],
+				default: 'active',
+			},
+			{
+				displayName: 'Tags',
+				name: 'tags',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. finance, 2025',
+				description: 'Only rooms with at least one of these comma-separated tags',
+			},
+			{
+				displayName: 'Without Tags',
+				name: 'withoutTags',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to return only rooms that have no tags',
+			},
+		],
+	},
+	simplifyOutput,
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['room'], operation: ['getMany'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
+	const qs: IDataObject = {};
+	const section = SECTION[String(filters.section ?? 'active') as keyof typeof SECTION] ?? SECTION.active;
+	if (section !== SECTION.active) qs.searchArea = section;
+	const types = (filters.types as number[] | undefined) ?? [];
+	if (types.length > 0) qs.type = types;
+	if (typeof filters.search === 'string' && filters.search.trim()) qs.filterValue = filters.search.trim();
+	const tags = parseTags(filters.tags);
+	// DocSpace reads `tags` as a JSON array.
+	if (tags.length > 0) qs.tags = JSON.stringify(tags);
+	if (filters.withoutTags === true) qs.withoutTags = true;
+	const rooms = await docSpacePaginate.call(this, {
+		path: 'files/rooms',
+		qs,
+		limit: listLimit.call(this, i),
+		itemIndex: i,
+		pick: pickFolderContent,
+	});
+	const simplify = this.getNodeParameter('simplify', i, true) as boolean;
+	return toItems.call(this, simplify ? rooms.map(summarizeRoom) : rooms);
+}

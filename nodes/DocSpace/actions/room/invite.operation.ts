@@ -1,0 +1,210 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+
+import { docSpaceApi } from '../../transport/request';
+import { simplifyOutput } from '../common.descriptions';
+import { toItems } from '../helpers';
+import { FileShare, accessName, accessNames, memberAccessFor, memberAccessOptions, roomTypeName } from './access';
+import {
+	asNodeError,
+	invalidParameter,
+	isEmail,
+	isGuid,
+	loadRoom,
+	roomIdOf,
+	roomParameter,
+	roomPath,
+	summarizeMember,
+} from './shared';
+
+type InviteeKind = 'user' | 'email' | 'group';
+
+const properties: INodeProperties[] = [
+	{ ...roomParameter, description: 'The room to invite people to or to change access in' },
+	{
+		displayName: 'Invitees',
+		name: 'invitees',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		placeholder: 'Add Invitee',
+		default: { invitee: [{ kind: 'email', email: '', access: FileShare.ContentCreator }] },
+		description:
+			'Who gets access, and which. An existing member gets the new access level. The access levels a room offers depend on its type.',
+		options: [
+			{
+				displayName: 'Invitee',
+				name: 'invitee',
+				values: [
+					{
+						displayName: 'Access',
+						name: 'access',
+						type: 'options',
+						options: memberAccessOptions,
+						default: 11,
+						description: 'What the invitee may do in the room',
+					},
+					{
+						displayName: 'Email',
+						name: 'email',
+						type: 'string',
+						placeholder: 'e.g. name@example.com',
+						default: '',
+						displayOptions: { show: { kind: ['email'] } },
+					},
+					{
+						displayName: 'Group ID',
+						name: 'groupId',
+						type: 'string',
+						placeholder: 'e.g. 2c0a8e1e-7d6c-4c8e-9a51-1f1f2b0c3d4e',
+						default: '',
+						displayOptions: { show: { kind: ['group'] } },
+					},
+					{
+						displayName: 'Invite By',
+						name: 'kind',
+						type: 'options',
+						options: [
+							{ name: 'Email', value: 'email', description: 'Someone without an account gets an invitation as a guest' },
+							{ name: 'Group ID', value: 'group', description: 'Every member of a portal group' },
+							{ name: 'User ID', value: 'user', description: 'An existing portal user' },
+						],
+						default: 'email',
+					},
+					{
+						displayName: 'User ID',
+						name: 'userId',
+						type: 'string',
+						placeholder: 'e.g. 2c0a8e1e-7d6c-4c8e-9a51-1f1f2b0c3d4e',
+						default: '',
+						displayOptions: { show: { kind: ['user'] } },
+					},
+				],
+			},
+		],
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Message',
+				name: 'message',
+				type: 'string',
+				typeOptions: { rows: 3 },
+				default: '',
+				description: 'Text added to the notification email',
+			},
+			{
+				displayName: 'Notify',
+				name: 'notify',
+				type: 'boolean',
+				default: true,
+				description: 'Whether to email existing users about their access (people invited by email always get an invitation)',
+			},
+		],
+	},
+	simplifyOutput,
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['room'], operation: ['invite'] } }, properties);
+
+interface Invitee {
+	kind: InviteeKind;
+	/** The user or group ID, or the email address. */
+	key: string;
+	access: number;
+}
+
+function readInvitees(this: IExecuteFunctions, i: number, roomType: number, roomTitle: string): Invitee[] {
+	const raw = (this.getNodeParameter('invitees.invitee', i, []) as IDataObject[]) ?? [];
+	if (raw.length === 0) {
+		throw invalidParameter.call(this, i, 'The parameter “Invitees” is empty', 'Add at least one invitee with an access level.');
+	}
+	return raw.map((entry, index) => {
+		const kind = String(entry.kind ?? 'email') as InviteeKind;
+		const position = `Invitees → entry ${index + 1}`;
+		const field = { email: 'Email', user: 'User ID', group: 'Group ID' }[kind];
+		if (!field) {
+			throw invalidParameter.call(this, i, `The parameter “${position} → Invite By” has an unknown value: ${kind}`, 'Choose Email, User ID or Group ID.');
+		}
+		const key = String(entry[{ email: 'email', user: 'userId', group: 'groupId' }[kind]] ?? '').trim();
+		if (!key) {
+			throw invalidParameter.call(this, i, `The parameter “${position} → ${field}” is empty`, `Enter the invitee’s ${field.toLowerCase()}.`);
+		}
+		if (kind === 'email' && !isEmail(key)) {
+			throw invalidParameter.call(this, i, `The parameter “${position} → Email” is not a valid email address: “${key}”`, 'Enter an address like name@example.com.');
+		}
+		if (kind !== 'email' && !isGuid(key)) {
+			throw invalidParameter.call(
+				this,
+				i,
+				`The parameter “${position} → ${field}” is not a DocSpace ID: “${key}”`,
+				`Enter the ${kind}’s GUID, e.g. 2c0a8e1e-7d6c-4c8e-9a51-1f1f2b0c3d4e${kind === 'user' ? ', or invite by email instead' : ''}.`,
+			);
+		}
+		const access = Number(entry.access);
+		const valid = memberAccessFor(roomType, kind === 'group' ? 'group' : 'user').map((a) => a.value);
+		if (!valid.includes(access)) {
+			throw invalidParameter.call(
+				this,
+				i,
+				`The parameter “${position} → Access” is “${accessName(access)}”, which a ${roomTypeName(roomType)} does not offer ${kind === 'group' ? 'to groups' : ''}`.trimEnd(),
+				`“${roomTitle}” is a ${roomTypeName(roomType)}. Valid access levels for ${kind === 'group' ? 'groups' : 'people'} there: ${accessNames(valid)}.`,
+			);
+		}
+		return { kind, key, access };
+	});
+}
+
+function matches(member: IDataObject, invitee: Invitee): boolean {
+	const user = member.sharedToUser as IDataObject | undefined;
+	const group = member.sharedToGroup as IDataObject | undefined;
+	if (invitee.kind === 'group') return String(group?.id ?? '').toLowerCase() === invitee.key.toLowerCase();
+	if (invitee.kind === 'user') return String(user?.id ?? '').toLowerCase() === invitee.key.toLowerCase();
+	return String(user?.email ?? '').toLowerCase() === invitee.key.toLowerCase();
+}
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const roomId = roomIdOf.call(this, i);
+	const room = await loadRoom.call(this, roomId, i);
+	const invitees = readInvitees.call(this, i, Number(room.roomType), String(room.title));
+	const options = this.getNodeParameter('options', i, {}) as IDataObject;
+	const body: IDataObject = {
+		invitations: invitees.map((invitee) =>
+			invitee.kind === 'email' ? { email: invitee.key, access: invitee.access } : { id: invitee.key, access: invitee.access },
+		),
+		notify: options.notify !== false,
+	};
+	if (typeof options.message === 'string' && options.message.trim()) body.message = options.message.trim();
+
+	let result: IDataObject;
+	try {
+		result = await docSpaceApi.call(this, 'PUT', roomPath(roomId, '/share'), body, undefined, i);
+	} catch (error) {
+		const text = error instanceof NodeApiError ? `${error.message} ${String(error.description ?? '')}` : '';
+		if (!/role is not available/i.test(text)) throw asNodeError.call(this, error, i);
+		throw new NodeOperationError(this.getNode(), `DocSpace refused an access level for “${String(room.title)}”: the role is not available for that user type`, {
+			itemIndex: i,
+			description:
+				'Portal users and guests cannot be Room Managers; only DocSpace admins and room admins can. Choose another access level, or change the user’s type first.',
+		});
+	}
+	const members = ((result.members as IDataObject[] | undefined) ?? []).filter((m) => m && typeof m === 'object');
+	const missing = invitees.filter((invitee) => !members.some((member) => matches(member, invitee) && Number(member.access) === invitee.access));
+	if (missing.length > 0) {
+		const warning = typeof result.warning === 'string' && result.warning ? ` DocSpace said: “${result.warning}”.` : '';
+		throw new NodeOperationError(
+			this.getNode(),
+			`DocSpace did not give the requested access to ${missing.map((m) => m.key).join(', ')} in “${String(room.title)}”`,
+			{
+				itemIndex: i,
+				description: `The other invitees were processed. The account may be disabled, not visible to you, or not allowed that access level.${warning}`,
+			},
+		);
+	}
+	const simplify = this.getNodeParameter('simplify', i, true) as boolean;
+	return toItems.call(this, simplify ? members.map(summarizeMember) : members);
+}

@@ -1,0 +1,104 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+
+import { docSpacePaginate, pickList } from '../../transport/paginate';
+import { docSpaceApi } from '../../transport/request';
+import { toItems } from '../helpers';
+import { FileShare } from './access';
+import { invalidParameter, isEmail, isGuid, roomIdOf, roomParameter, roomPath, summarizeMember } from './shared';
+
+const properties: INodeProperties[] = [
+	{ ...roomParameter, description: 'The room to remove the member from' },
+	{
+		displayName: 'Member',
+		name: 'member',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. name@example.com',
+		description: 'The user’s email or ID, or the group’s ID',
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Force',
+				name: 'force',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to remove the member even when they still hold a role in a form being filled in',
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['room'], operation: ['removeMember'] } }, properties);
+
+// ShareFilterType: 0 users and groups
+const USERS_AND_GROUPS = 0;
+// RoomSecurityError: 1 a form role blocks the removal
+const FORM_ROLE_BLOCKING = 1;
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const roomId = roomIdOf.call(this, i);
+	const wanted = String(this.getNodeParameter('member', i, '')).trim();
+	if (!wanted) {
+		throw invalidParameter.call(this, i, 'The parameter “Member” is empty', 'Enter the email or ID of the user, or the ID of the group, to remove.');
+	}
+	if (!isGuid(wanted) && !isEmail(wanted)) {
+		throw invalidParameter.call(
+			this,
+			i,
+			`The parameter “Member” is neither an email address nor a DocSpace ID: “${wanted}”`,
+			'Enter an email like name@example.com or a GUID like 2c0a8e1e-7d6c-4c8e-9a51-1f1f2b0c3d4e.',
+		);
+	}
+	const shares = await docSpacePaginate.call(this, {
+		path: roomPath(roomId, '/share'),
+		qs: { filterType: USERS_AND_GROUPS },
+		itemIndex: i,
+		pick: pickList,
+	});
+	const key = wanted.toLowerCase();
+	const share = shares.find((s) => {
+		const subject = ((s.sharedToUser ?? s.sharedToGroup ?? {}) as IDataObject);
+		return String(subject.id ?? '').toLowerCase() === key || String(subject.email ?? '').toLowerCase() === key;
+	});
+	if (!share) {
+		throw invalidParameter.call(
+			this,
+			i,
+			`The parameter “Member” names no member of room ${roomId}: “${wanted}”`,
+			'Use Get Members to see who is in the room.',
+		);
+	}
+	const member = summarizeMember(share);
+	if (member.isOwner === true) {
+		throw invalidParameter.call(
+			this,
+			i,
+			`The parameter “Member” names the owner of room ${roomId}, who cannot be removed`,
+			'Change the room owner in DocSpace first, or pick another member.',
+		);
+	}
+	const options = this.getNodeParameter('options', i, {}) as IDataObject;
+	const result = await docSpaceApi.call(
+		this,
+		'PUT',
+		roomPath(roomId, '/share'),
+		{ invitations: [{ id: member.id, access: FileShare.None }], notify: false, force: options.force === true },
+		undefined,
+		i,
+	);
+	if (Number(result.error) === FORM_ROLE_BLOCKING) {
+		throw new NodeOperationError(this.getNode(), `DocSpace kept ${String(member.name ?? wanted)} in room ${roomId}: they hold a role in a form being filled in`, {
+			itemIndex: i,
+			description: 'Turn on the option “Force” to remove them anyway.',
+		});
+	}
+	return toItems.call(this, { removed: true, roomId: Number(roomId), member });
+}

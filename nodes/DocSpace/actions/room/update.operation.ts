@@ -1,0 +1,113 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { docSpaceApi } from '../../transport/request';
+import { toItems } from '../helpers';
+import { RoomType, roomTypeName } from './access';
+import {
+	BYTES_PER_MB,
+	invalidParameter,
+	lifetimeBody,
+	lifetimeField,
+	loadRoom,
+	parseTags,
+	roomIdOf,
+	roomParameter,
+	roomPath,
+	roomTitleOf,
+} from './shared';
+
+const properties: INodeProperties[] = [
+	{ ...roomParameter, description: 'The room to change' },
+	{
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [
+			{
+				displayName: 'Deny Download',
+				name: 'denyDownload',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to stop members and link visitors from downloading, copying and printing the room’s files',
+			},
+			lifetimeField,
+			{
+				displayName: 'Indexing',
+				name: 'indexing',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to number the room’s files and folders automatically (virtual data rooms only)',
+			},
+			{
+				displayName: 'Quota (MB)',
+				name: 'quota',
+				type: 'number',
+				typeOptions: { minValue: -1 },
+				default: 1024,
+				description: 'Storage limit of the room in megabytes; -1 removes the room’s own limit',
+			},
+			{
+				displayName: 'Tags',
+				name: 'tags',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. finance, 2025',
+				description: 'Comma-separated tag names that replace all of the room’s tags; empty removes them all. Use Add Tags or Remove Tags to change only some.',
+			},
+			{
+				displayName: 'Title',
+				name: 'title',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. Q3 contracts',
+				description: 'New name of the room',
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['room'], operation: ['update'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const roomId = roomIdOf.call(this, i);
+	const fields = this.getNodeParameter('updateFields', i, {}) as IDataObject;
+	const body: IDataObject = {};
+	if (fields.title !== undefined) body.title = roomTitleOf.call(this, fields.title, i);
+	if (fields.quota !== undefined) {
+		const quota = Number(fields.quota);
+		if (!Number.isFinite(quota) || (quota <= 0 && quota !== -1)) {
+			throw invalidParameter.call(
+				this,
+				i,
+				'The parameter “Quota (MB)” must be a positive number or -1',
+				'Enter the room’s storage limit in megabytes, or -1 to remove the room’s own limit.',
+			);
+		}
+		body.quota = quota === -1 ? -1 : Math.round(quota * BYTES_PER_MB);
+	}
+	if (fields.tags !== undefined) body.tags = parseTags(fields.tags);
+	if (fields.denyDownload !== undefined) body.denyDownload = fields.denyDownload === true;
+	if (fields.indexing !== undefined) body.indexing = fields.indexing === true;
+	const lifetime = lifetimeBody(fields.lifetime);
+	if (lifetime) body.lifetime = lifetime;
+	if (Object.keys(body).length === 0) {
+		throw invalidParameter.call(this, i, 'No field to update was given', 'Add at least one field under “Update Fields”.');
+	}
+	if (body.indexing !== undefined || body.lifetime !== undefined) {
+		const room = await loadRoom.call(this, roomId, i);
+		if (Number(room.roomType) !== RoomType.VirtualDataRoom) {
+			const name = body.indexing !== undefined ? 'Indexing' : 'File Lifetime';
+			throw invalidParameter.call(
+				this,
+				i,
+				`The parameter “${name}” applies to virtual data rooms only, and “${String(room.title)}” is a ${roomTypeName(room.roomType)}`,
+				`Remove “${name}” from the update fields for this room.`,
+			);
+		}
+	}
+	const room = await docSpaceApi.call(this, 'PUT', roomPath(roomId), body, undefined, i);
+	return toItems.call(this, room);
+}

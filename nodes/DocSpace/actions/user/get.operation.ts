@@ -1,0 +1,52 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { docSpaceApi } from '../../transport/request';
+import { userLocator } from '../common.descriptions';
+import { toItems } from '../helpers';
+import { emailParameter, getUserByEmail, getUserById, locatorGuid } from './people';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Get By',
+		name: 'getBy',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{ name: 'Current User', value: 'me', description: 'The account the credential belongs to' },
+			{ name: 'Email', value: 'email', description: 'The user with this email address' },
+			{ name: 'User', value: 'user', description: 'A user picked from the list, by link or by ID' },
+		],
+		default: 'user',
+		description: 'How to find the user',
+	},
+	{ ...userLocator, description: 'The user to get', displayOptions: { show: { getBy: ['user'] } } },
+	{
+		displayName: 'Email',
+		name: 'email',
+		type: 'string',
+		placeholder: 'e.g. name@example.com',
+		required: true,
+		default: '',
+		description: 'Email address of the user to get',
+		displayOptions: { show: { getBy: ['email'] } },
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['user'], operation: ['get'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const getBy = this.getNodeParameter('getBy', i, 'user') as string;
+	if (getBy === 'me') {
+		return toItems.call(this, await docSpaceApi.call(this, 'GET', 'people/@self', undefined, undefined, i));
+	}
+	if (getBy === 'email') {
+		const email = emailParameter.call(this, 'email', 'Email', i);
+		return toItems.call(this, await getUserByEmail.call(this, email, 'Email', i));
+	}
+	const userId = locatorGuid.call(this, 'userId', 'User', i);
+	return toItems.call(this, await getUserById.call(this, userId, 'User', i));
+}

@@ -1,0 +1,90 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+
+import { docSpacePaginate, pickList } from '../../transport/paginate';
+import { returnAllOrLimit, simplifyOutput } from '../common.descriptions';
+import { listLimit, toItems } from '../helpers';
+import { employeeTypeOptions, isGuid, summarizeUser } from './people';
+
+const properties: INodeProperties[] = [
+	...returnAllOrLimit,
+	{
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [
+			{
+				displayName: 'Group ID',
+				name: 'groupId',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. 2c0a8e1e-7d6c-4c8e-9a51-1f1f2b0c3d4e',
+				description: 'Only members of this group',
+			},
+			{
+				displayName: 'Search Text',
+				name: 'search',
+				type: 'string',
+				default: '',
+				description: 'Only users whose name or email contains this text',
+			},
+			{
+				displayName: 'Status',
+				name: 'status',
+				type: 'options',
+				default: 1,
+				// EmployeeStatus values
+				options: [
+					{ name: 'Active', value: 1 },
+					{ name: 'Disabled', value: 2 },
+					{ name: 'Pending', value: 4, description: 'Invited, not joined yet' },
+				],
+				description: 'Only users with this status',
+			},
+			{
+				displayName: 'Type',
+				name: 'type',
+				type: 'options',
+				default: 'User',
+				options: employeeTypeOptions,
+				description: 'Only users of this type',
+			},
+		],
+	},
+	simplifyOutput,
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['user'], operation: ['getAll'] } },
+	properties,
+);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
+	const qs: IDataObject = {};
+	if (filters.status) qs.employeeStatus = filters.status;
+	if (filters.type) qs.employeeType = filters.type;
+	const search = typeof filters.search === 'string' ? filters.search.trim() : '';
+	if (search) qs.filterValue = search;
+	const groupId = typeof filters.groupId === 'string' ? filters.groupId.trim() : '';
+	if (groupId) {
+		if (!isGuid(groupId)) {
+			throw new NodeOperationError(this.getNode(), `The filter “Group ID” is not a valid group ID: “${groupId}”`, {
+				itemIndex: i,
+				description: 'A group ID is a GUID such as 2c0a8e1e-7d6c-4c8e-9a51-1f1f2b0c3d4e; Group → Get Many lists them.',
+			});
+		}
+		qs.groupId = groupId;
+	}
+	const users = await docSpacePaginate.call(this, {
+		path: 'people/filter',
+		qs,
+		limit: listLimit.call(this, i),
+		itemIndex: i,
+		pick: pickList,
+	});
+	const simplify = this.getNodeParameter('simplify', i, true) as boolean;
+	return toItems.call(this, simplify ? users.map(summarizeUser) : users);
+}

@@ -1,0 +1,179 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+
+import { docSpaceApi } from '../../transport/request';
+import { userLocator } from '../common.descriptions';
+import { toItems } from '../helpers';
+import {
+	EmployeeStatus,
+	checkedEmail,
+	getGroupById,
+	getUserById,
+	groupCall,
+	isGuid,
+	listParameter,
+	locatorGuid,
+	userCall,
+	userLabel,
+} from './people';
+
+const properties: INodeProperties[] = [
+	{ ...userLocator, description: 'The user to update' },
+	{
+		displayName: 'Update Fields',
+		name: 'updateFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [
+			{
+				displayName: 'Comment',
+				name: 'comment',
+				type: 'string',
+				typeOptions: { rows: 2 },
+				default: '',
+				description: 'Notes on the user’s profile. DocSpace changes it only on the credential’s own profile.',
+			},
+			{
+				displayName: 'Email',
+				name: 'email',
+				type: 'string',
+				placeholder: 'e.g. name@example.com',
+				default: '',
+				description: 'New email address. DocSpace asks the user to confirm it by email.',
+			},
+			{
+				displayName: 'First Name',
+				name: 'firstName',
+				type: 'string',
+				default: '',
+				description: 'DocSpace changes it only on the credential’s own profile',
+			},
+			{
+				displayName: 'Group IDs',
+				name: 'groupIds',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. 2c0a8e1e-7d6c-4c8e-9a51-1f1f2b0c3d4e, 7f3c…',
+				description:
+					'The groups the user should belong to, separated by commas. Replaces the user’s current groups; leave empty to remove the user from every group.',
+			},
+			{
+				displayName: 'Last Name',
+				name: 'lastName',
+				type: 'string',
+				default: '',
+				description: 'DocSpace changes it only on the credential’s own profile',
+			},
+			{
+				displayName: 'Location',
+				name: 'location',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. Riga',
+				description: 'DocSpace changes it only on the credential’s own profile',
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['user'], operation: ['update'] } },
+	properties,
+);
+
+const PROFILE_FIELDS = [
+	{ key: 'firstName', label: 'First Name', dtoKey: 'firstName', required: true },
+	{ key: 'lastName', label: 'Last Name', dtoKey: 'lastName', required: true },
+	{ key: 'location', label: 'Location', dtoKey: 'location', required: false },
+	{ key: 'comment', label: 'Comment', dtoKey: 'notes', required: false },
+] as const;
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const userId = locatorGuid.call(this, 'userId', 'User', i);
+	const fields = this.getNodeParameter('updateFields', i, {}) as IDataObject;
+	if (Object.keys(fields).length === 0) {
+		throw new NodeOperationError(this.getNode(), 'The parameter “Update Fields” is empty', {
+			itemIndex: i,
+			description: 'Add at least one field to change.',
+		});
+	}
+
+	const profile: IDataObject = {};
+	for (const field of PROFILE_FIELDS) {
+		if (fields[field.key] === undefined) continue;
+		const value = String(fields[field.key]).trim();
+		if (field.required && !value) {
+			throw new NodeOperationError(this.getNode(), `The field “${field.label}” is empty`, {
+				itemIndex: i,
+				description: `Enter the new ${field.label.toLowerCase()}, or remove the field from Update Fields.`,
+			});
+		}
+		profile[field.key] = value;
+	}
+	let email: string | undefined;
+	if (fields.email !== undefined) {
+		email = String(fields.email).trim();
+		if (!email) {
+			throw new NodeOperationError(this.getNode(), 'The field “Email” is empty', {
+				itemIndex: i,
+				description: 'Enter the new email address, or remove the field from Update Fields.',
+			});
+		}
+		checkedEmail.call(this, email, 'Email', i);
+	}
+	let groupIds: string[] | undefined;
+	if (fields.groupIds !== undefined) {
+		groupIds = listParameter(fields.groupIds);
+		for (const groupId of groupIds) {
+			if (!isGuid(groupId)) {
+				throw new NodeOperationError(this.getNode(), `The field “Group IDs” holds “${groupId}”, which is not a group ID`, {
+					itemIndex: i,
+					description: 'A group ID is a GUID such as 2c0a8e1e-7d6c-4c8e-9a51-1f1f2b0c3d4e; Group → Get Many lists them.',
+				});
+			}
+			await getGroupById.call(this, groupId, 'Group IDs', i);
+		}
+	}
+
+	const current = await getUserById.call(this, userId, 'User', i);
+	const currentGroupIds = ((current.groups as IDataObject[] | undefined) ?? []).map((group) => String(group.id));
+	const toAdd = (groupIds ?? []).filter((id) => !currentGroupIds.includes(id));
+	const toRemove = groupIds ? currentGroupIds.filter((id) => !groupIds.includes(id)) : [];
+	if (toAdd.length > 0 && (current.status === EmployeeStatus.Terminated || current.isVisitor === true)) {
+		throw new NodeOperationError(this.getNode(), `DocSpace does not put the user ${userLabel(current)} into groups`, {
+			itemIndex: i,
+			description: 'Disabled users and guests cannot join groups. Enable the user or change the user’s type first.',
+		});
+	}
+
+	if (Object.keys(profile).length > 0) {
+		const updated = await userCall.call(this, userId, 'User', i, async () =>
+			await docSpaceApi.call(this, 'PUT', `people/${encodeURIComponent(userId)}`, profile, undefined, i),
+		);
+		const ignored = PROFILE_FIELDS.filter(
+			(field) => profile[field.key] !== undefined && String(updated[field.dtoKey] ?? '') !== profile[field.key],
+		).map((field) => `“${field.label}”`);
+		if (ignored.length > 0) {
+			throw new NodeOperationError(this.getNode(), `DocSpace did not change ${ignored.join(', ')} of the user ${userLabel(current)}`, {
+				itemIndex: i,
+				description:
+					'DocSpace lets an account change its name, location and comment only on its own profile. Use a credential of this user for these fields, or change them in DocSpace.',
+			});
+		}
+	}
+	if (email !== undefined && email.toLowerCase() !== String(current.email ?? '').toLowerCase()) {
+		await docSpaceApi.call(this, 'POST', 'people/email', { userId, email }, undefined, i);
+	}
+	for (const groupId of toAdd) {
+		await groupCall.call(this, groupId, 'Group IDs', i, async () =>
+			await docSpaceApi.call(this, 'PUT', `group/${groupId}/members`, { members: [userId] }, undefined, i),
+		);
+	}
+	for (const groupId of toRemove) {
+		await groupCall.call(this, groupId, 'Group IDs', i, async () =>
+			await docSpaceApi.call(this, 'DELETE', `group/${groupId}/members`, { members: [userId] }, undefined, i),
+		);
+	}
+	return toItems.call(this, await getUserById.call(this, userId, 'User', i));
+}

@@ -1,0 +1,80 @@
+import type { IBinaryData, IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { resolveCredentials } from './credentials';
+import { docSpaceApi, docSpaceRequest } from './request';
+
+type BinarySource = Parameters<IExecuteFunctions['helpers']['prepareBinaryData']>[0];
+
+export interface DownloadRequest {
+	fileId: string;
+	/** The name the binary gets (with the extension of what is downloaded). */
+	fileName: string;
+	/** 0 or undefined: the current version. */
+	version?: number;
+	/** Target extension with its dot, e.g. `.pdf`; the portal converts on the fly. */
+	outputType?: string;
+	itemIndex: number;
+}
+
+/** `pdf`, `.PDF` → `.pdf`; '' stays ''. */
+export function normalizeExtension(value: string): string {
+	const text = value.trim().toLowerCase();
+	return text && !text.startsWith('.') ? `.${text}` : text;
+}
+
+/** `Report.docx` + `.pdf` → `Report.pdf`. */
+export function replaceExtension(title: string, extension: string): string {
+	const dot = title.lastIndexOf('.');
+	return `${dot > 0 ? title.slice(0, dot) : title}${extension}`;
+}
+
+/**
+ * Checks that the portal converts `sourceExtension` files to `targetExtension`, using the
+ * conversion table of `GET files/settings` (`extsConvertible`).
+ */
+export async function assertConvertible(
+	this: IExecuteFunctions,
+	sourceTitle: string,
+	sourceExtension: string,
+	targetExtension: string,
+	itemIndex: number,
+	parameterLabel: string,
+): Promise<void> {
+	const settings = await docSpaceApi.call(this, 'GET', 'files/settings', undefined, undefined, itemIndex);
+	const table = (settings.extsConvertible ?? {}) as IDataObject;
+	const source = normalizeExtension(sourceExtension);
+	const targets = Array.isArray(table[source]) ? (table[source] as unknown[]).map(String) : [];
+	if (targets.map(normalizeExtension).includes(targetExtension)) return;
+	throw new NodeOperationError(
+		this.getNode(),
+		`DocSpace cannot convert “${sourceTitle}” to ${targetExtension} (parameter “${parameterLabel}”)`,
+		{
+			itemIndex,
+			description: targets.length
+				? `This portal converts ${source || 'such'} files to: ${targets.join(', ')}. Pick one of them, or leave “${parameterLabel}” empty to download the file as it is.`
+				: `This portal does not convert ${source || 'such'} files. Leave “${parameterLabel}” empty to download the file as it is.`,
+		},
+	);
+}
+
+/**
+ * Streams a file from the portal's file handler into n8n binary data (API.md §3.2), optionally
+ * converted. With n8n's filesystem binary mode the bytes never sit in memory as a whole.
+ */
+export async function downloadToBinary(this: IExecuteFunctions, request: DownloadRequest): Promise<IBinaryData> {
+	const { portalUrl } = await resolveCredentials(this);
+	const qs: IDataObject = { action: 'download', fileid: request.fileId };
+	if (request.version) qs.version = request.version;
+	if (request.outputType) qs.outputtype = request.outputType;
+	const result = await docSpaceRequest.call(this, {
+		method: 'GET',
+		path: `${portalUrl}/filehandler.ashx`,
+		qs,
+		encoding: 'stream',
+		itemIndex: request.itemIndex,
+	});
+	const contentType = (result.headers['content-type'] ?? '').split(';')[0].trim();
+	const mimeType = contentType && contentType !== 'application/octet-stream' ? contentType : undefined;
+	return await this.helpers.prepareBinaryData(result.data as BinarySource, request.fileName, mimeType);
+}

@@ -1,0 +1,66 @@
+/**
+ * ONLYOFFICE DocSpace emulator: a real HTTP server on 127.0.0.1 for tests, benchmarks and a
+ * local sandbox. See README.md.
+ */
+import type { AddressInfo } from 'node:net';
+import { FaultList } from './faults';
+import { expireAccessTokens } from './oauth';
+import './routes';
+import { seedPortal } from './seed';
+import { createEmulatorServer } from './server';
+import { EmulatorState } from './state';
+import type { Emulator, EmulatorOptions, RecordedRequest } from './types';
+
+export type { Emulator, EmulatorOptions, FaultRule, Faults, RecordedRequest, SeedSecrets } from './types';
+export type { SeedIds } from './seed';
+export type { Principal, RouteContext } from './http';
+export { EmulatorState } from './state';
+
+export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
+	const host = options.host ?? '127.0.0.1';
+	const state = new EmulatorState(options.accessTokenTtlSeconds ?? 3600);
+	const secrets = seedPortal(state, options.seed ?? 'default');
+	const faults = new FaultList();
+	const requests: RecordedRequest[] = [];
+	let emulator: Emulator | undefined;
+	const server = createEmulatorServer({
+		state,
+		faults,
+		requests,
+		emulator: () => {
+			if (!emulator) throw new Error('the emulator is not ready yet');
+			return emulator;
+		},
+	});
+	await new Promise<void>((resolve, reject) => {
+		server.once('error', reject);
+		server.listen(options.port ?? 0, host, () => {
+			server.off('error', reject);
+			resolve();
+		});
+	});
+	const { port } = server.address() as AddressInfo;
+	const urlHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
+	state.portalUrl = `http://${urlHost}:${port}`;
+
+	let closing: Promise<void> | undefined;
+	emulator = {
+		url: state.portalUrl,
+		state,
+		secrets,
+		requests,
+		clearRequests: () => {
+			requests.length = 0;
+		},
+		faults,
+		oauth: { expireAccessTokens: () => expireAccessTokens(state) },
+		close: () => {
+			closing ??= new Promise<void>((resolve) => {
+				server.close(() => resolve());
+				server.closeAllConnections();
+			});
+			return closing;
+		},
+	};
+	return emulator;
+}

@@ -1,0 +1,12 @@
+/**
+ * The one list of route modules. Each module registers its routes with `defineRoute` when
+ * imported; add one import line per new module.
+ */
+import './oauth';
+import './authentication';
+import './people';
+import './keys';
+import './folders';
+import './fileops';
+import './files';
+import './rooms';

@@ -1,0 +1,212 @@
+/**
+ * The HTTP pipeline: record → faults → route → authenticate → scopes → handler → write.
+ */
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { randomUUID } from 'node:crypto';
+import type { Readable } from 'node:stream';
+import { authenticate } from './auth';
+import { logNodeCall } from './call-log';
+import { parseBody, readRawBody, type ParsedBody } from './body';
+import type { FaultList } from './faults';
+import type { Principal, RouteContext } from './http';
+import { empty, fail, HttpError, raw, validation, type Headers, type Reply } from './replies';
+import { matchRoute } from './router';
+import { scopeAllows } from './scopes';
+import type { EmulatorState } from './state';
+import type { Emulator, RecordedRequest } from './types';
+
+export interface ServerDeps {
+	state: EmulatorState;
+	faults: FaultList;
+	requests: RecordedRequest[];
+	/** The Emulator object (set once the server listens), handed to handlers as `ctx.emulator`. */
+	emulator: () => Emulator;
+}
+
+const HTML_PAGE = `<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>ONLYOFFICE DocSpace emulator</title></head>
+<body><h1>ONLYOFFICE DocSpace emulator</h1>
+<p>This is a local DocSpace emulator for tests, not a real portal. Its REST API is under <code>/api/2.0/</code>.</p>
+</body></html>
+`;
+
+export function createEmulatorServer(deps: ServerDeps): Server {
+	return createServer((req, res) => {
+		handle(deps, req, res).catch(() => {
+			if (!res.headersSent) {
+				res.statusCode = 500;
+				res.end();
+			} else {
+				res.destroy();
+			}
+		});
+	});
+}
+
+function flattenHeaders(headers: IncomingHttpHeaders): Record<string, string> {
+	const out: Record<string, string> = {};
+	for (const [name, value] of Object.entries(headers)) {
+		if (value !== undefined) out[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+	}
+	return out;
+}
+
+function sleep(ms: number): Promise<void> {
+	return new Promise((resolve) => setTimeout(resolve, ms).unref());
+}
+
+async function handle(deps: ServerDeps, req: IncomingMessage, res: ServerResponse): Promise<void> {
+	const method = (req.method ?? 'GET').toUpperCase();
+	const url = new URL(req.url ?? '/', deps.state.portalUrl || 'http://127.0.0.1');
+	const headers = flattenHeaders(req.headers);
+	const rawBody = await readRawBody(req);
+	const parsed = parseBody(rawBody, headers['content-type']);
+	const record: RecordedRequest = {
+		method,
+		path: url.pathname,
+		query: Object.fromEntries(url.searchParams),
+		headers,
+		body: parsed.recorded,
+		rawBodyLength: rawBody.length,
+		status: 0,
+	};
+	deps.requests.push(record);
+	logNodeCall(method, url.pathname, headers['user-agent']);
+
+	const fault = deps.faults.take(method, url.pathname);
+	if (fault?.delayMs) await sleep(fault.delayMs);
+	if (fault?.reset) {
+		req.socket.destroy();
+		return;
+	}
+	const href = `http://${headers.host ?? url.host}${url.pathname}${url.search}`;
+	const reply =
+		fault?.status !== undefined
+			? raw(fault.status, fault.headers ?? {}, fault.body)
+			: await dispatch(deps, { method, url, headers, rawBody, parsed, href });
+	record.status = reply.kind === 'validation' ? 400 : reply.status;
+	await writeReply(res, reply, href, method);
+}
+
+interface Incoming {
+	method: string;
+	url: URL;
+	headers: Record<string, string>;
+	rawBody: Buffer;
+	parsed: ParsedBody;
+	href: string;
+}
+
+function withHeaders(reply: Reply, extra: Headers): Reply {
+	return Object.keys(extra).length === 0 ? reply : { ...reply, headers: { ...extra, ...reply.headers } };
+}
+
+async function dispatch(deps: ServerDeps, req: Incoming): Promise<Reply> {
+	const path = req.url.pathname;
+	const isApi = /^\/api\//i.test(path);
+	const { match, methodMismatch } = matchRoute(req.method, path);
+	if (!match) {
+		if (methodMismatch) return empty(405);
+		return isApi
+			? fail(404, `The requested resource was not found: ${req.method} ${path}`)
+			: raw(200, { 'content-type': 'text/html; charset=utf-8' }, HTML_PAGE);
+	}
+	const { options } = match.route;
+	let principal: Principal | undefined;
+	const extra: Headers = {};
+	if (!options.bypassAuth) {
+		const auth = authenticate(deps.state, req.headers);
+		if (auth.basicAttempt) extra['www-authenticate'] = 'Basic';
+		principal = auth.principal;
+		if (!principal && !options.anonymous) return empty(401, extra);
+		// [AllowAnonymous] skips authorization, but DocSpace's ApiKeyScopesFilter still checks API keys.
+		if (principal && (!options.anonymous || principal.scheme === 'apiKey') && !scopeAllows(principal.scopes, req.method, path)) {
+			return empty(403, extra);
+		}
+	}
+	if (req.parsed.error && isApi) return withHeaders(validation({ $: [req.parsed.error] }), extra);
+
+	const ctx: RouteContext = {
+		method: req.method,
+		path,
+		params: match.params,
+		query: Object.fromEntries(req.url.searchParams),
+		searchParams: req.url.searchParams,
+		body: req.parsed.value,
+		rawBody: req.rawBody,
+		headers: req.headers,
+		principal,
+		state: deps.state,
+		emulator: deps.emulator(),
+		portalUrl: deps.state.portalUrl,
+		url: req.href,
+	};
+	try {
+		return withHeaders(await match.route.handler(ctx), extra);
+	} catch (e) {
+		if (e instanceof HttpError) return withHeaders(e.reply, extra);
+		return withHeaders(fail(500, e instanceof Error ? e.message : String(e), 'System.Exception'), extra);
+	}
+}
+
+/** DocSpace omits null properties (WhenWritingNull); the envelope's own `response` stays. */
+function toJson(envelope: Record<string, unknown>): string {
+	return JSON.stringify(envelope, function (this: unknown, key: string, value: unknown) {
+		return value === null && this !== envelope && !Array.isArray(this) ? undefined : value;
+	});
+}
+
+const JSON_TYPE = 'application/json; charset=utf-8';
+
+function writeReply(res: ServerResponse, reply: Reply, href: string, method: string): Promise<void> {
+	const links = [{ href, action: method }];
+	let status: number;
+	let headers: Headers;
+	let body: string | Buffer | Readable | undefined;
+	switch (reply.kind) {
+		case 'envelope': {
+			const { payload } = reply;
+			const count = reply.count ?? (Array.isArray(payload) ? payload.length : payload === null || payload === undefined ? 0 : 1);
+			status = reply.status;
+			headers = { 'content-type': JSON_TYPE, ...reply.headers };
+			body = toJson({ response: payload ?? null, count, total: reply.total, links, status: 0, statusCode: status });
+			break;
+		}
+		case 'error': {
+			status = reply.status;
+			headers = { 'content-type': JSON_TYPE, ...reply.headers };
+			// AuthenticationException is written without stack details.
+			const error = status === 401 ? { message: reply.message } : { message: reply.message, type: reply.type, stack: '', hresult: reply.hresult };
+			body = toJson({ error, status: 1, statusCode: status });
+			break;
+		}
+		case 'validation': {
+			status = 400;
+			headers = { 'content-type': JSON_TYPE, ...reply.headers };
+			const problem = {
+				type: 'https://tools.ietf.org/html/rfc9110#section-15.5.1',
+				title: 'One or more validation errors occurred.',
+				status: 400,
+				errors: reply.errors,
+				traceId: `00-${randomUUID().replace(/-/g, '')}-${randomUUID().replace(/-/g, '').slice(0, 16)}-00`,
+			};
+			body = toJson({ response: problem, count: 1, links, status: 1, statusCode: 400 });
+			break;
+		}
+		default:
+			status = reply.status;
+			headers = reply.headers;
+			body = reply.body;
+	}
+	res.statusCode = status;
+	for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+	return new Promise((resolve) => {
+		res.on('finish', () => resolve());
+		res.on('close', () => resolve());
+		if (body !== undefined && typeof body === 'object' && !Buffer.isBuffer(body)) {
+			body.pipe(res);
+		} else {
+			res.end(body);
+		}
+	});
+}

@@ -1,0 +1,103 @@
+import type { IHttpRequestOptions, INode } from 'n8n-workflow';
+import { Workflow } from 'n8n-workflow';
+
+import { credentialTypeOf } from '../../nodes/DocSpace/transport/credentials';
+import { credentialTypes, TestCredentialsHelper } from '../harness/n8n';
+
+const node: INode = { id: 'n', name: 'DocSpace', type: 'x.docSpace', typeVersion: 1, position: [0, 0], parameters: {} };
+const workflow = new Workflow({
+	id: 'w',
+	active: false,
+	nodes: [node],
+	connections: {},
+	nodeTypes: {
+		getByName: () => ({ description: { properties: [] } }) as never,
+		getByNameAndVersion: () => ({ description: { properties: [] } }) as never,
+		getKnownTypes: () => ({}),
+	},
+});
+
+async function decrypted(type: string, data: Record<string, unknown>) {
+	const helper = new TestCredentialsHelper({ [type]: data as never }, () => workflow);
+	return await helper.getDecrypted({} as never, {} as never, type);
+}
+
+async function headerFor(type: string, data: Record<string, unknown>) {
+	const helper = new TestCredentialsHelper({}, () => workflow);
+	const options: IHttpRequestOptions = { url: 'https://portal.example.com/api/2.0/people/@self' };
+	return await helper.authenticate(data as never, type, options, workflow, node);
+}
+
+describe('credential types', () => {
+	test('names differ from the other DocSpace package and match the node’s authentication values', () => {
+		for (const method of ['apiKey', 'basicAuth', 'oAuth2', 'personalAccessToken'] as const) {
+			const type = credentialTypes[credentialTypeOf(method)];
+			expect(type).toBeDefined();
+			expect(type.name).not.toMatch(/^onlyofficeDocspace/);
+			expect(type.icon).toEqual({ light: 'file:../icons/docspace.svg', dark: 'file:../icons/docspace.dark.svg' });
+		}
+	});
+
+	test('API key → Authorization: Bearer <key>', async () => {
+		const options = await headerFor('docSpaceApiKeyApi', { apiKey: 'sk-abc' });
+		expect(options.headers).toEqual({ Authorization: 'Bearer sk-abc' });
+	});
+
+	test('personal access token → raw Authorization header', async () => {
+		const options = await headerFor('docSpacePersonalAccessTokenApi', { token: 'sessiontoken' });
+		expect(options.headers).toEqual({ Authorization: 'sessiontoken' });
+	});
+
+	test('basic auth → HTTP basic with email and password', async () => {
+		const options = await headerFor('docSpaceBasicAuthApi', { email: 'a@b.c', password: 'pw' });
+		expect(options.auth).toEqual({ username: 'a@b.c', password: 'pw' });
+	});
+
+	test.each([
+		['https://portal.example.com', 'https://portal.example.com/api/2.0'],
+		['https://portal.example.com/', 'https://portal.example.com/api/2.0'],
+		['  https://portal.example.com/api/2.0/ ', 'https://portal.example.com/api/2.0'],
+		['https://example.com/docspace/API/2.0', 'https://example.com/docspace/api/2.0'],
+	])('test request base URL from %j', async (baseUrl, expected) => {
+		const type = credentialTypes.docSpaceApiKeyApi;
+		const resolved = workflow.expression.getSimpleParameterValue(
+			node,
+			type.test!.request.baseURL as string,
+			'internal',
+			{ $credentials: { baseUrl } } as never,
+			undefined,
+			'',
+		);
+		expect(resolved).toBe(expected);
+	});
+});
+
+describe('OAuth2 credential', () => {
+	test('cloud portals authorize at oauth.onlyoffice.com with the eight scopes, in the body', async () => {
+		const data = await decrypted('docSpaceOAuth2Api', { baseUrl: 'https://acme.onlyoffice.com/' });
+		expect(data.authUrl).toBe('https://oauth.onlyoffice.com/oauth2/authorize');
+		expect(data.accessTokenUrl).toBe('https://oauth.onlyoffice.com/oauth2/token');
+		expect(data.grantType).toBe('authorizationCode');
+		expect(data.authentication).toBe('body');
+		expect(String(data.scope).split(' ').sort()).toEqual([
+			'accounts.self:read', 'accounts.self:write', 'accounts:read', 'accounts:write',
+			'files:read', 'files:write', 'rooms:read', 'rooms:write',
+		]);
+	});
+
+	test('a self-hosted portal is its own authorization server', async () => {
+		const data = await decrypted('docSpaceOAuth2Api', { baseUrl: 'https://docs.example.org/api/2.0' });
+		expect(data.authUrl).toBe('https://docs.example.org/oauth2/authorize');
+		expect(data.accessTokenUrl).toBe('https://docs.example.org/oauth2/token');
+	});
+
+	test('the authorization server can be overridden, and PKCE switches the grant type', async () => {
+		const data = await decrypted('docSpaceOAuth2Api', {
+			baseUrl: 'https://acme.onlyoffice.com',
+			authServerUrl: 'https://auth.example.net/',
+			usePkce: true,
+		});
+		expect(data.authUrl).toBe('https://auth.example.net/oauth2/authorize');
+		expect(data.grantType).toBe('pkce');
+	});
+});
