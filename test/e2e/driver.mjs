@@ -437,20 +437,26 @@ async function triggerChecks(ctx, secrets) {
 	await check('trigger: a change on the emulator delivers a signed event that starts exactly one execution', async () => {
 		const title = `e2e-trigger-${Date.now()}.docx`;
 		await emu.docspace('POST', `/api/2.0/files/${ctx.seed.roomId}/file`, { title });
-		await waitFor(async () => (await executions()).length >= 1, { timeoutMs: 30000, message: 'an execution of the trigger workflow' });
+		await waitFor(async () => (await executions()).length >= 1, { timeoutMs: 30000, message: 'an execution of the trigger workflow' }).catch((err) => {
+			const hub = emu.emu.webhooks;
+			const subs = hub ? [...hub.subscriptions.values()].map((h) => `#${h.id} triggers=${h.triggers} enabled=${h.enabled} target=${h.targetId}`) : [];
+			const tries = hub ? hub.deliveries.map((d) => `${d.trigger} #${d.eventId} try ${d.attempt} -> ${d.status}${d.error ? ` ${d.error}` : ''} ${d.responseBody?.slice(0, 80) ?? ''}`) : [];
+			throw new Error(`${err.message}; subscriptions: ${subs.join(', ') || 'none'}; deliveries: ${tries.join(' | ') || 'none'}`);
+		});
 		await sleep(2000); // retries or duplicates would show up here
 		const list = await executions();
 		assert(list.length === 1, `expected exactly 1 execution, found ${list.length}`);
 		assert(JSON.stringify(list[0].data ?? {}).includes(title), 'the execution does not contain the new file');
 	});
 	await check('trigger: a forged delivery (bad signature) gets 401 and starts no execution', async () => {
+		const before = (await executions()).length;
 		const body = JSON.stringify({ event: { id: 999999, trigger: 'file.created', triggerId: 128 }, payload: { id: 1, title: 'forged.docx' } });
 		const sig = createHmac('sha256', 'not-the-secret').update(body).digest('hex').toUpperCase();
 		const res = await fetch(hookUrl, { method: 'POST', headers: { 'content-type': 'application/json', 'x-docspace-signature-256': `sha256=${sig}` }, body });
 		assert(res.status === 401, `forged delivery -> HTTP ${res.status}`);
 		await sleep(1500);
-		const list = await executions();
-		assert(list.length === 1, `forged delivery started an execution (now ${list.length})`);
+		const after = (await executions()).length;
+		assert(after === before, `forged delivery started an execution (${before} before, ${after} after)`);
 	});
 	await check('trigger: deactivation removes the subscription from the emulator', async () => {
 		await n8n.api('POST', `/workflows/${wfId}/deactivate`);

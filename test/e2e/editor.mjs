@@ -38,54 +38,64 @@ export async function editorChecks({ ctx, n8n, check, skip, shotsDir, runDir, pk
 	const { page } = browser;
 
 	await check('editor: node creator search finds our nodes with the package icon', async () => {
-		const expected = [ctx.nodeDisplayName(nodeType), ...(declaresTrigger ? [ctx.nodeDisplayName(triggerType)] : [])];
+		const appName = ctx.nodeDisplayName(nodeType);
 		await page.click('[data-test-id="node-creator-plus-button"]');
 		await page.waitFor(`!!document.querySelector('[data-test-id="node-creator-search-bar"]')`, 15000, 'the node creator');
 		await page.eval(`(document.querySelector('[data-test-id="node-creator-search-bar"] input') ?? document.querySelector('[data-test-id="node-creator-search-bar"]')).focus(), true`);
 		await page.type('ONLYOFFICE DocSpace');
-		const found = await page
-			.waitFor(`(() => { const t = ${textsOf('[data-test-id="node-creator-item-name"]')}; return ${q(expected)}.every((x) => t.includes(x)) && t; })()`, 15000, `${expected.join(' + ')} in the node creator`)
+		await page
+			.waitFor(`${textsOf('[data-test-id="node-creator-item-name"]')}.includes(${q(appName)})`, 15000, `"${appName}" in the node creator search results`)
 			.catch(async (err) => {
 				await shot(page, '02-node-creator-FAILED');
 				throw new Error(`${err.message}; listed: ${q(await page.eval(textsOf('[data-test-id="node-creator-item-name"]')))}`);
 			});
 		await sleep(500);
+		await shot(page, '02-node-creator-search');
 		const icons = await page.eval(`[...document.querySelectorAll('[data-test-id="node-creator"] img')].map((i) => i.src)`);
-		const ourIcons = icons.filter((s) => s.includes(`/icons/${pkg}/`) && s.endsWith('.svg'));
-		if (!ourIcons.length) throw new Error(`no icon from /icons/${pkg}/…svg in the node creator (images: ${q(icons)})`);
-		for (const src of new Set(ourIcons)) {
+		const ourIcons = [...new Set(icons.filter((s) => s.includes(`/icons/${pkg}/`) && s.endsWith('.svg')))];
+		if (!ourIcons.length) throw new Error(`no icon from /icons/${pkg}/…svg next to "${appName}" (images: ${q(icons)})`);
+		for (const src of ourIcons) {
 			const res = await fetch(src, { headers: { cookie: `n8n-auth=${n8n.cookie}` } });
 			const type = res.headers.get('content-type') ?? '';
 			if (!res.ok || !type.includes('svg')) throw new Error(`${src} -> ${res.status} ${type}`);
 		}
-		await shot(page, '02-node-creator-search');
+		// n8n groups "X" and "X Trigger" under one app entry: open it and look for both sections
+		await page.eval(`[...document.querySelectorAll('[data-test-id="node-creator-item-name"]')].find((e) => e.innerText.trim() === ${q(appName)}).click(), true`);
+		const categories = await page.waitFor(`(() => { const c = ${textsOf('[data-test-id="node-creator-category-item"]')}; return c.length ? c : null; })()`, 10000, `the actions of "${appName}"`);
+		const actions = categories.find((c) => /^Actions \(\d+\)/.test(c));
+		if (!actions) throw new Error(`no actions listed under "${appName}" (${q(categories)})`);
+		let triggers = 'no trigger declared';
+		if (declaresTrigger) {
+			triggers = categories.find((c) => /^Triggers \(\d+\)/.test(c));
+			if (!triggers) throw new Error(`"${appName}" lists no triggers although the package declares the trigger node (${q(categories)})`);
+			await page.eval(`[...document.querySelectorAll('[data-test-id="node-creator-category-item"]')].find((e) => /^Triggers/.test(e.innerText.trim())).click(), true`);
+			await sleep(700);
+			const panel = await page.eval(`document.querySelector('[data-test-id="node-creator"]').innerText`);
+			const after = panel.slice(panel.lastIndexOf('Triggers (')).split('\n').slice(1, 3).join(' / ');
+			triggers = `${triggers}: ${after}`;
+		}
+		await shot(page, '03-node-creator-actions-and-triggers');
 		await page.press('Escape', 'Escape', 27);
-		return `${found.filter((t) => expected.includes(t)).join(', ')}; icon ${new URL(ourIcons[0]).pathname}`;
+		return `"${appName}" → ${actions}, ${triggers}; icon ${new URL(ourIcons[0]).pathname}`;
 	});
 
 	await check('editor: the node panel renders the Resource and Operation dropdowns', async () => {
-		await page.goto(`${n8n.base}/workflow/${wf.id}/${wf.nodeId}`);
-		await page.waitFor(`!!document.querySelector('[data-test-id="ndv"] [data-test-id="parameter-item"]')`, 90000, 'the node details view');
-		await sleep(800);
-		const params = await page.eval(`[...document.querySelectorAll('[data-test-id="ndv"] [data-test-id="parameter-item"]')].map((e) => ({
-			text: e.innerText.replace(/\\s+/g, ' ').trim(), values: [...e.querySelectorAll('input')].map((i) => i.value).filter(Boolean) }))`);
-		const find = (label) => params.find((p) => new RegExp(`(^|\\s)${label}(\\s|$)`).test(p.text));
-		const resource = find('Resource');
-		const operation = find('Operation');
-		if (!resource || !operation) throw new Error(`Resource/Operation not rendered; parameters: ${q(params.map((p) => p.text.slice(0, 40)))}`);
-		// open the Resource dropdown and read its options
-		const opened = await page.eval(`(() => { const item = [...document.querySelectorAll('[data-test-id="ndv"] [data-test-id="parameter-item"]')].find((e) => /(^|\\s)Resource(\\s|$)/.test(e.innerText));
-			const input = item && (item.querySelector('.el-select__wrapper, .el-select, input')); if (!input) return false; input.click(); return true; })()`);
-		let options = [];
-		if (opened) {
-			options = await page
-				.waitFor(`(() => { const o = [...document.querySelectorAll('.el-select-dropdown__item, [role="option"]')].filter((e) => e.offsetParent).map((e) => e.innerText.trim()).filter(Boolean); return o.length ? o : null; })()`, 5000, 'the Resource options')
-				.catch(() => []);
-		}
-		await shot(page, '03-node-parameters');
+		await page.press('Escape', 'Escape', 27);
+		await page.click('[data-test-id="canvas-default-node"]', 2); // double click opens the node details view
+		await page.waitFor(`!!document.querySelector('[data-test-id="ndv"] [data-test-id="parameter-input-resource"]')`, 30000, 'the Resource parameter in the node details view');
+		await sleep(500);
+		const valueOf = (name) => page.eval(`document.querySelector('[data-test-id="ndv"] [data-test-id="parameter-input-${name}"] input')?.value ?? null`);
+		const resource = await valueOf('resource');
+		const operation = await valueOf('operation');
+		if (!resource || !operation) throw new Error(`Resource = ${resource}, Operation = ${operation}`);
+		await page.click('[data-test-id="ndv"] [data-test-id="parameter-input-resource"] .select-trigger');
+		const options = await page
+			.waitFor(`(() => { const o = [...document.querySelectorAll('.el-select-dropdown__item')].filter((e) => e.offsetParent).map((e) => e.innerText.trim()).filter(Boolean); return o.length ? o : null; })()`, 5000, 'the Resource options')
+			.catch(() => []);
+		await shot(page, '04-node-parameters');
 		await page.press('Escape', 'Escape', 27);
 		if (!options.includes('File') || !options.includes('Folder')) throw new Error(`the Resource dropdown does not offer File and Folder (options: ${q(options)})`);
-		return `Resource = ${resource.values[0] ?? '?'} [${options.join(', ')}], Operation = ${operation.values[0] ?? '?'}`;
+		return `Resource = ${resource} [${options.join(', ')}], Operation = ${operation}`;
 	});
 
 	await credentialFormChecks({ page, n8n, check, shot, credTypes, credentialTypes });
@@ -116,10 +126,10 @@ async function credentialFormChecks({ page, n8n, check, shot, credTypes, credent
 	await check('editor: the new-credential dialog offers the four DocSpace credential types', async () => {
 		await page.goto(`${n8n.base}/home/credentials/create`);
 		offered = await openTypeSelect().catch(async (err) => {
-			await shot(page, '04-credential-types-FAILED');
+			await shot(page, '05-credential-types-FAILED');
 			throw err;
 		});
-		await shot(page, '04-credential-types');
+		await shot(page, '05-credential-types');
 		const missing = displayNames.filter((d) => !offered.includes(d));
 		if (missing.length) throw new Error(`missing ${q(missing)}; offered ${q(offered)}`);
 		return offered.filter((o) => displayNames.includes(o)).join(', ');
@@ -128,7 +138,9 @@ async function credentialFormChecks({ page, n8n, check, shot, credTypes, credent
 	for (const [i, type] of types.entries()) {
 		await check(`editor: the ${type.displayName} form shows its fields`, async () => {
 			if (i > 0) {
-				await page.goto(`${n8n.base}/home/credentials/create`);
+				// back to the type picker without reloading the page
+				await page.waitFor(`!document.querySelector('[data-test-id="credential-edit-dialog"]')`, 10000, 'the credential form to close');
+				await page.click('[data-test-id="add-resource-credential"]');
 				await openTypeSelect();
 			}
 			const picked = await page.eval(`(() => { const o = [...document.querySelectorAll('[data-test-id="new-credential-type-select-option"]')].find((e) => e.innerText.trim() === ${q(type.displayName)}); if (!o) return false; o.click(); return true; })()`);
@@ -138,7 +150,7 @@ async function credentialFormChecks({ page, n8n, check, shot, credTypes, credent
 			await page.waitFor(`!!document.querySelector('[data-test-id="credential-edit-dialog"]')`, 20000, 'the credential form');
 			await sleep(1000);
 			const text = await page.eval(`document.querySelector('[data-test-id="credential-edit-dialog"]').innerText`);
-			const label = `05-credential-form-${type.name}`;
+			const label = `06-credential-form-${type.name}`;
 			await shot(page, label);
 			const missing = expectedFields(type).filter((f) => !text.includes(f));
 			if (missing.length) throw new Error(`missing ${q(missing)} (screenshot ${label}.png)`);

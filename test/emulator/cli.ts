@@ -1,5 +1,5 @@
 /**
- * Local sandbox: `npm run emulator -- [--port 8090] [--seed default|empty]`
+ * Local sandbox: `npm run emulator -- [--port 8090] [--seed default|empty] [--allow-private-webhooks]`
  * (or env DOCSPACE_EMULATOR_PORT). Prints the portal URL and the seed credentials
  * (a local sandbox: printing them is intended) and stops on SIGINT/SIGTERM.
  */
@@ -22,9 +22,11 @@ async function main(): Promise<void> {
 	if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`invalid port: ${port}`);
 	if (seed !== 'default' && seed !== 'empty') throw new Error(`--seed must be default or empty, not ${seed}`);
 
-	const emulator = await startEmulator({ port, seed });
+	const allowPrivateWebhookUrls = args.includes('--allow-private-webhooks');
+	const emulator = await startEmulator({ port, seed, allowPrivateWebhookUrls });
 	const s = emulator.secrets;
 	out(`DocSpace emulator running at ${emulator.url}  (seed: ${seed})`);
+	if (allowPrivateWebhookUrls) out('Webhooks:                private/loopback URLs accepted (--allow-private-webhooks)');
 	out();
 	out(`Admin (Basic auth):      ${s.adminEmail} / ${s.adminPassword}`);
 	out(`User (Basic auth):       ${s.userEmail} / ${s.userPassword}`);

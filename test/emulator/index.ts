@@ -10,16 +10,22 @@ import { seedPortal } from './seed';
 import { createEmulatorServer } from './server';
 import { EmulatorState } from './state';
 import type { Emulator, EmulatorOptions, RecordedRequest } from './types';
+import { webhookHub } from './webhooks/hub';
 
 export type { Emulator, EmulatorOptions, FaultRule, Faults, RecordedRequest, SeedSecrets } from './types';
 export type { SeedIds } from './seed';
 export type { Principal, RouteContext } from './http';
 export { EmulatorState } from './state';
+export { emitWebhookEvent, webhookHub } from './webhooks';
+export type { WebhookDelivery, WebhookEntity, WebhookHub, WebhookSubscription } from './webhooks';
 
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
 	const host = options.host ?? '127.0.0.1';
 	const state = new EmulatorState(options.accessTokenTtlSeconds ?? 3600);
 	const secrets = seedPortal(state, options.seed ?? 'default');
+	const webhooks = webhookHub(state);
+	webhooks.settings.allowPrivateUrls = options.allowPrivateWebhookUrls ?? false;
+	if (options.webhookRetryBaseMs !== undefined) webhooks.settings.retryBaseMs = options.webhookRetryBaseMs;
 	const faults = new FaultList();
 	const requests: RecordedRequest[] = [];
 	let emulator: Emulator | undefined;
@@ -54,7 +60,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 		},
 		faults,
 		oauth: { expireAccessTokens: () => expireAccessTokens(state) },
+		webhooks,
 		close: () => {
+			webhooks.close();
 			closing ??= new Promise<void>((resolve) => {
 				server.close(() => resolve());
 				server.closeAllConnections();

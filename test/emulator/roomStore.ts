@@ -86,12 +86,12 @@ export const DEFAULT_LINK_TITLE = { external: 'Shared link', invitation: 'Invita
 
 export function newLink(createdBy: string, input: Partial<RoomLink> & Pick<RoomLink, 'subjectType' | 'access' | 'title'>): RoomLink {
 	return {
-		id: input.id ?? randomUUID(),
 		denyDownload: false,
 		internal: false,
+		...input,
+		id: input.id ?? randomUUID(),
 		key: randomBytes(12).toString('base64url'),
 		createdBy,
-		...input,
 	};
 }
 

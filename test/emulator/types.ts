@@ -3,6 +3,7 @@
  */
 import type { FaultRule, Faults } from './faults';
 import type { EmulatorState } from './state';
+import type { WebhookHub } from './webhooks/hub';
 
 export type { FaultRule, Faults };
 
@@ -15,6 +16,10 @@ export interface EmulatorOptions {
 	seed?: 'default' | 'empty';
 	/** Lifetime of OAuth access tokens, default 3600. */
 	accessTokenTtlSeconds?: number;
+	/** Accept webhook URLs on loopback/private networks (DocSpace refuses them); default false. */
+	allowPrivateWebhookUrls?: boolean;
+	/** First webhook retry delay in ms (doubling per retry), default 1000 as in DocSpace. */
+	webhookRetryBaseMs?: number;
 }
 
 export interface RecordedRequest {
@@ -62,5 +67,7 @@ export interface Emulator {
 		/** Makes every access token issued so far invalid (401), so a refresh is needed. */
 		expireAccessTokens(): void;
 	};
+	/** Webhook subscriptions, delivery attempts (`deliveries`), settings and `idle()`. */
+	webhooks: WebhookHub;
 	close(): Promise<void>;
 }

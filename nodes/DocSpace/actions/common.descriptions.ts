@@ -37,7 +37,8 @@ function locator(spec: LocatorSpec): INodeProperties {
 					{
 						type: 'regex',
 						properties: {
-							regex: spec.urlRegex,
+							// n8n tests validation regexes as ^…$; links go on after the ID (e.g. /filter).
+							regex: `${spec.urlRegex}.*`,
 							errorMessage: `Not a DocSpace link to a ${spec.displayName.toLowerCase()}`,
 						},
 					},

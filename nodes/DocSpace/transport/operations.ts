@@ -113,10 +113,10 @@ export async function waitForOperation(
 		if (remaining <= 0) {
 			throw new NodeOperationError(
 				this.getNode(),
-				`DocSpace did not finish the ${kindOf(operation)} operation within ${options.timeLimitSeconds} seconds`,
+				`DocSpace had not finished the ${kindOf(operation)} operation when the “${label}” of ${options.timeLimitSeconds} s ran out; it may still finish in DocSpace`,
 				{
 					itemIndex,
-					description: `The operation may still finish in DocSpace (it was at ${Number(operation.progress) || 0}%). Raise the option “${label}” to wait longer, and check the result in DocSpace before running the node again.`,
+					description: `The operation was at ${Number(operation.progress) || 0}% and DocSpace may still complete it. Check the result in DocSpace before running the node again, or raise the option “${label}” to wait longer.`,
 				},
 			);
 		}

@@ -26,6 +26,12 @@ export interface UploadOptions {
 	chunkSize?: number;
 }
 
+/** A caught value as a node error: node errors pass unchanged, anything else is wrapped. */
+function asNodeError(this: IExecuteFunctions, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
+	return new NodeOperationError(this.getNode(), error as Error, { itemIndex });
+}
+
 function isRecord(value: unknown): value is IDataObject {
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -164,9 +170,10 @@ async function sendChunk(
 			});
 			return { statusCode: result.statusCode, data: isRecord(result.data) ? result.data : {} };
 		} catch (error) {
+			const failure = asNodeError.call(this, error, itemIndex);
 			// `{success: false}` arrives as HTTP 200 and is raised as 400; transport failures were already retried.
-			const retry = error instanceof NodeApiError && error.httpCode === '400' && attempt < CHUNK_ATTEMPTS;
-			if (!retry) throw error;
+			const retry = failure instanceof NodeApiError && failure.httpCode === '400' && attempt < CHUNK_ATTEMPTS;
+			if (!retry) throw failure;
 			await sleep(CHUNK_RETRY_DELAY_MS * attempt);
 		}
 	}
@@ -203,10 +210,9 @@ async function sendThroughSession(
 		try {
 			reply = await sendChunk.call(this, url, chunk, content, itemIndex);
 		} catch (error) {
-			if (error instanceof NodeApiError || error instanceof NodeOperationError) {
-				error.description = `${error.description ?? ''} This happened on part ${part} of ${parts} of “${content.fileName}” (bytes ${start}–${sent - 1} of ${content.size}). If the portal limits the chunk size, lower the option “Chunk Size (MiB)”.`.trim();
-			}
-			throw error;
+			const failure = asNodeError.call(this, error, itemIndex);
+			failure.description = `${failure.description ?? ''} This happened on part ${part} of ${parts} of “${content.fileName}” (bytes ${start}–${sent - 1} of ${content.size}). If the portal limits the chunk size, lower the option “Chunk Size (MiB)”.`.trim();
+			throw failure;
 		}
 		const data = isRecord(reply.data.data) ? reply.data.data : {};
 		if (reply.statusCode === 201 && isRecord(data.file)) {

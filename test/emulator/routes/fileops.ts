@@ -11,6 +11,7 @@
  * existing file) or duplicated as `Name (1).ext`.
  */
 import { canManage, canRead, canWrite } from '../access';
+import { emitWebhookEvent } from '../webhooks/deliver';
 import {
 	bodyField,
 	currentUser,
@@ -148,6 +149,7 @@ function copyFile(op: MoveCopy, file: FileEntry, dest: Folder): FileEntry | unde
 	if (conflict && op.resolve === FileConflictResolveType.Overwrite) {
 		const overwritten = state.addFileVersion(conflict.id, file.content, op.user.id);
 		recordHistory(state, { action: 'FileCopiedWithOverwriting', userId: op.user.id, entry: overwritten });
+		void emitWebhookEvent(state, 'file.copied', overwritten, { actorId: op.user.id });
 		return overwritten;
 	}
 	const copy = state.createFile({
@@ -158,6 +160,7 @@ function copyFile(op: MoveCopy, file: FileEntry, dest: Folder): FileEntry | unde
 		isForm: file.isForm,
 	});
 	recordHistory(state, { action: 'FileCopied', userId: op.user.id, entry: copy, fromParentId: file.folderId });
+	void emitWebhookEvent(state, 'file.copied', copy, { actorId: op.user.id });
 	return copy;
 }
 
@@ -169,6 +172,7 @@ function moveFile(op: MoveCopy, file: FileEntry, dest: Folder): FileEntry | unde
 	if (conflict && op.resolve === FileConflictResolveType.Overwrite) {
 		state.addFileVersion(conflict.id, file.content, op.user.id);
 		recordHistory(state, { action: 'FileMoved', userId: op.user.id, entry: conflict, fromParentId: file.folderId });
+		void emitWebhookEvent(state, 'file.moved', conflict, { actorId: op.user.id });
 		forgetOrigin(state, file);
 		state.files.delete(file.id);
 		return conflict;
@@ -179,6 +183,7 @@ function moveFile(op: MoveCopy, file: FileEntry, dest: Folder): FileEntry | unde
 	forgetOrigin(state, file);
 	touch(file, op);
 	recordHistory(state, { action: 'FileMoved', userId: op.user.id, entry: file, fromParentId: from });
+	void emitWebhookEvent(state, 'file.moved', file, { actorId: op.user.id });
 	return file;
 }
 
@@ -199,6 +204,7 @@ function copyFolder(op: MoveCopy, folder: Folder, dest: Folder): Folder | undefi
 			tags: folder.tags,
 		});
 		recordHistory(state, { action: 'FolderCopied', userId: op.user.id, entry: target, fromParentId: folder.parentId });
+		void emitWebhookEvent(state, 'folder.copied', target, { actorId: op.user.id });
 	}
 	const inner: MoveCopy = { ...op, resolve: op.resolve === FileConflictResolveType.Duplicate ? FileConflictResolveType.Skip : op.resolve };
 	for (const file of children.files) copyFile(inner, file, target);
@@ -224,6 +230,7 @@ function moveFolder(op: MoveCopy, folder: Folder, dest: Folder): Folder | undefi
 	forgetOrigin(state, folder);
 	touch(folder, op);
 	recordHistory(state, { action: 'FolderMoved', userId: op.user.id, entry: folder, fromParentId: from });
+	void emitWebhookEvent(state, 'folder.moved', folder, { actorId: op.user.id });
 	return folder;
 }
 
@@ -300,9 +307,12 @@ function runDelete(state: EmulatorState, user: User, folderIds: number[], fileId
 	for (const folder of folders as Folder[]) {
 		if (immediately || !trash || state.isRoom(folder) || inTrash(folder.id)) {
 			recordHistory(state, { action: 'FolderDeleted', userId: user.id, entry: folder, parentId: folder.parentId });
+			// Emitted before the removal, while the folder's location (for targets and access) is known.
+			void emitWebhookEvent(state, 'folder.deleted', folder, { actorId: user.id });
 			removeFolderTree(state, folder);
 		} else {
 			recordHistory(state, { action: 'FolderMovedToTrash', userId: user.id, entry: folder, parentId: folder.parentId });
+			void emitWebhookEvent(state, 'folder.trashed', folder, { actorId: user.id });
 			rememberOrigin(state, folder, folder.parentId);
 			folder.parentId = trash.id;
 			folder.updated = state.now();
@@ -312,10 +322,12 @@ function runDelete(state: EmulatorState, user: User, folderIds: number[], fileId
 	for (const file of files as FileEntry[]) {
 		if (immediately || !trash || inTrash(file.folderId)) {
 			recordHistory(state, { action: 'FileDeleted', userId: user.id, entry: file });
+			void emitWebhookEvent(state, 'file.deleted', file, { actorId: user.id });
 			forgetOrigin(state, file);
 			state.files.delete(file.id);
 		} else {
 			recordHistory(state, { action: 'FileMovedToTrash', userId: user.id, entry: file });
+			void emitWebhookEvent(state, 'file.trashed', file, { actorId: user.id });
 			rememberOrigin(state, file, file.folderId);
 			file.folderId = trash.id;
 			file.updated = state.now();

@@ -5,6 +5,7 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { canManage } from '../access';
+import { emitWebhookEvent } from '../webhooks/deliver';
 import {
 	badRequest,
 	bodyField,
@@ -81,6 +82,7 @@ defineRoute('POST', '/api/2.0/files/folder/{parentId}', (ctx) => {
 	const title = folderTitle(ctx);
 	const user = currentUser(ctx);
 	const folder = ctx.state.createFolder({ title, parentId: parent.id, createdBy: user.id });
+	void emitWebhookEvent(ctx.state, 'folder.created', folder, { actorId: user.id });
 	return ok(folderDto(ctx, folder));
 });
 
@@ -95,6 +97,7 @@ defineRoute('PUT', '/api/2.0/files/folder/{id}', (ctx) => {
 		folder.updated = ctx.state.now();
 		folder.updatedBy = user.id;
 		recordHistory(ctx.state, { action: 'FolderRenamed', userId: user.id, entry: folder, data: { oldTitle, newTitle: title } });
+		void emitWebhookEvent(ctx.state, 'folder.updated', folder, { actorId: user.id });
 	}
 	return ok(folderDto(ctx, folder));
 });

@@ -5,8 +5,12 @@
 import './oauth';
 import './authentication';
 import './people';
+import './groups';
 import './keys';
 import './folders';
 import './fileops';
 import './files';
+import './upload';
 import './rooms';
+import './roomSharing';
+import './webhooks';

@@ -3,7 +3,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { docSpaceApi } from '../../transport/request';
 import { fileLocator } from '../common.descriptions';
-import { locatorValue, toItems } from '../helpers';
+import { toItems } from '../helpers';
+import { fileIdOf } from './shared';
 
 const properties: INodeProperties[] = [
 	{ ...fileLocator, description: 'The file to get' },
@@ -23,12 +24,12 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	const fileId = locatorValue.call(this, 'fileId', i, 'File');
+	const fileId = fileIdOf.call(this, i);
 	const version = this.getNodeParameter('version', i, 0) as number;
 	const file = await docSpaceApi.call(
 		this,
 		'GET',
-		`files/file/${encodeURIComponent(fileId)}`,
+		`files/file/${fileId}`,
 		undefined,
 		version > 0 ? { version } : undefined,
 		i,

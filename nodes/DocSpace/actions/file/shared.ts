@@ -77,15 +77,38 @@ function invalid(this: IExecuteFunctions, itemIndex: number, message: string, de
 	return new NodeOperationError(this.getNode(), message, { itemIndex, description });
 }
 
+/** A locator's value; a By URL value that is no DocSpace link of that kind is refused clearly. */
+function readLocator(this: IExecuteFunctions, itemIndex: number, name: string, label: string, example: string): string {
+	try {
+		return locatorValue.call(this, name, itemIndex, label);
+	} catch (error) {
+		throw locatorError.call(this, error, itemIndex, label, example);
+	}
+}
+
+function locatorError(this: IExecuteFunctions, error: unknown, itemIndex: number, label: string, example: string): NodeOperationError {
+	// locatorValue's own “is empty” error passes; n8n's failed URL extraction gets a clearer message.
+	if (error instanceof NodeOperationError && error.message.startsWith('The parameter “')) return error;
+	return invalid.call(
+		this,
+		itemIndex,
+		`The parameter “${label}” does not hold a DocSpace link to a ${label.toLowerCase()}`,
+		`Paste the ${label.toLowerCase()}’s link as DocSpace shows it (e.g. ${example}), or switch to By ID and enter its number.`,
+	);
+}
+
+const FILE_LINK_EXAMPLE = 'https://yourportal.onlyoffice.com/doceditor?fileid=123';
+const FOLDER_LINK_EXAMPLE = 'https://yourportal.onlyoffice.com/rooms/shared/filter?folder=123';
+
 /** The file ID from a file locator; anything but a number is refused before calling DocSpace. */
 export function fileIdOf(this: IExecuteFunctions, itemIndex: number, name = 'fileId', label = 'File'): string {
-	const value = locatorValue.call(this, name, itemIndex, label);
+	const value = readLocator.call(this, itemIndex, name, label, FILE_LINK_EXAMPLE);
 	if (!/^\d{1,10}$/.test(value)) {
 		throw invalid.call(
 			this,
 			itemIndex,
 			`The parameter “${label}” does not hold a file ID or file link: “${value}”`,
-			'Pick the file from the list, paste its DocSpace link (e.g. https://yourportal.onlyoffice.com/doceditor?fileid=123) or enter its number.',
+			`Pick the file from the list, paste its DocSpace link (e.g. ${FILE_LINK_EXAMPLE}) or enter its number.`,
 		);
 	}
 	return value;
@@ -93,7 +116,7 @@ export function fileIdOf(this: IExecuteFunctions, itemIndex: number, name = 'fil
 
 /** The folder ID (or `@my`) from a folder locator; anything else is refused before calling DocSpace. */
 export function folderIdOf(this: IExecuteFunctions, itemIndex: number, name = 'folderId', label = 'Folder'): string {
-	const value = locatorValue.call(this, name, itemIndex, label);
+	const value = readLocator.call(this, itemIndex, name, label, FOLDER_LINK_EXAMPLE);
 	if (!/^(\d{1,10}|@my)$/i.test(value)) {
 		throw invalid.call(
 			this,

@@ -5,8 +5,9 @@ import { docSpaceApiList } from '../../transport/request';
 import { folderLocator } from '../common.descriptions';
 import { toItems } from '../helpers';
 import {
-	conflictResolveProperty,
+	currentEntry,
 	entryIdOf,
+	folderConflictResolveProperty,
 	loadEntry,
 	nothingTransferred,
 	reportedEntries,
@@ -22,7 +23,7 @@ const properties: INodeProperties[] = [
 		displayName: 'Destination Folder',
 		description: 'The folder or room to copy the folder into',
 	},
-	conflictResolveProperty,
+	folderConflictResolveProperty,
 	waitOptions,
 ];
 
@@ -48,5 +49,6 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		i,
 	);
 	const [copy] = reportedEntries(finished, 'folder', destination.id);
-	return toItems.call(this, copy ?? nothingTransferred(source, 'folder', destination, 'copied'));
+	if (!copy) return toItems.call(this, nothingTransferred(source, 'folder', destination, 'copied'));
+	return toItems.call(this, await currentEntry.call(this, 'folder', copy, i));
 }

@@ -5,8 +5,9 @@ import { docSpaceApiList } from '../../transport/request';
 import { folderLocator } from '../common.descriptions';
 import { toItems } from '../helpers';
 import {
-	conflictResolveProperty,
+	currentEntry,
 	entryIdOf,
+	folderConflictResolveProperty,
 	loadEntry,
 	nothingTransferred,
 	reportedEntries,
@@ -22,14 +23,7 @@ const properties: INodeProperties[] = [
 		displayName: 'Destination Folder',
 		description: 'The folder or room to move the folder into',
 	},
-	{
-		...conflictResolveProperty,
-		options: conflictResolveProperty.options?.map((option) =>
-			'value' in option && option.value === 'Overwrite'
-				? { ...option, description: 'Merge the folder into the existing folder of the same name; its files become new versions of same-named files' }
-				: option,
-		),
-	},
+	folderConflictResolveProperty,
 	waitOptions,
 ];
 
@@ -55,5 +49,6 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		i,
 	);
 	const [moved] = reportedEntries(finished, 'folder', destination.id);
-	return toItems.call(this, moved ?? nothingTransferred(source, 'folder', destination, 'moved'));
+	if (!moved) return toItems.call(this, nothingTransferred(source, 'folder', destination, 'moved'));
+	return toItems.call(this, await currentEntry.call(this, 'folder', moved, i));
 }

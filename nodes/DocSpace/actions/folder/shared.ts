@@ -43,6 +43,29 @@ export const conflictResolveProperty: INodeProperties = {
 	description: 'What to do when the destination already holds an item with the same name',
 };
 
+/** The same choice for a folder: a folder with the same name is merged with it, unless Keep Both. */
+export const folderConflictResolveProperty: INodeProperties = {
+	...conflictResolveProperty,
+	options: [
+		{
+			name: 'Keep Both',
+			value: 'Duplicate',
+			description: 'Add a number to the new folder’s name, e.g. “Reports (1)”',
+		},
+		{
+			name: 'Overwrite',
+			value: 'Overwrite',
+			description: 'Merge into the existing folder; same-named files become new versions of the existing files',
+		},
+		{
+			name: 'Skip',
+			value: 'Skip',
+			description: 'Merge into the existing folder, leaving its same-named files as they are',
+		},
+	],
+	description: 'What to do when the destination already holds a folder with the same name',
+};
+
 /** The Options collection of operations that wait for a DocSpace background operation. */
 export const waitOptions: INodeProperties = {
 	displayName: 'Options',
@@ -56,6 +79,12 @@ export const waitOptions: INodeProperties = {
 export function timeLimitOf(this: IExecuteFunctions, itemIndex: number): number {
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	return Number(options.waitTimeLimit ?? waitTimeLimitOption.default);
+}
+
+/** A caught value as a node error: node errors pass unchanged, anything else is wrapped. */
+export function asNodeError(this: IExecuteFunctions, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
+	return new NodeOperationError(this.getNode(), error as Error, { itemIndex });
 }
 
 const LINK_EXAMPLES: Record<EntryKind, string> = {
@@ -75,16 +104,16 @@ export function entryIdOf(
 	itemIndex: number,
 	options: { allowMy?: boolean } = {},
 ): string {
-	let value: string;
 	try {
-		value = locatorValue.call(this, name, itemIndex, label);
-	} catch (error) {
-		if (error instanceof NodeOperationError) throw error;
+		this.getNodeParameter(name, itemIndex, undefined, { extractValue: true });
+	} catch {
+		// n8n could not extract the ID with the locator's URL pattern.
 		throw new NodeOperationError(this.getNode(), `The parameter “${label}” does not hold a DocSpace ${kind} link`, {
 			itemIndex,
 			description: `Paste the ${kind}’s link as DocSpace shows it (${LINK_EXAMPLES[kind]}), or switch to By ID and enter its number.`,
 		});
 	}
+	const value = locatorValue.call(this, name, itemIndex, label);
 	if (/^\d{1,10}$/.test(value) || (options.allowMy && value === '@my')) return value;
 	throw new NodeOperationError(this.getNode(), `The parameter “${label}” does not hold a ${kind} ID: “${value}”`, {
 		itemIndex,
@@ -116,7 +145,7 @@ export async function loadEntry(
 				description: `Check the ${kind} chosen in “${label}”: it may have been deleted, or it is not shared with the DocSpace account of the credential.`,
 			});
 		}
-		throw error;
+		throw asNodeError.call(this, error, itemIndex);
 	}
 }
 
@@ -148,6 +177,23 @@ export function reportedEntries(finished: IDataObject, kind: EntryKind, destinat
 	return (Array.isArray(list) ? list : []).filter(
 		(entry) => kind === 'file' || String(entry.id) !== String(destinationId),
 	);
+}
+
+/**
+ * The current FileDto/FolderDto of an entry a finished operation reported (the report may
+ * carry fewer fields); the reported entry when it cannot be read.
+ */
+export async function currentEntry(
+	this: IExecuteFunctions,
+	kind: EntryKind,
+	reported: IDataObject,
+	itemIndex: number,
+): Promise<IDataObject> {
+	try {
+		return await docSpaceApi.call(this, 'GET', `files/${kind}/${encodeURIComponent(String(reported.id))}`, undefined, undefined, itemIndex);
+	} catch {
+		return reported;
+	}
 }
 
 /** The answer when DocSpace transferred nothing (the conflict choice was Skip, or nothing changed). */

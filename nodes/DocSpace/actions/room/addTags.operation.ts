@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { docSpaceApi } from '../../transport/request';
 import { toItems } from '../helpers';
-import { invalidParameter, parseTags, roomIdOf, roomParameter, roomPath, tagsDescription } from './shared';
+import { invalidParameter, onRoom, parseTags, roomIdOf, roomParameter, roomPath, tagsDescription } from './shared';
 
 export const tagsParameter: INodeProperties = {
 	displayName: 'Tags',
@@ -26,7 +26,9 @@ export async function changeTags(this: IExecuteFunctions, i: number, method: 'PU
 	if (names.length === 0) {
 		throw invalidParameter.call(this, i, 'The parameter “Tags” is empty', 'Enter one or more tag names separated by commas.');
 	}
-	const room = await docSpaceApi.call(this, method, roomPath(roomId, '/tags'), { names }, undefined, i);
+	const room = await onRoom.call(this, roomId, i, async () =>
+		await docSpaceApi.call(this, method, roomPath(roomId, '/tags'), { names }, undefined, i),
+	);
 	return toItems.call(this, room);
 }
 

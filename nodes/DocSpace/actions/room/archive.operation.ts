@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { waitForOperation } from '../../transport/operations';
 import { toItems } from '../helpers';
-import { loadRoom, roomIdOf, roomParameter, roomPath, startRoomOperation, waitLimitOf, waitOption } from './shared';
+import { loadRoom, roomIdOf, roomParameter, startRoomOperation, waitLimitOf, waitOption } from './shared';
 
 const properties: INodeProperties[] = [{ ...roomParameter, description: 'The room to move to the Archive' }, waitOption];
 
@@ -11,7 +11,7 @@ export const description = updateDisplayOptions({ show: { resource: ['room'], op
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const roomId = roomIdOf.call(this, i);
-	const started = await startRoomOperation.call(this, 'PUT', roomPath(roomId, '/archive'), i);
+	const started = await startRoomOperation.call(this, 'PUT', roomId, '/archive', i);
 	await waitForOperation.call(this, started, { itemIndex: i, timeLimitSeconds: waitLimitOf.call(this, i) });
 	return toItems.call(this, await loadRoom.call(this, roomId, i));
 }

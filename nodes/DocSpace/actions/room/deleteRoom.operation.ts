@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { waitForOperation } from '../../transport/operations';
 import { toItems } from '../helpers';
-import { roomIdOf, roomParameter, roomPath, startRoomOperation, waitLimitOf, waitOption } from './shared';
+import { roomIdOf, roomParameter, startRoomOperation, waitLimitOf, waitOption } from './shared';
 
 const properties: INodeProperties[] = [
 	{
@@ -17,7 +17,7 @@ export const description = updateDisplayOptions({ show: { resource: ['room'], op
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const roomId = roomIdOf.call(this, i);
-	const started = await startRoomOperation.call(this, 'DELETE', roomPath(roomId), i);
+	const started = await startRoomOperation.call(this, 'DELETE', roomId, '', i);
 	await waitForOperation.call(this, started, { itemIndex: i, timeLimitSeconds: waitLimitOf.call(this, i) });
 	return toItems.call(this, { deleted: true, id: Number(roomId) });
 }

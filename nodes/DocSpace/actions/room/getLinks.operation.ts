@@ -5,7 +5,7 @@ import { docSpaceApiList } from '../../transport/request';
 import { simplifyOutput } from '../common.descriptions';
 import { toItems } from '../helpers';
 import { LinkType } from './access';
-import { roomIdOf, roomParameter, roomPath, summarizeLink } from './shared';
+import { onRoom, roomIdOf, roomParameter, roomPath, summarizeLink } from './shared';
 
 const properties: INodeProperties[] = [
 	{ ...roomParameter, description: 'The room whose links to list' },
@@ -28,13 +28,8 @@ export const description = updateDisplayOptions({ show: { resource: ['room'], op
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const roomId = roomIdOf.call(this, i);
 	const linkType = this.getNodeParameter('linkType', i, 'all') as string | number;
-	const links = await docSpaceApiList.call(
-		this,
-		'GET',
-		roomPath(roomId, '/links'),
-		undefined,
-		linkType === 'all' ? undefined : { type: linkType },
-		i,
+	const links = await onRoom.call(this, roomId, i, async () =>
+		await docSpaceApiList.call(this, 'GET', roomPath(roomId, '/links'), undefined, linkType === 'all' ? undefined : { type: linkType }, i),
 	);
 	const simplify = this.getNodeParameter('simplify', i, true) as boolean;
 	return toItems.call(this, simplify ? links.map(summarizeLink) : links);

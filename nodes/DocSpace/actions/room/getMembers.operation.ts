@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { docSpacePaginate, pickList } from '../../transport/paginate';
 import { returnAllOrLimit, simplifyOutput } from '../common.descriptions';
 import { listLimit, toItems } from '../helpers';
-import { roomIdOf, roomParameter, roomPath, summarizeMember } from './shared';
+import { onRoom, roomIdOf, roomParameter, roomPath, summarizeMember } from './shared';
 
 const properties: INodeProperties[] = [
 	{ ...roomParameter, description: 'The room whose members to list' },
@@ -48,13 +48,9 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
 	const qs: IDataObject = { filterType: Number(filters.memberType ?? 0) };
 	if (typeof filters.search === 'string' && filters.search.trim()) qs.filterValue = filters.search.trim();
-	const members = await docSpacePaginate.call(this, {
-		path: roomPath(roomId, '/share'),
-		qs,
-		limit: listLimit.call(this, i),
-		itemIndex: i,
-		pick: pickList,
-	});
+	const members = await onRoom.call(this, roomId, i, async () =>
+		await docSpacePaginate.call(this, { path: roomPath(roomId, '/share'), qs, limit: listLimit.call(this, i), itemIndex: i, pick: pickList }),
+	);
 	const simplify = this.getNodeParameter('simplify', i, true) as boolean;
 	return toItems.call(this, simplify ? members.map(summarizeMember) : members);
 }

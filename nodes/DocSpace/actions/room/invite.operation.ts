@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
+import { docSpacePaginate, pickList } from '../../transport/paginate';
 import { docSpaceApi } from '../../transport/request';
 import { simplifyOutput } from '../common.descriptions';
 import { toItems } from '../helpers';
@@ -118,7 +119,7 @@ interface Invitee {
 	access: number;
 }
 
-function readInvitees(this: IExecuteFunctions, i: number, roomType: number, roomTitle: string): Invitee[] {
+function readInvitees(this: IExecuteFunctions, i: number): Array<Invitee & { position: string }> {
 	const raw = (this.getNodeParameter('invitees.invitee', i, []) as IDataObject[]) ?? [];
 	if (raw.length === 0) {
 		throw invalidParameter.call(this, i, 'The parameter “Invitees” is empty', 'Add at least one invitee with an access level.');
@@ -146,17 +147,23 @@ function readInvitees(this: IExecuteFunctions, i: number, roomType: number, room
 			);
 		}
 		const access = Number(entry.access);
-		const valid = memberAccessFor(roomType, kind === 'group' ? 'group' : 'user').map((a) => a.value);
-		if (!valid.includes(access)) {
-			throw invalidParameter.call(
-				this,
-				i,
-				`The parameter “${position} → Access” is “${accessName(access)}”, which a ${roomTypeName(roomType)} does not offer ${kind === 'group' ? 'to groups' : ''}`.trimEnd(),
-				`“${roomTitle}” is a ${roomTypeName(roomType)}. Valid access levels for ${kind === 'group' ? 'groups' : 'people'} there: ${accessNames(valid)}.`,
-			);
-		}
-		return { kind, key, access };
+		return { kind, key, access, position };
 	});
+}
+
+/** Checks each invitee's access level against what the room type offers to users or groups. */
+function checkAccess(this: IExecuteFunctions, i: number, invitees: Array<Invitee & { position: string }>, room: IDataObject): void {
+	const roomType = Number(room.roomType);
+	for (const { kind, access, position } of invitees) {
+		const valid = memberAccessFor(roomType, kind === 'group' ? 'group' : 'user').map((a) => a.value);
+		if (valid.includes(access)) continue;
+		throw invalidParameter.call(
+			this,
+			i,
+			`The parameter “${position} → Access” is “${accessName(access)}”, which a ${roomTypeName(roomType)} does not offer ${kind === 'group' ? 'to groups' : ''}`.trimEnd(),
+			`“${String(room.title)}” is a ${roomTypeName(roomType)}. Valid access levels for ${kind === 'group' ? 'groups' : 'people'} there: ${accessNames(valid)}.`,
+		);
+	}
 }
 
 function matches(member: IDataObject, invitee: Invitee): boolean {
@@ -169,8 +176,9 @@ function matches(member: IDataObject, invitee: Invitee): boolean {
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const roomId = roomIdOf.call(this, i);
+	const invitees = readInvitees.call(this, i);
 	const room = await loadRoom.call(this, roomId, i);
-	const invitees = readInvitees.call(this, i, Number(room.roomType), String(room.title));
+	checkAccess.call(this, i, invitees, room);
 	const options = this.getNodeParameter('options', i, {}) as IDataObject;
 	const body: IDataObject = {
 		invitations: invitees.map((invitee) =>
@@ -186,14 +194,30 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	} catch (error) {
 		const text = error instanceof NodeApiError ? `${error.message} ${String(error.description ?? '')}` : '';
 		if (!/role is not available/i.test(text)) throw asNodeError.call(this, error, i);
+		const managers = invitees.some((invitee) => invitee.access === FileShare.RoomManager);
 		throw new NodeOperationError(this.getNode(), `DocSpace refused an access level for “${String(room.title)}”: the role is not available for that user type`, {
 			itemIndex: i,
-			description:
-				'Portal users and guests cannot be Room Managers; only DocSpace admins and room admins can. Choose another access level, or change the user’s type first.',
+			description: managers
+				? 'Portal users and guests cannot be Room Managers; only DocSpace admins and room admins can. Choose another access level, or change the user’s type first.'
+				: 'This portal does not offer one of the requested access levels in this room. Choose another access level.',
 		});
 	}
-	const members = ((result.members as IDataObject[] | undefined) ?? []).filter((m) => m && typeof m === 'object');
-	const missing = invitees.filter((invitee) => !members.some((member) => matches(member, invitee) && Number(member.access) === invitee.access));
+	const answered = ((result.members as IDataObject[] | undefined) ?? []).filter((m) => m && typeof m === 'object');
+	const granted = (invitee: Invitee, list: IDataObject[]) =>
+		list.find((member) => matches(member, invitee) && Number(member.access) === invitee.access);
+	let found = invitees.map((invitee) => granted(invitee, answered));
+	if (found.some((member) => member === undefined)) {
+		// DocSpace's answer leaves out invitees named by email; read the room's members instead.
+		const current = await docSpacePaginate.call(this, {
+			path: roomPath(roomId, '/share'),
+			qs: { filterType: 0 },
+			itemIndex: i,
+			pick: pickList,
+		});
+		found = invitees.map((invitee, index) => found[index] ?? granted(invitee, current));
+	}
+	const members = found.filter((member): member is IDataObject => member !== undefined);
+	const missing = invitees.filter((_, index) => found[index] === undefined);
 	if (missing.length > 0) {
 		const warning = typeof result.warning === 'string' && result.warning ? ` DocSpace said: “${result.warning}”.` : '';
 		throw new NodeOperationError(

@@ -5,7 +5,7 @@ import { docSpacePaginate, pickList } from '../../transport/paginate';
 import { docSpaceApi } from '../../transport/request';
 import { toItems } from '../helpers';
 import { FileShare } from './access';
-import { invalidParameter, isEmail, isGuid, roomIdOf, roomParameter, roomPath, summarizeMember } from './shared';
+import { invalidParameter, isEmail, onRoom, isGuid, roomIdOf, roomParameter, roomPath, summarizeMember } from './shared';
 
 const properties: INodeProperties[] = [
 	{ ...roomParameter, description: 'The room to remove the member from' },
@@ -57,12 +57,9 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 			'Enter an email like name@example.com or a GUID like 2c0a8e1e-7d6c-4c8e-9a51-1f1f2b0c3d4e.',
 		);
 	}
-	const shares = await docSpacePaginate.call(this, {
-		path: roomPath(roomId, '/share'),
-		qs: { filterType: USERS_AND_GROUPS },
-		itemIndex: i,
-		pick: pickList,
-	});
+	const shares = await onRoom.call(this, roomId, i, async () =>
+		await docSpacePaginate.call(this, { path: roomPath(roomId, '/share'), qs: { filterType: USERS_AND_GROUPS }, itemIndex: i, pick: pickList }),
+	);
 	const key = wanted.toLowerCase();
 	const share = shares.find((s) => {
 		const subject = ((s.sharedToUser ?? s.sharedToGroup ?? {}) as IDataObject);

@@ -12,6 +12,9 @@ import { accessName, roomTypeName } from './access';
 
 export const roomParameter: INodeProperties = { ...roomLocator, description: 'The room to work with' };
 
+const urlMode = roomLocator.modes?.find((m) => m.name === 'url');
+const ROOM_URL_PATTERN = urlMode?.extractValue?.type === 'regex' ? urlMode.extractValue.regex : '^https?://';
+
 /** DocSpace FolderType of the Archive section. */
 const ARCHIVE_FOLDER_TYPE = 20;
 
@@ -38,6 +41,17 @@ export function asNodeError(this: IExecuteFunctions, error: unknown, itemIndex: 
 
 /** The room ID from the Room locator; anything but a number is refused before calling DocSpace. */
 export function roomIdOf(this: IExecuteFunctions, itemIndex: number): string {
+	const raw = this.getNodeParameter('roomId', itemIndex, undefined, { extractValue: false }) as unknown;
+	const mode = (raw as IDataObject | undefined)?.mode;
+	const link = String((raw as IDataObject | undefined)?.value ?? '').trim();
+	if (mode === 'url' && link && !new RegExp(ROOM_URL_PATTERN).test(link)) {
+		throw invalidParameter.call(
+			this,
+			itemIndex,
+			`The parameter “Room” does not hold a DocSpace room link: “${link}”`,
+			'Paste the link of the room as DocSpace shows it, e.g. https://yourportal.onlyoffice.com/rooms/shared/123/filter, or pick the room from the list.',
+		);
+	}
 	const value = locatorValue.call(this, 'roomId', itemIndex, 'Room');
 	if (!/^\d{1,10}$/.test(value)) {
 		throw invalidParameter.call(
@@ -53,9 +67,27 @@ export function roomIdOf(this: IExecuteFunctions, itemIndex: number): string {
 export const roomPath = (roomId: string, suffix = ''): string =>
 	`files/rooms/${encodeURIComponent(roomId)}${suffix}`;
 
+/** Runs a call on a room; DocSpace's 404 becomes an error that names the Room parameter. */
+export async function onRoom<T>(this: IExecuteFunctions, roomId: string, itemIndex: number, call: () => Promise<T>): Promise<T> {
+	try {
+		return await call();
+	} catch (error) {
+		if (!(error instanceof NodeApiError) || error.httpCode !== '404') throw asNodeError.call(this, error, itemIndex);
+		const message = `The parameter “Room” names no room DocSpace can find: “${roomId}”`;
+		throw new NodeApiError(this.getNode(), { message, httpCode: '404' }, {
+			message,
+			description: 'Pick the room from the list, or check the ID or link: the room may have been deleted, or it is not shared with this account.',
+			httpCode: '404',
+			itemIndex,
+		});
+	}
+}
+
 /** Loads a room (FolderDto) and checks it really is a room. */
 export async function loadRoom(this: IExecuteFunctions, roomId: string, itemIndex: number): Promise<IDataObject> {
-	const room = await docSpaceApi.call(this, 'GET', roomPath(roomId), undefined, undefined, itemIndex);
+	const room = await onRoom.call(this, roomId, itemIndex, async () =>
+		await docSpaceApi.call(this, 'GET', roomPath(roomId), undefined, undefined, itemIndex),
+	);
 	if (room.roomType === undefined || room.roomType === null) {
 		throw invalidParameter.call(
 			this,
@@ -177,15 +209,13 @@ export function waitLimitOf(this: IExecuteFunctions, itemIndex: number): number 
 export async function startRoomOperation(
 	this: IExecuteFunctions,
 	method: 'PUT' | 'DELETE',
-	path: string,
+	roomId: string,
+	suffix: '' | '/archive' | '/unarchive',
 	itemIndex: number,
 ): Promise<IDataObject | IDataObject[]> {
-	const { data } = await docSpaceRequest.call(this, {
-		method,
-		path,
-		body: { deleteAfter: false },
-		itemIndex,
-	});
+	const { data } = await onRoom.call(this, roomId, itemIndex, async () =>
+		await docSpaceRequest.call(this, { method, path: roomPath(roomId, suffix), body: { deleteAfter: false }, itemIndex }),
+	);
 	return (Array.isArray(data) ? data : (data ?? {})) as IDataObject | IDataObject[];
 }
 

@@ -69,12 +69,14 @@ function isNotFound(error: unknown): boolean {
 /** Reads a user or group resource locator and checks that it holds a GUID. */
 export function locatorGuid(this: IExecuteFunctions, name: string, label: string, i: number): string {
 	const kind = label.toLowerCase();
+	const raw = this.getNodeParameter(name, i, '') as unknown;
+	const rawValue = typeof raw === 'object' && raw !== null ? (raw as IDataObject).value : raw;
+	if (String(rawValue ?? '').trim() === '') return locatorValue.call(this, name, i, label);
 	let value: string;
 	try {
 		value = locatorValue.call(this, name, i, label);
-	} catch (error) {
-		if (error instanceof NodeOperationError) throw asNodeError.call(this, error);
-		throw new NodeOperationError(this.getNode(), `The parameter “${label}” does not hold a DocSpace link to a ${kind}`, {
+	} catch {
+		throw new NodeOperationError(this.getNode(), `The parameter “${label}” does not hold a DocSpace link to a ${kind}: “${String(rawValue)}”`, {
 			itemIndex: i,
 			description: `Paste the ${kind}’s link from DocSpace, pick the ${kind} from the list, or enter its ID.`,
 		});

@@ -1,0 +1,25 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { docSpaceApi } from '../../transport/request';
+import { folderLocator } from '../common.descriptions';
+import { toItems } from '../helpers';
+import { entryIdOf, loadEntry } from './shared';
+
+const properties: INodeProperties[] = [
+	{
+		...folderLocator,
+		description:
+			'The folder whose primary external link to get. DocSpace creates the link (read access, no expiry) if the folder has none yet.',
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['folder'], operation: ['getLink'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const folderId = entryIdOf.call(this, 'folder', 'folderId', 'Folder', i);
+	await loadEntry.call(this, 'folder', folderId, 'Folder', i);
+	// GET …/link creates the primary link on first read (a mutation DocSpace documents).
+	const link = await docSpaceApi.call(this, 'GET', `files/folder/${folderId}/link`, undefined, undefined, i);
+	return toItems.call(this, link);
+}

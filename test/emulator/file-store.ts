@@ -1,0 +1,116 @@
+/**
+ * What files keep besides the FileEntry entity: chunked upload sessions, external links, and the
+ * portal's file settings (chunk size limit, conversion table). Used by routes/files.ts and
+ * routes/upload.ts.
+ *
+ * For tests (`emulator.state` is the EmulatorState):
+ *
+ * ```ts
+ * const store = fileStore(emulator.state);
+ * store.sessions;              // Map uploadId → UploadSession (chunks received so far)
+ * store.maxChunkSize = 1024;   // the uploader refuses bigger chunks (default 10 MiB)
+ * fileLinks(emulator.state, fileId);   // the stored RoomLink-shaped external links of a file
+ * ```
+ */
+import { randomUUID } from 'node:crypto';
+import { type FileEntry, extensionOf } from './model';
+import type { RoomLink } from './roomStore';
+import type { EmulatorState } from './state';
+
+/** DocSpace's `files:uploader:chunk-size` default. */
+export const DEFAULT_MAX_CHUNK_SIZE = 10 * 1024 * 1024;
+
+/** How long an upload session lives after its last chunk (ChunkedUploadSessionHolder.SlidingExpiration). */
+export const SESSION_LIFETIME_MS = 12 * 60 * 60 * 1000;
+
+/** Default lifetime of a new external link to a file (`externalLink:defaultLifetime`). */
+export const DEFAULT_FILE_LINK_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
+
+export interface UploadSession {
+	id: string;
+	userId: string;
+	/** create_session: the target folder. */
+	folderId: number;
+	/** edit_session: the file that gets a new version. */
+	fileId?: number;
+	fileName: string;
+	bytesTotal: number;
+	createNewIfExist: boolean;
+	chunks: Buffer[];
+	bytesUploaded: number;
+	created: Date;
+	expires: Date;
+}
+
+/**
+ * FilesSettingsDto.extsConvertible: source extension → extensions the portal converts it to
+ * (a subset of DocSpace's table).
+ */
+export const EXTS_CONVERTIBLE: Record<string, string[]> = {
+	'.doc': ['.docx', '.odt', '.pdf', '.rtf', '.txt'],
+	'.docx': ['.docm', '.dotx', '.epub', '.fb2', '.html', '.md', '.odt', '.ott', '.pdf', '.rtf', '.txt'],
+	'.odt': ['.docx', '.pdf', '.rtf', '.txt'],
+	'.rtf': ['.docx', '.odt', '.pdf', '.txt'],
+	'.txt': ['.docx', '.odt', '.pdf', '.rtf'],
+	'.md': ['.docx', '.odt', '.pdf', '.txt'],
+	'.html': ['.docx', '.odt', '.pdf', '.rtf', '.txt'],
+	'.xls': ['.csv', '.ods', '.pdf', '.xlsx'],
+	'.xlsx': ['.csv', '.ods', '.ots', '.pdf', '.xlsm', '.xltx'],
+	'.ods': ['.csv', '.pdf', '.xlsx'],
+	'.csv': ['.ods', '.pdf', '.xlsx'],
+	'.ppt': ['.odp', '.pdf', '.pptx'],
+	'.pptx': ['.odp', '.otp', '.pdf', '.potx', '.pptm'],
+	'.odp': ['.pdf', '.pptx'],
+	'.pdf': ['.docx'],
+};
+
+export interface FileStore {
+	sessions: Map<string, UploadSession>;
+	/** External links by file id. */
+	links: Map<number, RoomLink[]>;
+	/** Chunks above this many bytes are refused by the uploader. */
+	maxChunkSize: number;
+}
+
+const stores = new WeakMap<EmulatorState, FileStore>();
+
+export function fileStore(state: EmulatorState): FileStore {
+	let store = stores.get(state);
+	if (!store) {
+		store = { sessions: new Map(), links: new Map(), maxChunkSize: DEFAULT_MAX_CHUNK_SIZE };
+		stores.set(state, store);
+	}
+	return store;
+}
+
+/** The stored external links of a file (the live array). */
+export function fileLinks(state: EmulatorState, fileId: number): RoomLink[] {
+	const { links } = fileStore(state);
+	let list = links.get(fileId);
+	if (!list) {
+		list = [];
+		links.set(fileId, list);
+	}
+	return list;
+}
+
+export function newSessionId(): string {
+	return randomUUID();
+}
+
+/** The file of this title (any case, as DocSpace's database compares) directly in the folder. */
+export function fileByTitle(state: EmulatorState, folderId: number, title: string): FileEntry | undefined {
+	const wanted = title.toLowerCase();
+	return state.childrenOf(folderId).files.find((f) => f.title.toLowerCase() === wanted);
+}
+
+/** `Name.ext`, or `Name (1).ext`, `Name (2).ext`… when the folder already has that title. */
+export function availableTitle(state: EmulatorState, folderId: number, title: string): string {
+	if (!fileByTitle(state, folderId, title)) return title;
+	const ext = extensionOf(title);
+	const base = ext ? title.slice(0, title.length - ext.length) : title;
+	for (let n = 1; ; n++) {
+		const candidate = `${base} (${n})${ext}`;
+		if (!fileByTitle(state, folderId, candidate)) return candidate;
+	}
+}

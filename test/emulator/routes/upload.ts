@@ -1,0 +1,187 @@
+/**
+ * Uploads (API.md §3.2): chunked sessions (`upload/create_session`, `file/{id}/edit_session`),
+ * the chunk handler `/ChunkedUploader.ashx` and the one-request multipart upload.
+ *
+ * The chunk handler is not part of the REST API: it answers `{success, data, message}`
+ * without the envelope, reports failures as HTTP 200 with `success: false`, and answers the
+ * final chunk with 201 and `data.file`. Sessions belong to the user who created them.
+ */
+import { authenticate } from '../auth';
+import { emitWebhookEvent } from '../webhooks/deliver';
+import { fileDto } from '../dto/files';
+import { apiDate } from '../dto/format';
+import {
+	badRequest,
+	bodyField,
+	currentUser,
+	defineRoute,
+	json,
+	notFound,
+	ok,
+	queryBool,
+	queryInt,
+	validation,
+	type MultipartBody,
+	type Reply,
+	type RouteContext,
+	type UploadedFile,
+} from '../http';
+import { MESSAGES, requireFile, requireFolder } from '../lookup';
+import type { FileEntry, Folder, User } from '../model';
+import {
+	SESSION_LIFETIME_MS,
+	availableTitle,
+	fileByTitle,
+	fileStore,
+	newSessionId,
+	type UploadSession,
+} from '../file-store';
+
+/** The folder to write into: `{folderId}`, or the caller's My documents on the `files/@my/…` routes. */
+export function targetFolder(ctx: RouteContext): Folder {
+	const raw = ctx.params.folderId;
+	if (raw !== undefined) return requireFolder(ctx, raw, 'write');
+	const my = ctx.state.myDocumentsOf(currentUser(ctx).id);
+	if (!my) throw notFound(MESSAGES.folderNotFound);
+	return requireFolder(ctx, my.id, 'write');
+}
+
+/**
+ * Stores `content` under `title` in `folder`: a new version of the file with that title unless
+ * `createNewIfExist`, else a new file (numbered when the title is taken).
+ */
+export function storeUpload(
+	ctx: RouteContext,
+	folder: Folder,
+	title: string,
+	content: Buffer,
+	createNewIfExist: boolean,
+	user: User,
+): FileEntry {
+	const existing = fileByTitle(ctx.state, folder.id, title);
+	const file =
+		existing && !createNewIfExist
+			? ctx.state.addFileVersion(existing.id, content, user.id)
+			: ctx.state.createFile({ title: availableTitle(ctx.state, folder.id, title), folderId: folder.id, createdBy: user.id, content });
+	void emitWebhookEvent(ctx.state, 'file.uploaded', file, { actorId: user.id });
+	return file;
+}
+
+function sessionData(ctx: RouteContext, session: UploadSession): Record<string, unknown> {
+	return {
+		id: session.id,
+		path: ctx.state.pathOf(session.folderId).map((f) => f.id),
+		created: apiDate(session.created),
+		expired: apiDate(session.expires),
+		location: `${ctx.portalUrl}/ChunkedUploader.ashx?uid=${session.id}`,
+		bytes_total: session.bytesTotal,
+	};
+}
+
+function startSession(ctx: RouteContext, input: Omit<UploadSession, 'id' | 'userId' | 'chunks' | 'bytesUploaded' | 'created' | 'expires'>): Reply {
+	const now = ctx.state.now();
+	const session: UploadSession = {
+		...input,
+		id: newSessionId(),
+		userId: currentUser(ctx).id,
+		chunks: [],
+		bytesUploaded: 0,
+		created: now,
+		expires: new Date(now.getTime() + SESSION_LIFETIME_MS),
+	};
+	fileStore(ctx.state).sessions.set(session.id, session);
+	return ok({ success: true, data: sessionData(ctx, session) });
+}
+
+defineRoute('POST', '/api/2.0/files/{folderId}/upload/create_session', (ctx) => {
+	const fileName = bodyField(ctx.body, 'fileName');
+	if (typeof fileName !== 'string' || fileName.trim() === '') {
+		return validation({ FileName: ['The FileName field is required.'] });
+	}
+	const fileSize = Number(bodyField(ctx.body, 'fileSize') ?? 0);
+	if (!Number.isInteger(fileSize) || fileSize < 0) return validation({ fileSize: ['The value is not valid for fileSize.'] });
+	// No `files/@my/upload/create_session` route exists: `@my` is an unknown folder id here.
+	const folder = requireFolder(ctx, ctx.params.folderId, 'write');
+	return startSession(ctx, {
+		folderId: folder.id,
+		fileName: fileName.trim(),
+		bytesTotal: fileSize,
+		createNewIfExist: bodyField(ctx.body, 'createNewIfExist') === true,
+	});
+});
+
+defineRoute('POST', '/api/2.0/files/file/{fileId}/edit_session', (ctx) => {
+	const fileSize = queryInt(ctx, 'fileSize', { min: 0, fallback: 0 });
+	const file = requireFile(ctx, ctx.params.fileId, 'write');
+	return startSession(ctx, { folderId: file.folderId, fileId: file.id, fileName: file.title, bytesTotal: fileSize, createNewIfExist: false });
+});
+
+const uploaderFailure = (message: string): Reply => json(200, { success: false, message });
+
+function firstFile(body: unknown): UploadedFile | undefined {
+	const multipart = body as MultipartBody | undefined;
+	return multipart && Array.isArray(multipart.files) ? multipart.files[0] : undefined;
+}
+
+/** The chunk handler: POST each chunk as the first file part of a multipart/form-data body. */
+function chunkHandler(ctx: RouteContext): Reply {
+	const store = fileStore(ctx.state);
+	const uid = ctx.searchParams.get('uid') ?? '';
+	const user = authenticate(ctx.state, ctx.headers).principal?.user;
+	const session = store.sessions.get(uid);
+	if (!user || !session || session.userId !== user.id || session.expires <= ctx.state.now()) {
+		return uploaderFailure('Not authorized or session with specified upload id already expired');
+	}
+	if (ctx.searchParams.get('abort') === 'true') {
+		store.sessions.delete(uid);
+		return json(200, { success: true, message: '' });
+	}
+	const chunk = firstFile(ctx.body);
+	if (!chunk || chunk.size === 0) return uploaderFailure('Empty file');
+	if (chunk.size > store.maxChunkSize) {
+		return uploaderFailure(`File size exceeds the maximum chunk size of ${store.maxChunkSize} bytes`);
+	}
+	session.chunks.push(chunk.content);
+	session.bytesUploaded += chunk.size;
+	session.expires = new Date(ctx.state.now().getTime() + SESSION_LIFETIME_MS);
+	if (session.bytesUploaded !== session.bytesTotal) {
+		return json(200, { success: true, data: sessionData(ctx, session), message: '' });
+	}
+
+	store.sessions.delete(uid);
+	const content = Buffer.concat(session.chunks, session.bytesUploaded);
+	session.chunks = [];
+	let file: FileEntry;
+	if (session.fileId !== undefined) {
+		const target = ctx.state.getFile(session.fileId);
+		if (!target) return uploaderFailure('The required file was not found');
+		file = ctx.state.addFileVersion(target.id, content, user.id);
+		void emitWebhookEvent(ctx.state, 'file.updated', file, { actorId: user.id });
+	} else {
+		const folder = ctx.state.getFolder(session.folderId);
+		if (!folder) return uploaderFailure('The required folder was not found');
+		file = storeUpload(ctx, folder, session.fileName, content, session.createNewIfExist, user);
+	}
+	const scope = { state: ctx.state, portalUrl: ctx.portalUrl, principal: authenticate(ctx.state, ctx.headers).principal };
+	return json(201, {
+		success: true,
+		data: { id: file.id, folderId: file.folderId, version: file.version, title: file.title, uploaded: true, file: fileDto(scope, file) },
+		message: '',
+	});
+}
+
+// A separate handler, not the REST API: authenticated by hand, no API key scopes, failures as HTTP 200.
+defineRoute('POST', '/ChunkedUploader.ashx', chunkHandler, { anonymous: true, bypassAuth: true });
+
+/** One-request upload: the first file part becomes the file, named after its file name. */
+function simpleUpload(ctx: RouteContext): Reply {
+	const folder = targetFolder(ctx);
+	const part = firstFile(ctx.body);
+	if (!part || part.size === 0) throw badRequest('Empty file');
+	const createNewIfExist = queryBool(ctx, 'createNewIfExist') ?? false;
+	const file = storeUpload(ctx, folder, part.filename || 'file', part.content, createNewIfExist, currentUser(ctx));
+	return ok([fileDto(ctx, file)]);
+}
+
+defineRoute('POST', '/api/2.0/files/{folderId}/upload', simpleUpload);
+defineRoute('POST', '/api/2.0/files/@my/upload', simpleUpload);

@@ -1,0 +1,414 @@
+import { randomUUID } from 'node:crypto';
+
+import type { Emulator } from '../emulator';
+import { startEmulator } from '../emulator';
+import { byId, byUrl, runDocSpace } from '../harness/docspace';
+
+let emulator: Emulator;
+beforeAll(async () => {
+	emulator = await startEmulator();
+});
+afterAll(async () => await emulator.close());
+beforeEach(() => {
+	emulator.clearRequests();
+	emulator.faults.clear();
+});
+
+/** A locator value from an expression: n8n checks only typed-in values against the mode's pattern. */
+const fromInput = (mode: 'id' | 'url') => ({ __rl: true, mode, value: '={{ $json.value }}' });
+
+const user = (operation: string, extra: Record<string, unknown> = {}) => ({ resource: 'user', operation, ...extra });
+const run = async (parameters: Record<string, unknown>, extra: Partial<Parameters<typeof runDocSpace>[0]> = {}) =>
+	await runDocSpace({ emulator, parameters, ...extra });
+
+let counter = 0;
+/** A fresh user straight in the emulator's state, so tests do not depend on each other. */
+function newUser(options: { type?: 'DocSpaceAdmin' | 'RoomAdmin' | 'User' | 'Guest'; disabled?: boolean } = {}) {
+	counter++;
+	const created = emulator.state.createUser({
+		email: `person${counter}@example.com`,
+		password: 'Passw0rd!',
+		firstName: `First${counter}`,
+		lastName: `Last${counter}`,
+		type: options.type ?? 'User',
+		status: options.disabled ? 2 : 1,
+	});
+	return created;
+}
+
+const calls = (method: string, prefix: string) => emulator.requests.filter((r) => r.method === method && r.path.startsWith(prefix));
+const writes = () => emulator.requests.filter((r) => r.method !== 'GET');
+
+function expectItemError(error: unknown, pattern: RegExp, item = 0) {
+	const e = error as { message?: string } | undefined;
+	expect(e?.message).toMatch(pattern);
+	expect(e?.message).toMatch(new RegExp(`\\[item ${item}\\]$`));
+}
+
+describe('User → Invite', () => {
+	test('creates a pending user of the chosen type and returns the profile', async () => {
+		const { status, error, items } = await run(user('invite', { email: 'new.roomadmin@example.com', type: 'RoomAdmin' }));
+		expect(error).toBeUndefined();
+		expect(status).toBe('success');
+		const invited = emulator.state.findUserByEmail('new.roomadmin@example.com');
+		expect(invited).toBeDefined();
+		expect(invited?.type).toBe('RoomAdmin');
+		expect(invited?.activationStatus).toBe(2);
+		expect(invited?.status).toBe(1);
+		const [post] = calls('POST', '/api/2.0/people/invite');
+		expect(post.body).toEqual({ invitations: [{ email: 'new.roomadmin@example.com', type: 'RoomAdmin' }] });
+		expect(items).toHaveLength(1);
+		expect(items[0].json).toMatchObject({ id: invited?.id, email: 'new.roomadmin@example.com', isRoomAdmin: true, activationStatus: 2 });
+	});
+
+	test('sends the invitation language when given', async () => {
+		const { error } = await run(user('invite', { email: 'lang@example.com', type: 'User', options: { culture: 'de-DE' } }));
+		expect(error).toBeUndefined();
+		expect(calls('POST', '/api/2.0/people/invite')[0].body).toEqual({ invitations: [{ email: 'lang@example.com', type: 'User' }], culture: 'de-DE' });
+		expect(emulator.state.findUserByEmail('lang@example.com')?.type).toBe('User');
+	});
+
+	test.each([
+		['not-an-email', /“Email” is not a valid email address/],
+		['', /“Email” is empty/],
+		['two@@example.com', /“Email” is not a valid email address/],
+	])('refuses %p before calling DocSpace', async (email, pattern) => {
+		const before = emulator.state.users.size;
+		// From an expression, as n8n itself refuses an empty required field typed into the node.
+		const { status, error } = await run(user('invite', { email: '={{ $json.email }}', type: 'User' }), { input: [{ json: { email } }] });
+		expect(status).toBe('error');
+		expectItemError(error, pattern);
+		expect(emulator.requests.filter((r) => r.path.startsWith('/api/2.0/people'))).toHaveLength(0);
+		expect(emulator.state.users.size).toBe(before);
+	});
+
+	test('each item is invited on its own; a bad one is reported with its item index', async () => {
+		const { items } = await run(user('invite', { email: '={{ $json.email }}', type: 'User' }), {
+			input: [{ json: { email: 'item0@example.com' } }, { json: { email: 'item1-at-example.com' } }],
+			node: { onError: 'continueRegularOutput' },
+		});
+		expect(items).toHaveLength(2);
+		expect(items[0].json.email).toBe('item0@example.com');
+		expect(String(items[1].json.error)).toMatch(/“Email” is not a valid email address.*\[item 1\]$/);
+		expect(emulator.state.findUserByEmail('item0@example.com')).toBeDefined();
+		expect(calls('POST', '/api/2.0/people/invite')).toHaveLength(1);
+	});
+});
+
+describe('User → Get', () => {
+	test('by ID', async () => {
+		const target = newUser();
+		const { items, error } = await run(user('get', { getBy: 'user', userId: byId(target.id) }));
+		expect(error).toBeUndefined();
+		expect(items[0].json).toMatchObject({ id: target.id, email: target.email, firstName: target.firstName });
+		expect(emulator.requests.map((r) => `${r.method} ${r.path}`)).toEqual([`GET /api/2.0/people/${target.id}`]);
+	});
+
+	test('by link', async () => {
+		const target = newUser();
+		const { items, error } = await run(
+			user('get', { getBy: 'user', userId: byUrl(`${emulator.url}/accounts/people/filter?user=${target.id}`) }),
+		);
+		expect(error).toBeUndefined();
+		expect(items[0].json.id).toBe(target.id);
+	});
+
+	test('by email', async () => {
+		const target = newUser();
+		const { items, error } = await run(user('get', { getBy: 'email', email: target.email }));
+		expect(error).toBeUndefined();
+		expect(items[0].json.id).toBe(target.id);
+		const [request] = emulator.requests;
+		expect(request.path).toBe('/api/2.0/people/email');
+		expect(request.query).toEqual({ email: target.email });
+	});
+
+	test('the current user', async () => {
+		const { items, error } = await run(user('get', { getBy: 'me' }));
+		expect(error).toBeUndefined();
+		expect(items[0].json).toMatchObject({ id: emulator.state.seedIds.users.admin, isOwner: true });
+		expect(emulator.requests[0].path).toBe('/api/2.0/people/@self');
+	});
+
+	test('an unknown ID names the parameter', async () => {
+		const unknown = randomUUID();
+		const { status, error } = await run(user('get', { getBy: 'user', userId: byId(unknown) }));
+		expect(status).toBe('error');
+		expectItemError(error, new RegExp(`no user with the ID “${unknown}” \\(parameter “User”\\)`));
+	});
+
+	test('an unknown email names the parameter', async () => {
+		const { error } = await run(user('get', { getBy: 'email', email: 'nobody@example.com' }));
+		expectItemError(error, /no user with the email “nobody@example.com” \(parameter “Email”\)/);
+	});
+
+	test.each([
+		['a link without a user ID', 'url', 'https://portal.example.com/accounts/people/filter', /“User” does not hold a DocSpace link to a user/],
+		['an ID that is not a GUID', 'id', '12345', /“User” is not a valid user ID: “12345”/],
+		['an empty value', 'id', '', /“User” is empty/],
+	] as const)('%s is refused before calling DocSpace', async (_label, mode, value, pattern) => {
+		const { status, error } = await run(user('get', { getBy: 'user', userId: fromInput(mode) }), { input: [{ json: { value } }] });
+		expect(status).toBe('error');
+		expectItemError(error, pattern);
+		expect(emulator.requests).toHaveLength(0);
+	});
+});
+
+describe('User → Get Many', () => {
+	test('Return All lists every user, one item each, across pages', async () => {
+		for (let n = 0; n < 101; n++) newUser();
+		const { items, error } = await run(user('getAll', { returnAll: true, simplify: false }));
+		expect(error).toBeUndefined();
+		expect(items).toHaveLength(emulator.state.users.size);
+		expect(new Set(items.map((item) => item.json.id))).toEqual(new Set(emulator.state.users.keys()));
+		const pages = calls('GET', '/api/2.0/people/filter');
+		expect(pages.map((r) => [r.query.startIndex, r.query.count])).toEqual([
+			['0', '100'],
+			['100', '100'],
+		]);
+	});
+
+	test('Limit stops early', async () => {
+		const { items } = await run(user('getAll', { returnAll: false, limit: 3 }));
+		expect(items).toHaveLength(3);
+		expect(calls('GET', '/api/2.0/people/filter')[0].query.count).toBe('3');
+	});
+
+	test('filters by type, status, group and text', async () => {
+		const { seedIds } = emulator.state;
+		const byType = await run(user('getAll', { returnAll: true, filters: { type: 'RoomAdmin' } }));
+		const roomAdmins = [...emulator.state.users.values()].filter((u) => u.type === 'RoomAdmin' && !u.isOwner).map((u) => u.id);
+		expect(byType.items.map((item) => item.json.id).sort()).toEqual(roomAdmins.sort());
+		expect(byType.items.every((item) => item.json.type === 'RoomAdmin')).toBe(true);
+
+		const disabled = await run(user('getAll', { returnAll: true, filters: { status: 2 } }));
+		const disabledIds = [...emulator.state.users.values()].filter((u) => u.status === 2).map((u) => u.id);
+		expect(disabled.items.map((item) => item.json.id).sort()).toEqual(disabledIds.sort());
+		expect(disabledIds).toContain(seedIds.users.disabled);
+
+		const marketing = await run(user('getAll', { returnAll: true, filters: { groupId: seedIds.groups.marketing } }));
+		expect(marketing.items.map((item) => item.json.id).sort()).toEqual(
+			[seedIds.users.roomAdmin, seedIds.users.user, seedIds.users.user2].sort(),
+		);
+
+		const search = await run(user('getAll', { returnAll: true, filters: { search: 'uma' } }));
+		expect(search.items.map((item) => item.json.id)).toEqual([seedIds.users.user]);
+
+		const queries = calls('GET', '/api/2.0/people/filter').map((r) => r.query);
+		expect(queries[0]).toMatchObject({ employeeType: 'RoomAdmin' });
+		expect(queries[1]).toMatchObject({ employeeStatus: '2' });
+		expect(queries[2]).toMatchObject({ groupId: seedIds.groups.marketing });
+		expect(queries[3]).toMatchObject({ filterValue: 'uma' });
+	});
+
+	test('Simplify keeps the main fields and names the type', async () => {
+		const { items } = await run(user('getAll', { returnAll: true, filters: { search: 'Alex Owner' } }));
+		expect(items).toHaveLength(1);
+		expect(items[0].json).toMatchObject({ id: emulator.state.seedIds.users.admin, email: 'admin@example.com', type: 'DocSpaceAdmin' });
+		expect(items[0].json).not.toHaveProperty('avatarMax');
+	});
+
+	test('a malformed group ID is refused before calling DocSpace', async () => {
+		const { error } = await run(user('getAll', { returnAll: true, filters: { groupId: 'marketing' } }));
+		expectItemError(error, /“Group ID” is not a valid group ID/);
+		expect(emulator.requests).toHaveLength(0);
+	});
+});
+
+describe('User → Update', () => {
+	test('changes the name, location and comment of the credential’s own profile', async () => {
+		const admin = emulator.state.getUser(emulator.state.seedIds.users.admin);
+		const { items, error } = await run(
+			user('update', {
+				userId: byId(admin?.id ?? ''),
+				updateFields: { firstName: 'Alexandra', lastName: 'Owner-Smith', location: 'Riga', comment: 'Portal owner' },
+			}),
+		);
+		expect(error).toBeUndefined();
+		expect(admin?.firstName).toBe('Alexandra');
+		expect(admin?.lastName).toBe('Owner-Smith');
+		expect(items[0].json).toMatchObject({ firstName: 'Alexandra', location: 'Riga', notes: 'Portal owner' });
+		const [put] = calls('PUT', '/api/2.0/people/');
+		expect(put.body).toEqual({ firstName: 'Alexandra', lastName: 'Owner-Smith', location: 'Riga', comment: 'Portal owner' });
+	});
+
+	test('says clearly that DocSpace keeps another user’s name, and changes nothing else', async () => {
+		const target = newUser();
+		const { status, error } = await run(
+			user('update', { userId: byId(target.id), updateFields: { firstName: 'Renamed', email: 'renamed@example.com' } }),
+		);
+		expect(status).toBe('error');
+		expectItemError(error, /DocSpace did not change “First Name” of the user/);
+		expect(target.firstName).not.toBe('Renamed');
+		expect(target.email).not.toBe('renamed@example.com');
+		expect(calls('POST', '/api/2.0/people/email')).toHaveLength(0);
+	});
+
+	test('changes another user’s email', async () => {
+		const target = newUser();
+		const { items, error } = await run(user('update', { userId: byId(target.id), updateFields: { email: 'changed@example.com' } }));
+		expect(error).toBeUndefined();
+		expect(target.email).toBe('changed@example.com');
+		expect(calls('POST', '/api/2.0/people/email')[0].body).toEqual({ userId: target.id, email: 'changed@example.com' });
+		expect(items[0].json.email).toBe('changed@example.com');
+	});
+
+	test('replaces the user’s groups', async () => {
+		const target = newUser();
+		const { state } = emulator;
+		const old = state.createGroup({ name: `Old ${target.id}`, memberIds: [target.id] });
+		const kept = state.createGroup({ name: `Kept ${target.id}`, memberIds: [target.id] });
+		const added = state.createGroup({ name: `Added ${target.id}` });
+		const { items, error } = await run(user('update', { userId: byId(target.id), updateFields: { groupIds: `${kept.id}, ${added.id}` } }));
+		expect(error).toBeUndefined();
+		expect(old.memberIds).not.toContain(target.id);
+		expect(kept.memberIds).toContain(target.id);
+		expect(added.memberIds).toContain(target.id);
+		expect(calls('PUT', `/api/2.0/group/${added.id}/members`)[0].body).toEqual({ members: [target.id] });
+		expect(calls('DELETE', `/api/2.0/group/${old.id}/members`)[0].body).toEqual({ members: [target.id] });
+		expect((items[0].json.groups as Array<{ id: string }>).map((g) => g.id).sort()).toEqual([kept.id, added.id].sort());
+	});
+
+	test.each([
+		[{}, /“Update Fields” is empty/],
+		[{ firstName: '  ' }, /“First Name” is empty/],
+		[{ email: 'nope' }, /“Email” is not a valid email address/],
+		[{ groupIds: 'marketing' }, /“Group IDs” holds “marketing”, which is not a group ID/],
+	])('refuses %p before changing anything', async (updateFields, pattern) => {
+		const target = newUser();
+		const { status, error } = await run(user('update', { userId: byId(target.id), updateFields }));
+		expect(status).toBe('error');
+		expectItemError(error, pattern);
+		expect(writes()).toHaveLength(0);
+	});
+
+	test('an unknown group names the field', async () => {
+		const target = newUser();
+		const unknown = randomUUID();
+		const { error } = await run(user('update', { userId: byId(target.id), updateFields: { groupIds: unknown } }));
+		expectItemError(error, new RegExp(`no group with the ID “${unknown}” \\(parameter “Group IDs”\\)`));
+		expect(writes()).toHaveLength(0);
+	});
+
+	test('an unknown user names the parameter', async () => {
+		const { error } = await run(user('update', { userId: byId(randomUUID()), updateFields: { location: 'Oslo' } }));
+		expectItemError(error, /no user with the ID .* \(parameter “User”\)/);
+		expect(writes()).toHaveLength(0);
+	});
+});
+
+describe('User → Change Type', () => {
+	test('makes a user a room admin', async () => {
+		const target = newUser();
+		const { items, error } = await run(user('changeType', { userId: byId(target.id), type: 'RoomAdmin' }));
+		expect(error).toBeUndefined();
+		expect(target.type).toBe('RoomAdmin');
+		expect(items[0].json).toMatchObject({ id: target.id, isRoomAdmin: true });
+		const [put] = calls('PUT', '/api/2.0/people/type/');
+		expect(put.path).toBe('/api/2.0/people/type/RoomAdmin');
+		expect(put.body).toEqual({ userIds: [target.id] });
+	});
+
+	test('makes a user a guest', async () => {
+		const target = newUser();
+		const { error } = await run(user('changeType', { userId: byId(target.id), type: 'Guest' }));
+		expect(error).toBeUndefined();
+		expect(target.type).toBe('Guest');
+	});
+
+	test('reports that DocSpace left the owner unchanged', async () => {
+		const owner = emulator.state.owner();
+		const { status, error } = await run(user('changeType', { userId: byId(owner.id), type: 'User' }));
+		expect(status).toBe('error');
+		expectItemError(error, /DocSpace did not make the user .* a User/);
+		expect(owner.type).toBe('DocSpaceAdmin');
+	});
+
+	test('refuses a disabled user before calling DocSpace', async () => {
+		const target = newUser({ disabled: true });
+		const { error } = await run(user('changeType', { userId: byId(target.id), type: 'RoomAdmin' }));
+		expectItemError(error, /is disabled/);
+		expect(writes()).toHaveLength(0);
+		expect(target.type).toBe('User');
+	});
+});
+
+describe('User → Enable / Disable', () => {
+	test('disables and enables a user', async () => {
+		const target = newUser();
+		const disabled = await run(user('disable', { userId: byId(target.id) }));
+		expect(disabled.error).toBeUndefined();
+		expect(target.status).toBe(2);
+		expect(disabled.items[0].json).toMatchObject({ id: target.id, status: 2 });
+		expect(calls('PUT', '/api/2.0/people/status/2')[0].body).toEqual({ userIds: [target.id] });
+
+		const enabled = await run(user('enable', { userId: byId(target.id) }));
+		expect(enabled.error).toBeUndefined();
+		expect(target.status).toBe(1);
+		expect(calls('PUT', '/api/2.0/people/status/1')).toHaveLength(1);
+	});
+
+	test('reports that DocSpace does not disable the credential’s own account', async () => {
+		const admin = emulator.state.owner();
+		const { error } = await run(user('disable', { userId: byId(admin.id) }));
+		expectItemError(error, /DocSpace did not disable the user/);
+		expect(admin.status).toBe(1);
+	});
+
+	test('an unknown user names the parameter and changes nothing', async () => {
+		const { error } = await run(user('disable', { userId: byId(randomUUID()) }));
+		expectItemError(error, /no user with the ID .* \(parameter “User”\)/);
+		expect(writes()).toHaveLength(0);
+	});
+});
+
+describe('User → Delete', () => {
+	test('disables an active user first, then deletes them', async () => {
+		const target = newUser();
+		const group = emulator.state.createGroup({ name: `Delete ${target.id}`, memberIds: [target.id] });
+		const { items, error } = await run(user('deleteUser', { userId: byId(target.id) }));
+		expect(error).toBeUndefined();
+		expect(items.map((item) => item.json)).toEqual([{ deleted: true, id: target.id }]);
+		expect(emulator.state.getUser(target.id)).toBeUndefined();
+		expect(group.memberIds).not.toContain(target.id);
+		expect(writes().map((r) => `${r.method} ${r.path}`)).toEqual([
+			'PUT /api/2.0/people/status/2',
+			`DELETE /api/2.0/people/${target.id}`,
+		]);
+	});
+
+	test('without “Disable First”, an active user gets a clear message and stays', async () => {
+		const target = newUser();
+		const { status, error } = await run(user('deleteUser', { userId: byId(target.id), disableFirst: false }));
+		expect(status).toBe('error');
+		expectItemError(error, /is still active, and DocSpace deletes only disabled users/);
+		expect((error as { description?: string }).description).toMatch(/Disable First/);
+		expect(emulator.state.getUser(target.id)?.status).toBe(1);
+		expect(writes().map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual([`DELETE /api/2.0/people/${target.id} 403`]);
+	});
+
+	test('without “Disable First”, a disabled user is deleted at once', async () => {
+		const target = newUser({ disabled: true });
+		const { items, error } = await run(user('deleteUser', { userId: byId(target.id), disableFirst: false }));
+		expect(error).toBeUndefined();
+		expect(items[0].json).toEqual({ deleted: true, id: target.id });
+		expect(emulator.state.getUser(target.id)).toBeUndefined();
+		expect(writes()).toHaveLength(1);
+	});
+
+	test('an unknown user names the parameter', async () => {
+		const { error } = await run(user('deleteUser', { userId: byId(randomUUID()) }));
+		expectItemError(error, /no user with the ID .* \(parameter “User”\)/);
+		expect(writes()).toHaveLength(0);
+	});
+
+	test('a link without a user ID is refused before calling DocSpace', async () => {
+		const before = emulator.state.users.size;
+		const { error } = await run(user('deleteUser', { userId: fromInput('url') }), {
+			input: [{ json: { value: 'https://portal.example.com/rooms/shared/12' } }],
+		});
+		expectItemError(error, /“User” does not hold a DocSpace link to a user/);
+		expect(emulator.requests).toHaveLength(0);
+		expect(emulator.state.users.size).toBe(before);
+	});
+});
