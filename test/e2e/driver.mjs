@@ -10,13 +10,14 @@ import { pathToFileURL } from 'node:url';
 
 import { cases, seedValues } from './cases.mjs';
 import { editorChecks } from './editor.mjs';
+import { exampleFiles, fillTemplate, loadWorkflow, manualToWebhook } from './lib/examples.mjs';
 import { communityNodesDir, N8nClient, startN8n } from './lib/n8n.mjs';
 import { onCleanup, sleep, stopAll, waitFor } from './lib/procs.mjs';
 
 const HERE = import.meta.dirname;
 const ROOT = resolve(HERE, '../..');
 const E2E_DIR = process.env.E2E_DIR || join(ROOT, '.e2e');
-const RUN_DIR = join(E2E_DIR, 'run');
+const RUN_DIR = process.env.E2E_RUN_DIR || join(E2E_DIR, 'run');
 const USER_FOLDER = join(RUN_DIR, 'home');
 const SHOTS_DIR = join(E2E_DIR, 'screenshots');
 const N8N_PORT = Number(process.env.E2E_N8N_PORT || 15678);
@@ -129,18 +130,6 @@ function expectedAuthorization(method, secrets) {
 }
 
 // ---------------------------------------------------------------- workflows
-function fillTemplate(value, vars) {
-	if (typeof value === 'string') {
-		return value.replace(/\{\{(\w+)\}\}/g, (m, k) => {
-			if (!(k in vars)) throw new Error(`fixture placeholder {{${k}}} has no value`);
-			return String(vars[k]);
-		});
-	}
-	if (Array.isArray(value)) return value.map((v) => fillTemplate(v, vars));
-	if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, fillTemplate(v, vars)]));
-	return value;
-}
-
 /** Webhook (responds with all items of the last node) → the fixture's nodes in a chain. */
 function buildWebhookWorkflow(fixture, { name, path, auth, credential, vars }) {
 	const nodes = [
@@ -392,6 +381,9 @@ async function main() {
 	if (triggerReason) skip('trigger lifecycle (subscribe, signed delivery, forged delivery, unsubscribe)', triggerReason);
 	else await triggerChecks(ctx, secrets);
 
+	// example workflows (the ones `npm start` imports) run as shipped, with the API-key credential
+	await exampleChecks(ctx, secrets, triggerReason);
+
 	// f. editor
 	if (process.env.E2E_UI === '0') skip('editor checks in headless Chromium', 'E2E_UI=0');
 	else {
@@ -465,6 +457,62 @@ async function triggerChecks(ctx, secrets) {
 			message: 'the subscription to disappear',
 		});
 	});
+}
+
+async function exampleChecks(ctx, secrets, triggerReason) {
+	const { n8n, emu } = ctx;
+	const cred = ctx.credentials.apiKey;
+	if (!cred) return skip('example workflows', 'no API-key credential');
+	const vars = { credentialId: cred.id, credentialName: cred.name, ...ctx.seed };
+	const files = exampleFiles(ROOT);
+	const examples = files.map((f) => ({ file: f, wf: loadWorkflow(f, vars) }));
+	const isTriggered = (wf) => wf.nodes.some((n) => n.type === TRIGGER_TYPE);
+	const triggered = [];
+	for (const ex of examples.filter((e) => isTriggered(e.wf))) {
+		if (triggerReason) {
+			skip(`example "${ex.wf.name}"`, triggerReason);
+			continue;
+		}
+		await check(`example "${ex.wf.name}" activates`, async () => {
+			const created = await createAndActivate(n8n, ex.wf);
+			ex.id = created.id;
+			const node = ex.wf.nodes.find((n) => n.type === TRIGGER_TYPE);
+			const url = `${n8n.base}/webhook/${node.webhookId}/webhook`;
+			await waitFor(async () => (await emu.docspace('GET', '/api/2.0/settings/webhook')).map((h) => h.configs ?? h).some((h) => h.uri === url), {
+				timeoutMs: 30000,
+				message: `the example's webhook subscription (${url})`,
+			});
+			triggered.push(ex);
+		});
+	}
+	for (const ex of examples.filter((e) => !isTriggered(e.wf))) {
+		await check(`example "${ex.wf.name}" runs`, async () => {
+			const path = `e2e-example-${ctx.runs++}`;
+			const created = await createAndActivate(n8n, manualToWebhook(ex.wf, path));
+			const mark = emu.mark();
+			const res = await callWebhook(n8n.base, path);
+			const requests = emu.since(mark).filter((q) => q.path.startsWith('/api/2.0/'));
+			if (res.status !== 200) throw new Error(`HTTP ${res.status}: ${await lastExecutionError(n8n, created.id)}`);
+			const items = [JSON.parse(res.text)].flat();
+			assert(items.length, 'the last node returned no items');
+			assert(requests.length, 'the emulator received no API call');
+			const okAuth = expectedAuthorization('apiKey', secrets);
+			assert(requests.every((q) => okAuth(q.headers.authorization)), 'an API call lacked the API key');
+			return `${requests.map((q) => `${q.method} ${q.path}`).join(', ')}`;
+		});
+	}
+	for (const ex of triggered) {
+		await check(`example "${ex.wf.name}" fired for the changes the other examples made`, async () => {
+			const list = await waitFor(async () => {
+				const r = (await n8n.api('GET', `/executions?workflowId=${ex.id}&includeData=true`)).data ?? [];
+				return r.length ? r : null;
+			}, { timeoutMs: 20000, message: 'an execution of the example' });
+			const last = list[0];
+			assert(last.status === 'success', `execution ${last.id} ended ${last.status}`);
+			return `${list.length} execution(s)`;
+		});
+		await n8n.api('POST', `/workflows/${ex.id}/deactivate`).catch(() => {});
+	}
 }
 
 main().catch(async (err) => {

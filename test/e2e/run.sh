@@ -2,7 +2,8 @@
 # The end-to-end suite (`npm run test:e2e`): install phase (skipped when done), build, pack, then the
 # driver inside a loopback-only network namespace (unshare -rn) so nothing can reach the outside.
 # Env: E2E_SANDBOX=0 (no namespace), E2E_UI=0 (no editor checks), E2E_SKIP_BUILD=1, E2E_SKIP_INSTALL=1,
-#      E2E_PACKAGE_DIR (pack another copy of the package, e.g. a scratch copy), E2E_VERBOSE=1.
+#      E2E_PACKAGE_DIR (pack another copy of the package, e.g. a scratch copy), E2E_RUN_DIR (logs and
+#      n8n state, default .e2e/run), E2E_VERBOSE=1.
 set -euo pipefail
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 . "$HERE/env.sh"
@@ -13,10 +14,11 @@ if [ -z "${E2E_IN_NS:-}" ]; then
   export PATH="$E2E_NODE_BIN:$PATH"
   PKG_DIR=${E2E_PACKAGE_DIR:-$E2E_ROOT}
   [ "${E2E_SKIP_BUILD:-0}" = 1 ] || [ -n "${E2E_PACKAGE_DIR:-}" ] || npm run build --silent
-  mkdir -p "$E2E_DIR/run"
-  rm -f "$E2E_DIR/run/"*.tgz
-  tgz=$(cd "$PKG_DIR" && npm pack --silent --pack-destination "$E2E_DIR/run" | tail -1)
-  export E2E_PACKAGE_TGZ="$E2E_DIR/run/$tgz"
+  export E2E_RUN_DIR=${E2E_RUN_DIR:-$E2E_DIR/run}   # logs, n8n user folder, packed tarball
+  mkdir -p "$E2E_RUN_DIR"
+  rm -f "$E2E_RUN_DIR/"*.tgz
+  tgz=$(cd "$PKG_DIR" && npm pack --silent --pack-destination "$E2E_RUN_DIR" | tail -1)
+  export E2E_PACKAGE_TGZ="$E2E_RUN_DIR/$tgz"
   export E2E_N8N_VERSION; E2E_N8N_VERSION=$(node -p "require('$E2E_N8N_DIR/node_modules/n8n/package.json').version")
   echo "packed $E2E_PACKAGE_TGZ"
   if [ "${E2E_SANDBOX:-1}" = 1 ] && command -v unshare >/dev/null && command -v ip >/dev/null && unshare -rn true 2>/dev/null; then

@@ -54,12 +54,7 @@ describe('file operations', () => {
 		expect(second.json.response.map((o: { Operation: number }) => o.Operation)).toEqual([2, 2]);
 	});
 
-	it.each([
-		['Skip', 0],
-		['overwrite', 1],
-		[2, 2],
-		['2', 2],
-	])('accepts the conflict type %j', async (value) => {
+	it.each<string | number>(['Skip', 'overwrite', 2, '2'])('accepts the conflict type %j', async (value) => {
 		const start = await send('PUT', '/api/2.0/files/fileops/copy', { fileIds: [], destFolderId: newFolder('Any').id, conflictResolveType: value });
 		expect(start.status).toBe(200);
 	});

@@ -265,6 +265,20 @@ describe('deliveries', () => {
 		);
 	});
 
+	it('moving out of the Trash is a restore', async () => {
+		await create({ ...valid(), name: 'files', triggers: 0 });
+		const api = async (method: string, path: string, body: unknown) => {
+			const started = await call(emu.url, `/api/2.0/${path}`, { method, headers: admin, body: JSON.stringify(body) });
+			const [op] = started.json.response;
+			await call(emu.url, `/api/2.0/files/fileops?id=${op.id}`, { headers: admin }); // runs it
+		};
+		const file = emu.state.createFile({ title: 'Restore me.txt', folderId: emu.state.seedIds.myDocuments, createdBy: emu.state.seedIds.users.admin });
+		await api('PUT', 'files/fileops/delete', { fileIds: [file.id], returnSingleOperation: true });
+		await api('PUT', 'files/fileops/move', { fileIds: [file.id], destFolderId: emu.state.seedIds.myDocuments, returnSingleOperation: true });
+		await emu.webhooks.idle();
+		expect(receiver.posts.map((p) => JSON.parse(p.body).event.trigger).sort()).toEqual(['file.restored', 'file.trashed']);
+	});
+
 	it('delivers only what the subscription’s creator may see', async () => {
 		await create({ ...valid(), name: 'user', triggers: 32768 }, user);
 		await emitWebhookEvent(emu.state, 'folder.created', folder()); // in the admin's My documents

@@ -20,6 +20,7 @@ import type {
 	IWebhookDescription,
 	IWorkflowExecuteAdditionalData,
 	WorkflowActivateMode,
+	WorkflowExecuteMode,
 } from 'n8n-workflow';
 import { NodeHelpers, Workflow } from 'n8n-workflow';
 
@@ -49,6 +50,8 @@ export interface TriggerOptions {
 	/** What n8n's WEBHOOK_URL would be; defaults to this harness's own server. */
 	webhookBaseUrl?: string;
 	workflowName?: string;
+	/** n8n's mode for the webhook methods: 'trigger' for an active workflow, 'manual' for "listen for test event". */
+	mode?: WorkflowExecuteMode;
 }
 
 class NodeTypes implements INodeTypes {
@@ -202,7 +205,7 @@ export class TriggerHarness {
 
 	private hook(activation: WorkflowActivateMode) {
 		const methods = this.nodeType.webhookMethods.default;
-		const context = new HookContext(this.workflow, this.node, this.data, 'trigger', activation, this.webhookData('default'));
+		const context = new HookContext(this.workflow, this.node, this.data, this.options.mode ?? 'trigger', activation, this.webhookData('default'));
 		return { methods, context };
 	}
 

@@ -126,8 +126,8 @@ describe('Get', () => {
 	test('an unknown room is a clear 404', async () => {
 		const { error } = await run('get', { roomId: byId(987654) });
 		expect(error?.httpCode).toBe('404');
-		expect(error?.message).toMatch(/could not find.*\[item 0\]$/);
-		expect(error?.description).toMatch(/files\/rooms\/987654/);
+		expect(error?.message).toBe('The parameter “Room” names no room DocSpace can find: “987654” [item 0]');
+		expect(error?.description).toMatch(/deleted/);
 	});
 
 	test('a folder is not a room', async () => {
@@ -242,8 +242,25 @@ describe('Update', () => {
 	test('an unknown room', async () => {
 		const { error } = await run('update', { roomId: byId(999999), updateFields: { title: 'x' } });
 		expect(error?.httpCode).toBe('404');
-		expect(error?.message).toMatch(/\[item 0\]$/);
+		expect(error?.message).toBe('The parameter “Room” names no room DocSpace can find: “999999” [item 0]');
 	});
+});
+
+test.each([
+	['archive', {}],
+	['invite', { invitees: { invitee: [{ kind: 'email', email: 'a@example.com', access: 2 }] } }],
+	['removeMember', { member: 'a@example.com' }],
+	['getMembers', { returnAll: true }],
+	['getLinks', {}],
+	['setLink', { linkType: 1, access: 2 }],
+	['addTags', { tags: 'x' }],
+])('%s on an unknown room names the Room parameter', async (operation, extra) => {
+	const usersBefore = emulator.state.users.size;
+	const { error } = await run(operation, { roomId: byId(777777), ...extra });
+	expect(error?.httpCode).toBe('404');
+	expect(error?.message).toBe('The parameter “Room” names no room DocSpace can find: “777777” [item 0]');
+	expect(emulator.requests.filter((r) => r.method !== 'GET' && r.status < 400)).toEqual([]);
+	expect(emulator.state.users.size).toBe(usersBefore);
 });
 
 describe('Archive, Unarchive, Delete', () => {
@@ -288,7 +305,8 @@ describe('Archive, Unarchive, Delete', () => {
 	test('delete of an unknown room', async () => {
 		const { error } = await run('delete', { roomId: byId(888888) });
 		expect(error?.httpCode).toBe('404');
-		expect(error?.message).toMatch(/\[item 0\]$/);
+		expect(error?.message).toBe('The parameter “Room” names no room DocSpace can find: “888888” [item 0]');
+		expect(requestsTo('GET', /\/files\/fileops/)).toHaveLength(0);
 	});
 });
 

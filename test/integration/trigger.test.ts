@@ -187,6 +187,20 @@ describe('activation and deactivation', () => {
 		expect(calls('DELETE', `/api/2.0/settings/webhook/${old.id}`)).toHaveLength(1);
 	});
 
+	it('listening for a test event while the workflow is active leaves the production subscription alone', async () => {
+		const production = await trigger({ events: ['file.created'] });
+		await production.activate();
+		const [live] = subscriptions();
+		// n8n runs the test with its own webhook URL and a copy of the production static data.
+		const test = await trigger({ events: ['file.created'] }, { mode: 'manual' });
+		Object.assign(test.staticData, JSON.parse(JSON.stringify(production.staticData)));
+		await test.activate('manual');
+		expect(subscriptions().map((s) => s.uri).sort()).toEqual([production.webhookUrl, test.webhookUrl].sort());
+		await test.deactivate();
+		expect(subscriptions()).toEqual([live]);
+		expect(production.staticData).toMatchObject({ webhookId: live.id, secret: live.secretKey });
+	});
+
 	it('activating when a same-name subscription for this URL exists updates that one: still exactly one', async () => {
 		const harness = await trigger({ events: ['folder.created'], targetType: 'folder', folderId: byId(emulator.state.seedIds.folders.projects) });
 		// Left over from an earlier activation whose static data was lost, with another secret.

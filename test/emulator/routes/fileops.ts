@@ -136,6 +136,10 @@ function removeFolderTree(state: EmulatorState, folder: Folder): void {
 	state.folders.delete(folder.id);
 }
 
+function inTrashFolder(state: EmulatorState, folderId: number): boolean {
+	return state.pathOf(folderId)[0]?.folderType === FolderType.Trash;
+}
+
 function touch(entry: FileEntry | Folder, op: MoveCopy): void {
 	entry.updated = op.state.now();
 	entry.updatedBy = op.user.id;
@@ -183,7 +187,8 @@ function moveFile(op: MoveCopy, file: FileEntry, dest: Folder): FileEntry | unde
 	forgetOrigin(state, file);
 	touch(file, op);
 	recordHistory(state, { action: 'FileMoved', userId: op.user.id, entry: file, fromParentId: from });
-	void emitWebhookEvent(state, 'file.moved', file, { actorId: op.user.id });
+	// Moving out of the Trash is how DocSpace restores.
+	void emitWebhookEvent(state, inTrashFolder(state, from) ? 'file.restored' : 'file.moved', file, { actorId: op.user.id });
 	return file;
 }
 
@@ -230,7 +235,7 @@ function moveFolder(op: MoveCopy, folder: Folder, dest: Folder): Folder | undefi
 	forgetOrigin(state, folder);
 	touch(folder, op);
 	recordHistory(state, { action: 'FolderMoved', userId: op.user.id, entry: folder, fromParentId: from });
-	void emitWebhookEvent(state, 'folder.moved', folder, { actorId: op.user.id });
+	void emitWebhookEvent(state, inTrashFolder(state, from) ? 'folder.restored' : 'folder.moved', folder, { actorId: op.user.id });
 	return folder;
 }
 

@@ -92,6 +92,15 @@ const LINK_EXAMPLES: Record<EntryKind, string> = {
 	folder: 'e.g. https://yourportal.onlyoffice.com/rooms/shared/filter?folder=123',
 };
 
+function isUrlMode(this: IExecuteFunctions, name: string, itemIndex: number): boolean {
+	try {
+		const raw = this.getNodeParameter(name, itemIndex) as IDataObject | undefined;
+		return raw?.mode === 'url';
+	} catch {
+		return false;
+	}
+}
+
 /**
  * The ID from a file or folder locator. Links that are not DocSpace links to that kind of entry,
  * and IDs that are not numbers (or @my where allowed), are refused before calling DocSpace.
@@ -106,8 +115,9 @@ export function entryIdOf(
 ): string {
 	try {
 		this.getNodeParameter(name, itemIndex, undefined, { extractValue: true });
-	} catch {
-		// n8n could not extract the ID with the locator's URL pattern.
+	} catch (error) {
+		// Only a By URL value that the locator's pattern cannot read is a bad link; pass the rest on.
+		if (!isUrlMode.call(this, name, itemIndex)) throw asNodeError.call(this, error, itemIndex);
 		throw new NodeOperationError(this.getNode(), `The parameter “${label}” does not hold a DocSpace ${kind} link`, {
 			itemIndex,
 			description: `Paste the ${kind}’s link as DocSpace shows it (${LINK_EXAMPLES[kind]}), or switch to By ID and enter its number.`,

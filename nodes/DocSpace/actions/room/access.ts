@@ -76,7 +76,7 @@ export const MEMBER_ACCESS_LEVELS: AccessLevel[] = [
 	{
 		value: FileShare.RoomManager,
 		name: 'Room Manager',
-		description: 'Manage the room, its members and links (users only, not groups or guests)',
+		description: 'Manage the room, its members and links (room admins and DocSpace admins only, not groups)',
 		memberRooms: ALL_ROOMS,
 	},
 	{

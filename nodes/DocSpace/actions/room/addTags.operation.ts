@@ -26,7 +26,7 @@ export async function changeTags(this: IExecuteFunctions, i: number, method: 'PU
 	if (names.length === 0) {
 		throw invalidParameter.call(this, i, 'The parameter “Tags” is empty', 'Enter one or more tag names separated by commas.');
 	}
-	const room = await onRoom.call(this, roomId, i, async () =>
+	const room = await onRoom(this, roomId, i, async () =>
 		await docSpaceApi.call(this, method, roomPath(roomId, '/tags'), { names }, undefined, i),
 	);
 	return toItems.call(this, room);

@@ -28,7 +28,7 @@ export const description = updateDisplayOptions({ show: { resource: ['room'], op
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const roomId = roomIdOf.call(this, i);
 	const linkType = this.getNodeParameter('linkType', i, 'all') as string | number;
-	const links = await onRoom.call(this, roomId, i, async () =>
+	const links = await onRoom(this, roomId, i, async () =>
 		await docSpaceApiList.call(this, 'GET', roomPath(roomId, '/links'), undefined, linkType === 'all' ? undefined : { type: linkType }, i),
 	);
 	const simplify = this.getNodeParameter('simplify', i, true) as boolean;

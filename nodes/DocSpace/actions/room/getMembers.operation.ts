@@ -48,7 +48,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
 	const qs: IDataObject = { filterType: Number(filters.memberType ?? 0) };
 	if (typeof filters.search === 'string' && filters.search.trim()) qs.filterValue = filters.search.trim();
-	const members = await onRoom.call(this, roomId, i, async () =>
+	const members = await onRoom(this, roomId, i, async () =>
 		await docSpacePaginate.call(this, { path: roomPath(roomId, '/share'), qs, limit: listLimit.call(this, i), itemIndex: i, pick: pickList }),
 	);
 	const simplify = this.getNodeParameter('simplify', i, true) as boolean;

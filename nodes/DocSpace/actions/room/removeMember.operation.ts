@@ -57,7 +57,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 			'Enter an email like name@example.com or a GUID like 2c0a8e1e-7d6c-4c8e-9a51-1f1f2b0c3d4e.',
 		);
 	}
-	const shares = await onRoom.call(this, roomId, i, async () =>
+	const shares = await onRoom(this, roomId, i, async () =>
 		await docSpacePaginate.call(this, { path: roomPath(roomId, '/share'), qs: { filterType: USERS_AND_GROUPS }, itemIndex: i, pick: pickList }),
 	);
 	const key = wanted.toLowerCase();

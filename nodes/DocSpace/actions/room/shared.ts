@@ -68,13 +68,13 @@ export const roomPath = (roomId: string, suffix = ''): string =>
 	`files/rooms/${encodeURIComponent(roomId)}${suffix}`;
 
 /** Runs a call on a room; DocSpace's 404 becomes an error that names the Room parameter. */
-export async function onRoom<T>(this: IExecuteFunctions, roomId: string, itemIndex: number, call: () => Promise<T>): Promise<T> {
+export async function onRoom<T>(context: IExecuteFunctions, roomId: string, itemIndex: number, call: () => Promise<T>): Promise<T> {
 	try {
 		return await call();
 	} catch (error) {
-		if (!(error instanceof NodeApiError) || error.httpCode !== '404') throw asNodeError.call(this, error, itemIndex);
+		if (!(error instanceof NodeApiError) || error.httpCode !== '404') throw asNodeError.call(context, error, itemIndex);
 		const message = `The parameter “Room” names no room DocSpace can find: “${roomId}”`;
-		throw new NodeApiError(this.getNode(), { message, httpCode: '404' }, {
+		throw new NodeApiError(context.getNode(), { message, httpCode: '404' }, {
 			message,
 			description: 'Pick the room from the list, or check the ID or link: the room may have been deleted, or it is not shared with this account.',
 			httpCode: '404',
@@ -85,7 +85,7 @@ export async function onRoom<T>(this: IExecuteFunctions, roomId: string, itemInd
 
 /** Loads a room (FolderDto) and checks it really is a room. */
 export async function loadRoom(this: IExecuteFunctions, roomId: string, itemIndex: number): Promise<IDataObject> {
-	const room = await onRoom.call(this, roomId, itemIndex, async () =>
+	const room = await onRoom(this, roomId, itemIndex, async () =>
 		await docSpaceApi.call(this, 'GET', roomPath(roomId), undefined, undefined, itemIndex),
 	);
 	if (room.roomType === undefined || room.roomType === null) {
@@ -213,7 +213,7 @@ export async function startRoomOperation(
 	suffix: '' | '/archive' | '/unarchive',
 	itemIndex: number,
 ): Promise<IDataObject | IDataObject[]> {
-	const { data } = await onRoom.call(this, roomId, itemIndex, async () =>
+	const { data } = await onRoom(this, roomId, itemIndex, async () =>
 		await docSpaceRequest.call(this, { method, path: roomPath(roomId, suffix), body: { deleteAfter: false }, itemIndex }),
 	);
 	return (Array.isArray(data) ? data : (data ?? {})) as IDataObject | IDataObject[];

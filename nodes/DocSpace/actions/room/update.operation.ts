@@ -109,6 +109,6 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 			);
 		}
 	}
-	const room = await onRoom.call(this, roomId, i, async () => await docSpaceApi.call(this, 'PUT', roomPath(roomId), body, undefined, i));
+	const room = await onRoom(this, roomId, i, async () => await docSpaceApi.call(this, 'PUT', roomPath(roomId), body, undefined, i));
 	return toItems.call(this, room);
 }

@@ -1,0 +1,133 @@
+/**
+ * One benchmark scenario in a fresh process, so that its peak memory is its own:
+ * `node --expose-gc --import tsx test/bench/scenario.ts <name>` with BENCH_CONFIG (JSON) set.
+ * Prints one JSON line: seconds, peak RSS growth, peak heap+external growth, and a check that
+ * the result is complete.
+ */
+import './env';
+
+import { createReadStream } from 'node:fs';
+import path from 'node:path';
+
+import { Container } from '@n8n/di';
+import { BinaryDataService } from 'n8n-core';
+import type { IBinaryData, INodeExecutionData, INodeType } from 'n8n-workflow';
+
+import { runNode } from '../harness/n8n';
+import { NaiveDocSpace } from './naive-node';
+
+// Node's resolver picks the codex file DocSpace.node.json for `…/DocSpace.node`; name the source.
+const { DocSpace } = require(path.join(__dirname, '../../nodes/DocSpace/DocSpace.node.ts')) as typeof import('../../nodes/DocSpace/DocSpace.node');
+
+interface Config {
+	url: string;
+	apiKey: string;
+	uploadFolderId: number;
+	downloadFileId: number;
+	listFolderId: number;
+	sizeBytes: number;
+	listEntries: number;
+	inputFile: string;
+}
+
+type Scenario = 'upload-streamed' | 'upload-naive' | 'download-streamed' | 'download-naive' | 'list-returnAll' | 'list-naive';
+
+const byId = (value: number) => ({ __rl: true, mode: 'id', value: String(value) });
+
+function plan(name: Scenario, config: Config): { nodeType: INodeType; parameters: Record<string, unknown> } {
+	switch (name) {
+		case 'upload-streamed':
+			return {
+				nodeType: new DocSpace(),
+				parameters: { authentication: 'apiKey', resource: 'file', operation: 'upload', folderId: byId(config.uploadFolderId), binaryPropertyName: 'data', ifNameExists: 'duplicate' },
+			};
+		case 'upload-naive':
+			return { nodeType: new NaiveDocSpace(), parameters: { authentication: 'apiKey', operation: 'upload', target: String(config.uploadFolderId) } };
+		case 'download-streamed':
+			return {
+				nodeType: new DocSpace(),
+				parameters: { authentication: 'apiKey', resource: 'file', operation: 'download', fileId: byId(config.downloadFileId), binaryPropertyName: 'data' },
+			};
+		case 'download-naive':
+			return { nodeType: new NaiveDocSpace(), parameters: { authentication: 'apiKey', operation: 'download', target: String(config.downloadFileId) } };
+		case 'list-returnAll':
+			return {
+				nodeType: new DocSpace(),
+				parameters: { authentication: 'apiKey', resource: 'file', operation: 'getMany', folderId: byId(config.listFolderId), returnAll: true, simplify: false },
+			};
+		case 'list-naive':
+			return { nodeType: new NaiveDocSpace(), parameters: { authentication: 'apiKey', operation: 'list', target: String(config.listFolderId) } };
+	}
+}
+
+/** The check that the scenario really moved everything. */
+function complete(name: Scenario, config: Config, items: INodeExecutionData[]): boolean {
+	if (name.startsWith('upload')) return Number(items[0]?.json.pureContentLength) === config.sizeBytes;
+	if (name.startsWith('download')) return items[0]?.binary?.data.bytes === config.sizeBytes;
+	return items.length === config.listEntries;
+}
+
+function gc(): void {
+	const collect = (globalThis as { gc?: () => void }).gc;
+	if (collect) collect();
+}
+
+async function main(): Promise<void> {
+	const name = process.argv[2] as Scenario;
+	const config = JSON.parse(process.env.BENCH_CONFIG ?? '{}') as Config;
+	const service = Container.get(BinaryDataService);
+	await service.init();
+
+	let input: INodeExecutionData[] | undefined;
+	if (name.startsWith('upload')) {
+		// The file arrives as an earlier node would leave it in filesystem mode: on disk, with an id.
+		const binary = await service.store(
+			{ type: 'execution', workflowId: 'bench', executionId: 'input' },
+			createReadStream(config.inputFile),
+			{ data: '', mimeType: 'application/octet-stream', fileName: 'bench-upload.bin' } as IBinaryData,
+		);
+		input = [{ json: {}, binary: { data: binary } }];
+	}
+	const { nodeType, parameters } = plan(name, config);
+
+	gc();
+	const base = process.memoryUsage();
+	const maxRssBefore = process.resourceUsage().maxRSS * 1024;
+	let peakRss = base.rss;
+	let peakHeap = base.heapUsed + base.external;
+	const sample = () => {
+		const now = process.memoryUsage();
+		peakRss = Math.max(peakRss, now.rss);
+		peakHeap = Math.max(peakHeap, now.heapUsed + now.external);
+	};
+	const sampler = setInterval(sample, 5);
+	const started = process.hrtime.bigint();
+	const result = await runNode({
+		nodeType,
+		parameters,
+		credentials: { docSpaceApiKeyApi: { baseUrl: config.url, apiKey: config.apiKey } },
+		input,
+	});
+	const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+	clearInterval(sampler);
+	sample();
+	// The process's own high-water mark catches peaks between samples, once it rose during the run.
+	const maxRssAfter = process.resourceUsage().maxRSS * 1024;
+	if (maxRssAfter > maxRssBefore) peakRss = Math.max(peakRss, maxRssAfter);
+
+	process.stdout.write(
+		`${JSON.stringify({
+			name,
+			seconds,
+			rssGrowth: peakRss - base.rss,
+			heapGrowth: peakHeap - (base.heapUsed + base.external),
+			ok: result.error === undefined && complete(name, config, result.items),
+			error: result.error?.message,
+		})}\n`,
+	);
+}
+
+main().catch((error: unknown) => {
+	process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+	process.exit(1);
+});
