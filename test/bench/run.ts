@@ -44,12 +44,13 @@ function start(script: string, args: string[], env: Record<string, string>) {
 		env: { ...process.env, ...env },
 		stdio: ['ignore', 'pipe', 'inherit'],
 	});
+	const exited = once(child, 'exit');
 	const firstLine = new Promise<string>((resolve, reject) => {
 		const lines = createInterface({ input: child.stdout });
 		lines.once('line', resolve);
 		child.once('exit', (code) => reject(new Error(`${script} ${args.join(' ')} exited with ${code} before answering`)));
 	});
-	return { child, firstLine };
+	return { child, firstLine, exited };
 }
 
 async function writeInput(file: string, bytes: number): Promise<void> {
@@ -63,9 +64,10 @@ async function writeInput(file: string, bytes: number): Promise<void> {
 	await once(stream, 'finish');
 }
 
+/** Requests the emulator saw since the last call (not counting this one); resets the count. */
 async function requestCount(url: string): Promise<number> {
 	const answer = (await (await fetch(`${url}/bench/requests`)).json()) as { count: number };
-	return answer.count;
+	return answer.count - 1;
 }
 
 const mib = (bytes: number) => `${(bytes / MiB).toFixed(1)} MiB`;
@@ -93,7 +95,7 @@ async function main(): Promise<void> {
 			await requestCount(info.url);
 			const scenario = start('scenario.ts', [name], { BENCH_CONFIG: config });
 			const measured = JSON.parse(await scenario.firstLine) as Omit<Measurement, 'requests'>;
-			await once(scenario.child, 'exit');
+			await scenario.exited;
 			results.set(name, { ...measured, requests: await requestCount(info.url) });
 			if (!measured.ok) out(`!! ${name} did not complete: ${measured.error ?? 'incomplete result'}`);
 		}

@@ -10,11 +10,18 @@
 export async function seedValues(docspace) {
 	const rooms = (await docspace('GET', '/api/2.0/files/rooms')).folders ?? [];
 	if (!rooms.length) throw new Error('the emulator has no room in its seed data');
+	// a room that can share links (public room, else custom room) for the examples
+	const sharing = rooms.find((r) => r.roomType === 6) ?? rooms.find((r) => r.roomType === 5) ?? rooms[0];
 	// the first room (in listing order) that holds a file directly
 	for (const room of rooms) {
 		const content = await docspace('GET', `/api/2.0/files/${room.id}`);
 		const file = content.files?.[0];
-		if (file) return { roomId: String(room.id), roomTitle: room.title, fileId: String(file.id), fileTitle: file.title };
+		if (file) {
+			return {
+				roomId: String(room.id), roomTitle: room.title, fileId: String(file.id), fileTitle: file.title,
+				publicRoomId: String(sharing.id), publicRoomTitle: sharing.title,
+			};
+		}
 	}
 	throw new Error('no seeded room holds a file');
 }
