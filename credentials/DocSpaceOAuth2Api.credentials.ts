@@ -83,6 +83,18 @@ export class DocSpaceOAuth2Api implements ICredentialType {
 			default: '',
 		},
 		{
+			displayName: 'Send Additional Body Properties',
+			name: 'sendAdditionalBodyProperties',
+			type: 'hidden',
+			default: false,
+		},
+		{
+			displayName: 'Additional Body Properties',
+			name: 'additionalBodyProperties',
+			type: 'hidden',
+			default: '',
+		},
+		{
 			// DocSpace's token endpoint accepts client credentials in the body only (client_secret_post).
 			displayName: 'Authentication',
 			name: 'authentication',

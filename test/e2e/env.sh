@@ -1,4 +1,4 @@
-# Shared locations of the e2e runtime (sourced by install.sh, run.sh, scripts/start.sh).
+# Shared locations of the e2e runtime (sourced by install.sh, run.sh, test/sandbox/start.sh).
 E2E_ROOT=${E2E_ROOT:-$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)}
 E2E_DIR=${E2E_DIR:-$E2E_ROOT/.e2e}
 E2E_NODE_SPEC=${E2E_NODE_SPEC:-node@24}

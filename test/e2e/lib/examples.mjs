@@ -1,18 +1,12 @@
-// Example workflows shipped for users (`examples/*.json` at the repo root when present, else
-// test/e2e/workflows/example-*.json). `{{key}}` strings are filled from `vars`
-// (credentialId, credentialName, roomId, webhookId, ...).
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+// Example workflows (test/e2e/workflows/example-*.json), imported by the sandbox and run by the suite.
+// `{{key}}` strings are filled from `vars` (credentialId, credentialName, roomId, webhookId, ...).
+import { readdirSync, readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 
 export function exampleFiles(root) {
-	const dir = join(root, 'examples');
-	if (existsSync(dir)) {
-		const files = readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => join(dir, f));
-		if (files.length) return files;
-	}
-	const fallback = join(root, 'test', 'e2e', 'workflows');
-	return readdirSync(fallback).filter((f) => /^example-.*\.json$/.test(f)).map((f) => join(fallback, f));
+	const dir = join(root, 'test', 'e2e', 'workflows');
+	return readdirSync(dir).filter((f) => /^example-.*\.json$/.test(f)).map((f) => join(dir, f));
 }
 
 export function fillTemplate(value, vars) {

@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # `npm start`: a local sandbox in one command. Builds the package, installs the pinned n8n runtime
-# when missing (test/e2e/install.sh, a few minutes the first time), then runs scripts/start.mjs:
+# when missing (test/e2e/install.sh, a few minutes the first time), then runs test/sandbox/start.mjs:
 # the DocSpace emulator (seeded) + real n8n with this package, an owner account, a ready credential
 # and the example workflows. Ctrl-C stops everything it started.
 # Env: N8N_PORT (5678), DOCSPACE_EMULATOR_PORT (8090), N8N_LISTEN_ADDRESS (127.0.0.1), DEMO_RESET=1.
 set -euo pipefail
-ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 . "$ROOT/test/e2e/env.sh"
 cd "$ROOT"
 E2E_UI=0 bash test/e2e/install.sh   # no chromium needed here
@@ -16,4 +16,4 @@ mkdir -p "$DEMO_DIR"
 rm -f "$DEMO_DIR/"*.tgz
 tgz=$(npm pack --silent --pack-destination "$DEMO_DIR" | tail -1)
 export DEMO_DIR DEMO_PACKAGE_TGZ="$DEMO_DIR/$tgz"
-exec node --import tsx "$ROOT/scripts/start.mjs"
+exec node --import tsx "$ROOT/test/sandbox/start.mjs"

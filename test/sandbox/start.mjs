@@ -1,4 +1,4 @@
-// The local sandbox behind `npm start` (run through scripts/start.sh): DocSpace emulator + real n8n
+// The local sandbox behind `npm start` (run through test/sandbox/start.sh): DocSpace emulator + real n8n
 // with this package, ready to click through in the browser. Not inside a network namespace, so the
 // browser can reach it; listens on 127.0.0.1 unless N8N_LISTEN_ADDRESS says otherwise.
 import { execFileSync } from 'node:child_process';
@@ -6,12 +6,12 @@ import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-import { seedValues } from '../test/e2e/cases.mjs';
-import { exampleFiles, loadWorkflow } from '../test/e2e/lib/examples.mjs';
-import { communityNodesDir, N8nClient, startN8n } from '../test/e2e/lib/n8n.mjs';
-import { onCleanup, stopAll } from '../test/e2e/lib/procs.mjs';
+import { seedValues } from '../e2e/cases.mjs';
+import { exampleFiles, loadWorkflow } from '../e2e/lib/examples.mjs';
+import { communityNodesDir, N8nClient, startN8n } from '../e2e/lib/n8n.mjs';
+import { onCleanup, stopAll } from '../e2e/lib/procs.mjs';
 
-const ROOT = resolve(import.meta.dirname, '..');
+const ROOT = resolve(import.meta.dirname, '../..');
 const DEMO_DIR = process.env.DEMO_DIR || join(ROOT, '.e2e', 'demo');
 const USER_FOLDER = join(DEMO_DIR, 'home');
 const HOST = process.env.N8N_LISTEN_ADDRESS || '127.0.0.1';
