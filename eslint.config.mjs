@@ -6,7 +6,7 @@ import jsoncParser from 'jsonc-eslint-parser';
 const community = communityNodes.configs.recommended;
 
 export default [
-	{ ignores: ['dist/**', 'node_modules/**', 'test/**', '.e2e/**', 'scripts/**', 'examples/**', '*.js', '*.mjs'] },
+	{ ignores: ['dist/**/*.d.ts', 'node_modules/**', 'test/**', '.e2e/**', 'scripts/**', 'examples/**', '*.js', '*.mjs'] },
 	{
 		files: ['package.json'],
 		languageOptions: { parser: jsoncParser },
@@ -18,6 +18,17 @@ export default [
 		languageOptions: { parser: tsParser, parserOptions: { sourceType: 'module' } },
 		plugins: { ...community.plugins, 'n8n-nodes-base': n8nNodesBase },
 		rules: community.rules,
+	},
+	{
+		// What n8n's community-package scanner checks in the published JavaScript.
+		files: ['dist/**/*.js'],
+		languageOptions: { sourceType: 'commonjs' },
+		plugins: community.plugins,
+		rules: {
+			'@n8n/community-nodes/no-restricted-globals': 'error',
+			'@n8n/community-nodes/no-restricted-imports': 'error',
+			'@n8n/community-nodes/no-dangerous-functions': 'error',
+		},
 	},
 	{ files: ['credentials/**/*.ts'], rules: n8nNodesBase.configs.credentials.rules },
 	{ files: ['nodes/**/*.ts'], rules: n8nNodesBase.configs.nodes.rules },

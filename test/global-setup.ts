@@ -2,8 +2,9 @@ import { rmSync } from 'node:fs';
 
 import { CALL_LOG } from './call-log';
 
-export default async function globalSetup() {
-	if (process.argv.some((arg) => arg.includes('contract'))) return;
+/** A fresh call log for each test run; the contract test run only reads it. */
+export default async function globalSetup(globalConfig: { testPathPattern?: string }) {
+	if (globalConfig.testPathPattern?.includes('contract')) return;
 	rmSync(CALL_LOG, { force: true });
 	process.env.DOCSPACE_CALL_LOG = CALL_LOG;
 }

@@ -71,7 +71,11 @@ async function requestCount(url: string): Promise<number> {
 }
 
 const mib = (bytes: number) => `${(bytes / MiB).toFixed(1)} MiB`;
-const ratio = (naive: number, ours: number) => (ours > 0 ? `${(naive / ours).toFixed(1)}x` : 'n/a');
+function ratio(naive: number, ours: number): string {
+	if (ours <= 0) return 'n/a';
+	const value = naive / ours;
+	return `${value.toFixed(value < 1 ? 2 : 1)}x`;
+}
 
 function table(rows: string[][]): void {
 	const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
@@ -110,8 +114,8 @@ async function main(): Promise<void> {
 			const ours = results.get(oursName) as Measurement;
 			const naive = results.get(naiveName) as Measurement;
 			const rate = (m: Measurement) => (bytes ? `${(bytes / MiB / m.seconds).toFixed(1)} MiB/s` : `${Math.round(info.listEntries / m.seconds)} entries/s`);
-			const oursLabel = bytes ? `${label}: streamed, 10 MiB chunks` : `${label}: Return All (100 per page)`;
-			const naiveLabel = bytes ? `${label}: naive whole buffer` : `${label}: naive, 25 per page`;
+			const oursLabel = bytes ? `${label}: streamed${label === 'Upload' ? ', 10 MiB chunks' : ''}` : `${label}: Return All (100 per page)`;
+			const naiveLabel = bytes ? `${label}: naive, whole buffer, one request` : `${label}: naive, 25 per page`;
 			rows.push([oursLabel, `${ours.seconds.toFixed(2)} s`, rate(ours), String(ours.requests), mib(ours.rssGrowth), mib(ours.heapGrowth)]);
 			rows.push([naiveLabel, `${naive.seconds.toFixed(2)} s`, rate(naive), String(naive.requests), mib(naive.rssGrowth), mib(naive.heapGrowth)]);
 			rows.push([

@@ -426,6 +426,15 @@ describe('Download', () => {
 		expect(items[0].json).toMatchObject({ version: 1 });
 	});
 
+	test('a refused download (bare 403 from the file handler) is a clear error', async () => {
+		emulator.faults.add({ method: 'GET', path: '/filehandler.ashx', status: 403 });
+		const { status, error, items } = await download(ids.files.docx);
+		expect(status).toBe('error');
+		expect(error?.message).toMatch(/^DocSpace denied permission for this action.*\[item 0\]$/);
+		expect(error?.httpCode).toBe('403');
+		expect(items).toHaveLength(0);
+	});
+
 	test('an unknown file is a clear 404 before any download', async () => {
 		const { error } = await download(999999);
 		expect(error?.message).toMatch(/could not find.*\[item 0\]$/);

@@ -1,0 +1,76 @@
+/**
+ * Pure parts of the file transfer helpers: how binary data is cut into chunks, and extension
+ * handling for downloads.
+ */
+import { Readable } from 'node:stream';
+import type { IExecuteFunctions } from 'n8n-workflow';
+
+import { normalizeExtension, replaceExtension } from '../../nodes/DocSpace/transport/download';
+import { binaryContent } from '../../nodes/DocSpace/transport/upload';
+
+/** Just enough of an execute context for binaryContent. */
+function context(binary: Record<string, unknown>, pieces: Buffer[] = []) {
+	const opened: number[] = [];
+	const fake = {
+		getNode: () => ({ name: 'DocSpace' }),
+		getInputData: () => [{ json: {}, binary: { data: binary } }],
+		helpers: {
+			getBinaryStream: async (_id: string, chunkSize: number) => {
+				opened.push(chunkSize);
+				return Readable.from(pieces);
+			},
+			getBinaryMetadata: async () => ({ fileSize: pieces.reduce((n, p) => n + p.length, 0) }),
+			getBinaryDataBuffer: async () => Buffer.from(String(binary.data), 'base64'),
+		},
+	};
+	return { fake: fake as unknown as IExecuteFunctions, opened };
+}
+
+async function collect(chunks: AsyncIterable<Buffer>): Promise<Buffer[]> {
+	const all: Buffer[] = [];
+	for await (const chunk of chunks) all.push(chunk);
+	return all;
+}
+
+describe('binaryContent', () => {
+	test('a stored binary is streamed and regrouped into pieces of exactly the chunk size', async () => {
+		const pieces = [Buffer.from('abc'), Buffer.from('defgh'), Buffer.from('i'), Buffer.from('jklmnopq')];
+		const { fake, opened } = context({ id: 'filesystem-v2:x', data: 'filesystem-v2', mimeType: 'text/plain', fileName: 'a.txt' }, pieces);
+		const content = await binaryContent.call(fake, 0, 'data', 'Input Binary Field');
+		expect(content).toMatchObject({ fileName: 'a.txt', mimeType: 'text/plain', size: 17 });
+		const chunks = await collect(content.chunks(4));
+		expect(chunks.map(String)).toEqual(['abcd', 'efgh', 'ijkl', 'mnop', 'q']);
+		expect(opened).toEqual([4]);
+	});
+
+	test('the exact size comes from `bytes`, else from the stored metadata', async () => {
+		const withBytes = context({ id: 'x', data: '', mimeType: 'a/b', bytes: 42 });
+		expect((await binaryContent.call(withBytes.fake, 0, 'data', 'F')).size).toBe(42);
+		const withoutBytes = context({ id: 'x', data: '', mimeType: 'a/b' }, [Buffer.alloc(7)]);
+		expect((await binaryContent.call(withoutBytes.fake, 0, 'data', 'F')).size).toBe(7);
+	});
+
+	test('an in-memory binary is sliced from its buffer; a missing file name falls back to the property', async () => {
+		const { fake, opened } = context({ data: Buffer.from('0123456789').toString('base64'), mimeType: '', fileExtension: 'bin' });
+		const content = await binaryContent.call(fake, 0, 'data', 'F');
+		expect(content).toMatchObject({ fileName: 'data.bin', mimeType: 'application/octet-stream', size: 10 });
+		expect((await collect(content.chunks(4))).map(String)).toEqual(['0123', '4567', '89']);
+		expect(opened).toEqual([]);
+	});
+
+	test('a missing property is refused with the parameter name', async () => {
+		const { fake } = context({ data: '' });
+		await expect(binaryContent.call(fake, 0, 'other', 'Input Binary Field')).rejects.toThrow(
+			'The input item has no binary property “other” (parameter “Input Binary Field”)',
+		);
+	});
+});
+
+test('extensions', () => {
+	expect(normalizeExtension('PDF')).toBe('.pdf');
+	expect(normalizeExtension(' .Docx ')).toBe('.docx');
+	expect(normalizeExtension('')).toBe('');
+	expect(replaceExtension('Report.v2.docx', '.pdf')).toBe('Report.v2.pdf');
+	expect(replaceExtension('README', '.txt')).toBe('README.txt');
+	expect(replaceExtension('.hidden', '.txt')).toBe('.hidden.txt');
+});
