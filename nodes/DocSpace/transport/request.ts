@@ -131,6 +131,8 @@ export async function docSpaceRequest<T = unknown>(
 			...request.headers,
 		},
 		returnFullResponse: true,
+		// Downloads may redirect to pre-signed storage URLs: the credential stays with the portal.
+		sendCredentialsOnCrossOriginRedirect: false,
 		timeout: request.timeout ?? 120_000,
 		...(encoding === 'json' ? { json: true } : { encoding }),
 	};
