@@ -19,7 +19,7 @@ const ROOT = resolve(HERE, '../..');
 const E2E_DIR = process.env.E2E_DIR || join(ROOT, '.e2e');
 const RUN_DIR = process.env.E2E_RUN_DIR || join(E2E_DIR, 'run');
 const USER_FOLDER = join(RUN_DIR, 'home');
-const SHOTS_DIR = join(E2E_DIR, 'screenshots');
+const SHOTS_DIR = join(E2E_DIR, `screenshots${process.env.E2E_N8N_FLAVOR ? `-${process.env.E2E_N8N_FLAVOR}` : ''}`); // E2E_N8N_FLAVOR=1x: screenshots-1x
 const N8N_PORT = Number(process.env.E2E_N8N_PORT || 15678);
 const EMU_PORT = Number(process.env.E2E_EMULATOR_PORT || 18090);
 

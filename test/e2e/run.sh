@@ -3,7 +3,8 @@
 # driver inside a loopback-only network namespace (unshare -rn) so nothing can reach the outside.
 # Env: E2E_SANDBOX=0 (no namespace), E2E_UI=0 (no editor checks), E2E_SKIP_BUILD=1, E2E_SKIP_INSTALL=1,
 #      E2E_PACKAGE_DIR (pack another copy of the package, e.g. a scratch copy), E2E_RUN_DIR (logs and
-#      n8n state, default .e2e/run), E2E_VERBOSE=1.
+#      n8n state, default .e2e/run), E2E_VERBOSE=1, E2E_N8N_FLAVOR=1x (n8n 1.x from test/e2e/n8n-1x; runs
+#      in .e2e/run-1x).
 set -euo pipefail
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 . "$HERE/env.sh"
@@ -14,7 +15,7 @@ if [ -z "${E2E_IN_NS:-}" ]; then
   export PATH="$E2E_NODE_BIN:$PATH"
   PKG_DIR=${E2E_PACKAGE_DIR:-$E2E_ROOT}
   [ "${E2E_SKIP_BUILD:-0}" = 1 ] || [ -n "${E2E_PACKAGE_DIR:-}" ] || npm run build --silent
-  export E2E_RUN_DIR=${E2E_RUN_DIR:-$E2E_DIR/run}   # logs, n8n user folder, packed tarball
+  export E2E_RUN_DIR=${E2E_RUN_DIR:-$E2E_DIR/run${E2E_N8N_FLAVOR:+-$E2E_N8N_FLAVOR}}   # logs, n8n user folder, packed tarball
   mkdir -p "$E2E_RUN_DIR"
   rm -f "$E2E_RUN_DIR/"*.tgz
   tgz=$(cd "$PKG_DIR" && npm pack --silent --pack-destination "$E2E_RUN_DIR" | tail -1)

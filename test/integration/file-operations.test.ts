@@ -79,7 +79,7 @@ describe('copy', () => {
 			emulator,
 			parameters: file({ operation: 'copy', fileId: byId(987654), destinationFolderId: byId(state().seedIds.myDocuments) }),
 		});
-		expect(error?.message).toBe('The file in “File” was not found: no file has the ID 987654 [item 0]');
+		expect(error?.message).toBe('The parameter “File” names no file DocSpace can find: “987654” [item 0]');
 		expect(writes()).toHaveLength(0);
 	});
 
@@ -92,7 +92,7 @@ describe('copy', () => {
 				destinationFolderId: { __rl: true, mode: 'url', value: '={{ "https://yourportal.onlyoffice.com/rooms/shared" }}' },
 			}),
 		});
-		expect(error?.message).toBe('The parameter “Destination Folder” does not hold a DocSpace folder link [item 0]');
+		expect(error?.message).toBe('The parameter “Destination Folder” does not hold a DocSpace link to a folder: “https://yourportal.onlyoffice.com/rooms/shared” [item 0]');
 		expect(error?.description).toMatch(/By ID/);
 		expect(emulator.requests).toHaveLength(0);
 	});
@@ -129,7 +129,7 @@ describe('move', () => {
 			emulator,
 			parameters: file({ operation: 'move', fileId: byId(source.id), destinationFolderId: byId(987654) }),
 		});
-		expect(error?.message).toBe('The folder in “Destination Folder” was not found: no folder has the ID 987654 [item 0]');
+		expect(error?.message).toBe('The parameter “Destination Folder” names no folder DocSpace can find: “987654” [item 0]');
 		expect(writes()).toHaveLength(0);
 		expect(state().getFile(source.id)?.folderId).toBe(source.folderId);
 	});
@@ -218,7 +218,7 @@ describe('delete and restore', () => {
 	test('an unknown file names the parameter and deletes nothing', async () => {
 		const before = state().files.size;
 		const { error } = await runDocSpace({ emulator, parameters: file({ operation: 'delete', fileId: byId(987654) }) });
-		expect(error?.message).toBe('The file in “File” was not found: no file has the ID 987654 [item 0]');
+		expect(error?.message).toBe('The parameter “File” names no file DocSpace can find: “987654” [item 0]');
 		expect(writes()).toHaveLength(0);
 		expect(state().files.size).toBe(before);
 	});
@@ -250,7 +250,7 @@ describe('several items', () => {
 		expect(status).toBe('success');
 		expect(items.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 		expect(items[0].json).toMatchObject({ id: a.id, folderId: destination.id });
-		expect(items[1].json.error).toBe('The file in “File” was not found: no file has the ID 987654 [item 1]');
+		expect(items[1].json.error).toBe('The parameter “File” names no file DocSpace can find: “987654” [item 1]');
 		expect(items[2].json).toMatchObject({ id: b.id, folderId: destination.id });
 		expect(filesIn(destination.id).map((f) => f.title).sort()).toEqual(['A.txt', 'B.txt']);
 	});

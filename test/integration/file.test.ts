@@ -284,7 +284,7 @@ describe('Upload', () => {
 				{ operation: 'upload', folderId: byUrl(expr('https://example.com/not-a-folder')), binaryPropertyName: 'data' },
 				{ input: binaryInput('x.txt', Buffer.from('x')) },
 			);
-			expect(error?.message).toBe('The parameter “Folder” does not hold a DocSpace link to a folder [item 0]');
+			expect(error?.message).toBe('The parameter “Folder” does not hold a DocSpace link to a folder: “https://example.com/not-a-folder” [item 0]');
 			expect(emulator.requests).toHaveLength(0);
 		});
 
@@ -293,7 +293,7 @@ describe('Upload', () => {
 				{ operation: 'upload', folderId: byId(expr('abc')), binaryPropertyName: 'data' },
 				{ input: binaryInput('x.txt', Buffer.from('x')) },
 			);
-			expect(error?.message).toBe('The parameter “Folder” does not hold a folder ID or folder link: “abc” [item 0]');
+			expect(error?.message).toBe('The parameter “Folder” is not a valid folder ID: “abc” [item 0]');
 			expect(emulator.requests).toHaveLength(0);
 		});
 	});
@@ -369,7 +369,7 @@ describe('Get', () => {
 
 	test('a file link that is no DocSpace file link', async () => {
 		const { error } = await run({ operation: 'get', fileId: byUrl(expr(`${emulator.url}/rooms/shared/12`)) });
-		expect(error?.message).toBe('The parameter “File” does not hold a DocSpace link to a file [item 0]');
+		expect(error?.message).toBe(`The parameter “File” does not hold a DocSpace link to a file: “${emulator.url}/rooms/shared/12” [item 0]`);
 		expect(emulator.requests).toHaveLength(0);
 	});
 });

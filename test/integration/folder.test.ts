@@ -74,7 +74,7 @@ describe('create', () => {
 	test('an unknown parent names the parameter and creates nothing', async () => {
 		const before = state().folders.size;
 		const { error } = await runDocSpace({ emulator, parameters: folder({ operation: 'create', parentFolderId: byId(987654), title: 'X' }) });
-		expect(error?.message).toMatch(/^The folder in “Parent Folder” was not found: no folder has the ID 987654 \[item 0\]$/);
+		expect(error?.message).toMatch(/^The parameter “Parent Folder” names no folder DocSpace can find: “987654” \[item 0\]$/);
 		expect(writes()).toHaveLength(0);
 		expect(state().folders.size).toBe(before);
 	});
@@ -88,12 +88,12 @@ describe('create', () => {
 				title: 'X',
 			}),
 		});
-		expect(badUrl.error?.message).toBe('The parameter “Parent Folder” does not hold a DocSpace folder link [item 0]');
+		expect(badUrl.error?.message).toBe('The parameter “Parent Folder” does not hold a DocSpace link to a folder: “https://example.com/not-docspace” [item 0]');
 		const badId = await runDocSpace({
 			emulator,
 			parameters: folder({ operation: 'create', parentFolderId: { __rl: true, mode: 'id', value: '={{ "12; DROP" }}' }, title: 'X' }),
 		});
-		expect(badId.error?.message).toBe('The parameter “Parent Folder” does not hold a folder ID: “12; DROP” [item 0]');
+		expect(badId.error?.message).toBe('The parameter “Parent Folder” is not a valid folder ID: “12; DROP” [item 0]');
 		expect(emulator.requests).toHaveLength(0);
 	});
 });
@@ -108,7 +108,7 @@ describe('get and rename', () => {
 
 	test('get of an unknown folder names the parameter', async () => {
 		const { error } = await runDocSpace({ emulator, parameters: folder({ operation: 'get', folderId: byId(987654) }) });
-		expect(error?.message).toBe('The folder in “Folder” was not found: no folder has the ID 987654 [item 0]');
+		expect(error?.message).toBe('The parameter “Folder” names no folder DocSpace can find: “987654” [item 0]');
 		expect(error?.description).toMatch(/deleted/);
 	});
 
@@ -250,7 +250,7 @@ describe('copy', () => {
 			emulator,
 			parameters: folder({ operation: 'copy', folderId: byId(state().seedIds.folders.projects), destinationFolderId: byId(987654) }),
 		});
-		expect(error?.message).toBe('The folder in “Destination Folder” was not found: no folder has the ID 987654 [item 0]');
+		expect(error?.message).toBe('The parameter “Destination Folder” names no folder DocSpace can find: “987654” [item 0]');
 		expect(writes()).toHaveLength(0);
 	});
 });
@@ -318,7 +318,7 @@ describe('delete', () => {
 
 	test('an unknown folder names the parameter and deletes nothing', async () => {
 		const { error } = await runDocSpace({ emulator, parameters: folder({ operation: 'delete', folderId: byId(987654) }) });
-		expect(error?.message).toBe('The folder in “Folder” was not found: no folder has the ID 987654 [item 0]');
+		expect(error?.message).toBe('The parameter “Folder” names no folder DocSpace can find: “987654” [item 0]');
 		expect(writes()).toHaveLength(0);
 	});
 });

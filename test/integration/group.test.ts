@@ -79,11 +79,11 @@ describe('Group → Create', () => {
 
 	test.each([
 		['an empty name', { groupName: '   ' }, /“Name” is empty/],
-		['a name over 128 characters', { groupName: 'x'.repeat(129) }, /“Name” is longer than 128 characters/],
+		['a name over 128 characters', { groupName: 'x'.repeat(129) }, /“Name” is 129 characters long; DocSpace allows 128/],
 		['a member that is neither ID nor email', { groupName: 'Bad', additionalFields: { members: 'bob' } }, /“Members” holds “bob”, which is neither a user ID nor an email/],
 		['an invalid member email', { groupName: 'Bad', additionalFields: { members: 'bob@' } }, /“Members” is not a valid email address/],
-		['an unknown member email', { groupName: 'Bad', additionalFields: { members: 'ghost@example.com' } }, /no user with the email “ghost@example.com” \(parameter “Members”\)/],
-		['an unknown member ID', { groupName: 'Bad', additionalFields: { members: '9d8a1f0e-0000-4000-8000-000000000001' } }, /no user with the ID .* \(parameter “Members”\)/],
+		['an unknown member email', { groupName: 'Bad', additionalFields: { members: 'ghost@example.com' } }, /The parameter “Members” names no user DocSpace can find: “ghost@example.com”/],
+		['an unknown member ID', { groupName: 'Bad', additionalFields: { members: '9d8a1f0e-0000-4000-8000-000000000001' } }, /The parameter “Members” names no user DocSpace can find: “.*”/],
 		['two managers', { groupName: 'Bad', additionalFields: { manager: 'admin@example.com, user@example.com' } }, /“Manager” must hold exactly one user/],
 	])('%s is refused and nothing is created', async (_label, parameters, pattern) => {
 		const before = emulator.state.groups.size;
@@ -137,7 +137,7 @@ describe('Group → Get', () => {
 		const unknown = randomUUID();
 		const { status, error } = await run(group('get', { groupId: byId(unknown) }));
 		expect(status).toBe('error');
-		expectItemError(error, new RegExp(`no group with the ID “${unknown}” \\(parameter “Group”\\)`));
+		expectItemError(error, new RegExp(`The parameter “Group” names no group DocSpace can find: “${unknown}”`));
 	});
 
 	test('a link without a group ID is refused before calling DocSpace', async () => {
@@ -200,7 +200,7 @@ describe('Group → Update', () => {
 	test.each([
 		['an empty name', { groupName: '' }, /“Name” is empty/],
 		['no fields', {}, /“Update Fields” is empty/],
-		['an unknown manager', { manager: 'ghost@example.com' }, /no user with the email “ghost@example.com” \(parameter “Manager”\)/],
+		['an unknown manager', { manager: 'ghost@example.com' }, /The parameter “Manager” names no user DocSpace can find: “ghost@example.com”/],
 	])('%s is refused and nothing changes', async (_label, updateFields, pattern) => {
 		const target = newGroup();
 		const name = target.name;
@@ -212,7 +212,7 @@ describe('Group → Update', () => {
 
 	test('an unknown group names the parameter', async () => {
 		const { error } = await run(group('update', { groupId: byId(randomUUID()), updateFields: { groupName: 'X' } }));
-		expectItemError(error, /no group with the ID .* \(parameter “Group”\)/);
+		expectItemError(error, /The parameter “Group” names no group DocSpace can find: “.*”/);
 	});
 });
 
@@ -246,8 +246,8 @@ describe('Group → Add / Remove Members', () => {
 
 	test.each([
 		['addMembers', 'an empty list', '', /“Members” is empty/],
-		['addMembers', 'an unknown user', 'ghost@example.com', /no user with the email .* \(parameter “Members”\)/],
-		['removeMembers', 'an unknown user ID', '9d8a1f0e-0000-4000-8000-000000000002', /no user with the ID .* \(parameter “Members”\)/],
+		['addMembers', 'an unknown user', 'ghost@example.com', /The parameter “Members” names no user DocSpace can find: “.*”/],
+		['removeMembers', 'an unknown user ID', '9d8a1f0e-0000-4000-8000-000000000002', /The parameter “Members” names no user DocSpace can find: “.*”/],
 	])('%s with %s is refused and membership stays', async (operation, _label, members, pattern) => {
 		const a = newUser();
 		const target = newGroup([a.id]);
@@ -259,7 +259,7 @@ describe('Group → Add / Remove Members', () => {
 
 	test('an unknown group names the parameter', async () => {
 		const { error } = await run(group('addMembers', { groupId: byId(randomUUID()), members: newUser().id }));
-		expectItemError(error, /no group with the ID .* \(parameter “Group”\)/);
+		expectItemError(error, /The parameter “Group” names no group DocSpace can find: “.*”/);
 	});
 });
 
@@ -278,7 +278,7 @@ describe('Group → Delete', () => {
 	test('an unknown group names the parameter', async () => {
 		const before = emulator.state.groups.size;
 		const { error } = await run(group('deleteGroup', { groupId: byId(randomUUID()) }));
-		expectItemError(error, /no group with the ID .* \(parameter “Group”\)/);
+		expectItemError(error, /The parameter “Group” names no group DocSpace can find: “.*”/);
 		expect(emulator.state.groups.size).toBe(before);
 	});
 });

@@ -137,10 +137,10 @@ describe('Get', () => {
 
 	test('a malformed URL or ID is refused before calling DocSpace', async () => {
 		const url = await run('get', { roomId: byUrl('={{ "https://example.com/some/page" }}') });
-		expect(url.error?.message).toBe('The parameter “Room” does not hold a DocSpace room link: “https://example.com/some/page” [item 0]');
+		expect(url.error?.message).toBe('The parameter “Room” does not hold a DocSpace link to a room: “https://example.com/some/page” [item 0]');
 		expect(url.error?.description).toMatch(/rooms\/shared\/123/);
 		const id = await run('get', { roomId: byId('={{ "12abc" }}') });
-		expect(id.error?.message).toMatch(/^The parameter “Room” does not hold a room ID or room link: “12abc” \[item 0\]$/);
+		expect(id.error?.message).toMatch(/^The parameter “Room” is not a valid room ID: “12abc” \[item 0\]$/);
 		const empty = await run('get', { roomId: byId('={{ "" }}') });
 		expect(empty.error?.message).toMatch(/^The parameter “Room” is empty \[item 0\]$/);
 		expect(emulator.requests).toHaveLength(0);

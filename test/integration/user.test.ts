@@ -134,12 +134,12 @@ describe('User → Get', () => {
 		const unknown = randomUUID();
 		const { status, error } = await run(user('get', { getBy: 'user', userId: byId(unknown) }));
 		expect(status).toBe('error');
-		expectItemError(error, new RegExp(`no user with the ID “${unknown}” \\(parameter “User”\\)`));
+		expectItemError(error, new RegExp(`The parameter “User” names no user DocSpace can find: “${unknown}”`));
 	});
 
 	test('an unknown email names the parameter', async () => {
 		const { error } = await run(user('get', { getBy: 'email', email: 'nobody@example.com' }));
-		expectItemError(error, /no user with the email “nobody@example.com” \(parameter “Email”\)/);
+		expectItemError(error, /The parameter “Email” names no user DocSpace can find: “nobody@example.com”/);
 	});
 
 	test.each([
@@ -286,13 +286,13 @@ describe('User → Update', () => {
 		const target = newUser();
 		const unknown = randomUUID();
 		const { error } = await run(user('update', { userId: byId(target.id), updateFields: { groupIds: unknown } }));
-		expectItemError(error, new RegExp(`no group with the ID “${unknown}” \\(parameter “Group IDs”\\)`));
+		expectItemError(error, new RegExp(`The parameter “Group IDs” names no group DocSpace can find: “${unknown}”`));
 		expect(writes()).toHaveLength(0);
 	});
 
 	test('an unknown user names the parameter', async () => {
 		const { error } = await run(user('update', { userId: byId(randomUUID()), updateFields: { location: 'Oslo' } }));
-		expectItemError(error, /no user with the ID .* \(parameter “User”\)/);
+		expectItemError(error, /The parameter “User” names no user DocSpace can find: “.*”/);
 		expect(writes()).toHaveLength(0);
 	});
 });
@@ -357,7 +357,7 @@ describe('User → Enable / Disable', () => {
 
 	test('an unknown user names the parameter and changes nothing', async () => {
 		const { error } = await run(user('disable', { userId: byId(randomUUID()) }));
-		expectItemError(error, /no user with the ID .* \(parameter “User”\)/);
+		expectItemError(error, /The parameter “User” names no user DocSpace can find: “.*”/);
 		expect(writes()).toHaveLength(0);
 	});
 });
@@ -398,7 +398,7 @@ describe('User → Delete', () => {
 
 	test('an unknown user names the parameter', async () => {
 		const { error } = await run(user('deleteUser', { userId: byId(randomUUID()) }));
-		expectItemError(error, /no user with the ID .* \(parameter “User”\)/);
+		expectItemError(error, /The parameter “User” names no user DocSpace can find: “.*”/);
 		expect(writes()).toHaveLength(0);
 	});
 

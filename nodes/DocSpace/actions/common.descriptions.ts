@@ -1,18 +1,76 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-const GUID = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
+/** A DocSpace user or group ID. */
+export const GUID_PATTERN = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
 
-interface LocatorSpec {
+export type LocatorKind = 'file' | 'folder' | 'room' | 'user' | 'group';
+
+/** How each kind of entity is picked, linked and identified; the node reads locators with these too. */
+export interface LocatorSpec {
 	name: string;
 	displayName: string;
 	searchListMethod: string;
-	/** First capture group is the ID. */
-	urlRegex: string;
-	urlPlaceholder: string;
-	idRegex: string;
-	idPlaceholder: string;
+	/** A DocSpace link to this kind of entity; the first capture group is the ID. */
+	urlPattern: string;
+	linkExample: string;
+	/** A valid ID of this kind, whole. */
+	idPattern: string;
+	idExample: string;
 	idHint: string;
 }
+
+export const locatorSpecs: Record<LocatorKind, LocatorSpec> = {
+	file: {
+		name: 'fileId',
+		displayName: 'File',
+		searchListMethod: 'searchFiles',
+		urlPattern: '^https?://.+?[?&#][fF]ile[iI][dD]=(\\d+)',
+		linkExample: 'https://yourportal.onlyoffice.com/doceditor?fileid=123',
+		idPattern: '^\\d{1,10}$',
+		idExample: '123',
+		idHint: 'The number after fileid= in the file’s link',
+	},
+	folder: {
+		name: 'folderId',
+		displayName: 'Folder',
+		searchListMethod: 'searchFolders',
+		urlPattern: '^https?://.+?(?:[?&#]folder=|/rooms/(?:shared|archived)/)(\\d+)',
+		linkExample: 'https://yourportal.onlyoffice.com/rooms/shared/filter?folder=123',
+		idPattern: '^(\\d{1,10}|@my)$',
+		idExample: '123',
+		idHint: 'The number after folder= in the folder’s link, or @my for My documents',
+	},
+	room: {
+		name: 'roomId',
+		displayName: 'Room',
+		searchListMethod: 'searchRooms',
+		urlPattern: '^https?://.+?(?:/rooms/(?:shared|archived)/|[?&#]folder=)(\\d+)',
+		linkExample: 'https://yourportal.onlyoffice.com/rooms/shared/123/filter',
+		idPattern: '^\\d{1,10}$',
+		idExample: '123',
+		idHint: 'The number after /rooms/shared/ in the room’s link',
+	},
+	user: {
+		name: 'userId',
+		displayName: 'User',
+		searchListMethod: 'searchUsers',
+		urlPattern: `^https?://.+?(${GUID_PATTERN})`,
+		linkExample: 'https://yourportal.onlyoffice.com/accounts/people/filter?user=…',
+		idPattern: `^${GUID_PATTERN}$`,
+		idExample: '2c0a8e1e-7d6c-4c8e-9a51-1f1f2b0c3d4e',
+		idHint: 'The user’s GUID',
+	},
+	group: {
+		name: 'groupId',
+		displayName: 'Group',
+		searchListMethod: 'searchGroups',
+		urlPattern: `^https?://.+?(${GUID_PATTERN})`,
+		linkExample: 'https://yourportal.onlyoffice.com/accounts/groups/…/filter',
+		idPattern: `^${GUID_PATTERN}$`,
+		idExample: '2c0a8e1e-7d6c-4c8e-9a51-1f1f2b0c3d4e',
+		idHint: 'The group’s GUID',
+	},
+};
 
 function locator(spec: LocatorSpec): INodeProperties {
 	return {
@@ -32,30 +90,30 @@ function locator(spec: LocatorSpec): INodeProperties {
 				displayName: 'By URL',
 				name: 'url',
 				type: 'string',
-				placeholder: spec.urlPlaceholder,
+				placeholder: `e.g. ${spec.linkExample}`,
 				validation: [
 					{
 						type: 'regex',
 						properties: {
 							// n8n tests validation regexes as ^…$; links go on after the ID (e.g. /filter).
-							regex: `${spec.urlRegex}.*`,
+							regex: `${spec.urlPattern}.*`,
 							errorMessage: `Not a DocSpace link to a ${spec.displayName.toLowerCase()}`,
 						},
 					},
 				],
-				extractValue: { type: 'regex', regex: spec.urlRegex },
+				extractValue: { type: 'regex', regex: spec.urlPattern },
 			},
 			{
 				displayName: 'ID',
 				name: 'id',
 				type: 'string',
-				placeholder: spec.idPlaceholder,
+				placeholder: `e.g. ${spec.idExample}`,
 				hint: spec.idHint,
 				validation: [
 					{
 						type: 'regex',
 						properties: {
-							regex: spec.idRegex,
+							regex: spec.idPattern,
 							errorMessage: `Not a valid ${spec.displayName.toLowerCase()} ID`,
 						},
 					},
@@ -65,60 +123,19 @@ function locator(spec: LocatorSpec): INodeProperties {
 	};
 }
 
-export const fileLocator = locator({
-	name: 'fileId',
-	displayName: 'File',
-	searchListMethod: 'searchFiles',
-	urlRegex: '^https?://.+?[?&#][fF]ile[iI][dD]=(\\d+)',
-	urlPlaceholder: 'e.g. https://yourportal.onlyoffice.com/doceditor?fileid=123',
-	idRegex: '^\\d+$',
-	idPlaceholder: 'e.g. 123',
-	idHint: 'The number after fileid= in the file’s link',
-});
+export const fileLocator = locator(locatorSpecs.file);
+export const folderLocator = locator(locatorSpecs.folder);
+export const roomLocator = locator(locatorSpecs.room);
+export const userLocator = locator(locatorSpecs.user);
+export const groupLocator = locator(locatorSpecs.group);
 
-export const folderLocator = locator({
-	name: 'folderId',
-	displayName: 'Folder',
-	searchListMethod: 'searchFolders',
-	urlRegex: '^https?://.+?(?:[?&#]folder=|/rooms/(?:shared|archived)/)(\\d+)',
-	urlPlaceholder: 'e.g. https://yourportal.onlyoffice.com/rooms/shared/filter?folder=123',
-	idRegex: '^(\\d+|@my)$',
-	idPlaceholder: 'e.g. 123',
-	idHint: 'The number after folder= in the folder’s link, or @my for My documents',
-});
-
-export const roomLocator = locator({
-	name: 'roomId',
-	displayName: 'Room',
-	searchListMethod: 'searchRooms',
-	urlRegex: '^https?://.+?(?:/rooms/(?:shared|archived)/|[?&#]folder=)(\\d+)',
-	urlPlaceholder: 'e.g. https://yourportal.onlyoffice.com/rooms/shared/123/filter',
-	idRegex: '^\\d+$',
-	idPlaceholder: 'e.g. 123',
-	idHint: 'The number after /rooms/shared/ in the room’s link',
-});
-
-export const userLocator = locator({
-	name: 'userId',
-	displayName: 'User',
-	searchListMethod: 'searchUsers',
-	urlRegex: `^https?://.+?(${GUID})`,
-	urlPlaceholder: 'e.g. https://yourportal.onlyoffice.com/accounts/people/filter?user=…',
-	idRegex: `^${GUID}$`,
-	idPlaceholder: 'e.g. 2c0a8e1e-7d6c-4c8e-9a51-1f1f2b0c3d4e',
-	idHint: 'The user’s GUID',
-});
-
-export const groupLocator = locator({
-	name: 'groupId',
-	displayName: 'Group',
-	searchListMethod: 'searchGroups',
-	urlRegex: `^https?://.+?(${GUID})`,
-	urlPlaceholder: 'e.g. https://yourportal.onlyoffice.com/accounts/groups/…/filter',
-	idRegex: `^${GUID}$`,
-	idPlaceholder: 'e.g. 2c0a8e1e-7d6c-4c8e-9a51-1f1f2b0c3d4e',
-	idHint: 'The group’s GUID',
-});
+export const locators: Record<LocatorKind, INodeProperties> = {
+	file: fileLocator,
+	folder: folderLocator,
+	room: roomLocator,
+	user: userLocator,
+	group: groupLocator,
+};
 
 /** Return All + Limit, for every operation that lists. */
 export const returnAllOrLimit: INodeProperties[] = [
@@ -157,4 +174,14 @@ export const waitTimeLimitOption: INodeProperties = {
 	default: 300,
 	description:
 		'How long to wait for DocSpace to finish the operation before the node reports it as unfinished',
+};
+
+/** The Options collection of operations that wait for a DocSpace background operation. */
+export const waitOptions: INodeProperties = {
+	displayName: 'Options',
+	name: 'options',
+	type: 'collection',
+	placeholder: 'Add Option',
+	default: {},
+	options: [waitTimeLimitOption],
 };

@@ -1,28 +1,59 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+
+import { waitForOperation } from '../transport/operations';
+import type { PageRequest } from '../transport/paginate';
+import { docSpacePaginate } from '../transport/paginate';
+import { waitTimeLimitOption } from './common.descriptions';
 
 /** Wraps JSON results as output items. */
 export function toItems(this: IExecuteFunctions, data: IDataObject | IDataObject[]): INodeExecutionData[] {
 	return this.helpers.returnJsonArray(data);
 }
 
-/** Reads a resource locator's value (From list, By URL or By ID) and checks it is present. */
-export function locatorValue(this: IExecuteFunctions, name: string, itemIndex: number, label: string): string {
-	const value = this.getNodeParameter(name, itemIndex, undefined, { extractValue: true }) as unknown;
-	const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
-	if (!text) {
-		throw new NodeOperationError(this.getNode(), `The parameter “${label}” is empty`, {
-			itemIndex,
-			description: `Pick a ${label.toLowerCase()} from the list, paste its DocSpace link, or enter its ID.`,
-		});
-	}
-	return text;
-}
-
 /** Reads Return All / Limit into a limit, undefined meaning all. */
 export function listLimit(this: IExecuteFunctions, itemIndex: number): number | undefined {
 	if (this.getNodeParameter('returnAll', itemIndex, false) as boolean) return undefined;
 	return this.getNodeParameter('limit', itemIndex, 50) as number;
+}
+
+/** DocSpace's `filterValue` for a Search Text filter that holds text. */
+export function searchQuery(filters: IDataObject): IDataObject {
+	const search = typeof filters.search === 'string' ? filters.search.trim() : '';
+	return search ? { filterValue: search } : {};
+}
+
+/** Output items for the entries; with Simplify on (the default), each entry goes through `summarize`. */
+export function simplifiedItems(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	entries: IDataObject | IDataObject[],
+	summarize: (entry: IDataObject) => IDataObject,
+): INodeExecutionData[] {
+	const simplify = this.getNodeParameter('simplify', itemIndex, true) as boolean;
+	const list = Array.isArray(entries) ? entries : [entries];
+	return toItems.call(this, simplify ? list.map(summarize) : list);
+}
+
+/** Lists entries up to Return All / Limit, one output item each, simplified when Simplify is on. */
+export async function listItems(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	request: Omit<PageRequest, 'limit' | 'itemIndex'>,
+	summarize: (entry: IDataObject) => IDataObject,
+): Promise<INodeExecutionData[]> {
+	const entries = await docSpacePaginate.call(this, { ...request, limit: listLimit.call(this, itemIndex), itemIndex });
+	return simplifiedItems.call(this, itemIndex, entries, summarize);
+}
+
+/** Waits for a DocSpace background operation as long as the item's option “Wait Time Limit” allows. */
+export async function waitForFinish(
+	this: IExecuteFunctions,
+	started: IDataObject | IDataObject[],
+	itemIndex: number,
+): Promise<IDataObject> {
+	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const timeLimitSeconds = Number(options.waitTimeLimit ?? waitTimeLimitOption.default);
+	return await waitForOperation.call(this, started, { itemIndex, timeLimitSeconds });
 }
 
 /** Keeps the listed keys that are present. */

@@ -1,6 +1,8 @@
 import type { IDataObject, IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { locatorSpecs } from '../actions/common.descriptions';
+import { idFromLocator } from '../actions/validation';
 import { docSpaceApiList } from '../transport/request';
 import { ALL_EVENTS, triggerMask } from './events';
 
@@ -8,17 +10,6 @@ type TriggerContext = IHookFunctions | IWebhookFunctions;
 
 export const TARGET_TYPES = ['room', 'folder', 'file', 'user', 'group'] as const;
 export type TargetType = (typeof TARGET_TYPES)[number];
-
-/** The resource locator parameter and its label for each target type. */
-export const TARGET_PARAMETERS: Record<TargetType, { name: string; label: string }> = {
-	room: { name: 'roomId', label: 'Room' },
-	folder: { name: 'folderId', label: 'Folder' },
-	file: { name: 'fileId', label: 'File' },
-	user: { name: 'userId', label: 'User' },
-	group: { name: 'groupId', label: 'Group' },
-};
-
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** DocSpace limits a webhook name to 50 characters. */
 const NAME_LIMIT = 50;
@@ -59,23 +50,9 @@ export function selectedTarget(this: TriggerContext): Target | undefined {
 			description: 'Choose None, Room, Folder, File, User or Group.',
 		});
 	}
-	const { name, label } = TARGET_PARAMETERS[type as TargetType];
-	const value = this.getNodeParameter(name, '', { extractValue: true }) as unknown;
-	const id = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
-	const numeric = type === 'room' || type === 'folder' || type === 'file';
-	if (!id) {
-		throw new NodeOperationError(this.getNode(), `The parameter “${label}” is empty`, {
-			description: `Pick a ${label.toLowerCase()} from the list, paste its DocSpace link, or enter its ID; or set Target to None.`,
-		});
-	}
-	if (numeric ? !/^\d+$/.test(id) : !GUID.test(id)) {
-		throw new NodeOperationError(this.getNode(), `The parameter “${label}” is not a valid ${label.toLowerCase()} ID: “${id}”`, {
-			description: numeric
-				? `A ${label.toLowerCase()} ID is a number, e.g. 123 (the number in the ${label.toLowerCase()}’s link).`
-				: `A ${label.toLowerCase()} ID is a GUID, e.g. 2c0a8e1e-7d6c-4c8e-9a51-1f1f2b0c3d4e.`,
-		});
-	}
-	return { type: type as TargetType, id };
+	const kind = type as TargetType;
+	const raw = this.getNodeParameter(locatorSpecs[kind].name, '') as unknown;
+	return { type: kind, id: idFromLocator.call(this, kind, raw, undefined, { allowMy: false }) };
 }
 
 function subscriptionName(this: IHookFunctions): string {

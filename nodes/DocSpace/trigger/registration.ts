@@ -1,6 +1,7 @@
 import type { IDataObject, IHookFunctions } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { asNodeError } from '../actions/validation';
 import { resolveCredentials } from '../transport/credentials';
 import { docSpaceApi, docSpaceApiList } from '../transport/request';
 import type { DesiredSubscription } from './config';
@@ -60,12 +61,6 @@ function serverMessageOf(error: unknown): string {
 	return error instanceof Error ? error.message : String(error);
 }
 
-/** n8n's own error for anything a registration step throws (transport errors already are). */
-function asNodeError(context: IHookFunctions, error: unknown): NodeApiError | NodeOperationError {
-	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
-	return new NodeOperationError(context.getNode(), error instanceof Error ? error : String(error));
-}
-
 const isDuplicate = (error: unknown) =>
 	httpCodeOf(error) === '400' && /same name and payload url already exists/i.test(serverMessageOf(error));
 
@@ -97,7 +92,7 @@ function explained(this: IHookFunctions, error: unknown, desired: DesiredSubscri
 		error.description =
 			'Managing webhooks needs a DocSpace account that is not a guest and a credential with full access: an API key without scope limits, basic auth or a personal access token. If the portal limits Developer Tools to admins, use an admin’s credential.';
 	}
-	return asNodeError(this, error);
+	return asNodeError.call(this, error);
 }
 
 /** Refuses a loopback/private webhook URL before DocSpace does, unless the portal itself is local. */
@@ -130,7 +125,7 @@ async function deleteSubscription(this: IHookFunctions, id: number): Promise<voi
 		await docSpaceApi.call(this, 'DELETE', `settings/webhook/${id}`);
 	} catch (error) {
 		// Already gone on the portal: nothing left to remove.
-		if (httpCodeOf(error) !== '404') throw asNodeError(this, error);
+		if (httpCodeOf(error) !== '404') throw asNodeError.call(this, error);
 	}
 }
 
@@ -163,7 +158,7 @@ export async function create(this: IHookFunctions): Promise<boolean> {
 		if (!isDuplicate(error)) throw explained.call(this, error, desired);
 		// A subscription of this node survived (e.g. the workflow's static data was reset): reuse it.
 		const same = (await listSubscriptions.call(this)).find((c) => c.name === desired.name && c.uri === desired.uri);
-		if (!same) throw asNodeError(this, error);
+		if (!same) throw asNodeError.call(this, error);
 		try {
 			config = await docSpaceApi.call(this, 'PUT', 'settings/webhook', { id: same.id, ...body });
 		} catch (updateError) {

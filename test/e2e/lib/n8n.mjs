@@ -3,6 +3,9 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { startProcess, stopProcess, waitFor } from './procs.mjs';
 
+/** Major version of the n8n under test (run.sh exports E2E_N8N_VERSION; 2 when unset). 1.x differences are switched on this. */
+export const N8N_MAJOR = Number(String(process.env.E2E_N8N_VERSION || '2').split('.')[0]);
+
 export function n8nEnv({ userFolder, port = 5678, host = '127.0.0.1', brokerPort = 5679, logLevel = 'info' }) {
 	const base = `http://${host}:${port}`;
 	const env = { ...process.env };
@@ -33,7 +36,8 @@ export function n8nEnv({ userFolder, port = 5678, host = '127.0.0.1', brokerPort
 		N8N_COMMUNITY_PACKAGES_ENABLED: 'true',
 		N8N_VERIFIED_PACKAGES_ENABLED: 'false',
 		N8N_UNVERIFIED_PACKAGES_ENABLED: 'true',
-		N8N_DISABLED_MODULES: 'mcp-registry', // else a system task polls api.n8n.io at start
+		// 2.x: else a system task polls api.n8n.io at start; 1.x has no such module and refuses to start with it
+		...(N8N_MAJOR >= 2 ? { N8N_DISABLED_MODULES: 'mcp-registry' } : {}),
 		DB_TYPE: 'sqlite',
 		N8N_LOG_LEVEL: logLevel,
 		N8N_LOG_OUTPUT: 'console',
@@ -51,18 +55,17 @@ export async function startN8n({ userFolder, port, host, logFile, brokerPort, ti
 	const { env, base } = n8nEnv({ userFolder, port, host, brokerPort });
 	const t0 = Date.now();
 	const proc = startProcess('n8n', join(process.env.E2E_NODE_BIN, 'node'), [process.env.E2E_N8N_BIN, 'start'], { env, logFile });
-	let exited = null;
-	proc.exited.then((r) => (exited = r));
-	await waitFor(
-		async () => {
-			if (exited) throw new Error(`n8n exited (${JSON.stringify(exited)}):\n${proc.tail.slice(-25).join('\n')}`);
-			return (await fetch(`${base}/healthz/readiness`)).ok;
-		},
-		{ timeoutMs, intervalMs: 500, message: `n8n readiness at ${base}` },
-	).catch((err) => {
-		if (exited) throw new Error(`n8n exited (${JSON.stringify(exited)}):\n${proc.tail.slice(-25).join('\n')}`);
+	// a crash ends the wait at once (waitFor alone would swallow it and poll until the timeout)
+	const died = proc.exited.then((r) => {
+		throw new Error(`n8n exited (${JSON.stringify(r)}):\n${proc.tail.slice(-25).join('\n')}`);
+	});
+	died.catch(() => {});
+	// 1.x answers /healthz/readiness once migrated, before its REST routes exist: wait for those too
+	const probes = N8N_MAJOR >= 2 ? ['/healthz/readiness'] : ['/healthz/readiness', '/rest/settings'];
+	const ready = waitFor(async () => (await Promise.all(probes.map((p) => fetch(`${base}${p}`)))).every((r) => r.ok), { timeoutMs, intervalMs: 500, message: `n8n readiness at ${base}` }).catch((err) => {
 		throw new Error(`${err.message}\n${proc.tail.slice(-25).join('\n')}`);
 	});
+	await Promise.race([ready, died]);
 	return { proc, base, env, readyMs: Date.now() - t0, stop: () => stopProcess(proc) };
 }
 

@@ -2,15 +2,13 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { docSpaceApi } from '../../transport/request';
-import { folderLocator } from '../common.descriptions';
 import { toItems } from '../helpers';
-import { folderIdOf, folderPath, nameOf, withExtension } from './shared';
+import { locatorId, requiredText } from '../validation';
+import { folderPath } from '../entry';
+import { targetFolderProperty, withExtension } from './shared';
 
 const properties: INodeProperties[] = [
-	{
-		...folderLocator,
-		description: 'The folder or room to create the file in; enter @my (By ID) for My documents',
-	},
+	targetFolderProperty,
 	{
 		displayName: 'File Name',
 		name: 'title',
@@ -39,8 +37,8 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { resource: ['file'], operation: ['create'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	const folderId = folderIdOf.call(this, i);
-	const name = nameOf.call(this, i, 'title', 'File Name');
+	const folderId = locatorId.call(this, 'folder', i);
+	const name = requiredText.call(this, 'File Name', this.getNodeParameter('title', i, ''), i);
 	const extension = String(this.getNodeParameter('fileType', i, '.docx'));
 	const file = await docSpaceApi.call(
 		this,

@@ -2,16 +2,14 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { docSpaceApi } from '../../transport/request';
-import { folderLocator } from '../common.descriptions';
+import { folderPath } from '../entry';
 import { toItems } from '../helpers';
+import { locatorId, requiredText } from '../validation';
 import type { NameConflict } from './shared';
-import { findFileByTitle, folderIdOf, folderPath, ifNameExists, nameOf, withExtension } from './shared';
+import { findFileByTitle, ifNameExists, targetFolderProperty, withExtension } from './shared';
 
 const properties: INodeProperties[] = [
-	{
-		...folderLocator,
-		description: 'The folder or room to create the file in; enter @my (By ID) for My documents',
-	},
+	targetFolderProperty,
 	{
 		displayName: 'File Name',
 		name: 'title',
@@ -48,9 +46,9 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	const folderId = folderIdOf.call(this, i);
+	const folderId = locatorId.call(this, 'folder', i);
 	const format = String(this.getNodeParameter('format', i, 'text'));
-	const title = withExtension(nameOf.call(this, i, 'title', 'File Name'), format === 'html' ? '.html' : '.txt');
+	const title = withExtension(requiredText.call(this, 'File Name', this.getNodeParameter('title', i, ''), i), format === 'html' ? '.html' : '.txt');
 	const content = String(this.getNodeParameter('content', i, '') ?? '');
 	const conflict = this.getNodeParameter('ifNameExists', i, 'newVersion') as NameConflict;
 

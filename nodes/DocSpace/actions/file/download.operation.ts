@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import { assertConvertible, downloadToBinary, normalizeExtension, replaceExtension } from '../../transport/download';
-import { docSpaceApi } from '../../transport/request';
 import { fileLocator } from '../common.descriptions';
-import { fileIdOf, outputBinaryField } from './shared';
+import { fileExtension, locatorId, requiredText } from '../validation';
+import { fileInfo, outputBinaryField } from './shared';
 
 const properties: INodeProperties[] = [
 	{ ...fileLocator, description: 'The file to download' },
@@ -44,32 +44,15 @@ export async function execute(
 	i: number,
 	item: INodeExecutionData,
 ): Promise<INodeExecutionData[]> {
-	const fileId = fileIdOf.call(this, i);
-	const property = String(this.getNodeParameter('binaryPropertyName', i, 'data') ?? '').trim();
-	if (!property) {
-		throw new NodeOperationError(this.getNode(), 'The parameter “Put Output File in Field” is empty', {
-			itemIndex: i,
-			description: 'Enter the name of the binary field to put the file in, e.g. data.',
-		});
-	}
+	const fileId = locatorId.call(this, 'file', i);
+	const property = requiredText.call(this, 'Put Output File in Field', this.getNodeParameter('binaryPropertyName', i, 'data'), i, {
+		example: 'data',
+	});
 	const options = this.getNodeParameter('options', i, {}) as IDataObject;
 	const version = Number(options.version ?? 0);
-	const convertTo = String(options.convertTo ?? '').trim();
-	if (convertTo && !/^\.?[a-z0-9]{1,10}$/i.test(convertTo)) {
-		throw new NodeOperationError(this.getNode(), `The parameter “Convert To” is not a file extension: “${convertTo}”`, {
-			itemIndex: i,
-			description: 'Enter an extension such as pdf, docx or odt, or leave it empty.',
-		});
-	}
+	const convertTo = fileExtension.call(this, 'Convert To', options.convertTo, i);
 
-	const file = await docSpaceApi.call(
-		this,
-		'GET',
-		`files/file/${fileId}`,
-		undefined,
-		version > 0 ? { version } : undefined,
-		i,
-	);
+	const file = await fileInfo.call(this, fileId, i, version);
 	const title = String(file.title ?? `file-${fileId}`);
 	const sourceExtension = normalizeExtension(String(file.fileExst ?? ''));
 	let outputType = normalizeExtension(convertTo);

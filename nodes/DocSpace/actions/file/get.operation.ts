@@ -1,10 +1,10 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { docSpaceApi } from '../../transport/request';
 import { fileLocator } from '../common.descriptions';
 import { toItems } from '../helpers';
-import { fileIdOf } from './shared';
+import { locatorId } from '../validation';
+import { fileInfo } from './shared';
 
 const properties: INodeProperties[] = [
 	{ ...fileLocator, description: 'The file to get' },
@@ -24,15 +24,7 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	const fileId = fileIdOf.call(this, i);
+	const fileId = locatorId.call(this, 'file', i);
 	const version = this.getNodeParameter('version', i, 0) as number;
-	const file = await docSpaceApi.call(
-		this,
-		'GET',
-		`files/file/${fileId}`,
-		undefined,
-		version > 0 ? { version } : undefined,
-		i,
-	);
-	return toItems.call(this, file);
+	return toItems.call(this, await fileInfo.call(this, fileId, i, version));
 }

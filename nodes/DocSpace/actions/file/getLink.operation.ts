@@ -3,9 +3,9 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { docSpaceApi } from '../../transport/request';
 import { fileLocator, simplifyOutput } from '../common.descriptions';
-import { toItems } from '../helpers';
+import { simplifiedItems } from '../helpers';
 import { summarizeLink } from '../room/shared';
-import { fileIdOf } from './shared';
+import { locatorId } from '../validation';
 
 const properties: INodeProperties[] = [
 	{ ...fileLocator, description: 'The file whose shared link to get' },
@@ -15,9 +15,8 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { resource: ['file'], operation: ['getLink'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	const fileId = fileIdOf.call(this, i);
+	const fileId = locatorId.call(this, 'file', i);
 	// DocSpace creates the primary external link (read only) when the file has none yet.
 	const link = await docSpaceApi.call(this, 'GET', `files/file/${fileId}/link`, undefined, undefined, i);
-	const simplify = this.getNodeParameter('simplify', i, true) as boolean;
-	return toItems.call(this, simplify ? summarizeLink(link) : link);
+	return simplifiedItems.call(this, i, link, summarizeLink);
 }

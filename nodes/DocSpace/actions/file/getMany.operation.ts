@@ -1,10 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import { docSpacePaginate, pickFolderContent } from '../../transport/paginate';
 import { folderLocator, returnAllOrLimit, simplifyOutput } from '../common.descriptions';
-import { listLimit, summarizeEntry, toItems } from '../helpers';
-import { folderIdOf, folderPath } from './shared';
+import { fileKindFilters, folderPath } from '../entry';
+import { listLimit, searchQuery, simplifiedItems, summarizeEntry } from '../helpers';
+import { fileExtension, invalidParameter, locatorId } from '../validation';
+
 
 // DocSpace FilterType values that select files
 const FILES_ONLY = 1;
@@ -48,18 +50,7 @@ const properties: INodeProperties[] = [
 				name: 'type',
 				type: 'options',
 				default: FILES_ONLY,
-				options: [
-					{ name: 'All Files', value: FILES_ONLY },
-					{ name: 'Archives', value: 10 },
-					{ name: 'Diagrams', value: 25 },
-					{ name: 'Documents', value: 3 },
-					{ name: 'Images', value: 7 },
-					{ name: 'Media', value: 12 },
-					{ name: 'PDF Forms', value: 23 },
-					{ name: 'PDFs', value: 22 },
-					{ name: 'Presentations', value: 4 },
-					{ name: 'Spreadsheets', value: 5 },
-				],
+				options: [{ name: 'All Files', value: FILES_ONLY }, ...fileKindFilters],
 				description: 'Only files of this kind',
 			},
 		],
@@ -70,30 +61,25 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { resource: ['file'], operation: ['getMany'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	const folderId = folderIdOf.call(this, i);
+	const folderId = locatorId.call(this, 'folder', i);
 	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
 	const type = Number(filters.type ?? FILES_ONLY);
-	const extension = String(filters.extension ?? '').trim().replace(/^\./, '');
-	if (extension && !/^[a-z0-9]{1,10}$/i.test(extension)) {
-		throw new NodeOperationError(this.getNode(), `The filter “Extension” is not a file extension: “${extension}”`, {
-			itemIndex: i,
-			description: 'Enter an extension such as docx or pdf.',
-		});
-	}
+	const extension = fileExtension.call(this, 'Extension', filters.extension, i);
 	if (extension && type !== FILES_ONLY) {
-		throw new NodeOperationError(this.getNode(), 'The filters “Extension” and “Type” cannot be combined', {
-			itemIndex: i,
-			description: 'DocSpace filters by one of them at a time: remove one of the two filters.',
-		});
+		throw invalidParameter.call(
+			this,
+			i,
+			'The filters “Extension” and “Type” cannot be combined',
+			'DocSpace filters by one of them at a time: remove one of the two filters.',
+		);
 	}
 	const qs: IDataObject = {
 		filterType: extension ? BY_EXTENSION : type,
 		// ApplyFilterOption 1: files only, even for filter types that would list folders.
 		applyFilterOption: 1,
+		...searchQuery(filters),
 	};
-	if (extension) qs.extension = extension.toLowerCase();
-	const search = String(filters.search ?? '').trim();
-	if (search) qs.filterValue = search;
+	if (extension) qs.extension = extension;
 	if (filters.withSubfolders === true) qs.withSubFolders = true;
 
 	const entries = await docSpacePaginate.call(this, {
@@ -104,6 +90,5 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		pick: pickFolderContent,
 	});
 	const files = entries.filter((entry) => entry.fileEntryType !== 1);
-	const simplify = this.getNodeParameter('simplify', i, true) as boolean;
-	return toItems.call(this, simplify ? files.map(summarizeEntry) : files);
+	return simplifiedItems.call(this, i, files, summarizeEntry);
 }

@@ -3,8 +3,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { docSpaceApiList } from '../../transport/request';
 import { fileLocator, simplifyOutput } from '../common.descriptions';
-import { pick, toItems } from '../helpers';
-import { fileIdOf } from './shared';
+import { pick, simplifiedItems } from '../helpers';
+import { locatorId } from '../validation';
 
 const VERSION_KEYS = [
 	'id', 'title', 'version', 'versionGroup', 'comment', 'fileExst', 'pureContentLength', 'contentLength',
@@ -19,8 +19,7 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { resource: ['file'], operation: ['getVersions'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	const fileId = fileIdOf.call(this, i);
+	const fileId = locatorId.call(this, 'file', i);
 	const versions = await docSpaceApiList.call(this, 'GET', `files/file/${fileId}/history`, undefined, undefined, i);
-	const simplify = this.getNodeParameter('simplify', i, true) as boolean;
-	return toItems.call(this, simplify ? versions.map((version) => pick(version, VERSION_KEYS)) : versions);
+	return simplifiedItems.call(this, i, versions, (version) => pick(version, VERSION_KEYS));
 }

@@ -4,10 +4,10 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import { docSpacePaginate, pickList } from '../../transport/paginate';
 import { docSpaceApi } from '../../transport/request';
 import { fileLocator, returnAllOrLimit, simplifyOutput } from '../common.descriptions';
-import { listLimit, toItems } from '../helpers';
+import { listItems, simplifiedItems, toItems } from '../helpers';
 import { FileShare, linkAccessOptions } from '../room/access';
-import { isGuid, summarizeLink } from '../room/shared';
-import { fileIdOf } from './shared';
+import { LINK_TITLE_RULES, linkExpirationField, linkTitleField, summarizeLink } from '../room/shared';
+import { dateParameter, invalidParameter, isGuid, locatorId, optionalText } from '../validation';
 
 /** Access levels a link to a single file can give. */
 const FILE_LINK_ACCESS: number[] = [FileShare.Editing, FileShare.FillForms, FileShare.Review, FileShare.Comment, FileShare.Read];
@@ -29,13 +29,7 @@ const linkSettings: INodeProperties[] = [
 		default: false,
 		description: 'Whether to stop people who open the link from downloading, printing or copying the file',
 	},
-	{
-		displayName: 'Expiration Date',
-		name: 'expirationDate',
-		type: 'dateTime',
-		default: '',
-		description: 'When the link stops working; empty means never',
-	},
+	linkExpirationField,
 	{
 		displayName: 'Internal',
 		name: 'internal',
@@ -51,14 +45,7 @@ const linkSettings: INodeProperties[] = [
 		default: '',
 		description: 'Password people must enter to open the link; empty means none',
 	},
-	{
-		displayName: 'Title',
-		name: 'title',
-		type: 'string',
-		default: '',
-		placeholder: 'e.g. Link for partners',
-		description: 'Name of the link shown in DocSpace',
-	},
+	linkTitleField,
 ];
 
 const forActions = (actions: string[]) => ({ show: { linkAction: actions } });
@@ -116,45 +103,20 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['file'], operation: ['manageLinks'] } }, properties);
 
-function invalid(this: IExecuteFunctions, i: number, message: string, description: string): NodeOperationError {
-	return new NodeOperationError(this.getNode(), message, { itemIndex: i, description });
-}
-
-function expirationOf(this: IExecuteFunctions, value: unknown, i: number): string | undefined {
-	if (value === undefined || value === null || value === '') return undefined;
-	const date = new Date(String(value));
-	if (Number.isNaN(date.getTime())) {
-		throw invalid.call(this, i, `The parameter “Expiration Date” is not a date: “${String(value)}”`, 'Enter a date and time, e.g. 2030-12-31T18:00:00.');
-	}
-	if (date.getTime() <= Date.now()) {
-		throw invalid.call(
-			this,
-			i,
-			`The parameter “Expiration Date” is in the past: ${date.toISOString()}`,
-			'Choose a moment in the future, or leave it empty for a link that never expires.',
-		);
-	}
-	return date.toISOString();
-}
-
 /** The FileLinkRequest settings from the Options / Update Fields collection. */
 function settingsOf(this: IExecuteFunctions, fields: IDataObject, i: number): IDataObject {
 	const body: IDataObject = {};
 	if (fields.access !== undefined) {
 		const access = Number(fields.access);
 		if (!FILE_LINK_ACCESS.includes(access)) {
-			throw invalid.call(this, i, `The parameter “Access” has a value file links do not offer: ${String(fields.access)}`, 'Pick an access level from the list.');
+			throw invalidParameter.call(this, i, `The parameter “Access” has a value file links do not offer: ${String(fields.access)}`, 'Pick an access level from the list.');
 		}
 		body.access = access;
 	}
-	if (fields.title !== undefined) {
-		const title = String(fields.title).trim();
-		if (title.length > 255) {
-			throw invalid.call(this, i, `The parameter “Title” is ${title.length} characters long; DocSpace allows 255`, 'Shorten the link name.');
-		}
-		body.title = title;
+	if (fields.title !== undefined) body.title = optionalText.call(this, 'Title', fields.title, i, LINK_TITLE_RULES);
+	if (fields.expirationDate !== undefined) {
+		body.expirationDate = dateParameter.call(this, 'Expiration Date', fields.expirationDate, i, { future: true })?.toISOString() ?? '';
 	}
-	if (fields.expirationDate !== undefined) body.expirationDate = expirationOf.call(this, fields.expirationDate, i) ?? '';
 	if (fields.password !== undefined) body.password = String(fields.password);
 	if (fields.denyDownload !== undefined) body.denyDownload = fields.denyDownload === true;
 	if (fields.internal !== undefined) body.internal = fields.internal === true;
@@ -168,16 +130,15 @@ function compact(body: IDataObject): IDataObject {
 	return result;
 }
 
-async function allLinks(this: IExecuteFunctions, fileId: string, i: number, limit?: number): Promise<IDataObject[]> {
-	return await docSpacePaginate.call(this, { path: `files/file/${fileId}/links`, limit, itemIndex: i, pick: pickList });
-}
+const linksPath = (fileId: string) => `files/file/${fileId}/links`;
 
 async function findLink(this: IExecuteFunctions, fileId: string, linkId: string, i: number): Promise<IDataObject> {
-	const found = (await allLinks.call(this, fileId, i)).find(
+	const links = await docSpacePaginate.call(this, { path: linksPath(fileId), itemIndex: i, pick: pickList });
+	const found = links.find(
 		(share) => String(((share.sharedLink ?? {}) as IDataObject).id ?? '').toLowerCase() === linkId.toLowerCase(),
 	);
 	if (!found) {
-		throw invalid.call(
+		throw invalidParameter.call(
 			this,
 			i,
 			`The file has no external link with the ID “${linkId}” (parameter “Link ID”)`,
@@ -190,7 +151,7 @@ async function findLink(this: IExecuteFunctions, fileId: string, linkId: string,
 function linkIdOf(this: IExecuteFunctions, i: number): string {
 	const linkId = String(this.getNodeParameter('linkId', i, '') ?? '').trim();
 	if (!isGuid(linkId)) {
-		throw invalid.call(
+		throw invalidParameter.call(
 			this,
 			i,
 			linkId ? `The parameter “Link ID” is not a link ID: “${linkId}”` : 'The parameter “Link ID” is empty',
@@ -201,14 +162,11 @@ function linkIdOf(this: IExecuteFunctions, i: number): string {
 }
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	const fileId = fileIdOf.call(this, i);
+	const fileId = locatorId.call(this, 'file', i);
 	const action = String(this.getNodeParameter('linkAction', i));
-	const simplify = action !== 'delete' && (this.getNodeParameter('simplify', i, true) as boolean);
-	const output = (share: IDataObject) => (simplify ? summarizeLink(share) : share);
 
 	if (action === 'getAll') {
-		const links = await allLinks.call(this, fileId, i, listLimit.call(this, i));
-		return toItems.call(this, links.map(output));
+		return await listItems.call(this, i, { path: linksPath(fileId), pick: pickList }, summarizeLink);
 	}
 
 	let body: IDataObject;
@@ -219,18 +177,18 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		const linkId = linkIdOf.call(this, i);
 		if (action === 'delete') {
 			await findLink.call(this, fileId, linkId, i);
-			await docSpaceApi.call(this, 'PUT', `files/file/${fileId}/links`, { linkId, access: FileShare.None }, undefined, i);
+			await docSpaceApi.call(this, 'PUT', linksPath(fileId), { linkId, access: FileShare.None }, undefined, i);
 			return toItems.call(this, { deleted: true, id: linkId });
 		}
 		const fields = this.getNodeParameter('updateFields', i, {}) as IDataObject;
 		if (Object.keys(fields).length === 0) {
-			throw invalid.call(this, i, 'No fields to update were given', 'Add at least one field under “Update Fields”.');
+			throw invalidParameter.call(this, i, 'No fields to update were given', 'Add at least one field under “Update Fields”.');
 		}
 		const changes = settingsOf.call(this, fields, i);
 		const current = await findLink.call(this, fileId, linkId, i);
 		const link = (current.sharedLink ?? {}) as IDataObject;
 		if (link.isExpired === true && changes.expirationDate === undefined) {
-			throw invalid.call(
+			throw invalidParameter.call(
 				this,
 				i,
 				'The link has expired; changing it would make it work again without an end date',
@@ -250,12 +208,12 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 			...changes,
 		});
 	}
-	const share = await docSpaceApi.call(this, 'PUT', `files/file/${fileId}/links`, body, undefined, i);
+	const share = await docSpaceApi.call(this, 'PUT', linksPath(fileId), body, undefined, i);
 	if (!share.sharedLink) {
 		throw new NodeOperationError(this.getNode(), `DocSpace did not ${action === 'create' ? 'create' : 'change'} the link`, {
 			itemIndex: i,
 			description: 'The file may already have as many external links as DocSpace allows, or the account may not share this file.',
 		});
 	}
-	return toItems.call(this, output(share));
+	return simplifiedItems.call(this, i, share, summarizeLink);
 }

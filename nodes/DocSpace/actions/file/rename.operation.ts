@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { docSpaceApi } from '../../transport/request';
 import { fileLocator } from '../common.descriptions';
 import { toItems } from '../helpers';
-import { fileIdOf, nameOf } from './shared';
+import { locatorId, requiredText } from '../validation';
 
 const properties: INodeProperties[] = [
 	{ ...fileLocator, description: 'The file to rename' },
@@ -22,8 +22,8 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { resource: ['file'], operation: ['rename'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	const fileId = fileIdOf.call(this, i);
-	const title = nameOf.call(this, i, 'title', 'New Name');
+	const fileId = locatorId.call(this, 'file', i);
+	const title = requiredText.call(this, 'New Name', this.getNodeParameter('title', i, ''), i);
 	const file = await docSpaceApi.call(this, 'PUT', `files/file/${fileId}`, { title }, undefined, i);
 	return toItems.call(this, file);
 }

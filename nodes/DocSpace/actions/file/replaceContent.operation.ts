@@ -2,11 +2,11 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { normalizeExtension } from '../../transport/download';
-import { docSpaceApi } from '../../transport/request';
 import { binaryContent, uploadNewVersion } from '../../transport/upload';
 import { fileLocator } from '../common.descriptions';
 import { toItems } from '../helpers';
-import { chunkSizeOf, chunkSizeOption, fileIdOf, inputBinaryField } from './shared';
+import { locatorId } from '../validation';
+import { chunkSizeOf, chunkSizeOption, fileInfo, inputBinaryField } from './shared';
 
 const properties: INodeProperties[] = [
 	{ ...fileLocator, description: 'The file to store a new version of' },
@@ -32,12 +32,12 @@ function extensionOf(name: string): string {
 }
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	const fileId = fileIdOf.call(this, i);
+	const fileId = locatorId.call(this, 'file', i);
 	const options = this.getNodeParameter('options', i, {}) as IDataObject;
 	const propertyName = String(this.getNodeParameter('binaryPropertyName', i, 'data'));
 	const content = await binaryContent.call(this, i, propertyName, 'Input Binary Field');
 
-	const current = await docSpaceApi.call(this, 'GET', `files/file/${fileId}`, undefined, undefined, i);
+	const current = await fileInfo.call(this, fileId, i);
 	const title = String(current.title ?? '');
 	const target = normalizeExtension(String(current.fileExst ?? extensionOf(title)));
 	const given = extensionOf(content.fileName);

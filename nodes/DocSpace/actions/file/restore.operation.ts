@@ -1,28 +1,15 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { docSpaceApiList } from '../../transport/request';
-import { fileLocator, folderLocator } from '../common.descriptions';
-import {
-	asNodeError,
-	conflictResolveProperty,
-	currentEntry,
-	entryIdOf,
-	loadEntry,
-	nothingTransferred,
-	reportedEntries,
-	runFileOperation,
-	TRASH_FOLDER_TYPE,
-	waitOptions,
-} from '../folder/shared';
-import { toItems } from '../helpers';
+import { fileLocator, waitOptions } from '../common.descriptions';
+import { loadEntry, TRASH_FOLDER_TYPE } from '../entry';
+import { conflictResolveProperty, DESTINATION, destinationFolderProperty, transfer } from '../transfer';
+import { asNodeError, isNotFound, locatorId } from '../validation';
 
 const properties: INodeProperties[] = [
 	{ ...fileLocator, description: 'The file in the trash to restore' },
 	{
-		...folderLocator,
-		name: 'destinationFolderId',
-		displayName: 'Destination Folder',
+		...destinationFolderProperty,
 		required: false,
 		description: 'Where to restore the file. Leave empty to put it back into the folder it was deleted from.',
 	},
@@ -33,7 +20,7 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { resource: ['file'], operation: ['restore'] } }, properties);
 
 function hasDestination(this: IExecuteFunctions, i: number): boolean {
-	const chosen = this.getNodeParameter('destinationFolderId', i, '') as IDataObject | string | undefined;
+	const chosen = this.getNodeParameter(DESTINATION.name, i, '') as IDataObject | string | undefined;
 	const value = typeof chosen === 'object' && chosen !== null ? chosen.value : chosen;
 	return value !== undefined && value !== null && String(value).trim() !== '';
 }
@@ -44,23 +31,20 @@ async function originalFolder(this: IExecuteFunctions, file: IDataObject, i: num
 	const unknown = (why: string) =>
 		new NodeOperationError(this.getNode(), `The file “${String(file.title)}” cannot go back: ${why}`, {
 			itemIndex: i,
-			description: 'Choose where to restore it with “Destination Folder”.',
+			description: `Choose where to restore it with “${DESTINATION.label}”.`,
 		});
 	if (originId === undefined || originId === null || originId === '') throw unknown('DocSpace does not say where it was deleted from');
 	try {
-		return await loadEntry.call(this, 'folder', String(originId), 'Destination Folder', i);
+		return await loadEntry.call(this, 'folder', String(originId), DESTINATION.label, i);
 	} catch (error) {
-		if (error instanceof NodeOperationError) throw unknown(`the folder it was deleted from (ID ${String(originId)}) no longer exists`);
+		if (isNotFound(error)) throw unknown(`the folder it was deleted from (ID ${String(originId)}) no longer exists`);
 		throw asNodeError.call(this, error, i);
 	}
 }
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	const fileId = entryIdOf.call(this, 'file', 'fileId', 'File', i);
-	const conflictResolveType = this.getNodeParameter('conflictResolveType', i) as string;
-	const chosenDestination = hasDestination.call(this, i)
-		? entryIdOf.call(this, 'folder', 'destinationFolderId', 'Destination Folder', i, { allowMy: true })
-		: undefined;
+	const fileId = locatorId.call(this, 'file', i);
+	const chosenDestination = hasDestination.call(this, i) ? locatorId.call(this, 'folder', i, DESTINATION) : undefined;
 	const file = await loadEntry.call(this, 'file', fileId, 'File', i);
 	if (file.rootFolderType !== TRASH_FOLDER_TYPE) {
 		throw new NodeOperationError(this.getNode(), `The file “${String(file.title)}” is not in the trash`, {
@@ -70,22 +54,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	}
 	// DocSpace has no restore endpoint: an entry in Trash carries originId and is moved back there.
 	const destination = chosenDestination
-		? await loadEntry.call(this, 'folder', chosenDestination, 'Destination Folder', i)
+		? await loadEntry.call(this, 'folder', chosenDestination, DESTINATION.label, i)
 		: await originalFolder.call(this, file, i);
-	const body: IDataObject = {
-		folderIds: [],
-		fileIds: [file.id],
-		destFolderId: destination.id,
-		conflictResolveType,
-		deleteAfter: false,
-		returnSingleOperation: true,
-	};
-	const finished = await runFileOperation.call(
-		this,
-		async () => await docSpaceApiList.call(this, 'PUT', 'files/fileops/move', body, undefined, i),
-		i,
-	);
-	const [restored] = reportedEntries(finished, 'file', destination.id);
-	if (!restored) return toItems.call(this, nothingTransferred(file, 'file', destination, 'restored'));
-	return toItems.call(this, await currentEntry.call(this, 'file', restored, i));
+	return await transfer.call(this, 'file', 'move', file, destination, i, 'restored');
 }

@@ -1,14 +1,20 @@
 /**
- * What several file operations share: parameters for binary data, name clashes and chunk size,
- * checks of file and folder locators, and lookups by title.
+ * What several file operations share: parameters for the target folder, binary data, name
+ * clashes and chunk size, and lookups of files.
  */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import { docSpaceApi } from '../../transport/request';
 import { docSpacePaginate, pickFolderContent } from '../../transport/paginate';
 import { DEFAULT_CHUNK_SIZE } from '../../transport/upload';
-import { locatorValue } from '../helpers';
+import { folderLocator } from '../common.descriptions';
+import { folderPath, myDocuments } from '../entry';
+
+/** The folder a new file goes into. */
+export const targetFolderProperty: INodeProperties = {
+	...folderLocator,
+	description: 'The folder or room to create the file in; enter @my (By ID) for My documents',
+};
 
 export const inputBinaryField: INodeProperties = {
 	displayName: 'Input Binary Field',
@@ -73,86 +79,15 @@ export function chunkSizeOf(options: IDataObject): number {
 	return Math.floor(mib * 1024 * 1024);
 }
 
-function invalid(this: IExecuteFunctions, itemIndex: number, message: string, description: string): NodeOperationError {
-	return new NodeOperationError(this.getNode(), message, { itemIndex, description });
-}
-
-/** A locator's value; a By URL value that is no DocSpace link of that kind is refused clearly. */
-function readLocator(this: IExecuteFunctions, itemIndex: number, name: string, label: string, example: string): string {
-	try {
-		return locatorValue.call(this, name, itemIndex, label);
-	} catch (error) {
-		throw locatorError.call(this, error, itemIndex, label, example);
-	}
-}
-
-function locatorError(this: IExecuteFunctions, error: unknown, itemIndex: number, label: string, example: string): NodeOperationError {
-	// locatorValue's own “is empty” error passes; n8n's failed URL extraction gets a clearer message.
-	if (error instanceof NodeOperationError && error.message.startsWith('The parameter “')) return error;
-	return invalid.call(
-		this,
-		itemIndex,
-		`The parameter “${label}” does not hold a DocSpace link to a ${label.toLowerCase()}`,
-		`Paste the ${label.toLowerCase()}’s link as DocSpace shows it (e.g. ${example}), or switch to By ID and enter its number.`,
-	);
-}
-
-const FILE_LINK_EXAMPLE = 'https://yourportal.onlyoffice.com/doceditor?fileid=123';
-const FOLDER_LINK_EXAMPLE = 'https://yourportal.onlyoffice.com/rooms/shared/filter?folder=123';
-
-/** The file ID from a file locator; anything but a number is refused before calling DocSpace. */
-export function fileIdOf(this: IExecuteFunctions, itemIndex: number, name = 'fileId', label = 'File'): string {
-	const value = readLocator.call(this, itemIndex, name, label, FILE_LINK_EXAMPLE);
-	if (!/^\d{1,10}$/.test(value)) {
-		throw invalid.call(
-			this,
-			itemIndex,
-			`The parameter “${label}” does not hold a file ID or file link: “${value}”`,
-			`Pick the file from the list, paste its DocSpace link (e.g. ${FILE_LINK_EXAMPLE}) or enter its number.`,
-		);
-	}
-	return value;
-}
-
-/** The folder ID (or `@my`) from a folder locator; anything else is refused before calling DocSpace. */
-export function folderIdOf(this: IExecuteFunctions, itemIndex: number, name = 'folderId', label = 'Folder'): string {
-	const value = readLocator.call(this, itemIndex, name, label, FOLDER_LINK_EXAMPLE);
-	if (!/^(\d{1,10}|@my)$/i.test(value)) {
-		throw invalid.call(
-			this,
-			itemIndex,
-			`The parameter “${label}” does not hold a folder ID or folder link: “${value}”`,
-			'Pick the folder from the list, paste the DocSpace link of a folder or room, enter its number, or enter @my for My documents.',
-		);
-	}
-	return value.toLowerCase() === '@my' ? '@my' : value;
-}
-
-/** A required name parameter, trimmed; an empty name is refused. */
-export function nameOf(this: IExecuteFunctions, itemIndex: number, name: string, label: string): string {
-	const value = String(this.getNodeParameter(name, itemIndex, '') ?? '').trim();
-	if (!value) {
-		throw invalid.call(this, itemIndex, `The parameter “${label}” is empty`, `Enter the name the file should have in DocSpace.`);
-	}
-	return value;
-}
-
-/** `files/<id>` path segment; `@my` stays readable. */
-export const folderPath = (folderId: string, suffix = ''): string =>
-	`files/${folderId === '@my' ? '@my' : encodeURIComponent(folderId)}${suffix}`;
-
 /** The numeric ID of a folder locator value (resolves `@my` to the user's My documents). */
 export async function numericFolderId(this: IExecuteFunctions, folderId: string, itemIndex: number): Promise<string> {
 	if (folderId !== '@my') return folderId;
-	const content = await docSpaceApi.call(this, 'GET', 'files/@my', undefined, { count: 1 }, itemIndex);
-	const current = (content.current ?? {}) as IDataObject;
-	if (current.id === undefined || current.id === null) {
-		throw new NodeOperationError(this.getNode(), 'DocSpace did not report the ID of My documents', {
-			itemIndex,
-			description: 'Pick the folder by its ID or link instead of @my.',
-		});
-	}
-	return String(current.id);
+	return String((await myDocuments.call(this, itemIndex)).id);
+}
+
+/** GET files/file/{id}: the FileDto, of the given version when it is above 0. */
+export async function fileInfo(this: IExecuteFunctions, fileId: string, itemIndex: number, version = 0): Promise<IDataObject> {
+	return await docSpaceApi.call(this, 'GET', `files/file/${fileId}`, undefined, version > 0 ? { version } : undefined, itemIndex);
 }
 
 /** The file of exactly this title (any case, as DocSpace compares) directly in the folder, if any. */

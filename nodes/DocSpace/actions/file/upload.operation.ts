@@ -1,15 +1,15 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import { binaryContent, uploadToFolder } from '../../transport/upload';
 import { folderLocator } from '../common.descriptions';
 import { toItems } from '../helpers';
+import { locatorId, requiredText } from '../validation';
 import type { NameConflict } from './shared';
 import {
 	chunkSizeOf,
 	chunkSizeOption,
 	findFileByTitle,
-	folderIdOf,
 	ifNameExists,
 	inputBinaryField,
 	numericFolderId,
@@ -45,18 +45,12 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { resource: ['file'], operation: ['upload'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	const folderId = folderIdOf.call(this, i);
+	const folderId = locatorId.call(this, 'folder', i);
 	const conflict = this.getNodeParameter('ifNameExists', i, 'newVersion') as NameConflict;
 	const options = this.getNodeParameter('options', i, {}) as IDataObject;
 	const propertyName = String(this.getNodeParameter('binaryPropertyName', i, 'data'));
 	const content = await binaryContent.call(this, i, propertyName, 'Input Binary Field');
-	if (options.fileName !== undefined) content.fileName = String(options.fileName).trim();
-	if (!content.fileName.trim()) {
-		throw new NodeOperationError(this.getNode(), 'The parameter “File Name” is empty', {
-			itemIndex: i,
-			description: 'Enter the name the file should have in DocSpace, with its extension, e.g. Report.pdf.',
-		});
-	}
+	content.fileName = requiredText.call(this, 'File Name', options.fileName ?? content.fileName, i, { example: 'Report.pdf' });
 
 	const targetId = await numericFolderId.call(this, folderId, i);
 	if (conflict === 'skip') {

@@ -3,14 +3,17 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { docSpaceApi } from '../../transport/request';
 import { folderLocator } from '../common.descriptions';
+import { loadEntry } from '../entry';
 import { toItems } from '../helpers';
-import { entryIdOf, loadEntry, titleOf } from './shared';
+import { locatorId, requiredText } from '../validation';
+
+const PARENT = { name: 'parentFolderId', label: 'Parent Folder' };
 
 const properties: INodeProperties[] = [
 	{
 		...folderLocator,
-		name: 'parentFolderId',
-		displayName: 'Parent Folder',
+		name: PARENT.name,
+		displayName: PARENT.label,
 		description: 'The folder or room to create the folder in',
 	},
 	{
@@ -27,9 +30,9 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { resource: ['folder'], operation: ['create'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	const parentValue = entryIdOf.call(this, 'folder', 'parentFolderId', 'Parent Folder', i, { allowMy: true });
-	const title = titleOf.call(this, 'title', 'Name', i);
-	const parent = await loadEntry.call(this, 'folder', parentValue, 'Parent Folder', i);
+	const parentValue = locatorId.call(this, 'folder', i, PARENT);
+	const title = requiredText.call(this, 'Name', this.getNodeParameter('title', i, ''), i, { example: 'Reports' });
+	const parent = await loadEntry.call(this, 'folder', parentValue, PARENT.label, i);
 	const folder = await docSpaceApi.call(this, 'POST', `files/folder/${String(parent.id)}`, { title }, undefined, i);
 	return toItems.call(this, folder);
 }

@@ -1,9 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { docSpacePaginate, pickFolderContent } from '../../transport/paginate';
+import { pickFolderContent } from '../../transport/paginate';
 import { folderLocator, returnAllOrLimit, simplifyOutput } from '../common.descriptions';
-import { listLimit, locatorValue, summarizeEntry, toItems } from '../helpers';
+import { fileKindFilters, folderPath } from '../entry';
+import { listItems, searchQuery, summarizeEntry } from '../helpers';
+import { fileExtension, locatorId } from '../validation';
 
 const properties: INodeProperties[] = [
 	{ ...folderLocator, description: 'The folder or room whose contents to list' },
@@ -45,18 +47,10 @@ const properties: INodeProperties[] = [
 				// DocSpace FilterType values
 				options: [
 					{ name: 'All', value: 0 },
-					{ name: 'Archives', value: 10 },
-					{ name: 'Diagrams', value: 25 },
-					{ name: 'Documents', value: 3 },
 					{ name: 'Files Only', value: 1 },
 					{ name: 'Folders Only', value: 2 },
-					{ name: 'Images', value: 7 },
-					{ name: 'Media', value: 12 },
-					{ name: 'PDF Forms', value: 23 },
-					{ name: 'PDFs', value: 22 },
-					{ name: 'Presentations', value: 4 },
-					{ name: 'Spreadsheets', value: 5 },
-				],
+					...fileKindFilters,
+				].sort((a, b) => a.name.localeCompare(b.name)),
 			},
 		],
 	},
@@ -69,23 +63,15 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	const folderId = locatorValue.call(this, 'folderId', i, 'Folder');
+	const folderId = locatorId.call(this, 'folder', i);
 	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
-	const qs: IDataObject = {};
+	const qs: IDataObject = searchQuery(filters);
 	if (filters.type) qs.filterType = filters.type;
-	if (filters.search) qs.filterValue = filters.search;
-	if (filters.extension) {
-		qs.extension = String(filters.extension).replace(/^\./, '');
+	const extension = fileExtension.call(this, 'Extension', filters.extension, i);
+	if (extension) {
+		qs.extension = extension;
 		qs.filterType ??= 11;
 	}
 	if (filters.withSubfolders) qs.withSubFolders = true;
-	const entries = await docSpacePaginate.call(this, {
-		path: `files/${encodeURIComponent(folderId)}`,
-		qs,
-		limit: listLimit.call(this, i),
-		itemIndex: i,
-		pick: pickFolderContent,
-	});
-	const simplify = this.getNodeParameter('simplify', i, true) as boolean;
-	return toItems.call(this, simplify ? entries.map(summarizeEntry) : entries);
+	return await listItems.call(this, i, { path: folderPath(folderId), qs, pick: pickFolderContent }, summarizeEntry);
 }

@@ -1,10 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { docSpacePaginate, pickList } from '../../transport/paginate';
+import { pickList } from '../../transport/paginate';
 import { folderLocator, returnAllOrLimit, simplifyOutput } from '../common.descriptions';
-import { listLimit, toItems } from '../helpers';
-import { entryIdOf, loadEntry } from './shared';
+import { loadEntry } from '../entry';
+import { listItems } from '../helpers';
+import { dateParameter, locatorId } from '../validation';
 
 const properties: INodeProperties[] = [
 	{ ...folderLocator, description: 'The folder whose activity to list, including what happened to its contents' },
@@ -37,18 +38,6 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['folder'], operation: ['getHistory'] } }, properties);
 
-function dateFilter(this: IExecuteFunctions, value: unknown, label: string, itemIndex: number): Date | undefined {
-	if (value === undefined || value === null || value === '') return undefined;
-	const date = new Date(String(value));
-	if (Number.isNaN(date.getTime())) {
-		throw new NodeOperationError(this.getNode(), `The filter “${label}” is not a valid date: “${String(value)}”`, {
-			itemIndex,
-			description: 'Pick a date, or enter one like 2025-01-31T00:00:00Z.',
-		});
-	}
-	return date;
-}
-
 /** A flat view of a HistoryDto. */
 function simplify(entry: IDataObject): IDataObject {
 	const action = (entry.action ?? {}) as IDataObject;
@@ -69,10 +58,10 @@ function simplify(entry: IDataObject): IDataObject {
 }
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	const folderId = entryIdOf.call(this, 'folder', 'folderId', 'Folder', i);
+	const folderId = locatorId.call(this, 'folder', i, { allowMy: false });
 	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
-	const from = dateFilter.call(this, filters.fromDate, 'From Date', i);
-	const to = dateFilter.call(this, filters.toDate, 'To Date', i);
+	const from = dateParameter.call(this, 'From Date', filters.fromDate, i);
+	const to = dateParameter.call(this, 'To Date', filters.toDate, i);
 	if (from && to && from > to) {
 		throw new NodeOperationError(this.getNode(), 'The filter “From Date” is later than “To Date”', {
 			itemIndex: i,
@@ -83,13 +72,5 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	const qs: IDataObject = {};
 	if (from) qs.fromDate = from.toISOString();
 	if (to) qs.toDate = to.toISOString();
-	const entries = await docSpacePaginate.call(this, {
-		path: `files/folder/${folderId}/log`,
-		qs,
-		limit: listLimit.call(this, i),
-		itemIndex: i,
-		pick: pickList,
-	});
-	const simplifyEntries = this.getNodeParameter('simplify', i, true) as boolean;
-	return toItems.call(this, simplifyEntries ? entries.map(simplify) : entries);
+	return await listItems.call(this, i, { path: `files/folder/${folderId}/log`, qs, pick: pickList }, simplify);
 }

@@ -3,8 +3,9 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { docSpaceApi } from '../../transport/request';
 import { folderLocator } from '../common.descriptions';
+import { loadEntry } from '../entry';
 import { toItems } from '../helpers';
-import { entryIdOf, loadEntry } from './shared';
+import { locatorId } from '../validation';
 
 const properties: INodeProperties[] = [
 	{
@@ -17,7 +18,7 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { resource: ['folder'], operation: ['getLink'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	const folderId = entryIdOf.call(this, 'folder', 'folderId', 'Folder', i);
+	const folderId = locatorId.call(this, 'folder', i, { allowMy: false });
 	await loadEntry.call(this, 'folder', folderId, 'Folder', i);
 	// GET …/link creates the primary link on first read (a mutation DocSpace documents).
 	const link = await docSpaceApi.call(this, 'GET', `files/folder/${folderId}/link`, undefined, undefined, i);

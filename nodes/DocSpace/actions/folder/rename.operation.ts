@@ -3,8 +3,9 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { docSpaceApi } from '../../transport/request';
 import { folderLocator } from '../common.descriptions';
+import { loadEntry } from '../entry';
 import { toItems } from '../helpers';
-import { entryIdOf, loadEntry, titleOf } from './shared';
+import { locatorId, requiredText } from '../validation';
 
 const properties: INodeProperties[] = [
 	{ ...folderLocator, description: 'The folder to rename' },
@@ -22,8 +23,8 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { resource: ['folder'], operation: ['rename'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	const folderId = entryIdOf.call(this, 'folder', 'folderId', 'Folder', i);
-	const title = titleOf.call(this, 'title', 'New Name', i);
+	const folderId = locatorId.call(this, 'folder', i, { allowMy: false });
+	const title = requiredText.call(this, 'New Name', this.getNodeParameter('title', i, ''), i);
 	await loadEntry.call(this, 'folder', folderId, 'Folder', i);
 	const folder = await docSpaceApi.call(this, 'PUT', `files/folder/${folderId}`, { title }, undefined, i);
 	return toItems.call(this, folder);

@@ -3,7 +3,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { docSpaceApi } from '../../transport/request';
 import { toItems } from '../helpers';
-import { checkedGroupName, managerField, managerId, memberIds, usersField } from './fields';
+import { requiredText } from '../validation';
+import { managerField, managerId, memberIds, NAME_RULES, usersField } from './fields';
 
 const properties: INodeProperties[] = [
 	{
@@ -31,7 +32,7 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	const groupName = checkedGroupName.call(this, this.getNodeParameter('groupName', i, ''), 'Name', i);
+	const groupName = requiredText.call(this, 'Name', this.getNodeParameter('groupName', i, ''), i, NAME_RULES);
 	const fields = this.getNodeParameter('additionalFields', i, {}) as IDataObject;
 	const body: IDataObject = { groupName };
 	if (fields.manager !== undefined && String(fields.manager).trim()) body.groupManager = await managerId.call(this, fields.manager, i);

@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { docSpaceApi } from '../../transport/request';
 import { groupLocator } from '../common.descriptions';
 import { toItems } from '../helpers';
-import { groupCall, locatorGuid } from '../user/people';
+import { locatorId, withParameterNotFound } from '../validation';
 
 const properties: INodeProperties[] = [{ ...groupLocator, description: 'The group to delete' }];
 
@@ -14,8 +14,8 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	const groupId = locatorGuid.call(this, 'groupId', 'Group', i);
-	await groupCall.call(this, groupId, 'Group', i, async () =>
+	const groupId = locatorId.call(this, 'group', i);
+	await withParameterNotFound(this, { kind: 'group', id: groupId }, i, async () =>
 		await docSpaceApi.call(this, 'DELETE', `group/${groupId}`, undefined, undefined, i),
 	);
 	return toItems.call(this, { deleted: true, id: groupId });

@@ -1,8 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { pick } from '../helpers';
-import { listParameter, resolveGroupUsers } from '../user/people';
+import { docSpaceApi } from '../../transport/request';
+import { pick, toItems } from '../helpers';
+import { getGroupById, listParameter, resolveGroupUsers } from '../user/people';
+import { invalidParameter, locatorId, withParameterNotFound } from '../validation';
 
 /** A list of users given as IDs or emails. */
 export const usersField: INodeProperties = {
@@ -24,24 +25,7 @@ export const managerField: INodeProperties = {
 };
 
 /** DocSpace limits group names to 128 characters. */
-const MAX_NAME_LENGTH = 128;
-
-export function checkedGroupName(this: IExecuteFunctions, value: unknown, label: string, i: number): string {
-	const name = String(value ?? '').trim();
-	if (!name) {
-		throw new NodeOperationError(this.getNode(), `The parameter “${label}” is empty`, {
-			itemIndex: i,
-			description: 'Enter a name for the group, e.g. Marketing.',
-		});
-	}
-	if (name.length > MAX_NAME_LENGTH) {
-		throw new NodeOperationError(this.getNode(), `The parameter “${label}” is longer than ${MAX_NAME_LENGTH} characters`, {
-			itemIndex: i,
-			description: 'Shorten the group name.',
-		});
-	}
-	return name;
-}
+export const NAME_RULES = { maxLength: 128, example: 'Marketing' };
 
 /** Reads a Members parameter and resolves every entry to a user ID that DocSpace will accept. */
 export async function memberIds(
@@ -53,10 +37,7 @@ export async function memberIds(
 ): Promise<string[]> {
 	const values = listParameter(value);
 	if (options.required && values.length === 0) {
-		throw new NodeOperationError(this.getNode(), `The parameter “${label}” is empty`, {
-			itemIndex: i,
-			description: 'Enter at least one user ID or email address.',
-		});
+		throw invalidParameter.call(this, i, `The parameter “${label}” is empty`, 'Enter at least one user ID or email address.');
 	}
 	const users = await resolveGroupUsers.call(this, values, label, i, options);
 	return users.map((user) => String(user.id));
@@ -66,13 +47,24 @@ export async function memberIds(
 export async function managerId(this: IExecuteFunctions, value: unknown, i: number): Promise<string> {
 	const values = listParameter(value);
 	if (values.length !== 1) {
-		throw new NodeOperationError(this.getNode(), 'The parameter “Manager” must hold exactly one user', {
-			itemIndex: i,
-			description: 'Enter one user ID or email address.',
-		});
+		throw invalidParameter.call(this, i, 'The parameter “Manager” must hold exactly one user', 'Enter one user ID or email address.');
 	}
 	const [manager] = await resolveGroupUsers.call(this, values, 'Manager', i, { forAdding: true });
 	return String(manager.id);
+}
+
+/** Group → Add Members and Remove Members: changes the members and returns the group with them. */
+export async function changeMembers(this: IExecuteFunctions, i: number, method: 'PUT' | 'DELETE'): Promise<INodeExecutionData[]> {
+	const groupId = locatorId.call(this, 'group', i);
+	const members = await memberIds.call(this, this.getNodeParameter('members', i, ''), 'Members', i, {
+		forAdding: method === 'PUT',
+		required: true,
+	});
+	await withParameterNotFound(this, { kind: 'group', id: groupId }, i, async () =>
+		await docSpaceApi.call(this, method, `group/${groupId}/members`, { members }, undefined, i),
+	);
+	// DocSpace answers without the member list; read the group back with it.
+	return toItems.call(this, await getGroupById.call(this, groupId, 'Group', i, true));
 }
 
 const GROUP_SUMMARY_KEYS = ['id', 'name', 'membersCount', 'isSystem', 'isLDAP'] as const;

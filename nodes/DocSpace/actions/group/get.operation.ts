@@ -3,7 +3,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { groupLocator } from '../common.descriptions';
 import { toItems } from '../helpers';
-import { getGroupById, locatorGuid } from '../user/people';
+import { getGroupById } from '../user/people';
+import { locatorId } from '../validation';
 
 const properties: INodeProperties[] = [
 	{ ...groupLocator, description: 'The group to get' },
@@ -22,7 +23,7 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	const groupId = locatorGuid.call(this, 'groupId', 'Group', i);
+	const groupId = locatorId.call(this, 'group', i);
 	const includeMembers = this.getNodeParameter('includeMembers', i, true) as boolean;
 	return toItems.call(this, await getGroupById.call(this, groupId, 'Group', i, includeMembers));
 }

@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { docSpacePaginate, pickList } from '../../transport/paginate';
+import { pickList } from '../../transport/paginate';
 import { returnAllOrLimit, simplifyOutput } from '../common.descriptions';
-import { listLimit, toItems } from '../helpers';
+import { listItems, searchQuery } from '../helpers';
 import { resolveUser } from '../user/people';
 import { summarizeGroup } from './fields';
 
@@ -50,21 +50,11 @@ export const description = updateDisplayOptions(
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
-	const qs: IDataObject = {};
-	const search = typeof filters.search === 'string' ? filters.search.trim() : '';
-	if (search) qs.filterValue = search;
+	const qs: IDataObject = searchQuery(filters);
 	const member = typeof filters.member === 'string' ? filters.member.trim() : '';
 	if (member) {
 		qs.userId = String((await resolveUser.call(this, member, 'Member', i)).id);
 		if (filters.managedOnly === true) qs.manager = true;
 	}
-	const groups = await docSpacePaginate.call(this, {
-		path: 'group',
-		qs,
-		limit: listLimit.call(this, i),
-		itemIndex: i,
-		pick: pickList,
-	});
-	const simplify = this.getNodeParameter('simplify', i, true) as boolean;
-	return toItems.call(this, simplify ? groups.map(summarizeGroup) : groups);
+	return await listItems.call(this, i, { path: 'group', qs, pick: pickList }, summarizeGroup);
 }

@@ -1,11 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { docSpaceApi } from '../../transport/request';
 import { groupLocator } from '../common.descriptions';
-import { toItems } from '../helpers';
-import { getGroupById, groupCall, locatorGuid } from '../user/people';
-import { memberIds, usersField } from './fields';
+import { changeMembers, usersField } from './fields';
 
 const properties: INodeProperties[] = [
 	{ ...groupLocator, description: 'The group to remove members from' },
@@ -18,14 +15,5 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	const groupId = locatorGuid.call(this, 'groupId', 'Group', i);
-	const members = await memberIds.call(this, this.getNodeParameter('members', i, ''), 'Members', i, {
-		forAdding: false,
-		required: true,
-	});
-	await groupCall.call(this, groupId, 'Group', i, async () =>
-		await docSpaceApi.call(this, 'DELETE', `group/${groupId}/members`, { members }, undefined, i),
-	);
-	// DocSpace answers without the member list; read the group back with it.
-	return toItems.call(this, await getGroupById.call(this, groupId, 'Group', i, true));
+	return await changeMembers.call(this, i, 'DELETE');
 }

@@ -1,11 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import { docSpaceApi } from '../../transport/request';
 import { groupLocator } from '../common.descriptions';
 import { toItems } from '../helpers';
-import { groupCall, locatorGuid } from '../user/people';
-import { checkedGroupName, managerField, managerId } from './fields';
+import { invalidParameter, locatorId, requiredText, withParameterNotFound } from '../validation';
+import { managerField, managerId, NAME_RULES } from './fields';
 
 const properties: INodeProperties[] = [
 	{ ...groupLocator, description: 'The group to update' },
@@ -35,18 +35,15 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	const groupId = locatorGuid.call(this, 'groupId', 'Group', i);
+	const groupId = locatorId.call(this, 'group', i);
 	const fields = this.getNodeParameter('updateFields', i, {}) as IDataObject;
 	const body: IDataObject = {};
-	if (fields.groupName !== undefined) body.groupName = checkedGroupName.call(this, fields.groupName, 'Name', i);
+	if (fields.groupName !== undefined) body.groupName = requiredText.call(this, 'Name', fields.groupName, i, NAME_RULES);
 	if (fields.manager !== undefined) body.groupManager = await managerId.call(this, fields.manager, i);
 	if (Object.keys(body).length === 0) {
-		throw new NodeOperationError(this.getNode(), 'The parameter “Update Fields” is empty', {
-			itemIndex: i,
-			description: 'Add the name or the manager to change.',
-		});
+		throw invalidParameter.call(this, i, 'The parameter “Update Fields” is empty', 'Add the name or the manager to change.');
 	}
-	const group = await groupCall.call(this, groupId, 'Group', i, async () =>
+	const group = await withParameterNotFound(this, { kind: 'group', id: groupId }, i, async () =>
 		await docSpaceApi.call(this, 'PUT', `group/${groupId}`, body, undefined, i),
 	);
 	return toItems.call(this, group);

@@ -3,7 +3,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { docSpaceApi } from '../../transport/request';
 import { toItems } from '../helpers';
-import { invalidParameter, onRoom, parseTags, roomIdOf, roomParameter, roomPath, tagsDescription } from './shared';
+import { invalidParameter, locatorId, withParameterNotFound } from '../validation';
+import { parseTags, roomParameter, roomPath, tagsDescription } from './shared';
 
 export const tagsParameter: INodeProperties = {
 	displayName: 'Tags',
@@ -21,12 +22,12 @@ export const description = updateDisplayOptions({ show: { resource: ['room'], op
 
 /** Sends the tag names to DocSpace and returns the room with its tags afterwards. */
 export async function changeTags(this: IExecuteFunctions, i: number, method: 'PUT' | 'DELETE'): Promise<INodeExecutionData[]> {
-	const roomId = roomIdOf.call(this, i);
+	const roomId = locatorId.call(this, 'room', i);
 	const names = parseTags(this.getNodeParameter('tags', i, ''));
 	if (names.length === 0) {
 		throw invalidParameter.call(this, i, 'The parameter “Tags” is empty', 'Enter one or more tag names separated by commas.');
 	}
-	const room = await onRoom(this, roomId, i, async () =>
+	const room = await withParameterNotFound(this, { kind: 'room', id: roomId }, i, async () =>
 		await docSpaceApi.call(this, method, roomPath(roomId, '/tags'), { names }, undefined, i),
 	);
 	return toItems.call(this, room);

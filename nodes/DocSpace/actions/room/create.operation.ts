@@ -3,15 +3,17 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { docSpaceApi } from '../../transport/request';
 import { toItems } from '../helpers';
+import { invalidParameter, requiredText } from '../validation';
 import { RoomType, roomTypeOptions } from './access';
 import {
 	BYTES_PER_MB,
-	invalidParameter,
+	denyDownloadField,
+	indexingField,
 	lifetimeBody,
 	lifetimeField,
 	parseTags,
-	roomTitleOf,
 	tagsDescription,
+	TITLE_RULES,
 } from './shared';
 
 const vdrOnly = { show: { '/roomType': [RoomType.VirtualDataRoom] } };
@@ -41,22 +43,9 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Field',
 		default: {},
 		options: [
-			{
-				displayName: 'Deny Download',
-				name: 'denyDownload',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to stop members and link visitors from downloading, copying and printing the room’s files',
-			},
+			denyDownloadField,
 			{ ...lifetimeField, displayOptions: vdrOnly },
-			{
-				displayName: 'Indexing',
-				name: 'indexing',
-				type: 'boolean',
-				default: false,
-				displayOptions: vdrOnly,
-				description: 'Whether to number the room’s files and folders automatically (virtual data rooms only)',
-			},
+			{ ...indexingField, displayOptions: vdrOnly },
 			{
 				displayName: 'Quota (MB)',
 				name: 'quota',
@@ -80,7 +69,7 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { resource: ['room'], operation: ['create'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	const title = roomTitleOf.call(this, this.getNodeParameter('title', i, ''), i);
+	const title = requiredText.call(this, 'Title', this.getNodeParameter('title', i, ''), i, TITLE_RULES);
 	const roomType = Number(this.getNodeParameter('roomType', i));
 	if (!roomTypeOptions.some((option) => option.value === roomType)) {
 		throw invalidParameter.call(

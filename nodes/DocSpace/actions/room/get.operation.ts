@@ -2,13 +2,14 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { toItems } from '../helpers';
-import { loadRoom, roomIdOf, roomParameter } from './shared';
+import { locatorId } from '../validation';
+import { loadRoom, roomParameter } from './shared';
 
 const properties: INodeProperties[] = [{ ...roomParameter, description: 'The room to get' }];
 
 export const description = updateDisplayOptions({ show: { resource: ['room'], operation: ['get'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	const roomId = roomIdOf.call(this, i);
+	const roomId = locatorId.call(this, 'room', i);
 	return toItems.call(this, await loadRoom.call(this, roomId, i));
 }

@@ -3,9 +3,10 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { docSpaceApiList } from '../../transport/request';
 import { simplifyOutput } from '../common.descriptions';
-import { toItems } from '../helpers';
+import { simplifiedItems } from '../helpers';
+import { locatorId, withParameterNotFound } from '../validation';
 import { LinkType } from './access';
-import { onRoom, roomIdOf, roomParameter, roomPath, summarizeLink } from './shared';
+import { roomParameter, roomPath, summarizeLink } from './shared';
 
 const properties: INodeProperties[] = [
 	{ ...roomParameter, description: 'The room whose links to list' },
@@ -26,11 +27,10 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { resource: ['room'], operation: ['getLinks'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	const roomId = roomIdOf.call(this, i);
+	const roomId = locatorId.call(this, 'room', i);
 	const linkType = this.getNodeParameter('linkType', i, 'all') as string | number;
-	const links = await onRoom(this, roomId, i, async () =>
+	const links = await withParameterNotFound(this, { kind: 'room', id: roomId }, i, async () =>
 		await docSpaceApiList.call(this, 'GET', roomPath(roomId, '/links'), undefined, linkType === 'all' ? undefined : { type: linkType }, i),
 	);
-	const simplify = this.getNodeParameter('simplify', i, true) as boolean;
-	return toItems.call(this, simplify ? links.map(summarizeLink) : links);
+	return simplifiedItems.call(this, i, links, summarizeLink);
 }

@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { docSpacePaginate, pickFolderContent } from '../../transport/paginate';
+import { pickFolderContent } from '../../transport/paginate';
 import { returnAllOrLimit, simplifyOutput } from '../common.descriptions';
-import { listLimit, toItems } from '../helpers';
+import { listItems, searchQuery } from '../helpers';
 import { roomTypeOptions } from './access';
 import { parseTags, summarizeRoom } from './shared';
 
@@ -70,23 +70,14 @@ export const description = updateDisplayOptions({ show: { resource: ['room'], op
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
-	const qs: IDataObject = {};
+	const qs: IDataObject = searchQuery(filters);
 	const section = SECTION[String(filters.section ?? 'active') as keyof typeof SECTION] ?? SECTION.active;
 	if (section !== SECTION.active) qs.searchArea = section;
 	const types = (filters.types as number[] | undefined) ?? [];
 	if (types.length > 0) qs.type = types;
-	if (typeof filters.search === 'string' && filters.search.trim()) qs.filterValue = filters.search.trim();
 	const tags = parseTags(filters.tags);
 	// DocSpace reads `tags` as a JSON array.
 	if (tags.length > 0) qs.tags = JSON.stringify(tags);
 	if (filters.withoutTags === true) qs.withoutTags = true;
-	const rooms = await docSpacePaginate.call(this, {
-		path: 'files/rooms',
-		qs,
-		limit: listLimit.call(this, i),
-		itemIndex: i,
-		pick: pickFolderContent,
-	});
-	const simplify = this.getNodeParameter('simplify', i, true) as boolean;
-	return toItems.call(this, simplify ? rooms.map(summarizeRoom) : rooms);
+	return await listItems.call(this, i, { path: 'files/rooms', qs, pick: pickFolderContent }, summarizeRoom);
 }

@@ -1,10 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { docSpacePaginate, pickList } from '../../transport/paginate';
+import { pickList } from '../../transport/paginate';
 import { returnAllOrLimit, simplifyOutput } from '../common.descriptions';
-import { listLimit, toItems } from '../helpers';
-import { onRoom, roomIdOf, roomParameter, roomPath, summarizeMember } from './shared';
+import { listItems, searchQuery } from '../helpers';
+import { locatorId, withParameterNotFound } from '../validation';
+import { roomParameter, roomPath, summarizeMember } from './shared';
 
 const properties: INodeProperties[] = [
 	{ ...roomParameter, description: 'The room whose members to list' },
@@ -44,13 +45,10 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { resource: ['room'], operation: ['getMembers'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	const roomId = roomIdOf.call(this, i);
+	const roomId = locatorId.call(this, 'room', i);
 	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
-	const qs: IDataObject = { filterType: Number(filters.memberType ?? 0) };
-	if (typeof filters.search === 'string' && filters.search.trim()) qs.filterValue = filters.search.trim();
-	const members = await onRoom(this, roomId, i, async () =>
-		await docSpacePaginate.call(this, { path: roomPath(roomId, '/share'), qs, limit: listLimit.call(this, i), itemIndex: i, pick: pickList }),
+	const qs: IDataObject = { filterType: Number(filters.memberType ?? 0), ...searchQuery(filters) };
+	return await withParameterNotFound(this, { kind: 'room', id: roomId }, i, async () =>
+		await listItems.call(this, i, { path: roomPath(roomId, '/share'), qs, pick: pickList }, summarizeMember),
 	);
-	const simplify = this.getNodeParameter('simplify', i, true) as boolean;
-	return toItems.call(this, simplify ? members.map(summarizeMember) : members);
 }

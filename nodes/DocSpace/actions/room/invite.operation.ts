@@ -4,19 +4,10 @@ import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-work
 import { docSpacePaginate, pickList } from '../../transport/paginate';
 import { docSpaceApi } from '../../transport/request';
 import { simplifyOutput } from '../common.descriptions';
-import { toItems } from '../helpers';
+import { simplifiedItems } from '../helpers';
+import { asNodeError, checkedEmail, invalidParameter, isGuid, locatorId } from '../validation';
 import { FileShare, accessName, accessNames, memberAccessFor, memberAccessOptions, roomTypeName } from './access';
-import {
-	asNodeError,
-	invalidParameter,
-	isEmail,
-	isGuid,
-	loadRoom,
-	roomIdOf,
-	roomParameter,
-	roomPath,
-	summarizeMember,
-} from './shared';
+import { loadRoom, roomParameter, roomPath, summarizeMember } from './shared';
 
 type InviteeKind = 'user' | 'email' | 'group';
 
@@ -135,9 +126,7 @@ function readInvitees(this: IExecuteFunctions, i: number): Array<Invitee & { pos
 		if (!key) {
 			throw invalidParameter.call(this, i, `The parameter “${position} → ${field}” is empty`, `Enter the invitee’s ${field.toLowerCase()}.`);
 		}
-		if (kind === 'email' && !isEmail(key)) {
-			throw invalidParameter.call(this, i, `The parameter “${position} → Email” is not a valid email address: “${key}”`, 'Enter an address like name@example.com.');
-		}
+		if (kind === 'email') checkedEmail.call(this, `${position} → Email`, key, i);
 		if (kind !== 'email' && !isGuid(key)) {
 			throw invalidParameter.call(
 				this,
@@ -175,7 +164,7 @@ function matches(member: IDataObject, invitee: Invitee): boolean {
 }
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	const roomId = roomIdOf.call(this, i);
+	const roomId = locatorId.call(this, 'room', i);
 	const invitees = readInvitees.call(this, i);
 	const room = await loadRoom.call(this, roomId, i);
 	checkAccess.call(this, i, invitees, room);
@@ -229,6 +218,5 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 			},
 		);
 	}
-	const simplify = this.getNodeParameter('simplify', i, true) as boolean;
-	return toItems.call(this, simplify ? members.map(summarizeMember) : members);
+	return simplifiedItems.call(this, i, members, summarizeMember);
 }

@@ -4,8 +4,9 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import { docSpacePaginate, pickList } from '../../transport/paginate';
 import { docSpaceApi } from '../../transport/request';
 import { toItems } from '../helpers';
+import { invalidParameter, isEmail, isGuid, locatorId, requiredText, withParameterNotFound } from '../validation';
 import { FileShare } from './access';
-import { invalidParameter, isEmail, onRoom, isGuid, roomIdOf, roomParameter, roomPath, summarizeMember } from './shared';
+import { roomParameter, roomPath, summarizeMember } from './shared';
 
 const properties: INodeProperties[] = [
 	{ ...roomParameter, description: 'The room to remove the member from' },
@@ -44,11 +45,8 @@ const USERS_AND_GROUPS = 0;
 const FORM_ROLE_BLOCKING = 1;
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	const roomId = roomIdOf.call(this, i);
-	const wanted = String(this.getNodeParameter('member', i, '')).trim();
-	if (!wanted) {
-		throw invalidParameter.call(this, i, 'The parameter “Member” is empty', 'Enter the email or ID of the user, or the ID of the group, to remove.');
-	}
+	const roomId = locatorId.call(this, 'room', i);
+	const wanted = requiredText.call(this, 'Member', this.getNodeParameter('member', i, ''), i, { example: 'name@example.com' });
 	if (!isGuid(wanted) && !isEmail(wanted)) {
 		throw invalidParameter.call(
 			this,
@@ -57,7 +55,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 			'Enter an email like name@example.com or a GUID like 2c0a8e1e-7d6c-4c8e-9a51-1f1f2b0c3d4e.',
 		);
 	}
-	const shares = await onRoom(this, roomId, i, async () =>
+	const shares = await withParameterNotFound(this, { kind: 'room', id: roomId }, i, async () =>
 		await docSpacePaginate.call(this, { path: roomPath(roomId, '/share'), qs: { filterType: USERS_AND_GROUPS }, itemIndex: i, pick: pickList }),
 	);
 	const key = wanted.toLowerCase();

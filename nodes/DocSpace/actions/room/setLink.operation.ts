@@ -3,9 +3,10 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { docSpaceApi } from '../../transport/request';
 import { simplifyOutput } from '../common.descriptions';
-import { toItems } from '../helpers';
+import { simplifiedItems } from '../helpers';
+import { dateParameter, invalidParameter, isGuid, locatorId, optionalText } from '../validation';
 import { LinkType, accessName, accessNames, linkAccessFor, linkAccessOptions, roomTypeName } from './access';
-import { invalidParameter, isGuid, loadRoom, roomIdOf, roomParameter, roomPath, summarizeLink } from './shared';
+import { LINK_TITLE_RULES, linkExpirationField, linkTitleField, loadRoom, roomParameter, roomPath, summarizeLink } from './shared';
 
 const externalOnly = { show: { '/linkType': [LinkType.External] } };
 
@@ -37,14 +38,7 @@ const properties: INodeProperties[] = [
 		placeholder: 'e.g. 6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f',
 		description: 'ID of an existing link to change (see Get Links); leave empty to create a new link',
 	},
-	{
-		displayName: 'Title',
-		name: 'title',
-		type: 'string',
-		default: '',
-		placeholder: 'e.g. Link for partners',
-		description: 'Name of the link shown in DocSpace',
-	},
+	linkTitleField,
 	{
 		displayName: 'Access',
 		name: 'access',
@@ -68,13 +62,7 @@ const properties: INodeProperties[] = [
 				displayOptions: externalOnly,
 				description: 'Whether to stop people who open the link from downloading the files',
 			},
-			{
-				displayName: 'Expiration Date',
-				name: 'expirationDate',
-				type: 'dateTime',
-				default: '',
-				description: 'When the link stops working; empty means never',
-			},
+			linkExpirationField,
 			{
 				displayName: 'Internal',
 				name: 'internal',
@@ -108,33 +96,18 @@ const properties: INodeProperties[] = [
 
 export const description = updateDisplayOptions({ show: { resource: ['room'], operation: ['setLink'] } }, properties);
 
-function expirationOf(this: IExecuteFunctions, value: unknown, i: number): string | undefined {
-	if (value === undefined || value === null || value === '') return undefined;
-	const date = new Date(String(value));
-	if (Number.isNaN(date.getTime())) {
-		throw invalidParameter.call(this, i, `The parameter “Expiration Date” is not a date: “${String(value)}”`, 'Enter a date and time, e.g. 2030-12-31T18:00:00.');
-	}
-	if (date.getTime() <= Date.now()) {
-		throw invalidParameter.call(this, i, `The parameter “Expiration Date” is in the past: ${date.toISOString()}`, 'Choose a moment in the future, or leave it empty for a link that never expires.');
-	}
-	return date.toISOString();
-}
-
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	const roomId = roomIdOf.call(this, i);
+	const roomId = locatorId.call(this, 'room', i);
 	const linkType = Number(this.getNodeParameter('linkType', i, LinkType.External));
 	const kind = linkType === LinkType.Invitation ? 'invitation' : 'external';
 	const linkId = String(this.getNodeParameter('linkId', i, '')).trim();
 	if (linkId && !isGuid(linkId)) {
 		throw invalidParameter.call(this, i, `The parameter “Link ID” is not a link ID: “${linkId}”`, 'Copy the link’s ID from Get Links, or leave it empty to create a new link.');
 	}
-	const title = String(this.getNodeParameter('title', i, '')).trim();
-	if (title.length > 255) {
-		throw invalidParameter.call(this, i, `The parameter “Title” is ${title.length} characters long; DocSpace allows 255`, 'Shorten the link name.');
-	}
+	const title = optionalText.call(this, 'Title', this.getNodeParameter('title', i, ''), i, LINK_TITLE_RULES);
 	const access = Number(this.getNodeParameter('access', i));
 	const options = this.getNodeParameter('options', i, {}) as IDataObject;
-	const expirationDate = expirationOf.call(this, options.expirationDate, i);
+	const expirationDate = dateParameter.call(this, 'Expiration Date', options.expirationDate, i, { future: true })?.toISOString();
 	const password = typeof options.password === 'string' ? options.password : '';
 
 	const room = await loadRoom.call(this, roomId, i);
@@ -182,6 +155,5 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 				: 'The room may already have as many links of this kind as DocSpace allows (one invitation link; one primary and five more external links). Change an existing link by its Link ID instead.',
 		});
 	}
-	const simplify = this.getNodeParameter('simplify', i, true) as boolean;
-	return toItems.call(this, simplify ? summarizeLink(link) : link);
+	return simplifiedItems.call(this, i, link, summarizeLink);
 }

@@ -1,91 +1,26 @@
 /**
- * What several room operations share: reading and checking the room locator, tags and
- * quotas, loading a room, and short views of rooms, members and links.
+ * What several room operations share: fields, tags and quotas, loading a room, background
+ * operations on a room, and short views of rooms, members and links.
  */
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { docSpaceApi, docSpaceRequest } from '../../transport/request';
-import { roomLocator, waitTimeLimitOption } from '../common.descriptions';
-import { locatorValue, pick } from '../helpers';
+import { roomLocator } from '../common.descriptions';
+import { pick, toItems, waitForFinish } from '../helpers';
+import { invalidParameter, locatorId, withParameterNotFound } from '../validation';
 import { accessName, roomTypeName } from './access';
 
 export const roomParameter: INodeProperties = { ...roomLocator, description: 'The room to work with' };
 
-const urlMode = roomLocator.modes?.find((m) => m.name === 'url');
-const ROOM_URL_PATTERN = urlMode?.extractValue?.type === 'regex' ? urlMode.extractValue.regex : '^https?://';
-
 /** DocSpace FolderType of the Archive section. */
 const ARCHIVE_FOLDER_TYPE = 20;
-
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
-
-export const isGuid = (value: string): boolean => GUID.test(value);
-export const isEmail = (value: string): boolean => EMAIL.test(value);
-
-export function invalidParameter(
-	this: IExecuteFunctions,
-	itemIndex: number,
-	message: string,
-	description: string,
-): NodeOperationError {
-	return new NodeOperationError(this.getNode(), message, { itemIndex, description });
-}
-
-/** A caught value as a node error: DocSpace errors pass unchanged, anything else is wrapped. */
-export function asNodeError(this: IExecuteFunctions, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {
-	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
-	return new NodeOperationError(this.getNode(), error as Error, { itemIndex });
-}
-
-/** The room ID from the Room locator; anything but a number is refused before calling DocSpace. */
-export function roomIdOf(this: IExecuteFunctions, itemIndex: number): string {
-	const raw = this.getNodeParameter('roomId', itemIndex, undefined, { extractValue: false }) as unknown;
-	const mode = (raw as IDataObject | undefined)?.mode;
-	const link = String((raw as IDataObject | undefined)?.value ?? '').trim();
-	if (mode === 'url' && link && !new RegExp(ROOM_URL_PATTERN).test(link)) {
-		throw invalidParameter.call(
-			this,
-			itemIndex,
-			`The parameter “Room” does not hold a DocSpace room link: “${link}”`,
-			'Paste the link of the room as DocSpace shows it, e.g. https://yourportal.onlyoffice.com/rooms/shared/123/filter, or pick the room from the list.',
-		);
-	}
-	const value = locatorValue.call(this, 'roomId', itemIndex, 'Room');
-	if (!/^\d{1,10}$/.test(value)) {
-		throw invalidParameter.call(
-			this,
-			itemIndex,
-			`The parameter “Room” does not hold a room ID or room link: “${value}”`,
-			'Pick the room from the list, paste its DocSpace link (e.g. https://yourportal.onlyoffice.com/rooms/shared/123/filter) or enter its number.',
-		);
-	}
-	return value;
-}
 
 export const roomPath = (roomId: string, suffix = ''): string =>
 	`files/rooms/${encodeURIComponent(roomId)}${suffix}`;
 
-/** Runs a call on a room; DocSpace's 404 becomes an error that names the Room parameter. */
-export async function onRoom<T>(context: IExecuteFunctions, roomId: string, itemIndex: number, call: () => Promise<T>): Promise<T> {
-	try {
-		return await call();
-	} catch (error) {
-		if (!(error instanceof NodeApiError) || error.httpCode !== '404') throw asNodeError.call(context, error, itemIndex);
-		const message = `The parameter “Room” names no room DocSpace can find: “${roomId}”`;
-		throw new NodeApiError(context.getNode(), { message, httpCode: '404' }, {
-			message,
-			description: 'Pick the room from the list, or check the ID or link: the room may have been deleted, or it is not shared with this account.',
-			httpCode: '404',
-			itemIndex,
-		});
-	}
-}
-
 /** Loads a room (FolderDto) and checks it really is a room. */
 export async function loadRoom(this: IExecuteFunctions, roomId: string, itemIndex: number): Promise<IDataObject> {
-	const room = await onRoom(this, roomId, itemIndex, async () =>
+	const room = await withParameterNotFound(this, { kind: 'room', id: roomId }, itemIndex, async () =>
 		await docSpaceApi.call(this, 'GET', roomPath(roomId), undefined, undefined, itemIndex),
 	);
 	if (room.roomType === undefined || room.roomType === null) {
@@ -118,22 +53,24 @@ export const BYTES_PER_MB = 1024 * 1024;
 
 export const tagsDescription = 'Comma-separated tag names; tags the portal does not know yet are created';
 
-/** The room title, trimmed; empty or overlong titles are refused. */
-export function roomTitleOf(this: IExecuteFunctions, value: unknown, itemIndex: number): string {
-	const title = String(value ?? '').trim();
-	if (!title) {
-		throw invalidParameter.call(this, itemIndex, 'The parameter “Title” is empty', 'Enter a name for the room.');
-	}
-	if (title.length > 170) {
-		throw invalidParameter.call(
-			this,
-			itemIndex,
-			`The parameter “Title” is ${title.length} characters long; DocSpace allows 170`,
-			'Shorten the room name.',
-		);
-	}
-	return title;
-}
+/** DocSpace limits room titles to 170 characters. */
+export const TITLE_RULES = { maxLength: 170, example: 'Q3 contracts' };
+
+export const denyDownloadField: INodeProperties = {
+	displayName: 'Deny Download',
+	name: 'denyDownload',
+	type: 'boolean',
+	default: false,
+	description: 'Whether to stop members and link visitors from downloading, copying and printing the room’s files',
+};
+
+export const indexingField: INodeProperties = {
+	displayName: 'Indexing',
+	name: 'indexing',
+	type: 'boolean',
+	default: false,
+	description: 'Whether to number the room’s files and folders automatically (virtual data rooms only)',
+};
 
 /** Lifetime of files in a virtual data room (RoomDataLifetimeDto). */
 export const lifetimeField: INodeProperties = {
@@ -191,32 +128,25 @@ export function lifetimeBody(value: unknown): IDataObject | undefined {
 	};
 }
 
-export const waitOption: INodeProperties = {
-	displayName: 'Options',
-	name: 'options',
-	type: 'collection',
-	placeholder: 'Add Option',
-	default: {},
-	options: [waitTimeLimitOption],
-};
-
-export function waitLimitOf(this: IExecuteFunctions, itemIndex: number): number {
-	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-	return Number(options.waitTimeLimit ?? 300);
-}
-
-/** Runs a room request that starts a background operation and returns what DocSpace answered. */
-export async function startRoomOperation(
+/** Runs a room request that starts a background operation and waits for it to finish. */
+export async function runRoomOperation(
 	this: IExecuteFunctions,
 	method: 'PUT' | 'DELETE',
 	roomId: string,
 	suffix: '' | '/archive' | '/unarchive',
 	itemIndex: number,
-): Promise<IDataObject | IDataObject[]> {
-	const { data } = await onRoom(this, roomId, itemIndex, async () =>
+): Promise<void> {
+	const { data } = await withParameterNotFound(this, { kind: 'room', id: roomId }, itemIndex, async () =>
 		await docSpaceRequest.call(this, { method, path: roomPath(roomId, suffix), body: { deleteAfter: false }, itemIndex }),
 	);
-	return (Array.isArray(data) ? data : (data ?? {})) as IDataObject | IDataObject[];
+	await waitForFinish.call(this, (Array.isArray(data) ? data : (data ?? {})) as IDataObject | IDataObject[], itemIndex);
+}
+
+/** Room → Archive and Unarchive: moves the room and returns it afterwards. */
+export async function setArchived(this: IExecuteFunctions, i: number, archived: boolean): Promise<INodeExecutionData[]> {
+	const roomId = locatorId.call(this, 'room', i);
+	await runRoomOperation.call(this, 'PUT', roomId, archived ? '/archive' : '/unarchive', i);
+	return toItems.call(this, await loadRoom.call(this, roomId, i));
 }
 
 export function isArchived(room: IDataObject): boolean {
@@ -263,7 +193,27 @@ export function summarizeMember(share: IDataObject): IDataObject {
 	};
 }
 
-/** A short view of a room link (FileShareDto with sharedLink). */
+/** DocSpace limits link titles to 255 characters. */
+export const LINK_TITLE_RULES = { maxLength: 255 };
+
+export const linkTitleField: INodeProperties = {
+	displayName: 'Title',
+	name: 'title',
+	type: 'string',
+	default: '',
+	placeholder: 'e.g. Link for partners',
+	description: 'Name of the link shown in DocSpace',
+};
+
+export const linkExpirationField: INodeProperties = {
+	displayName: 'Expiration Date',
+	name: 'expirationDate',
+	type: 'dateTime',
+	default: '',
+	description: 'When the link stops working; empty means never',
+};
+
+/** A short view of a room or file link (FileShareDto with sharedLink). */
 export function summarizeLink(share: IDataObject): IDataObject {
 	const link = (share.sharedLink ?? {}) as IDataObject;
 	return {

@@ -1,17 +1,13 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { waitForOperation } from '../../transport/operations';
-import { toItems } from '../helpers';
-import { loadRoom, roomIdOf, roomParameter, startRoomOperation, waitLimitOf, waitOption } from './shared';
+import { waitOptions } from '../common.descriptions';
+import { roomParameter, setArchived } from './shared';
 
-const properties: INodeProperties[] = [{ ...roomParameter, description: 'The room to bring back from the Archive' }, waitOption];
+const properties: INodeProperties[] = [{ ...roomParameter, description: 'The room to bring back from the Archive' }, waitOptions];
 
 export const description = updateDisplayOptions({ show: { resource: ['room'], operation: ['unarchive'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	const roomId = roomIdOf.call(this, i);
-	const started = await startRoomOperation.call(this, 'PUT', roomId, '/unarchive', i);
-	await waitForOperation.call(this, started, { itemIndex: i, timeLimitSeconds: waitLimitOf.call(this, i) });
-	return toItems.call(this, await loadRoom.call(this, roomId, i));
+	return await setArchived.call(this, i, false);
 }

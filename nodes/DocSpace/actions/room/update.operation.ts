@@ -3,19 +3,19 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { docSpaceApi } from '../../transport/request';
 import { toItems } from '../helpers';
+import { invalidParameter, locatorId, requiredText, withParameterNotFound } from '../validation';
 import { RoomType, roomTypeName } from './access';
 import {
 	BYTES_PER_MB,
-	invalidParameter,
+	denyDownloadField,
+	indexingField,
 	lifetimeBody,
 	lifetimeField,
 	loadRoom,
-	onRoom,
 	parseTags,
-	roomIdOf,
 	roomParameter,
 	roomPath,
-	roomTitleOf,
+	TITLE_RULES,
 } from './shared';
 
 const properties: INodeProperties[] = [
@@ -27,21 +27,9 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Field',
 		default: {},
 		options: [
-			{
-				displayName: 'Deny Download',
-				name: 'denyDownload',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to stop members and link visitors from downloading, copying and printing the room’s files',
-			},
+			denyDownloadField,
 			lifetimeField,
-			{
-				displayName: 'Indexing',
-				name: 'indexing',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to number the room’s files and folders automatically (virtual data rooms only)',
-			},
+			indexingField,
 			{
 				displayName: 'Quota (MB)',
 				name: 'quota',
@@ -73,10 +61,10 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { resource: ['room'], operation: ['update'] } }, properties);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	const roomId = roomIdOf.call(this, i);
+	const roomId = locatorId.call(this, 'room', i);
 	const fields = this.getNodeParameter('updateFields', i, {}) as IDataObject;
 	const body: IDataObject = {};
-	if (fields.title !== undefined) body.title = roomTitleOf.call(this, fields.title, i);
+	if (fields.title !== undefined) body.title = requiredText.call(this, 'Title', fields.title, i, TITLE_RULES);
 	if (fields.quota !== undefined) {
 		const quota = Number(fields.quota);
 		if (!Number.isFinite(quota) || (quota <= 0 && quota !== -1)) {
@@ -109,6 +97,6 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 			);
 		}
 	}
-	const room = await onRoom(this, roomId, i, async () => await docSpaceApi.call(this, 'PUT', roomPath(roomId), body, undefined, i));
+	const room = await withParameterNotFound(this, { kind: 'room', id: roomId }, i, async () => await docSpaceApi.call(this, 'PUT', roomPath(roomId), body, undefined, i));
 	return toItems.call(this, room);
 }

@@ -4,7 +4,8 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import { docSpaceApiList } from '../../transport/request';
 import { userLocator } from '../common.descriptions';
 import { toItems } from '../helpers';
-import { EmployeeStatus, employeeTypeName, employeeTypeOf, employeeTypeOptions, getUserById, locatorGuid, userLabel } from './people';
+import { locatorId } from '../validation';
+import { EmployeeStatus, employeeTypeName, employeeTypeOf, employeeTypeOptions, getUserById, userLabel } from './people';
 
 const properties: INodeProperties[] = [
 	{ ...userLocator, description: 'The user whose type to change' },
@@ -24,7 +25,7 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	const userId = locatorGuid.call(this, 'userId', 'User', i);
+	const userId = locatorId.call(this, 'user', i);
 	const type = this.getNodeParameter('type', i, 'User') as string;
 	const user = await getUserById.call(this, userId, 'User', i);
 	if (user.status === EmployeeStatus.Terminated) {

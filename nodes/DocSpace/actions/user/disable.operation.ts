@@ -2,8 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { userLocator } from '../common.descriptions';
-import { toItems } from '../helpers';
-import { EmployeeStatus, getUserById, locatorGuid, setUserStatus } from './people';
+import { changeStatus, EmployeeStatus } from './people';
 
 const properties: INodeProperties[] = [{ ...userLocator, description: 'The user to disable' }];
 
@@ -13,7 +12,5 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	const userId = locatorGuid.call(this, 'userId', 'User', i);
-	const user = await getUserById.call(this, userId, 'User', i);
-	return toItems.call(this, await setUserStatus.call(this, user, EmployeeStatus.Terminated, i));
+	return await changeStatus.call(this, i, EmployeeStatus.Terminated);
 }

@@ -4,7 +4,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { docSpaceApi } from '../../transport/request';
 import { userLocator } from '../common.descriptions';
 import { toItems } from '../helpers';
-import { emailParameter, getUserByEmail, getUserById, locatorGuid } from './people';
+import { checkedEmail, locatorId } from '../validation';
+import { getUserByEmail, getUserById } from './people';
 
 const properties: INodeProperties[] = [
 	{
@@ -44,9 +45,9 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		return toItems.call(this, await docSpaceApi.call(this, 'GET', 'people/@self', undefined, undefined, i));
 	}
 	if (getBy === 'email') {
-		const email = emailParameter.call(this, 'email', 'Email', i);
+		const email = checkedEmail.call(this, 'Email', this.getNodeParameter('email', i, ''), i);
 		return toItems.call(this, await getUserByEmail.call(this, email, 'Email', i));
 	}
-	const userId = locatorGuid.call(this, 'userId', 'User', i);
+	const userId = locatorId.call(this, 'user', i);
 	return toItems.call(this, await getUserById.call(this, userId, 'User', i));
 }

@@ -1,10 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-import { docSpacePaginate, pickList } from '../../transport/paginate';
+import { pickList } from '../../transport/paginate';
 import { returnAllOrLimit, simplifyOutput } from '../common.descriptions';
-import { listLimit, toItems } from '../helpers';
-import { employeeTypeOptions, isGuid, summarizeUser } from './people';
+import { listItems, searchQuery } from '../helpers';
+import { invalidParameter, isGuid } from '../validation';
+import { employeeTypeOptions, summarizeUser } from './people';
 
 const properties: INodeProperties[] = [
 	...returnAllOrLimit,
@@ -63,28 +64,20 @@ export const description = updateDisplayOptions(
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
-	const qs: IDataObject = {};
+	const qs: IDataObject = searchQuery(filters);
 	if (filters.status) qs.employeeStatus = filters.status;
 	if (filters.type) qs.employeeType = filters.type;
-	const search = typeof filters.search === 'string' ? filters.search.trim() : '';
-	if (search) qs.filterValue = search;
 	const groupId = typeof filters.groupId === 'string' ? filters.groupId.trim() : '';
 	if (groupId) {
 		if (!isGuid(groupId)) {
-			throw new NodeOperationError(this.getNode(), `The filter “Group ID” is not a valid group ID: “${groupId}”`, {
-				itemIndex: i,
-				description: 'A group ID is a GUID such as 2c0a8e1e-7d6c-4c8e-9a51-1f1f2b0c3d4e; Group → Get Many lists them.',
-			});
+			throw invalidParameter.call(
+				this,
+				i,
+				`The filter “Group ID” is not a valid group ID: “${groupId}”`,
+				'A group ID is a GUID such as 2c0a8e1e-7d6c-4c8e-9a51-1f1f2b0c3d4e; Group → Get Many lists them.',
+			);
 		}
 		qs.groupId = groupId;
 	}
-	const users = await docSpacePaginate.call(this, {
-		path: 'people/filter',
-		qs,
-		limit: listLimit.call(this, i),
-		itemIndex: i,
-		pick: pickList,
-	});
-	const simplify = this.getNodeParameter('simplify', i, true) as boolean;
-	return toItems.call(this, simplify ? users.map(summarizeUser) : users);
+	return await listItems.call(this, i, { path: 'people/filter', qs, pick: pickList }, summarizeUser);
 }

@@ -3,7 +3,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { docSpaceApi } from '../../transport/request';
 import { toItems } from '../helpers';
-import { emailParameter, employeeTypeOptions, getUserByEmail } from './people';
+import { checkedEmail } from '../validation';
+import { employeeTypeOptions, getUserByEmail } from './people';
 
 const properties: INodeProperties[] = [
 	{
@@ -49,7 +50,7 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	const email = emailParameter.call(this, 'email', 'Email', i);
+	const email = checkedEmail.call(this, 'Email', this.getNodeParameter('email', i, ''), i);
 	const type = this.getNodeParameter('type', i, 'User') as string;
 	const options = this.getNodeParameter('options', i, {}) as IDataObject;
 	const body: IDataObject = { invitations: [{ email, type }] };

@@ -4,18 +4,8 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import { docSpaceApi } from '../../transport/request';
 import { userLocator } from '../common.descriptions';
 import { toItems } from '../helpers';
-import {
-	EmployeeStatus,
-	checkedEmail,
-	getGroupById,
-	getUserById,
-	groupCall,
-	isGuid,
-	listParameter,
-	locatorGuid,
-	userCall,
-	userLabel,
-} from './people';
+import { checkedEmail, invalidParameter, isGuid, locatorId, optionalText, requiredText, withParameterNotFound } from '../validation';
+import { EmployeeStatus, getGroupById, getUserById, listParameter, userLabel } from './people';
 
 const properties: INodeProperties[] = [
 	{ ...userLocator, description: 'The user to update' },
@@ -90,47 +80,29 @@ const PROFILE_FIELDS = [
 ] as const;
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	const userId = locatorGuid.call(this, 'userId', 'User', i);
+	const userId = locatorId.call(this, 'user', i);
 	const fields = this.getNodeParameter('updateFields', i, {}) as IDataObject;
 	if (Object.keys(fields).length === 0) {
-		throw new NodeOperationError(this.getNode(), 'The parameter “Update Fields” is empty', {
-			itemIndex: i,
-			description: 'Add at least one field to change.',
-		});
+		throw invalidParameter.call(this, i, 'The parameter “Update Fields” is empty', 'Add at least one field to change.');
 	}
 
 	const profile: IDataObject = {};
 	for (const field of PROFILE_FIELDS) {
 		if (fields[field.key] === undefined) continue;
-		const value = String(fields[field.key]).trim();
-		if (field.required && !value) {
-			throw new NodeOperationError(this.getNode(), `The field “${field.label}” is empty`, {
-				itemIndex: i,
-				description: `Enter the new ${field.label.toLowerCase()}, or remove the field from Update Fields.`,
-			});
-		}
-		profile[field.key] = value;
+		profile[field.key] = (field.required ? requiredText : optionalText).call(this, field.label, fields[field.key], i);
 	}
-	let email: string | undefined;
-	if (fields.email !== undefined) {
-		email = String(fields.email).trim();
-		if (!email) {
-			throw new NodeOperationError(this.getNode(), 'The field “Email” is empty', {
-				itemIndex: i,
-				description: 'Enter the new email address, or remove the field from Update Fields.',
-			});
-		}
-		checkedEmail.call(this, email, 'Email', i);
-	}
+	const email = fields.email === undefined ? undefined : checkedEmail.call(this, 'Email', fields.email, i);
 	let groupIds: string[] | undefined;
 	if (fields.groupIds !== undefined) {
 		groupIds = listParameter(fields.groupIds);
 		for (const groupId of groupIds) {
 			if (!isGuid(groupId)) {
-				throw new NodeOperationError(this.getNode(), `The field “Group IDs” holds “${groupId}”, which is not a group ID`, {
-					itemIndex: i,
-					description: 'A group ID is a GUID such as 2c0a8e1e-7d6c-4c8e-9a51-1f1f2b0c3d4e; Group → Get Many lists them.',
-				});
+				throw invalidParameter.call(
+					this,
+					i,
+					`The parameter “Group IDs” holds “${groupId}”, which is not a group ID`,
+					'A group ID is a GUID such as 2c0a8e1e-7d6c-4c8e-9a51-1f1f2b0c3d4e; Group → Get Many lists them.',
+				);
 			}
 			await getGroupById.call(this, groupId, 'Group IDs', i);
 		}
@@ -148,7 +120,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	}
 
 	if (Object.keys(profile).length > 0) {
-		const updated = await userCall.call(this, userId, 'User', i, async () =>
+		const updated = await withParameterNotFound(this, { kind: 'user', id: userId }, i, async () =>
 			await docSpaceApi.call(this, 'PUT', `people/${encodeURIComponent(userId)}`, profile, undefined, i),
 		);
 		const ignored = PROFILE_FIELDS.filter(
@@ -166,12 +138,12 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		await docSpaceApi.call(this, 'POST', 'people/email', { userId, email }, undefined, i);
 	}
 	for (const groupId of toAdd) {
-		await groupCall.call(this, groupId, 'Group IDs', i, async () =>
+		await withParameterNotFound(this, { kind: 'group', id: groupId, label: 'Group IDs' }, i, async () =>
 			await docSpaceApi.call(this, 'PUT', `group/${groupId}/members`, { members: [userId] }, undefined, i),
 		);
 	}
 	for (const groupId of toRemove) {
-		await groupCall.call(this, groupId, 'Group IDs', i, async () =>
+		await withParameterNotFound(this, { kind: 'group', id: groupId, label: 'Group IDs' }, i, async () =>
 			await docSpaceApi.call(this, 'DELETE', `group/${groupId}/members`, { members: [userId] }, undefined, i),
 		);
 	}

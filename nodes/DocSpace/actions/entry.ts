@@ -1,0 +1,113 @@
+/**
+ * What the file and folder operations share: loading an entry with an error that names the
+ * parameter, My documents, and deleting through DocSpace's file operations.
+ */
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { docSpaceApi, docSpaceApiList, docSpaceRequest } from '../transport/request';
+import { locators, locatorSpecs, waitOptions } from './common.descriptions';
+import { toItems, waitForFinish } from './helpers';
+import { locatorId, withParameterNotFound } from './validation';
+
+export type EntryKind = 'file' | 'folder';
+
+/** DocSpace FolderType of a Trash section. */
+export const TRASH_FOLDER_TYPE = 3;
+
+/** DocSpace FilterType values of the kinds of files. */
+export const fileKindFilters: INodePropertyOptions[] = [
+	{ name: 'Archives', value: 10 },
+	{ name: 'Diagrams', value: 25 },
+	{ name: 'Documents', value: 3 },
+	{ name: 'Images', value: 7 },
+	{ name: 'Media', value: 12 },
+	{ name: 'PDF Forms', value: 23 },
+	{ name: 'PDFs', value: 22 },
+	{ name: 'Presentations', value: 4 },
+	{ name: 'Spreadsheets', value: 5 },
+];
+
+/** `files/<id>` path segment; `@my` stays readable. */
+export const folderPath = (folderId: string, suffix = ''): string =>
+	`files/${folderId === '@my' ? '@my' : encodeURIComponent(folderId)}${suffix}`;
+
+/** The FolderDto of the credential's My documents. */
+export async function myDocuments(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
+	const section = await docSpaceApi.call(this, 'GET', folderPath('@my'), undefined, { count: 1 }, itemIndex);
+	const current = (section.current ?? {}) as IDataObject;
+	if (current.id === undefined || current.id === null) {
+		throw new NodeOperationError(this.getNode(), 'DocSpace did not report the ID of My documents', {
+			itemIndex,
+			description: 'Pick the folder by its ID or link instead of @my.',
+		});
+	}
+	return current;
+}
+
+/**
+ * Loads a FileDto or FolderDto (`@my` gives My documents). An unknown ID is reported as a
+ * problem with the parameter; other DocSpace errors pass unchanged.
+ */
+export async function loadEntry(
+	this: IExecuteFunctions,
+	kind: EntryKind,
+	id: string,
+	label: string,
+	itemIndex: number,
+): Promise<IDataObject> {
+	if (kind === 'folder' && id === '@my') return await myDocuments.call(this, itemIndex);
+	return await withParameterNotFound(this, { kind, label, id }, itemIndex, async () =>
+		await docSpaceApi.call(this, 'GET', `files/${kind}/${encodeURIComponent(id)}`, undefined, undefined, itemIndex),
+	);
+}
+
+/** The parameters of File → Delete and Folder → Delete. */
+export function deleteProperties(kind: EntryKind): INodeProperties[] {
+	return [
+		{
+			...locators[kind],
+			description: kind === 'file' ? 'The file to delete' : 'The folder to delete, with everything in it',
+		},
+		{
+			displayName: 'Delete Permanently',
+			name: 'permanently',
+			type: 'boolean',
+			default: false,
+			description: `Whether to delete the ${kind} for good instead of moving it to the trash. A ${kind} already in the trash is always deleted for good.`,
+		},
+		waitOptions,
+	];
+}
+
+/** Starts deleting a file or folder and returns the operation DocSpace started. */
+async function startDelete(
+	this: IExecuteFunctions,
+	kind: EntryKind,
+	entry: IDataObject,
+	permanently: boolean,
+	itemIndex: number,
+): Promise<IDataObject[]> {
+	if (kind === 'folder') {
+		// DELETE files/folder/{id} cannot return only its own operation; fileops/delete can.
+		const body = { folderIds: [entry.id], fileIds: [], deleteAfter: false, immediately: permanently, returnSingleOperation: true };
+		return await docSpaceApiList.call(this, 'PUT', 'files/fileops/delete', body, undefined, itemIndex);
+	}
+	const { data } = await docSpaceRequest.call(this, {
+		method: 'DELETE',
+		path: `files/file/${String(entry.id)}`,
+		qs: { returnSingleOperation: true },
+		body: { deleteAfter: false, immediately: permanently },
+		itemIndex,
+	});
+	return data as IDataObject[];
+}
+
+/** Deletes the file or folder of the item's locator and waits until DocSpace has done it. */
+export async function deleteEntry(this: IExecuteFunctions, kind: EntryKind, i: number): Promise<INodeExecutionData[]> {
+	const id = locatorId.call(this, kind, i, { allowMy: false });
+	const permanently = this.getNodeParameter('permanently', i, false) as boolean;
+	const entry = await loadEntry.call(this, kind, id, locatorSpecs[kind].displayName, i);
+	await waitForFinish.call(this, await startDelete.call(this, kind, entry, permanently, i), i);
+	return toItems.call(this, { deleted: true, id: entry.id, permanently });
+}
