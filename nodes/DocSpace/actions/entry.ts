@@ -1,6 +1,6 @@
 /**
- * What the file and folder operations share: loading an entry with an error that names the
- * parameter, My documents, and deleting through DocSpace's file operations.
+ * What the file and folder operations share: folder paths and My documents, the kinds of files to
+ * filter by, loading an entry with an error that names the parameter, and deleting.
  */
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';

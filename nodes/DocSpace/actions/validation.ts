@@ -182,11 +182,12 @@ export function idFromLocator(
 	}
 	const my = id.toLowerCase() === '@my';
 	if (!new RegExp(spec.idPattern, 'i').test(id) || (my && parameter.allowMy === false)) {
+		const hint = my ? 'My documents (@my) cannot be used here' : `${spec.idHint}, e.g. ${spec.idExample}`;
 		throw invalidParameter.call(
 			this,
 			itemIndex,
 			`The parameter “${label}” is not a valid ${kind} ID: “${id}”`,
-			`${my ? 'My documents (@my) cannot be used here. ' : ''}Pick the ${kind} from the list, paste its DocSpace link, or enter its ID (${spec.idHint.replace(/^The /, 'the ')}, e.g. ${spec.idExample}).`,
+			`${hint}. Pick the ${kind} from the list, paste its DocSpace link, or enter its ID.`,
 		);
 	}
 	return my ? '@my' : id;

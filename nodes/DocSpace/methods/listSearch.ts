@@ -1,5 +1,7 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchResult } from 'n8n-workflow';
 
+import type { PageRequest } from '../transport/paginate';
+import { pickFolderContent, pickList } from '../transport/paginate';
 import { docSpaceRequest } from '../transport/request';
 import { resolveCredentials } from '../transport/credentials';
 
@@ -11,7 +13,7 @@ async function searchPage(
 	qs: IDataObject,
 	paginationToken: string | undefined,
 	toResult: (entry: IDataObject, portalUrl: string) => { name: string; value: string; url?: string },
-	pickEntries: (data: unknown) => { entries: IDataObject[]; total?: number },
+	pickEntries: PageRequest['pick'],
 ): Promise<INodeListSearchResult> {
 	const startIndex = Number(paginationToken ?? 0) || 0;
 	const { portalUrl } = await resolveCredentials(context);
@@ -20,7 +22,7 @@ async function searchPage(
 		path,
 		qs: { ...qs, startIndex, count: PAGE },
 	});
-	const { entries, total } = pickEntries(result.data);
+	const { entries, total } = pickEntries(result);
 	const next = startIndex + entries.length;
 	const more = entries.length === PAGE && (total ?? result.total ?? Infinity) > next;
 	return {
@@ -29,25 +31,26 @@ async function searchPage(
 	};
 }
 
-const folderContent = (data: unknown) => {
-	const content = (data ?? {}) as { files?: IDataObject[]; folders?: IDataObject[]; total?: number };
-	return { entries: [...(content.folders ?? []), ...(content.files ?? [])], total: content.total };
-};
-const plainList = (data: unknown) => ({ entries: Array.isArray(data) ? (data as IDataObject[]) : [] });
 const search = (filter?: string): IDataObject => (filter ? { filterValue: filter } : {});
+
+/** A list entry for a file, folder or room, linked to where DocSpace shows it. */
+const entryResult = (linkPath: (id: string) => string) => (entry: IDataObject, portalUrl: string) => ({
+	name: String(entry.title),
+	value: String(entry.id),
+	url: `${portalUrl}${linkPath(String(entry.id))}`,
+});
+
+/** Files (filterType 1) or folders (filterType 2) anywhere in My documents. */
+const inMyDocuments = (filterType: 1 | 2, filter?: string): IDataObject => ({ ...search(filter), filterType, withSubFolders: true });
 
 export async function searchFiles(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {
 	return await searchPage(
 		this,
 		'files/@my',
-		{ ...search(filter), filterType: 1, withSubFolders: true },
+		inMyDocuments(1, filter),
 		paginationToken,
-		(file, portalUrl) => ({
-			name: String(file.title),
-			value: String(file.id),
-			url: `${portalUrl}/doceditor?fileid=${String(file.id)}`,
-		}),
-		folderContent,
+		entryResult((id) => `/doceditor?fileid=${id}`),
+		pickFolderContent,
 	);
 }
 
@@ -55,14 +58,10 @@ export async function searchFolders(this: ILoadOptionsFunctions, filter?: string
 	return await searchPage(
 		this,
 		'files/@my',
-		{ ...search(filter), filterType: 2, withSubFolders: true },
+		inMyDocuments(2, filter),
 		paginationToken,
-		(folder, portalUrl) => ({
-			name: String(folder.title),
-			value: String(folder.id),
-			url: `${portalUrl}/rooms/personal/filter?folder=${String(folder.id)}`,
-		}),
-		folderContent,
+		entryResult((id) => `/rooms/personal/filter?folder=${id}`),
+		pickFolderContent,
 	);
 }
 
@@ -72,12 +71,8 @@ export async function searchRooms(this: ILoadOptionsFunctions, filter?: string, 
 		'files/rooms',
 		search(filter),
 		paginationToken,
-		(room, portalUrl) => ({
-			name: String(room.title),
-			value: String(room.id),
-			url: `${portalUrl}/rooms/shared/${String(room.id)}/filter`,
-		}),
-		folderContent,
+		entryResult((id) => `/rooms/shared/${id}/filter`),
+		pickFolderContent,
 	);
 }
 
@@ -91,7 +86,7 @@ export async function searchUsers(this: ILoadOptionsFunctions, filter?: string, 
 			name: `${String(user.displayName ?? `${String(user.firstName ?? '')} ${String(user.lastName ?? '')}`).trim()} (${String(user.email ?? '')})`,
 			value: String(user.id),
 		}),
-		plainList,
+		pickList,
 	);
 }
 
@@ -102,6 +97,6 @@ export async function searchGroups(this: ILoadOptionsFunctions, filter?: string,
 		search(filter),
 		paginationToken,
 		(group) => ({ name: String(group.name), value: String(group.id) }),
-		plainList,
+		pickList,
 	);
 }
