@@ -630,7 +630,7 @@ describe('Links', () => {
 		const file = newFile();
 		await run({ operation: 'getLink', fileId: byId(file.id) });
 		await manage(file.id, { linkAction: 'create', access: 6 });
-		const listed = await manage(file.id, { linkAction: 'getAll', returnAll: true });
+		const listed = await manage(file.id, { linkAction: 'getMany', returnAll: true });
 		expect(listed.items.map((i) => i.json.primary)).toEqual([true, false]);
 		const extra = fileLinks(emulator.state, file.id).find((l) => l.subjectType === 1);
 		const { error, items } = await manage(file.id, { linkAction: 'delete', linkId: extra?.id });

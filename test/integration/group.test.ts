@@ -149,7 +149,7 @@ describe('Group → Get', () => {
 
 describe('Group → Get Many', () => {
 	test('Return All lists every group, one item each', async () => {
-		const { items, error } = await run(group('getAll', { returnAll: true, simplify: false }));
+		const { items, error } = await run(group('getMany', { returnAll: true, simplify: false }));
 		expect(error).toBeUndefined();
 		expect(items.map((item) => item.json.id).sort()).toEqual([...emulator.state.groups.keys()].sort());
 		expect(emulator.requests[0].query).toMatchObject({ startIndex: '0', count: '100' });
@@ -157,7 +157,7 @@ describe('Group → Get Many', () => {
 
 	test('Limit, search and Simplify', async () => {
 		for (let n = 0; n < 3; n++) emulator.state.createGroup({ name: `Searchable ${n}`, managerId: emulator.state.seedIds.users.roomAdmin });
-		const limited = await run(group('getAll', { returnAll: false, limit: 2, filters: { search: 'searchable' } }));
+		const limited = await run(group('getMany', { returnAll: false, limit: 2, filters: { search: 'searchable' } }));
 		expect(limited.items.map((item) => item.json.name)).toEqual(['Searchable 0', 'Searchable 1']);
 		expect(limited.items[0].json).toEqual({
 			id: expect.any(String),
@@ -174,10 +174,10 @@ describe('Group → Get Many', () => {
 		const member = newUser({ type: 'RoomAdmin' });
 		const managed = newGroup([], member.id);
 		const joined = newGroup([member.id]);
-		const all = await run(group('getAll', { returnAll: true, filters: { member: member.email } }));
+		const all = await run(group('getMany', { returnAll: true, filters: { member: member.email } }));
 		expect(all.items.map((item) => item.json.id).sort()).toEqual([managed.id, joined.id].sort());
 		emulator.clearRequests();
-		const onlyManaged = await run(group('getAll', { returnAll: true, filters: { member: member.id, managedOnly: true } }));
+		const onlyManaged = await run(group('getMany', { returnAll: true, filters: { member: member.id, managedOnly: true } }));
 		expect(onlyManaged.items.map((item) => item.json.id)).toEqual([managed.id]);
 		const listing = emulator.requests.find((r) => r.path === '/api/2.0/group');
 		expect(listing?.query).toMatchObject({ userId: member.id, manager: 'true' });

@@ -157,7 +157,7 @@ describe('User → Get', () => {
 describe('User → Get Many', () => {
 	test('Return All lists every user, one item each, across pages', async () => {
 		for (let n = 0; n < 101; n++) newUser();
-		const { items, error } = await run(user('getAll', { returnAll: true, simplify: false }));
+		const { items, error } = await run(user('getMany', { returnAll: true, simplify: false }));
 		expect(error).toBeUndefined();
 		expect(items).toHaveLength(emulator.state.users.size);
 		expect(new Set(items.map((item) => item.json.id))).toEqual(new Set(emulator.state.users.keys()));
@@ -169,29 +169,29 @@ describe('User → Get Many', () => {
 	});
 
 	test('Limit stops early', async () => {
-		const { items } = await run(user('getAll', { returnAll: false, limit: 3 }));
+		const { items } = await run(user('getMany', { returnAll: false, limit: 3 }));
 		expect(items).toHaveLength(3);
 		expect(calls('GET', '/api/2.0/people/filter')[0].query.count).toBe('3');
 	});
 
 	test('filters by type, status, group and text', async () => {
 		const { seedIds } = emulator.state;
-		const byType = await run(user('getAll', { returnAll: true, filters: { type: 'RoomAdmin' } }));
+		const byType = await run(user('getMany', { returnAll: true, filters: { type: 'RoomAdmin' } }));
 		const roomAdmins = [...emulator.state.users.values()].filter((u) => u.type === 'RoomAdmin' && !u.isOwner).map((u) => u.id);
 		expect(byType.items.map((item) => item.json.id).sort()).toEqual(roomAdmins.sort());
 		expect(byType.items.every((item) => item.json.type === 'RoomAdmin')).toBe(true);
 
-		const disabled = await run(user('getAll', { returnAll: true, filters: { status: 2 } }));
+		const disabled = await run(user('getMany', { returnAll: true, filters: { status: 2 } }));
 		const disabledIds = [...emulator.state.users.values()].filter((u) => u.status === 2).map((u) => u.id);
 		expect(disabled.items.map((item) => item.json.id).sort()).toEqual(disabledIds.sort());
 		expect(disabledIds).toContain(seedIds.users.disabled);
 
-		const marketing = await run(user('getAll', { returnAll: true, filters: { groupId: seedIds.groups.marketing } }));
+		const marketing = await run(user('getMany', { returnAll: true, filters: { groupId: seedIds.groups.marketing } }));
 		expect(marketing.items.map((item) => item.json.id).sort()).toEqual(
 			[seedIds.users.roomAdmin, seedIds.users.user, seedIds.users.user2].sort(),
 		);
 
-		const search = await run(user('getAll', { returnAll: true, filters: { search: 'uma' } }));
+		const search = await run(user('getMany', { returnAll: true, filters: { search: 'uma' } }));
 		expect(search.items.map((item) => item.json.id)).toEqual([seedIds.users.user]);
 
 		const queries = calls('GET', '/api/2.0/people/filter').map((r) => r.query);
@@ -202,14 +202,14 @@ describe('User → Get Many', () => {
 	});
 
 	test('Simplify keeps the main fields and names the type', async () => {
-		const { items } = await run(user('getAll', { returnAll: true, filters: { search: 'Alex Owner' } }));
+		const { items } = await run(user('getMany', { returnAll: true, filters: { search: 'Alex Owner' } }));
 		expect(items).toHaveLength(1);
 		expect(items[0].json).toMatchObject({ id: emulator.state.seedIds.users.admin, email: 'admin@example.com', type: 'DocSpaceAdmin' });
 		expect(items[0].json).not.toHaveProperty('avatarMax');
 	});
 
 	test('a malformed group ID is refused before calling DocSpace', async () => {
-		const { error } = await run(user('getAll', { returnAll: true, filters: { groupId: 'marketing' } }));
+		const { error } = await run(user('getMany', { returnAll: true, filters: { groupId: 'marketing' } }));
 		expectItemError(error, /“Group ID” is not a valid group ID/);
 		expect(emulator.requests).toHaveLength(0);
 	});

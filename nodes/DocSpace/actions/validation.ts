@@ -2,16 +2,16 @@
  * Checks of parameter values that every resource shares: resource locators, required text, dates,
  * emails and GUIDs, and errors that name the parameter at fault.
  */
-import type { IExecuteFunctions, INode } from 'n8n-workflow';
+import type { IExecuteFunctions } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import type { NodeContext } from '../transport/errors';
+import { asNodeError, isNotFound } from '../transport/errors';
 import type { LocatorKind } from './common.descriptions';
 import { GUID_PATTERN, locatorSpecs } from './common.descriptions';
 
-/** What these checks need of n8n's execute, hook and webhook contexts. */
-export interface NodeContext {
-	getNode(): INode;
-}
+export type { NodeContext };
+export { asNodeError, isNotFound };
 
 /** An error about a parameter's value, for the item at `itemIndex` (none in a trigger). */
 export function invalidParameter(
@@ -23,15 +23,6 @@ export function invalidParameter(
 	return new NodeOperationError(this.getNode(), message, { itemIndex, description });
 }
 
-/** A caught value as a node error: n8n's own errors pass unchanged, anything else is wrapped. */
-export function asNodeError(this: NodeContext, error: unknown, itemIndex?: number): NodeApiError | NodeOperationError {
-	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
-	return new NodeOperationError(this.getNode(), error instanceof Error ? error : String(error), { itemIndex });
-}
-
-export function isNotFound(error: unknown): boolean {
-	return error instanceof NodeApiError && error.httpCode === '404';
-}
 
 const GUID = new RegExp(`^${GUID_PATTERN}$`);
 // No spaces, brackets or separators; a domain with at least one dot and a top-level part of 2+ characters.

@@ -1,5 +1,5 @@
 import type { INode, JsonObject } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import type { AuthenticationMethod } from './credentials';
 import { requiredScope } from './scopes';
@@ -206,4 +206,19 @@ export function toNodeApiError(failure: Failure, context: FailureContext): NodeA
 		httpCode: failure.status !== undefined ? String(failure.status) : undefined,
 		itemIndex: context.itemIndex,
 	});
+}
+
+/** What error helpers need of n8n's execute, hook and webhook contexts. */
+export interface NodeContext {
+	getNode(): INode;
+}
+
+/** A caught value as a node error: n8n's own errors pass unchanged, anything else is wrapped. */
+export function asNodeError(this: NodeContext, error: unknown, itemIndex?: number): NodeApiError | NodeOperationError {
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
+	return new NodeOperationError(this.getNode(), error instanceof Error ? error : String(error), { itemIndex });
+}
+
+export function isNotFound(error: unknown): boolean {
+	return error instanceof NodeApiError && error.httpCode === '404';
 }

@@ -2,6 +2,7 @@ import type { IBinaryData, IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
 import { resolveCredentials } from './credentials';
+import { asNodeError } from './errors';
 import { docSpaceApi, docSpaceRequest } from './request';
 
 /** DocSpace's default largest chunk (`files:uploader:chunk-size`); larger chunks are refused. */
@@ -24,12 +25,6 @@ export interface UploadOptions {
 	itemIndex: number;
 	/** Bytes per chunk; DEFAULT_CHUNK_SIZE when omitted. */
 	chunkSize?: number;
-}
-
-/** A caught value as a node error: node errors pass unchanged, anything else is wrapped. */
-function asNodeError(this: IExecuteFunctions, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {
-	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
-	return new NodeOperationError(this.getNode(), error as Error, { itemIndex });
 }
 
 function isRecord(value: unknown): value is IDataObject {

@@ -1,7 +1,7 @@
 import type { IDataObject, IHookFunctions } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { asNodeError } from '../actions/validation';
+import { asNodeError } from '../transport/errors';
 import { resolveCredentials } from '../transport/credentials';
 import { docSpaceApi, docSpaceApiList } from '../transport/request';
 import type { DesiredSubscription } from './config';

@@ -60,7 +60,7 @@ const properties: INodeProperties[] = [
 		options: [
 			{ name: 'Create', value: 'create', description: 'Create another external link to the file' },
 			{ name: 'Delete', value: 'delete', description: 'Delete an external link' },
-			{ name: 'Get Many', value: 'getAll', description: 'List the file’s external links, one item per link' },
+			{ name: 'Get Many', value: 'getMany', description: 'List the file’s external links, one item per link' },
 			{ name: 'Update', value: 'update', description: 'Change the access or settings of an external link' },
 		],
 		default: 'create',
@@ -96,9 +96,9 @@ const properties: INodeProperties[] = [
 	},
 	...returnAllOrLimit.map((property) => ({
 		...property,
-		displayOptions: { show: { ...property.displayOptions?.show, linkAction: ['getAll'] } },
+		displayOptions: { show: { ...property.displayOptions?.show, linkAction: ['getMany'] } },
 	})),
-	{ ...simplifyOutput, displayOptions: forActions(['create', 'getAll', 'update']) },
+	{ ...simplifyOutput, displayOptions: forActions(['create', 'getMany', 'update']) },
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['file'], operation: ['manageLinks'] } }, properties);
@@ -165,7 +165,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	const fileId = locatorId.call(this, 'file', i);
 	const action = String(this.getNodeParameter('linkAction', i));
 
-	if (action === 'getAll') {
+	if (action === 'getMany') {
 		return await listItems.call(this, i, { path: linksPath(fileId), pick: pickList }, summarizeLink);
 	}
 

@@ -5,11 +5,11 @@ import * as addMembers from './addMembers.operation';
 import * as create from './create.operation';
 import * as deleteGroup from './deleteGroup.operation';
 import * as get from './get.operation';
-import * as getAll from './getAll.operation';
+import * as getMany from './getMany.operation';
 import * as removeMembers from './removeMembers.operation';
 import * as update from './update.operation';
 
-export const operations: OperationMap = { addMembers, create, deleteGroup, get, getAll, removeMembers, update };
+export const operations: OperationMap = { addMembers, create, deleteGroup, get, getMany, removeMembers, update };
 
 export const description: INodeProperties[] = [
 	{
@@ -30,7 +30,7 @@ export const description: INodeProperties[] = [
 			{ name: 'Get', value: 'get', action: 'Get a group', description: 'Get a group with its manager and members' },
 			{
 				name: 'Get Many',
-				value: 'getAll',
+				value: 'getMany',
 				action: 'Get many groups',
 				description: 'List or search the portal’s groups, one item per group',
 			},
@@ -48,7 +48,7 @@ export const description: INodeProperties[] = [
 	...create.description,
 	...deleteGroup.description,
 	...get.description,
-	...getAll.description,
+	...getMany.description,
 	...removeMembers.description,
 	...update.description,
 ];

@@ -6,11 +6,11 @@ import * as deleteUser from './deleteUser.operation';
 import * as disable from './disable.operation';
 import * as enable from './enable.operation';
 import * as get from './get.operation';
-import * as getAll from './getAll.operation';
+import * as getMany from './getMany.operation';
 import * as invite from './invite.operation';
 import * as update from './update.operation';
 
-export const operations: OperationMap = { changeType, deleteUser, disable, enable, get, getAll, invite, update };
+export const operations: OperationMap = { changeType, deleteUser, disable, enable, get, getMany, invite, update };
 
 export const description: INodeProperties[] = [
 	{
@@ -37,7 +37,7 @@ export const description: INodeProperties[] = [
 			{ name: 'Get', value: 'get', action: 'Get a user', description: 'Get a user’s profile by ID or email, or your own' },
 			{
 				name: 'Get Many',
-				value: 'getAll',
+				value: 'getMany',
 				action: 'Get many users',
 				description: 'List or search the portal’s users, one item per user',
 			},
@@ -61,7 +61,7 @@ export const description: INodeProperties[] = [
 	...disable.description,
 	...enable.description,
 	...get.description,
-	...getAll.description,
+	...getMany.description,
 	...invite.description,
 	...update.description,
 ];

@@ -44,7 +44,7 @@ const properties: INodeProperties[] = [
 ];
 
 export const description = updateDisplayOptions(
-	{ show: { resource: ['group'], operation: ['getAll'] } },
+	{ show: { resource: ['group'], operation: ['getMany'] } },
 	properties,
 );
 

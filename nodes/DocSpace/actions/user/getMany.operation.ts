@@ -58,7 +58,7 @@ const properties: INodeProperties[] = [
 ];
 
 export const description = updateDisplayOptions(
-	{ show: { resource: ['user'], operation: ['getAll'] } },
+	{ show: { resource: ['user'], operation: ['getMany'] } },
 	properties,
 );
 
