@@ -1,6 +1,6 @@
 /**
  * What files keep besides the FileEntry entity: chunked upload sessions, external links, and the
- * portal's file settings (chunk size limit, conversion table). Used by routes/files.ts and
+ * portal's file settings (chunk size limit, conversion table). Used by the routes/file*.ts modules and
  * routes/upload.ts.
  *
  * For tests (`emulator.state` is the EmulatorState):
