@@ -7,8 +7,8 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { docSpaceApi, docSpaceApiList, docSpaceRequest } from '../transport/request';
 import { locators, locatorSpecs, waitOptions } from './common.descriptions';
-import { toItems, waitForFinish } from './helpers';
-import { locatorId, withParameterNotFound } from './validation';
+import { searchQuery, toItems, waitForFinish } from './helpers';
+import { fileExtension, invalidParameter, locatorId, withParameterNotFound } from './validation';
 
 export type EntryKind = 'file' | 'folder';
 
@@ -27,6 +27,95 @@ export const fileKindFilters: INodePropertyOptions[] = [
 	{ name: 'Presentations', value: 4 },
 	{ name: 'Spreadsheets', value: 5 },
 ];
+
+// DocSpace FilterType values used by folder listings
+const ALL_ENTRIES = 0;
+const FILES_ONLY = 1;
+const FOLDERS_ONLY = 2;
+const BY_EXTENSION = 11;
+
+const fileTypeFilter: INodeProperties = {
+	displayName: 'Type',
+	name: 'type',
+	type: 'options',
+	default: FILES_ONLY,
+	options: [{ name: 'All Files', value: FILES_ONLY }, ...fileKindFilters],
+	description: 'Only entries of this kind',
+};
+
+const entryTypeFilter: INodeProperties = {
+	...fileTypeFilter,
+	default: ALL_ENTRIES,
+	options: [
+		{ name: 'All', value: ALL_ENTRIES },
+		{ name: 'Files Only', value: FILES_ONLY },
+		{ name: 'Folders Only', value: FOLDERS_ONLY },
+		...fileKindFilters,
+	].sort((a, b) => a.name.localeCompare(b.name)),
+};
+
+/**
+ * The Filters collection of a folder listing (Folder → Get Contents, File → Get Many). With
+ * `filesOnly`, the Type choices are kinds of files and folders never appear.
+ */
+export function listingFilters(filesOnly: boolean): INodeProperties {
+	return {
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: [
+			{
+				displayName: 'Extension',
+				name: 'extension',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. docx',
+				description: 'Only files with this extension; cannot be combined with Type',
+			},
+			{
+				displayName: 'Include Subfolders',
+				name: 'withSubfolders',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to search the files of all subfolders too, at any depth',
+			},
+			{
+				displayName: 'Name Contains',
+				name: 'search',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. invoice',
+				description: 'Only entries whose name contains this text (any case)',
+			},
+			filesOnly ? fileTypeFilter : entryTypeFilter,
+		],
+	};
+}
+
+/** The DocSpace query for the Filters of a folder listing. */
+export function listingQuery(this: IExecuteFunctions, filesOnly: boolean, itemIndex: number): IDataObject {
+	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
+	const anyType = filesOnly ? FILES_ONLY : ALL_ENTRIES;
+	const type = Number(filters.type ?? anyType);
+	const extension = fileExtension.call(this, 'Extension', filters.extension, itemIndex);
+	if (extension && type !== anyType) {
+		throw invalidParameter.call(
+			this,
+			itemIndex,
+			'The filters “Extension” and “Type” cannot be combined',
+			'DocSpace filters by one of them at a time: remove one of the two filters.',
+		);
+	}
+	return {
+		...(extension ? { filterType: BY_EXTENSION, extension } : type !== ALL_ENTRIES ? { filterType: type } : {}),
+		// ApplyFilterOption 1: files only, even for filter types that would list folders.
+		...(filesOnly ? { applyFilterOption: 1 } : {}),
+		...(filters.withSubfolders === true ? { withSubFolders: true } : {}),
+		...searchQuery(filters),
+	};
+}
 
 /** `files/<id>` path segment; `@my` stays readable. */
 export const folderPath = (folderId: string, suffix = ''): string =>
