@@ -185,3 +185,13 @@ export const waitOptions: INodeProperties = {
 	default: {},
 	options: [waitTimeLimitOption],
 };
+
+/** A text search in a list's Filters (sent as DocSpace's filterValue); spread with a description. */
+export const searchFilter: INodeProperties = {
+	displayName: 'Search Text',
+	name: 'search',
+	type: 'string',
+	default: '',
+	placeholder: 'e.g. report',
+	description: 'Only entries whose name contains this text',
+};

@@ -6,7 +6,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { NodeOperationError } from 'n8n-workflow';
 
 import { docSpaceApi, docSpaceApiList, docSpaceRequest } from '../transport/request';
-import { locators, locatorSpecs, waitOptions } from './common.descriptions';
+import { locatorSpecs, locators, searchFilter, waitOptions } from './common.descriptions';
 import { searchQuery, toItems, waitForFinish } from './helpers';
 import { fileExtension, invalidParameter, locatorId, withParameterNotFound } from './validation';
 
@@ -81,14 +81,7 @@ export function listingFilters(filesOnly: boolean): INodeProperties {
 				default: false,
 				description: 'Whether to search the files of all subfolders too, at any depth',
 			},
-			{
-				displayName: 'Name Contains',
-				name: 'search',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. invoice',
-				description: 'Only entries whose name contains this text (any case)',
-			},
+			{ ...searchFilter, description: 'Only entries whose name contains this text (any case)' },
 			filesOnly ? fileTypeFilter : entryTypeFilter,
 		],
 	};

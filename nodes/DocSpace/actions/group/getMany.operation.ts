@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { pickList } from '../../transport/paginate';
-import { returnAllOrLimit, simplifyOutput } from '../common.descriptions';
+import { returnAllOrLimit, searchFilter, simplifyOutput } from '../common.descriptions';
 import { listItems, searchQuery } from '../helpers';
 import { resolveUser } from '../user/people';
 import { summarizeGroup } from './fields';
@@ -31,13 +31,7 @@ const properties: INodeProperties[] = [
 				default: false,
 				description: 'Whether to keep only the groups the member manages (needs Member)',
 			},
-			{
-				displayName: 'Search Text',
-				name: 'search',
-				type: 'string',
-				default: '',
-				description: 'Only groups whose name contains this text',
-			},
+			{ ...searchFilter, description: 'Only groups whose name contains this text' },
 		],
 	},
 	simplifyOutput,

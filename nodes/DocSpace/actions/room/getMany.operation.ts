@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { pickFolderContent } from '../../transport/paginate';
-import { returnAllOrLimit, simplifyOutput } from '../common.descriptions';
+import { returnAllOrLimit, searchFilter, simplifyOutput } from '../common.descriptions';
 import { listItems, searchQuery } from '../helpers';
 import { roomTypeOptions } from './access';
 import { parseTags, summarizeRoom } from './shared';
@@ -27,14 +27,7 @@ const properties: INodeProperties[] = [
 				default: [],
 				description: 'Only rooms of these types; none selected means every type',
 			},
-			{
-				displayName: 'Search Text',
-				name: 'search',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. contracts',
-				description: 'Only rooms whose title contains this text',
-			},
+			{ ...searchFilter, description: 'Only rooms whose title contains this text' },
 			{
 				displayName: 'Section',
 				name: 'section',

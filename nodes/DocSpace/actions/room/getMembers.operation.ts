@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { pickList } from '../../transport/paginate';
-import { returnAllOrLimit, simplifyOutput } from '../common.descriptions';
+import { returnAllOrLimit, searchFilter, simplifyOutput } from '../common.descriptions';
 import { listItems, searchQuery } from '../helpers';
 import { locatorId, withParameterNotFound } from '../validation';
 import { roomParameter, roomPath, summarizeMember } from './shared';
@@ -29,14 +29,7 @@ const properties: INodeProperties[] = [
 				],
 				default: 0,
 			},
-			{
-				displayName: 'Search Text',
-				name: 'search',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. Smith',
-				description: 'Only members whose name contains this text',
-			},
+			{ ...searchFilter, description: 'Only members whose name contains this text' },
 		],
 	},
 	simplifyOutput,

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { pickList } from '../../transport/paginate';
-import { returnAllOrLimit, simplifyOutput } from '../common.descriptions';
+import { returnAllOrLimit, searchFilter, simplifyOutput } from '../common.descriptions';
 import { listItems, searchQuery } from '../helpers';
 import { invalidParameter, isGuid } from '../validation';
 import { employeeTypeOptions, summarizeUser } from './people';
@@ -24,13 +24,7 @@ const properties: INodeProperties[] = [
 				placeholder: 'e.g. 2c0a8e1e-7d6c-4c8e-9a51-1f1f2b0c3d4e',
 				description: 'Only members of this group',
 			},
-			{
-				displayName: 'Search Text',
-				name: 'search',
-				type: 'string',
-				default: '',
-				description: 'Only users whose name or email contains this text',
-			},
+			{ ...searchFilter, description: 'Only users whose name or email contains this text' },
 			{
 				displayName: 'Status',
 				name: 'status',
