@@ -267,7 +267,7 @@ describe('Group → Delete', () => {
 	test('deletes the group; its members stay', async () => {
 		const a = newUser();
 		const target = newGroup([a.id]);
-		const { items, error } = await run(group('deleteGroup', { groupId: byId(target.id) }));
+		const { items, error } = await run(group('delete', { groupId: byId(target.id) }));
 		expect(error).toBeUndefined();
 		expect(items.map((item) => item.json)).toEqual([{ deleted: true, id: target.id }]);
 		expect(emulator.state.groups.has(target.id)).toBe(false);
@@ -277,7 +277,7 @@ describe('Group → Delete', () => {
 
 	test('an unknown group names the parameter', async () => {
 		const before = emulator.state.groups.size;
-		const { error } = await run(group('deleteGroup', { groupId: byId(randomUUID()) }));
+		const { error } = await run(group('delete', { groupId: byId(randomUUID()) }));
 		expectItemError(error, /The parameter “Group” names no group DocSpace can find: “.*”/);
 		expect(emulator.state.groups.size).toBe(before);
 	});

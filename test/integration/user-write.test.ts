@@ -207,7 +207,7 @@ describe('User → Delete', () => {
 	test('disables an active user first, then deletes them', async () => {
 		const target = newUser();
 		const group = emulator.state.createGroup({ name: `Delete ${target.id}`, memberIds: [target.id] });
-		const { items, error } = await run(user('deleteUser', { userId: byId(target.id) }));
+		const { items, error } = await run(user('delete', { userId: byId(target.id) }));
 		expect(error).toBeUndefined();
 		expect(items.map((item) => item.json)).toEqual([{ deleted: true, id: target.id }]);
 		expect(emulator.state.getUser(target.id)).toBeUndefined();
@@ -220,7 +220,7 @@ describe('User → Delete', () => {
 
 	test('without “Disable First”, an active user gets a clear message and stays', async () => {
 		const target = newUser();
-		const { status, error } = await run(user('deleteUser', { userId: byId(target.id), disableFirst: false }));
+		const { status, error } = await run(user('delete', { userId: byId(target.id), disableFirst: false }));
 		expect(status).toBe('error');
 		expectItemError(error, /is still active, and DocSpace deletes only disabled users/);
 		expect((error as { description?: string }).description).toMatch(/Disable First/);
@@ -230,7 +230,7 @@ describe('User → Delete', () => {
 
 	test('without “Disable First”, a disabled user is deleted at once', async () => {
 		const target = newUser({ disabled: true });
-		const { items, error } = await run(user('deleteUser', { userId: byId(target.id), disableFirst: false }));
+		const { items, error } = await run(user('delete', { userId: byId(target.id), disableFirst: false }));
 		expect(error).toBeUndefined();
 		expect(items[0].json).toEqual({ deleted: true, id: target.id });
 		expect(emulator.state.getUser(target.id)).toBeUndefined();
@@ -238,14 +238,14 @@ describe('User → Delete', () => {
 	});
 
 	test('an unknown user names the parameter', async () => {
-		const { error } = await run(user('deleteUser', { userId: byId(randomUUID()) }));
+		const { error } = await run(user('delete', { userId: byId(randomUUID()) }));
 		expectItemError(error, /The parameter “User” names no user DocSpace can find: “.*”/);
 		expect(writes()).toHaveLength(0);
 	});
 
 	test('a link without a user ID is refused before calling DocSpace', async () => {
 		const before = emulator.state.users.size;
-		const { error } = await run(user('deleteUser', { userId: fromInput('url') }), {
+		const { error } = await run(user('delete', { userId: fromInput('url') }), {
 			input: [{ json: { value: 'https://portal.example.com/rooms/shared/12' } }],
 		});
 		expectItemError(error, /“User” does not hold a DocSpace link to a user/);

@@ -9,7 +9,7 @@ import * as getMany from './getMany.operation';
 import * as removeMembers from './removeMembers.operation';
 import * as update from './update.operation';
 
-export const operations: OperationMap = { addMembers, create, deleteGroup, get, getMany, removeMembers, update };
+export const operations: OperationMap = { addMembers, create, delete: deleteGroup, get, getMany, removeMembers, update };
 
 export const description: INodeProperties[] = [
 	{
@@ -26,7 +26,7 @@ export const description: INodeProperties[] = [
 				description: 'Add users to a group',
 			},
 			{ name: 'Create', value: 'create', action: 'Create a group', description: 'Create a group of users' },
-			{ name: 'Delete', value: 'deleteGroup', action: 'Delete a group', description: 'Delete a group; its members stay on the portal' },
+			{ name: 'Delete', value: 'delete', action: 'Delete a group', description: 'Delete a group; its members stay on the portal' },
 			{ name: 'Get', value: 'get', action: 'Get a group', description: 'Get a group with its manager and members' },
 			{
 				name: 'Get Many',

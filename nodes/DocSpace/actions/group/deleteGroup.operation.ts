@@ -9,7 +9,7 @@ import { locatorId, withParameterNotFound } from '../validation';
 const properties: INodeProperties[] = [{ ...groupLocator, description: 'The group to delete' }];
 
 export const description = updateDisplayOptions(
-	{ show: { resource: ['group'], operation: ['deleteGroup'] } },
+	{ show: { resource: ['group'], operation: ['delete'] } },
 	properties,
 );
 

@@ -10,7 +10,7 @@ import * as getMany from './getMany.operation';
 import * as invite from './invite.operation';
 import * as update from './update.operation';
 
-export const operations: OperationMap = { changeType, deleteUser, disable, enable, get, getMany, invite, update };
+export const operations: OperationMap = { changeType, delete: deleteUser, disable, enable, get, getMany, invite, update };
 
 export const description: INodeProperties[] = [
 	{
@@ -28,7 +28,7 @@ export const description: INodeProperties[] = [
 			},
 			{
 				name: 'Delete',
-				value: 'deleteUser',
+				value: 'delete',
 				action: 'Delete a user',
 				description: 'Delete a user from the portal, disabling them first',
 			},

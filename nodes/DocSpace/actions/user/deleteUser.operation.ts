@@ -19,7 +19,7 @@ const properties: INodeProperties[] = [
 ];
 
 export const description = updateDisplayOptions(
-	{ show: { resource: ['user'], operation: ['deleteUser'] } },
+	{ show: { resource: ['user'], operation: ['delete'] } },
 	properties,
 );
 
