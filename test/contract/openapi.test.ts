@@ -9,7 +9,7 @@ import { CALL_LOG } from '../call-log';
 
 const OPENAPI = path.resolve(__dirname, '../../../shared/docspace/openapi-3.7.0.json');
 
-/** Endpoints DocSpace serves but leaves out of its OpenAPI document (API.md §5). */
+/** Endpoints DocSpace serves but leaves out of its OpenAPI document. */
 const UNDOCUMENTED = [
 	{ method: 'POST', path: /^\/ChunkedUploader\.ashx$/ },
 	{ method: 'GET', path: /^\/filehandler\.ashx$/ },

@@ -1,6 +1,6 @@
 /**
  * Picks the authentication scheme exactly as DocSpace's `MultiAuthSchemes` policy does
- * (API.md §1.1) and validates the credential against the state.
+ * and validates the credential against the state.
  *
  * - no Authorization header            → session token from cookie `asc_auth_key`
  * - `Basic base64(email:password)`     → Basic (full access)

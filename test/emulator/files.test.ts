@@ -1,6 +1,6 @@
 /**
  * The emulator's upload sessions, chunk handler, file handler and file settings, over plain HTTP,
- * as API.md §3.2 describes them.
+ * as DocSpace documents them.
  */
 import type { Emulator } from './index';
 import { startEmulator } from './index';

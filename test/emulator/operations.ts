@@ -1,5 +1,5 @@
 /**
- * Background file operations (API.md §3.3): copy, move, delete, archive, room delete… all run as
+ * Background file operations: copy, move, delete, archive, room delete… all run as
  * FileOperationDto tasks that clients poll with `GET files/fileops`.
  *
  * For route modules:

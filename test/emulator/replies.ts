@@ -7,9 +7,9 @@ import type { Readable } from 'node:stream';
 export type Headers = Record<string, string>;
 
 export type Reply =
-	/** Success envelope (API.md §2.1). */
+	/** Success envelope. */
 	| { kind: 'envelope'; payload: unknown; count?: number; total?: number; status: number; headers?: Headers }
-	/** Error envelope (API.md §2.2). */
+	/** Error envelope. */
 	| { kind: 'error'; status: number; message: string; type: string; hresult: number; headers?: Headers }
 	/** Model validation failure: ValidationProblemDetails wrapped as `response`, status 1, statusCode 400. */
 	| { kind: 'validation'; errors: Record<string, string[]>; headers?: Headers }

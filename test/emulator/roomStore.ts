@@ -1,6 +1,6 @@
 /**
  * What rooms keep besides the Folder entity: sharing links, the data lifetime setting and the
- * portal's tag catalogue; plus the access tables of DocSpace's FileSecurity (API.md §3.4) and the
+ * portal's tag catalogue; plus the access tables of DocSpace's FileSecurity and the
  * FileShareDto builders for members and links.
  *
  * Tests read the stored links with `roomLinks(emulator.state, roomId)`.
@@ -119,7 +119,7 @@ export function portalTags(state: EmulatorState): Set<string> {
 	return portalOf(state).tags;
 }
 
-// ---- access tables (FileSecurity.AvailableRoomAccesses, API.md §3.4) ----
+// ---- access tables (FileSecurity.AvailableRoomAccesses) ----
 
 const { RoomManager, ContentCreator, Editing, Review, Comment, Read, FillForms, CustomFilter, None } = FileShare;
 

@@ -1,5 +1,5 @@
 /**
- * Scope enforcement for API keys and OAuth tokens (API.md §1.3, DocSpace's ScopesMap).
+ * Scope enforcement for API keys and OAuth tokens (DocSpace's ScopesMap).
  * First match wins; every endpoint also accepts the global `*:write`, and `*:read` for GET.
  */
 

@@ -59,7 +59,7 @@ export async function assertConvertible(
 }
 
 /**
- * Streams a file from the portal's file handler into n8n binary data (API.md §3.2), optionally
+ * Streams a file from the portal's file handler into n8n binary data, optionally
  * converted. With n8n's filesystem binary mode the bytes never sit in memory as a whole.
  */
 export async function downloadToBinary(this: IExecuteFunctions, request: DownloadRequest): Promise<IBinaryData> {

@@ -175,7 +175,7 @@ async function sendChunk(
 }
 
 /**
- * Sends `content` through a chunked upload session (API.md §3.2) and returns the resulting
+ * Sends `content` through a chunked upload session and returns the resulting
  * FileDto. The final chunk is answered with 201 and `data.file`.
  */
 async function sendThroughSession(

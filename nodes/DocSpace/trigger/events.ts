@@ -75,7 +75,7 @@ function buildCatalogue(): WebhookEvent[] {
 	return events;
 }
 
-/** Every DocSpace webhook trigger up to DocSpace 3.7 (API.md §4.2). */
+/** Every DocSpace webhook trigger up to DocSpace 3.7. */
 export const WEBHOOK_EVENTS: readonly WebhookEvent[] = buildCatalogue();
 
 const byName = new Map(WEBHOOK_EVENTS.map((event) => [event.name, event]));

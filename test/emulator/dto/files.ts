@@ -1,6 +1,6 @@
 /**
  * FileDto, FolderDto (rooms included) and FolderContentDto (OpenAPI FileDtoInteger,
- * FolderDtoInteger, FolderContentDtoInteger; API.md §3.1/§3.2). Access-dependent fields
+ * FolderDtoInteger, FolderContentDtoInteger). Access-dependent fields
  * (`access`, `security`, `canShare`) are computed for the requesting user.
  */
 import { accessTo, canManage, canRead, canWrite } from '../access';

@@ -1,5 +1,5 @@
 /**
- * ApiKeyResponseDto (API.md §1.2). The secret is masked as `sk-***{keyPostfix}` unless revealed
+ * ApiKeyResponseDto. The secret is masked as `sk-***{keyPostfix}` unless revealed
  * (only the create response carries the full key).
  */
 import type { ApiKey } from '../model';

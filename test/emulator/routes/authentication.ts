@@ -1,5 +1,5 @@
 /**
- * Session authentication (API.md §1.6): POST/GET /api/2.0/authentication and logout.
+ * Session authentication: POST/GET /api/2.0/authentication and logout.
  */
 import { bodyField, defineRoute, fail, ok, type RouteContext, type Reply } from '../http';
 import { apiDate } from '../dto/format';

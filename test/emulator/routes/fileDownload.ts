@@ -1,4 +1,4 @@
-/** Download through `/filehandler.ashx` (API.md §3.2), with on-the-fly conversion. */
+/** Download through `/filehandler.ashx`, with on-the-fly conversion. */
 import { authenticate } from '../auth';
 import { sampleContent as sampleContentOf } from '../content';
 import { EXTS_CONVERTIBLE } from '../file-store';

@@ -1,4 +1,4 @@
-/** The external links of a file (API.md §3.2): `files/file/{id}/link` and `files/file/{id}/links`. */
+/** The external links of a file: `files/file/{id}/link` and `files/file/{id}/links`. */
 import { DEFAULT_FILE_LINK_LIFETIME_MS, fileLinks } from '../file-store';
 import { bodyField, currentUser, defineRoute, forbidden, notFound, ok, validation, type Reply, type RouteContext } from '../http';
 import { readPaging } from '../listing';

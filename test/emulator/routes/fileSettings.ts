@@ -1,4 +1,4 @@
-/** The portal's file settings (API.md §3.2): `GET files/settings`, with the extension lists other file routes share. */
+/** The portal's file settings: `GET files/settings`, with the extension lists other file routes share. */
 import { EXTS_CONVERTIBLE, fileStore } from '../file-store';
 import { defineRoute, ok } from '../http';
 import { FileShare } from '../model';

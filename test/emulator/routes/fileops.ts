@@ -1,5 +1,5 @@
 /**
- * Long-running file operations (API.md §3.3): `PUT files/fileops/copy|move|delete`,
+ * Long-running file operations: `PUT files/fileops/copy|move|delete`,
  * `GET files/fileops[/{operationType}]`, and the single-entry deletes `DELETE files/file/{id}` and
  * `DELETE files/folder/{id}`. Restoring from Trash is a move back to the entry's `originId`
  * (DocSpace has no restore endpoint).

@@ -1,5 +1,5 @@
 /**
- * Files (API.md §3.2): info, versions, create (empty document, text, HTML) and rename. The
+ * Files: info, versions, create (empty document, text, HTML) and rename. The
  * portal's file settings are in routes/fileSettings.ts, download in routes/fileDownload.ts, the
  * external links of a file in routes/fileLinks.ts, uploads in routes/upload.ts; copy, move and
  * delete in routes/fileops.ts.

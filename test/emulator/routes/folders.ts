@@ -1,5 +1,5 @@
 /**
- * Folders (API.md §3.1): sections (@my, @trash, @root), folder contents and info, create,
+ * Folders: sections (@my, @trash, @root), folder contents and info, create,
  * rename, external links (`files/folder/{id}/link(s)`) and the activity log (`…/log`).
  * Copy, move and delete are file operations (routes/fileops.ts).
  */

@@ -1,5 +1,5 @@
 /**
- * Groups (API.md §3.6), following DocSpace-server's GroupController: a manager is also a
+ * Groups, following DocSpace-server's GroupController: a manager is also a
  * member; unknown, disabled and guest users are skipped without an error when they are added
  * as members or set as manager; only POST answers with the member list.
  */

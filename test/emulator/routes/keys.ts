@@ -1,5 +1,5 @@
 /**
- * API keys (API.md §1.2): the key of the current request and the permission catalogue.
+ * API keys: the key of the current request and the permission catalogue.
  */
 import { defineRoute, fail, ok } from '../http';
 import { apiKeyDto } from '../dto/keys';

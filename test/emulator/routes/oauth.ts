@@ -1,5 +1,5 @@
 /**
- * OAuth 2.0 authorization server at the portal itself (self-hosted layout, API.md §1.5):
+ * OAuth 2.0 authorization server at the portal itself (self-hosted layout):
  * GET /oauth2/authorize (auto-approves), POST /oauth2/token (client_secret_post only; PKCE for
  * the public client), and the discovery documents.
  */

@@ -1,7 +1,7 @@
 /**
- * People (API.md §1.7, §3.5): the current user, profiles by id or email, the extended filter,
+ * People: the current user, profiles by id or email, the extended filter,
  * invitations, profile and email changes, type and status changes, deletion.
- * Where API.md is silent, behaviour follows DocSpace-server's UserController: invitations
+ * Where DocSpace's API documentation is silent, behaviour follows DocSpace-server's UserController: invitations
  * answer with every pending user; PUT people/{id} changes name, location, comment, contacts
  * and groups only on the caller's own profile; type and status changes skip users they may
  * not touch and still answer 200; only disabled users can be deleted.

@@ -1,5 +1,5 @@
 /**
- * Room members and links (API.md §3.4, §3.7): `GET|PUT files/rooms/{id}/share` and
+ * Room members and links: `GET|PUT files/rooms/{id}/share` and
  * `GET|PUT files/rooms/{id}/links`.
  *
  * As in DocSpace's FileSharingAceHelper:

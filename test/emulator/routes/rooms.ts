@@ -1,5 +1,5 @@
 /**
- * Rooms (API.md §3.4): the Rooms section with its filters, room info, create, update, tags, and
+ * Rooms: the Rooms section with its filters, room info, create, update, tags, and
  * archive / unarchive / delete as background file operations. Members and links are in
  * roomSharing.ts.
  *

@@ -1,5 +1,5 @@
 /**
- * Uploads (API.md §3.2): chunked sessions (`upload/create_session`, `file/{id}/edit_session`),
+ * Uploads: chunked sessions (`upload/create_session`, `file/{id}/edit_session`),
  * the chunk handler `/ChunkedUploader.ashx` and the one-request multipart upload.
  *
  * The chunk handler is not part of the REST API: it answers `{success, data, message}`

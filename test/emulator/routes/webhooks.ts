@@ -1,5 +1,5 @@
 /**
- * Webhook subscriptions (API.md §4.1, WebhooksController): list, create, update, enable,
+ * Webhook subscriptions (WebhooksController): list, create, update, enable,
  * delete, and the trigger catalogue. Deliveries: ../webhooks/deliver.ts.
  */
 import { badRequest, bodyField, currentUser, defineRoute, forbidden, notFound, ok, validation, HttpError, type RouteContext } from '../http';

@@ -1,5 +1,5 @@
 /**
- * DocSpace's webhook triggers (`WebhookTrigger`, 64-bit flags; API.md §4.2). Written from the
+ * DocSpace's webhook triggers (`WebhookTrigger`, 64-bit flags). Written from the
  * API facts, independently of the node's own list, so the two check each other.
  */
 import type { EmployeeType } from '../model';
@@ -8,7 +8,7 @@ export interface TriggerInfo {
 	name: string;
 	/** 0 for `*`; up to 2^35, so never combine with bitwise operators. */
 	id: number;
-	/** Not available to the `User` type (API.md §4.2). */
+	/** Not available to the `User` type. */
 	adminOnly: boolean;
 }
 

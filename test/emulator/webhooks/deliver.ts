@@ -1,5 +1,5 @@
 /**
- * Signed deliveries (API.md §4.3): for every enabled subscription that wants the event, POST
+ * Signed deliveries: for every enabled subscription that wants the event, POST
  * `{event, payload, webhook}` with `x-docspace-signature-256: sha256=<UPPERCASE hex>` over the
  * exact body bytes, retry non-2xx answers with exponential backoff, and delete the subscription
  * on 410 Gone. Deliveries run in the background, after the API call that caused them answered.

@@ -1,5 +1,5 @@
 /**
- * DocSpace's checks on a webhook subscription (WebhooksController.CheckWebhook, API.md §4.1):
+ * DocSpace's checks on a webhook subscription (WebhooksController.CheckWebhook):
  * the secret against the portal password policy, the URL scheme, the SSRF blacklist, and a HEAD
  * probe that must answer 2xx.
  */

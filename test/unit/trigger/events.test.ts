@@ -10,7 +10,7 @@ import {
 } from '../../../nodes/DocSpace/trigger/events';
 
 describe('webhook event catalogue', () => {
-	it('has DocSpace’s flags (API.md §4.2), each a distinct power of two', () => {
+	it('has DocSpace’s flags, each a distinct power of two', () => {
 		const expected: Record<string, number> = {
 			'user.created': 1,
 			'user.deleted': 8,
