@@ -4,7 +4,7 @@ import { expectedAuthorization } from '../lib/emulator-view.mjs';
 import { exampleFiles, loadWorkflow, manualToWebhook } from '../lib/examples.mjs';
 import { waitFor } from '../lib/procs.mjs';
 import { assert, check, skip } from '../lib/report.mjs';
-import { callWebhook, createAndActivate, lastExecutionError } from '../lib/workflows.mjs';
+import { callWebhook, createAndActivate, lastExecutionError, settledExecutions } from '../lib/workflows.mjs';
 
 export async function exampleChecks(ctx, secrets, triggerReason) {
 	const { n8n, emu } = ctx;
@@ -50,10 +50,7 @@ export async function exampleChecks(ctx, secrets, triggerReason) {
 	}
 	for (const ex of triggered) {
 		await check(`example "${ex.wf.name}" fired for the changes the other examples made`, async () => {
-			const list = await waitFor(async () => {
-				const r = (await n8n.api('GET', `/executions?workflowId=${ex.id}&includeData=true`)).data ?? [];
-				return r.length ? r : null;
-			}, { timeoutMs: 20000, message: 'an execution of the example' });
+			const list = await settledExecutions(n8n, ex.id, { timeoutMs: 20000 });
 			const last = list[0];
 			assert(last.status === 'success', `execution ${last.id} ended ${last.status}`);
 			return `${list.length} execution(s)`;

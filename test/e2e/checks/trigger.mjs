@@ -7,7 +7,7 @@ import { CRED_TYPES, HERE } from '../lib/config.mjs';
 import { fillTemplate } from '../lib/examples.mjs';
 import { sleep, waitFor } from '../lib/procs.mjs';
 import { assert, check } from '../lib/report.mjs';
-import { createAndActivate } from '../lib/workflows.mjs';
+import { createAndActivate, settledExecutions } from '../lib/workflows.mjs';
 
 export async function triggerChecks(ctx, secrets) {
 	const { n8n, emu } = ctx;
@@ -41,14 +41,14 @@ export async function triggerChecks(ctx, secrets) {
 	await check('trigger: a change on the emulator delivers a signed event that starts exactly one execution', async () => {
 		const title = `e2e-trigger-${Date.now()}.docx`;
 		await emu.docspace('POST', `/api/2.0/files/${ctx.seed.roomId}/file`, { title });
-		await waitFor(async () => (await executions()).length >= 1, { timeoutMs: 30000, message: 'an execution of the trigger workflow' }).catch((err) => {
+		await settledExecutions(n8n, wfId).catch((err) => {
 			const hub = emu.emu.webhooks;
 			const subs = hub ? [...hub.subscriptions.values()].map((h) => `#${h.id} triggers=${h.triggers} enabled=${h.enabled} target=${h.targetId}`) : [];
 			const tries = hub ? hub.deliveries.map((d) => `${d.trigger} #${d.eventId} try ${d.attempt} -> ${d.status}${d.error ? ` ${d.error}` : ''} ${d.responseBody?.slice(0, 80) ?? ''}`) : [];
 			throw new Error(`${err.message}; subscriptions: ${subs.join(', ') || 'none'}; deliveries: ${tries.join(' | ') || 'none'}`);
 		});
 		await sleep(2000); // retries or duplicates would show up here
-		const list = await executions();
+		const list = await settledExecutions(n8n, wfId);
 		assert(list.length === 1, `expected exactly 1 execution, found ${list.length}`);
 		assert(JSON.stringify(list[0].data ?? {}).includes(title), 'the execution does not contain the new file');
 	});

@@ -56,6 +56,19 @@ export async function callWebhook(base, path, body = {}) {
 	return last;
 }
 
+const UNFINISHED = new Set(['new', 'running', 'waiting']);
+
+/** The workflow's executions once there are at least `min` and none is still queued or running. */
+export async function settledExecutions(n8n, workflowId, { min = 1, timeoutMs = 30000 } = {}) {
+	return await waitFor(
+		async () => {
+			const list = (await n8n.api('GET', `/executions?workflowId=${workflowId}&includeData=true`)).data ?? [];
+			return list.length >= min && list.every((execution) => !UNFINISHED.has(execution.status)) ? list : null;
+		},
+		{ timeoutMs, message: `${min} finished execution(s) of workflow ${workflowId}` },
+	);
+}
+
 export async function lastExecutionError(n8n, workflowId) {
 	try {
 		const r = await n8n.api('GET', `/executions?workflowId=${workflowId}&includeData=true&limit=1`);
