@@ -124,7 +124,7 @@ async function credentialFormChecks({ page, n8n, check, shot, credTypes, credent
 
 	let offered = [];
 	await check('editor: the new-credential dialog offers the four DocSpace credential types', async () => {
-		await page.goto(`${n8n.base}/home/credentials/create`);
+		await page.goto(new URL('home/credentials/create', `${n8n.base}/`).href);
 		offered = await openTypeSelect().catch(async (err) => {
 			await shot(page, '05-credential-types-FAILED');
 			throw err;
