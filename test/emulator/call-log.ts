@@ -1,7 +1,6 @@
 import { appendFileSync } from 'node:fs';
 
-/** The User-Agent the package sends with every DocSpace call. */
-const NODE_USER_AGENT = 'n8n-nodes-onlyoffice-docspace';
+import { USER_AGENT as NODE_USER_AGENT } from '../../nodes/DocSpace/transport/userAgent';
 
 /**
  * Appends `METHOD path` of each call the nodes make to the file named by DOCSPACE_CALL_LOG

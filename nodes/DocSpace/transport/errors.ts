@@ -3,6 +3,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import type { AuthenticationMethod } from './credentials';
 import { requiredScope } from './scopes';
+import { isRecord } from './json';
 
 /** What is known about a failed call, stripped of request options (which carry the auth header). */
 export interface Failure {
@@ -24,9 +25,6 @@ export interface FailureContext {
 	itemIndex?: number;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function lowerCaseHeaders(headers: unknown): Record<string, string> {
 	const result: Record<string, string> = {};

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import { docSpaceRequest } from './request';
+import { isRecord } from './json';
 
 /*
  * Waiting for DocSpace background file operations (copy, move, delete, archive, room delete…).
@@ -45,9 +46,6 @@ const OPERATION_NAMES: Record<number, string> = {
 const CANCELED = 3;
 const FAILED = 4;
 
-function isRecord(value: unknown): value is IDataObject {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function isFinished(operation: IDataObject): boolean {
 	return operation.finished === true || Number(operation.progress) >= 100 || Number(operation.status) >= 2;

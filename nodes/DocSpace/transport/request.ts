@@ -10,6 +10,8 @@ import type { DocSpaceContext, ResolvedCredentials } from './credentials';
 import { resolveCredentials } from './credentials';
 import type { Failure, FailureContext } from './errors';
 import { failureOf, serverMessageOf, toNodeApiError } from './errors';
+import { isRecord } from './json';
+import { USER_AGENT } from './userAgent';
 
 export interface DocSpaceRequest {
 	method: IHttpRequestMethods;
@@ -33,9 +35,6 @@ export interface DocSpaceResult<T = unknown> {
 	statusCode: number;
 	headers: Record<string, string>;
 }
-
-/** Identifies this integration's calls in the portal's logs. */
-export const USER_AGENT = 'n8n-nodes-onlyoffice-docspace';
 
 const MAX_ATTEMPTS = 5;
 const MAX_BACKOFF_MS = 8_000;
@@ -83,9 +82,6 @@ function headersOf(response: IN8nHttpFullResponse): Record<string, string> {
 	return result;
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-	return typeof value === 'object' && value !== null && !Array.isArray(value) && !Buffer.isBuffer(value);
-}
 
 export function resolveUrl(credentials: ResolvedCredentials, path: string): string {
 	if (/^https?:\/\//i.test(path)) return path;

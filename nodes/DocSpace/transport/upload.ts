@@ -4,6 +4,7 @@ import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 import { resolveCredentials } from './credentials';
 import { asNodeError } from './errors';
 import { docSpaceApi, docSpaceRequest } from './request';
+import { isRecord } from './json';
 
 /** DocSpace's default largest chunk (`files:uploader:chunk-size`); larger chunks are refused. */
 export const DEFAULT_CHUNK_SIZE = 10 * 1024 * 1024;
@@ -27,9 +28,6 @@ export interface UploadOptions {
 	chunkSize?: number;
 }
 
-function isRecord(value: unknown): value is IDataObject {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** Regroups a byte stream into pieces of exactly `size` bytes, holding at most one piece. */
 async function* rechunk(source: AsyncIterable<unknown>, size: number): AsyncGenerator<Buffer> {

@@ -5,13 +5,11 @@ import { selectedEvents, selectedTarget } from './config';
 import { isEventSelected } from './events';
 import type { TriggerStaticData } from './registration';
 import { EVENT_ID_HEADER, SIGNATURE_HEADER, verifySignature } from './signature';
+import { isRecord } from '../transport/json';
 
 /** How many accepted event ids are remembered to drop DocSpace's repeated deliveries. */
 export const RECENT_EVENT_IDS = 500;
 
-function isRecord(value: unknown): value is IDataObject {
-	return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function headerValue(headers: Record<string, unknown>, name: string): string | undefined {
 	const value = headers[name];
