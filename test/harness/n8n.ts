@@ -8,6 +8,7 @@ import type {
 	ICredentialDataDecryptedObject,
 	ICredentials,
 	ICredentialType,
+	IHttpRequestHelper,
 	IHttpRequestOptions,
 	INode,
 	INodeExecutionData,
@@ -120,6 +121,21 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 
 	async preAuthentication() {
 		return undefined;
+	}
+
+	/** Like n8n: only a type with `restrictToSupportedNodes` limits which nodes may use it. */
+	isCredentialUsableByNode(typeName: string, nodeType: string): boolean {
+		const type = credentialTypes[typeName];
+		return !type?.restrictToSupportedNodes || (type.supportedNodes ?? []).includes(nodeType);
+	}
+
+	async runPreAuthentication(
+		helpers: IHttpRequestHelper,
+		credentials: ICredentialDataDecryptedObject,
+		typeName: string,
+	): Promise<ICredentialDataDecryptedObject | undefined> {
+		const data = await credentialTypes[typeName]?.preAuthentication?.call(helpers, credentials);
+		return data as ICredentialDataDecryptedObject | undefined;
 	}
 
 	getParentTypes(name: string): string[] {
