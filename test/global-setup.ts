@@ -1,4 +1,5 @@
-import { rmSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
 
 import { CALL_LOG } from './call-log';
 
@@ -6,5 +7,6 @@ import { CALL_LOG } from './call-log';
 export default async function globalSetup(globalConfig: { testPathPattern?: string }) {
 	if (globalConfig.testPathPattern?.includes('contract')) return;
 	rmSync(CALL_LOG, { force: true });
+	mkdirSync(path.dirname(CALL_LOG), { recursive: true });
 	process.env.DOCSPACE_CALL_LOG = CALL_LOG;
 }

@@ -71,7 +71,7 @@ async function handle(deps: ServerDeps, req: IncomingMessage, res: ServerRespons
 		status: 0,
 	};
 	deps.requests.push(record);
-	logNodeCall(method, url.pathname, headers['user-agent']);
+	logNodeCall(method, url.pathname, headers['user-agent'], url.searchParams);
 
 	const fault = deps.faults.take(method, url.pathname);
 	if (fault?.delayMs) await sleep(fault.delayMs);
