@@ -6,8 +6,7 @@ import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-import { seedValues } from '../e2e/cases.mjs';
-import { exampleFiles, loadWorkflow } from '../e2e/lib/examples.mjs';
+import { exampleFiles, readExample, withCredential } from '../e2e/lib/examples.mjs';
 import { communityNodesDir, N8nClient, startN8n } from '../e2e/lib/n8n.mjs';
 import { onCleanup, stopAll } from '../e2e/lib/procs.mjs';
 
@@ -38,11 +37,6 @@ async function main() {
 	const emu = await startEmulator({ port: EMU_PORT, host: '127.0.0.1', seed: 'default', allowPrivateWebhookUrls: true });
 	onCleanup(() => emu.close());
 	step(`DocSpace emulator at ${emu.url}`);
-	const docspace = async (method, path) => {
-		const res = await fetch(`${emu.url}${path}`, { method, headers: { authorization: `Bearer ${emu.secrets.apiKey}` } });
-		if (!res.ok) throw new Error(`emulator ${method} ${path} -> ${res.status}`);
-		return (await res.json()).response;
-	};
 
 	step('starting n8n (first start migrates its database: up to a minute)...');
 	const server = await startN8n({ userFolder: USER_FOLDER, host: HOST, port: N8N_PORT, brokerPort: N8N_PORT + 1, logFile: join(DEMO_DIR, 'n8n.log') });
@@ -57,12 +51,11 @@ async function main() {
 		? await n8n.rest('PATCH', `/credentials/${existing.id}`, { name: CREDENTIAL_NAME, type: 'docSpaceApiKeyApi', data })
 		: await n8n.rest('POST', '/credentials', { name: CREDENTIAL_NAME, type: 'docSpaceApiKeyApi', data });
 
-	// example workflows, imported once (left alone afterwards: they are the user's now)
-	const seed = await seedValues(docspace);
+	// example workflows (examples/*.json), imported once with the credential picked (left alone afterwards: they are the user's now)
 	const have = new Set((await n8n.rest('GET', '/workflows')).map((w) => w.name));
 	const imported = [];
 	for (const file of exampleFiles(ROOT)) {
-		const wf = loadWorkflow(file, { credentialId: cred.id, credentialName: CREDENTIAL_NAME, ...seed });
+		const wf = withCredential(readExample(file), { id: cred.id, name: CREDENTIAL_NAME });
 		if (have.has(wf.name)) continue;
 		const created = await n8n.rest('POST', '/workflows', wf);
 		imported.push(created.name);
@@ -75,7 +68,7 @@ async function main() {
   credential:   "${CREDENTIAL_NAME}" → the emulator at ${emu.url}
   emulator:     ${emu.url}  (seeded portal; admin ${emu.secrets.adminEmail} / ${emu.secrets.adminPassword},
                 API key ${emu.secrets.apiKey.slice(0, 10)}…; the seed secrets are fixed; 'npm run emulator -- --port 0' prints them all)
-  examples:     open "Workflows" in n8n; activate "new file in a room → notify", then run "upload a file…"
+  examples:     open "Workflows" in n8n; activate "DocSpace: new file → notification", then run the others
   state:        ${USER_FOLDER} (kept between starts; DEMO_RESET=1 npm start starts afresh)
   logs:         ${join(DEMO_DIR, 'n8n.log')}
 

@@ -1,12 +1,42 @@
-// Example workflows (test/e2e/workflows/example-*.json), imported by the sandbox and run by the suite.
-// `{{key}}` strings are filled from `vars` (credentialId, credentialName, roomId, webhookId, ...).
+// The example workflows users import (examples/*.json), as shipped: imported by `npm start` and run by the
+// suite. Also the `{{key}}` filling of the suite's own fixtures (test/e2e/workflows/*.json).
 import { readdirSync, readFileSync } from 'node:fs';
-import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 
+import { CRED_TYPES, NODE_TYPE, TRIGGER_TYPE } from './config.mjs';
+
 export function exampleFiles(root) {
-	const dir = join(root, 'test', 'e2e', 'workflows');
-	return readdirSync(dir).filter((f) => /^example-.*\.json$/.test(f)).map((f) => join(dir, f));
+	const dir = join(root, 'examples');
+	return readdirSync(dir)
+		.filter((f) => f.endsWith('.json'))
+		.sort()
+		.map((f) => join(dir, f));
+}
+
+/** An example exactly as shipped: what a user's import hands to n8n. */
+export function readExample(file) {
+	const { name, nodes, connections, settings } = JSON.parse(readFileSync(file, 'utf8'));
+	return { name, nodes, connections, settings };
+}
+
+export const isDocSpaceNode = (node) => node.type === NODE_TYPE || node.type === TRIGGER_TYPE;
+
+/** Strings in the example that a user would have to replace before it runs (n8n expressions start with "="). */
+export function placeholders(value, at = '') {
+	if (typeof value === 'string') return value.includes('{{') && !value.startsWith('=') ? [`${at}: ${value.slice(0, 60)}`] : [];
+	if (Array.isArray(value)) return value.flatMap((v, i) => placeholders(v, `${at}[${i}]`));
+	if (value && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => placeholders(v, `${at}.${k}`));
+	return [];
+}
+
+/** What picking a credential in every DocSpace node of the editor does to the workflow. */
+export function withCredential(workflow, credential) {
+	const copy = structuredClone(workflow);
+	for (const node of copy.nodes.filter(isDocSpaceNode)) {
+		const type = CRED_TYPES[node.parameters.authentication ?? 'apiKey'];
+		node.credentials = { [type]: { id: credential.id, name: credential.name } };
+	}
+	return copy;
 }
 
 export function fillTemplate(value, vars) {
@@ -19,25 +49,4 @@ export function fillTemplate(value, vars) {
 	if (Array.isArray(value)) return value.map((v) => fillTemplate(v, vars));
 	if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, fillTemplate(v, vars)]));
 	return value;
-}
-
-/** A workflow ready for n8n's API: placeholders filled, node ids and webhook ids present. */
-export function loadWorkflow(file, vars) {
-	const wf = fillTemplate(JSON.parse(readFileSync(file, 'utf8')), { webhookId: randomUUID(), ...vars });
-	for (const node of wf.nodes) node.id ??= randomUUID();
-	return { name: wf.name, nodes: wf.nodes, connections: wf.connections ?? {}, settings: wf.settings ?? { executionOrder: 'v1' } };
-}
-
-/** Swaps a Manual Trigger for a Webhook (responds with the last node's items) so the suite can run it. */
-export function manualToWebhook(wf, path) {
-	const copy = structuredClone(wf);
-	const trigger = copy.nodes.find((n) => n.type === 'n8n-nodes-base.manualTrigger');
-	if (!trigger) throw new Error(`${wf.name} has no Manual Trigger`);
-	Object.assign(trigger, {
-		type: 'n8n-nodes-base.webhook',
-		typeVersion: 2,
-		webhookId: randomUUID(),
-		parameters: { httpMethod: 'POST', path, responseMode: 'lastNode', responseData: 'allEntries', options: {} },
-	});
-	return copy;
 }
