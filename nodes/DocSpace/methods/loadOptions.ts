@@ -1,7 +1,7 @@
 /** Option lists filled from the portal, narrowed by what is already chosen in the node. */
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
-import { memberAccessFor, memberAccessOptions, roomTypeName } from '../actions/room/access';
+import { memberAccessFor, memberAccessOptions } from '../actions/room/access';
 import { locatorSpecs } from '../actions/common.descriptions';
 import type { LocatorKind } from '../actions/common.descriptions';
 import { normalizeExtension } from '../transport/download';
@@ -30,11 +30,7 @@ export async function getRoomAccessLevels(this: ILoadOptionsFunctions): Promise<
 	const room = await docSpaceApi.call(this, 'GET', `files/rooms/${encodeURIComponent(roomId)}`);
 	const kind = this.getCurrentNodeParameter('&kind') === 'group' ? 'group' : 'user';
 	const roomType = Number(room.roomType);
-	return memberAccessFor(roomType, kind).map((level) => ({
-		name: level.name,
-		value: level.value,
-		description: `${level.description} (offered by ${roomTypeName(roomType)}s)`,
-	}));
+	return memberAccessFor(roomType, kind).map((level) => ({ name: level.name, value: level.value, description: level.description }));
 }
 
 /** File → Download: the formats the portal converts the chosen file to, after “keep the format”. */
