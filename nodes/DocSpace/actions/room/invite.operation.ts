@@ -7,7 +7,7 @@ import { simplifyOutput } from '../common.descriptions';
 import { simplifiedItems } from '../helpers';
 import { asNodeError, checkedEmail, invalidParameter, isGuid, locatorId } from '../validation';
 import { FileShare, accessName, accessNames, memberAccessFor, roomTypeName } from './access';
-import { loadRoom, roomParameter, roomPath, summarizeMember } from './shared';
+import { inRoom, loadRoom, roomParameter, roomPath, summarizeMember } from './shared';
 
 type InviteeKind = 'user' | 'email' | 'group';
 
@@ -219,5 +219,5 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 			},
 		);
 	}
-	return simplifiedItems.call(this, i, members, summarizeMember);
+	return simplifiedItems.call(this, i, members, summarizeMember).map((item) => ({ ...item, json: { ...item.json, ...inRoom(room) } }));
 }
