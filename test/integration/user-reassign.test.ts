@@ -48,6 +48,16 @@ describe('User → Change Type with reassignment', () => {
 		expect(calls('POST', '/api/2.0/people/type')).toHaveLength(0);
 	});
 
+	test('a recipient who cannot own rooms is refused by DocSpace with guidance, and nothing changes', async () => {
+		const { owner, room } = roomOwner();
+		const plain = newUser();
+		const { error } = await run(user('changeType', { userId: byId(owner.id), type: 'User', reassignTo: byId(plain.id) }));
+		expectItemError(error, new RegExp(`DocSpace refused to hand the rooms of .* to .*${plain.email}`));
+		expect((error as { description?: string }).description).toMatch(/active room admin or DocSpace admin/);
+		expect(owner.type).toBe('RoomAdmin');
+		expect(room.createdBy).toBe(owner.id);
+	});
+
 	test('a failure inside the task is reported with DocSpace’s text, and nothing moves', async () => {
 		const { owner, room } = roomOwner();
 		userTasks(emulator.state).failNext('The storage is not available');

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { docSpaceApi, docSpaceApiList } from '../../transport/request';
+import { docSpaceApiList } from '../../transport/request';
 import { listedBy, simplifyOutput, userLocator } from '../common.descriptions';
 import { simplifiedItems } from '../helpers';
 import { locatorId } from '../validation';
@@ -14,7 +14,7 @@ import {
 	summarizeUser,
 	userLabel,
 } from './people';
-import { reassignTarget, reassignToParameter, waitForTask, waitOptionsCollection } from './reassign';
+import { reassignTarget, reassignToParameter, runReassignment, waitOptionsCollection } from './reassign';
 
 /** Types that cannot own rooms: demoting a room admin or DocSpace admin to them hands their rooms over. */
 const CANNOT_OWN_ROOMS = ['User', 'Guest'];
@@ -61,8 +61,19 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	if (CANNOT_OWN_ROOMS.includes(type) && ownsRooms) {
 		const reassignUserId = reassignTarget.call(this, i);
 		const body: IDataObject = { type, userId, ...(reassignUserId ? { reassignUserId } : {}) };
-		const started = await docSpaceApi.call(this, 'POST', 'people/type', body, undefined, i);
-		await waitForTask.call(this, started, `people/type/progress/${encodeURIComponent(userId)}`, `the type change of ${userLabel(user)}`, i);
+		const recipient = reassignUserId ? userLabel(await getUserById.call(this, reassignUserId, 'Reassign Rooms To', i)) : 'the account of the credential';
+		await runReassignment.call(
+			this,
+			{
+				path: 'people/type',
+				body,
+				progressPath: `people/type/progress/${encodeURIComponent(userId)}`,
+				what: `the type change of ${userLabel(user)}`,
+				from: userLabel(user),
+				to: recipient,
+			},
+			i,
+		);
 		result = await getUserById.call(this, userId, 'User', i);
 	} else {
 		const updated = await docSpaceApiList.call(this, 'PUT', `people/type/${type}`, { userIds: [userId] }, undefined, i);

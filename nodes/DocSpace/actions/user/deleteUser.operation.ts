@@ -6,7 +6,7 @@ import { userLocator } from '../common.descriptions';
 import { toItems } from '../helpers';
 import { asNodeError, locatorId, withParameterNotFound } from '../validation';
 import { EmployeeStatus, getUserById, setUserStatus, userLabel } from './people';
-import { reassignTarget, reassignToParameter, waitForTask, waitOptionsCollection } from './reassign';
+import { reassignTarget, reassignToParameter, runReassignment, waitOptionsCollection } from './reassign';
 
 const properties: INodeProperties[] = [
 	{ ...userLocator, description: 'The user to delete' },
@@ -64,17 +64,17 @@ async function reassignAndDelete(this: IExecuteFunctions, userId: string, toUser
 			description: 'Turn on “Disable First”, or disable the user (User → Disable) before deleting them.',
 		});
 	}
-	let started;
-	try {
-		started = await docSpaceApi.call(this, 'POST', 'people/reassign/start', { fromUserId: userId, toUserId, deleteProfile: true }, undefined, i);
-	} catch (error) {
-		if (!(error instanceof NodeApiError) || error.httpCode !== '400') throw asNodeError.call(this, error, i);
-		throw new NodeOperationError(this.getNode(), `DocSpace refused to hand the rooms of ${userLabel(user)} to ${userLabel(recipient)}`, {
-			itemIndex: i,
-			description:
-				'“Reassign Rooms To” must be an active room admin or DocSpace admin other than the deleted user; only the portal owner may delete DocSpace admins.',
-		});
-	}
-	await waitForTask.call(this, started, `people/reassign/progress/${encodeURIComponent(userId)}`, `the reassignment of ${userLabel(user)}’s data`, i);
+	await runReassignment.call(
+		this,
+		{
+			path: 'people/reassign/start',
+			body: { fromUserId: userId, toUserId, deleteProfile: true },
+			progressPath: `people/reassign/progress/${encodeURIComponent(userId)}`,
+			what: `the reassignment of ${userLabel(user)}’s data`,
+			from: userLabel(user),
+			to: userLabel(recipient),
+		},
+		i,
+	);
 	return toItems.call(this, { deleted: true, id: userId, reassignedTo: toUserId });
 }

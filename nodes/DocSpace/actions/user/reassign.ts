@@ -4,11 +4,11 @@
  * DocSpace admin, as a background task polled by the user's ID.
  */
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, sleep } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
 import { docSpaceApi } from '../../transport/request';
 import { listedBy, userLocator, waitTimeLimitOption } from '../common.descriptions';
-import { idFromLocator } from '../validation';
+import { asNodeError, idFromLocator } from '../validation';
 
 /** The locator of the account that receives the rooms; optional. */
 export const reassignToParameter = (description: string): INodeProperties => ({
@@ -69,6 +69,34 @@ export async function waitForTask(
 		});
 	}
 	return task;
+}
+
+export interface Reassignment {
+	/** The starting request: POST people/type or people/reassign/start. */
+	path: string;
+	body: IDataObject;
+	progressPath: string;
+	/** “the type change of …”, for messages. */
+	what: string;
+	/** Who loses and who receives the rooms, for messages. */
+	from: string;
+	to: string;
+}
+
+/** Starts a reassignment and waits for it; DocSpace's 400 for a source or recipient it refuses gets guidance. */
+export async function runReassignment(this: IExecuteFunctions, reassignment: Reassignment, i: number): Promise<IDataObject> {
+	let started: IDataObject;
+	try {
+		started = await docSpaceApi.call(this, 'POST', reassignment.path, reassignment.body, undefined, i);
+	} catch (error) {
+		if (!(error instanceof NodeApiError) || error.httpCode !== '400') throw asNodeError.call(this, error, i);
+		throw new NodeOperationError(this.getNode(), `DocSpace refused to hand the rooms of ${reassignment.from} to ${reassignment.to}`, {
+			itemIndex: i,
+			description:
+				'“Reassign Rooms To” must be an active room admin or DocSpace admin other than the user whose rooms move. DocSpace does not change the account of the credential itself, and only the portal owner may change or delete DocSpace admins.',
+		});
+	}
+	return await waitForTask.call(this, started, reassignment.progressPath, reassignment.what, i);
 }
 
 export const waitOptionsCollection: INodeProperties = {
