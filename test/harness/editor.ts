@@ -3,7 +3,7 @@
  * LoadOptionsContext, with the node's current parameters as the editor sends them.
  */
 import { LoadOptionsContext } from 'n8n-core';
-import type { INode, INodeListSearchResult, INodeParameters, INodePropertyOptions, IWorkflowExecuteAdditionalData } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, INode, INodeListSearchResult, INodeParameters, INodePropertyOptions, IWorkflowExecuteAdditionalData } from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
 
 import { DocSpace } from '../../nodes/DocSpace/DocSpace.node';
@@ -20,6 +20,8 @@ export interface EditorCall {
 	/** The path of the parameter being filled, e.g. parameters.invitees.invitee[0].access. */
 	path?: string;
 	authentication?: AuthenticationMethod;
+	/** Replaces the credential data, e.g. another account's password. */
+	credentials?: ICredentialDataDecryptedObject;
 }
 
 async function contextFor(call: EditorCall): Promise<LoadOptionsContext> {
@@ -44,7 +46,7 @@ async function contextFor(call: EditorCall): Promise<LoadOptionsContext> {
 		connections: {},
 		nodeTypes: new NodeTypes({ [typeName]: nodeType }),
 	});
-	const helper = new TestCredentialsHelper({ [credentialType]: await credentialData(call.emulator, authentication) }, () => workflow);
+	const helper = new TestCredentialsHelper({ [credentialType]: call.credentials ?? (await credentialData(call.emulator, authentication)) }, () => workflow);
 	const additionalData = { credentialsHelper: helper, currentNodeParameters: parameters, variables: {} } as unknown as IWorkflowExecuteAdditionalData;
 	return new LoadOptionsContext(workflow, node, additionalData, call.path ?? 'parameters');
 }

@@ -198,6 +198,22 @@ describe('From List for files and folders: My documents and rooms, with where ea
 		expect(names).toEqual(expect.arrayContaining(['Drafts · Team collaboration']));
 	});
 
+	test('a guest, who has no My documents, still gets the files of the rooms they are in', async () => {
+		const guest = emulator.state.createUser({ email: 'guest.picker@example.com', password: 'Guest-Passw0rd!', firstName: 'Gia', lastName: 'Guest', type: 'Guest' });
+		emulator.state.getFolder(ids().rooms.collaboration)?.members.push({ subjectId: guest.id, subjectType: 0, access: 2 });
+		const page = await listSearch(
+			'searchFiles',
+			{
+				emulator,
+				parameters: { resource: 'file', operation: 'get' },
+				authentication: 'basicAuth',
+				credentials: { baseUrl: emulator.url, email: guest.email, password: 'Guest-Passw0rd!' },
+			},
+			'draft',
+		);
+		expect(page.results.map((r) => r.name)).toEqual(['Draft 1.docx · Team collaboration / Drafts']);
+	});
+
 	test('rooms show their type beside the name', async () => {
 		const page = await listSearch('searchRooms', { emulator, parameters: { resource: 'room' } }, 'Public');
 		expect(page.results.map((r) => r.name)).toEqual(['Public room (Public Room)']);

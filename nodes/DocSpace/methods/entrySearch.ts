@@ -6,7 +6,9 @@
 import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
 
 import { docSpacePaginate, pickFolderContent } from '../transport/paginate';
+import type { DocSpaceResult } from '../transport/request';
 import { docSpaceRequest } from '../transport/request';
+import { isNotFound } from '../transport/errors';
 import { resolveCredentials } from '../transport/credentials';
 
 const PAGE = 50;
@@ -74,17 +76,26 @@ async function searchEntries(
 	let { source, startIndex } = readCursor(paginationToken);
 	while (source < all.length && results.length === 0) {
 		const current = all[source];
-		const result = await docSpaceRequest.call(context, {
-			method: 'GET',
-			path: `files/${current.id}`,
-			qs: {
-				filterType: kind === 'file' ? FILES_ONLY : FOLDERS_ONLY,
-				withSubFolders: true,
-				...(filter ? { filterValue: filter } : {}),
-				startIndex,
-				count: PAGE,
-			},
-		});
+		let result: DocSpaceResult;
+		try {
+			result = await docSpaceRequest.call(context, {
+				method: 'GET',
+				path: `files/${current.id}`,
+				qs: {
+					filterType: kind === 'file' ? FILES_ONLY : FOLDERS_ONLY,
+					withSubFolders: true,
+					...(filter ? { filterValue: filter } : {}),
+					startIndex,
+					count: PAGE,
+				},
+			});
+		} catch (error) {
+			// Guests have no My documents: DocSpace answers 404 for it.
+			if (current.id !== '@my' || !isNotFound(error)) throw error;
+			source++;
+			startIndex = 0;
+			continue;
+		}
 		const entries = pickFolderContent(result).entries.filter((entry) => (kind === 'file') === (entry.fileEntryType !== 1));
 		if (entries.length > 0) {
 			const tree = await folderTree(context, current);
