@@ -198,6 +198,19 @@ describe('From List for files and folders: My documents and rooms, with where ea
 		expect(names).toEqual(expect.arrayContaining(['Drafts · Team collaboration']));
 	});
 
+	test('the folder list offers My documents and the rooms themselves as places', async () => {
+		const rooms = await search('searchFolders', 'public');
+		expect(rooms.results[0]).toEqual(expect.objectContaining({ name: 'Public room · Rooms', value: String(ids().rooms.public) }));
+		const my = await search('searchFolders', 'my doc');
+		expect(my.results[0]).toEqual(expect.objectContaining({ name: 'My documents', value: '@my' }));
+		const first = await search('searchFolders');
+		expect(first.results.map((r) => r.name)).toEqual(expect.arrayContaining(['My documents', 'Public room · Rooms', 'Projects · My documents']));
+		expect(first.paginationToken).toBeDefined();
+		const next = await search('searchFolders', undefined, first.paginationToken as string);
+		expect(next.results.length).toBeGreaterThan(0);
+		expect(next.results.map((r) => r.name).filter((name) => name === 'My documents' || name.endsWith('· Rooms'))).toEqual([]);
+	});
+
 	test('a guest, who has no My documents, still gets the files of the rooms they are in', async () => {
 		const guest = emulator.state.createUser({ email: 'guest.picker@example.com', password: 'Guest-Passw0rd!', firstName: 'Gia', lastName: 'Guest', type: 'Guest' });
 		emulator.state.getFolder(ids().rooms.collaboration)?.members.push({ subjectId: guest.id, subjectType: 0, access: 2 });

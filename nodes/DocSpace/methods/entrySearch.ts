@@ -63,6 +63,18 @@ export function locationOf(source: Source, tree: Map<string, IDataObject>, paren
 	return [source.title, ...chain].join(' / ');
 }
 
+/** My documents and the rooms themselves, which take files and folders as folders do. */
+function sectionEntries(all: Source[], filter: string | undefined, portalUrl: string): INodeListSearchItems[] {
+	const text = (filter ?? '').trim().toLowerCase();
+	return all
+		.filter((source) => !text || source.title.toLowerCase().includes(text))
+		.map((source) =>
+			source.id === '@my'
+				? { name: source.title, value: '@my', url: `${portalUrl}/rooms/personal` }
+				: { name: `${source.title} · Rooms`, value: source.id, url: `${portalUrl}/rooms/shared/${source.id}/filter` },
+		);
+}
+
 async function searchEntries(
 	context: ILoadOptionsFunctions,
 	kind: 'file' | 'folder',
@@ -73,8 +85,9 @@ async function searchEntries(
 	const { portalUrl } = await resolveCredentials(context);
 	const all = await sources(context);
 	const results: INodeListSearchItems[] = [];
+	if (kind === 'folder' && paginationToken === undefined) results.push(...sectionEntries(all, filter, portalUrl));
 	let { source, startIndex } = readCursor(paginationToken);
-	while (source < all.length && results.length === 0) {
+	for (const firstPage = results.length; source < all.length && results.length === firstPage; ) {
 		const current = all[source];
 		let result: DocSpaceResult;
 		try {

@@ -18,7 +18,7 @@ const properties: INodeProperties[] = [
 		description: 'Whether to disable an active user before deleting them, as DocSpace deletes only disabled users',
 	},
 	reassignToParameter(
-		'Who receives the rooms and shared files of the deleted user: an active room admin or DocSpace admin. Empty: DocSpace deletes the user without handing anything over.',
+		'Who receives the rooms and shared files of the deleted user: an active room admin or DocSpace admin. Empty: the user is deleted without a reassignment.',
 	),
 	waitOptionsCollection,
 ];
