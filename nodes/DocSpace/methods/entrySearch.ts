@@ -8,7 +8,7 @@ import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeLis
 import { docSpacePaginate, pickFolderContent } from '../transport/paginate';
 import type { DocSpaceResult } from '../transport/request';
 import { docSpaceRequest } from '../transport/request';
-import { isNotFound } from '../transport/errors';
+import { asNodeError, isNotFound } from '../transport/errors';
 import { resolveCredentials } from '../transport/credentials';
 
 const PAGE = 50;
@@ -104,7 +104,7 @@ async function searchEntries(
 			});
 		} catch (error) {
 			// Guests have no My documents: DocSpace answers 404 for it.
-			if (current.id !== '@my' || !isNotFound(error)) throw error;
+			if (current.id !== '@my' || !isNotFound(error)) throw asNodeError.call(context, error);
 			source++;
 			startIndex = 0;
 			continue;
