@@ -44,6 +44,19 @@ describe('Room → Invite: access levels of the chosen room', () => {
 		expect(options.map((o) => o.value)).toEqual([11]);
 	});
 
+	test('each invitee entry gets the levels for its own Invite By', async () => {
+		const parameters = {
+			resource: 'room',
+			operation: 'invite',
+			roomId: fromList(ids().rooms.public),
+			invitees: { invitee: [{ kind: 'group', access: 11 }, { kind: 'email', access: 11 }] },
+		};
+		const second = await loadOptions('getRoomAccessLevels', { emulator, parameters, path: 'parameters.invitees.invitee[1].access' });
+		expect(second.map((o) => o.name).sort()).toEqual(['Content Creator', 'Room Manager']);
+		const first = await loadOptions('getRoomAccessLevels', { emulator, parameters, path: 'parameters.invitees.invitee[0].access' });
+		expect(first.map((o) => o.name)).toEqual(['Content Creator']);
+	});
+
 	test('a Custom room offers every level but Form Filler, a form filling room its own', async () => {
 		expect((await levels(ids().rooms.custom)).map((o) => o.name).sort()).toEqual(['Commenter', 'Content Creator', 'Editor', 'Reviewer', 'Room Manager', 'Viewer']);
 		expect((await levels(ids().rooms.fillingForms)).map((o) => o.name).sort()).toEqual(['Content Creator', 'Form Filler', 'Room Manager']);

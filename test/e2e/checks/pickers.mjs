@@ -37,6 +37,24 @@ export async function pickerChecks(ctx) {
 		assert(JSON.stringify(names) === JSON.stringify(['Content Creator', 'Room Manager']), `n8n lists ${JSON.stringify(names)}`);
 		assert(ctx.emu.since(mark).some((q) => q.method === 'GET' && q.path === `/api/2.0/files/rooms/${seed.publicRoomId}`), 'the room was not read from the portal');
 	});
+	await check('editor list: a group invitee in the Public room is offered Content Creator only (the entry’s own Invite By)', async () => {
+		const options = await n8n.rest(
+			'POST',
+			'/dynamic-node-parameters/options',
+			request(
+				{
+					resource: 'room',
+					operation: 'invite',
+					roomId: { __rl: true, mode: 'list', value: seed.publicRoomId },
+					invitees: { invitee: [{ kind: 'user', access: 11 }, { kind: 'group', access: 11 }] },
+				},
+				'parameters.invitees.invitee[1].access',
+				{ methodName: 'getRoomAccessLevels' },
+			),
+		);
+		const names = (options ?? []).map((o) => o.name);
+		assert(JSON.stringify(names) === JSON.stringify(['Content Creator']), `n8n lists ${JSON.stringify(names)}`);
+	});
 	await check('editor list: languages come from the portal’s settings/cultures', async () => {
 		const options = await n8n.rest('POST', '/dynamic-node-parameters/options', request({ resource: 'user', operation: 'invite' }, 'parameters.options.culture', { methodName: 'getCultures' }));
 		assert((options ?? []).some((o) => o.value === 'de' && /German/.test(o.name)), `n8n lists ${JSON.stringify(options).slice(0, 200)}`);
