@@ -238,6 +238,14 @@ describe('From List for files and folders: My documents and rooms, with where ea
 			'draft',
 		);
 		expect(page.results.map((r) => r.name)).toEqual(['Draft 1.docx · Team collaboration / Drafts']);
+		const places = await listSearch('searchFolders', {
+			emulator,
+			parameters: { resource: 'folder', operation: 'get' },
+			authentication: 'basicAuth',
+			credentials: { baseUrl: emulator.url, email: guest.email, password: 'Guest-Passw0rd!' },
+		});
+		expect(places.results.map((r) => r.name)).toContain('Team collaboration · Rooms');
+		expect(places.results.map((r) => r.name)).not.toContain('My documents');
 	});
 
 	test('rooms show their type beside the name', async () => {

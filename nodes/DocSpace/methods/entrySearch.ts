@@ -85,9 +85,9 @@ async function searchEntries(
 	const { portalUrl } = await resolveCredentials(context);
 	const all = await sources(context);
 	const results: INodeListSearchItems[] = [];
-	if (kind === 'folder' && paginationToken === undefined) results.push(...sectionEntries(all, filter, portalUrl));
+	let hasMyDocuments = true;
 	let { source, startIndex } = readCursor(paginationToken);
-	for (const firstPage = results.length; source < all.length && results.length === firstPage; ) {
+	while (source < all.length && results.length === 0) {
 		const current = all[source];
 		let result: DocSpaceResult;
 		try {
@@ -105,6 +105,7 @@ async function searchEntries(
 		} catch (error) {
 			// Guests have no My documents: DocSpace answers 404 for it.
 			if (current.id !== '@my' || !isNotFound(error)) throw asNodeError.call(context, error);
+			hasMyDocuments = false;
 			source++;
 			startIndex = 0;
 			continue;
@@ -124,6 +125,10 @@ async function searchEntries(
 			source++;
 			startIndex = 0;
 		}
+	}
+	// The first page of folders starts with the places themselves (the search starts at My documents).
+	if (kind === 'folder' && paginationToken === undefined) {
+		results.unshift(...sectionEntries(all.filter((s) => hasMyDocuments || s.id !== '@my'), filter, portalUrl));
 	}
 	return { results, paginationToken: source < all.length ? `${source}:${startIndex}` : undefined };
 }
