@@ -57,11 +57,6 @@ export class UserTasks {
 		return [...this.all].reverse().find((task) => task.kind === kind && task.userId === userId);
 	}
 
-	isRunning(kind: UserTaskKind, userId: string): boolean {
-		const task = this.latest(kind, userId);
-		return task !== undefined && !task.isCompleted;
-	}
-
 	start(kind: UserTaskKind, userId: string, body: unknown, run: () => void): UserTask {
 		const task: UserTask = {
 			id: randomUUID(),

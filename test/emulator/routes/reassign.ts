@@ -6,7 +6,7 @@
  * background (see ../userTasks) and are polled by user ID. DocSpace refuses a recipient or a
  * source it does not accept with a 400 "Can not reassign data to/from user with id = …".
  */
-import { HttpError, badRequest, bodyField, currentUser, defineRoute, forbidden, ok, queryParam, validation, type RouteContext } from '../http';
+import { HttpError, badRequest, bodyField, currentUser, defineRoute, forbidden, ok, validation, type RouteContext } from '../http';
 import type { User } from '../model';
 import type { EmulatorState } from '../state';
 import { emitWebhookEvent } from '../webhooks/deliver';
@@ -29,11 +29,6 @@ function guidField(ctx: RouteContext, name: string, required: boolean): string |
 }
 
 const canOwnRooms = (user: User) => TYPE_RANK[typeOf(user)] >= TYPE_RANK.RoomAdmin;
-
-/** Rooms the user created, in Rooms or in the Archive. */
-function roomsOwnedBy(state: EmulatorState, userId: string) {
-	return [...state.folders.values()].filter((f) => state.isRoom(f) && f.createdBy === userId);
-}
 
 /** Moves rooms and the entries in rooms from one user to another. */
 function transferRooms(state: EmulatorState, fromId: string, toId: string): void {
@@ -85,15 +80,6 @@ defineRoute('POST', '/api/2.0/people/reassign/start', (ctx) => {
 });
 
 defineRoute('GET', '/api/2.0/people/reassign/progress/{userid}', progressRoute('reassign'));
-
-defineRoute('GET', '/api/2.0/people/reassign/necessary', (ctx) => {
-	requireAdmin(ctx);
-	const user = requireUser(ctx, queryParam(ctx, 'UserId') ?? queryParam(ctx, 'userId') ?? '');
-	const rawType = queryParam(ctx, 'Type') ?? queryParam(ctx, 'type');
-	const type = rawType === undefined ? undefined : TYPE_BY_NUMBER[parseEnumValue('Type', rawType, EMPLOYEE_TYPE)];
-	const lowering = type === undefined || TYPE_RANK[type] < TYPE_RANK.RoomAdmin;
-	return ok(lowering && roomsOwnedBy(ctx.state, user.id).length > 0);
-});
 
 defineRoute('POST', '/api/2.0/people/type', (ctx) => {
 	const { state } = ctx;
