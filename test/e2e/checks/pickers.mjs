@@ -17,8 +17,8 @@ export async function pickerChecks(ctx) {
 			...extra,
 		};
 	};
-	await check('editor list: Room → Invite offers only the Public room’s access levels', async () => {
-		const mark = ctx.emu.mark();
+	/** The access levels n8n lists for one entry of Room → Invite in the seed's Public room. */
+	const publicRoomLevels = async (kinds, index) => {
 		const options = await n8n.rest(
 			'POST',
 			'/dynamic-node-parameters/options',
@@ -27,32 +27,22 @@ export async function pickerChecks(ctx) {
 					resource: 'room',
 					operation: 'invite',
 					roomId: { __rl: true, mode: 'list', value: seed.publicRoomId },
-					invitees: { invitee: [{ kind: 'user', access: 11 }] },
+					invitees: { invitee: kinds.map((kind) => ({ kind, access: 11 })) },
 				},
-				'parameters.invitees.invitee[0].access',
+				`parameters.invitees.invitee[${index}].access`,
 				{ methodName: 'getRoomAccessLevels' },
 			),
 		);
-		const names = (options ?? []).map((o) => o.name).sort();
+		return (options ?? []).map((o) => o.name).sort();
+	};
+	await check('editor list: Room → Invite offers only the Public room’s access levels', async () => {
+		const mark = ctx.emu.mark();
+		const names = await publicRoomLevels(['user'], 0);
 		assert(JSON.stringify(names) === JSON.stringify(['Content Creator', 'Room Manager']), `n8n lists ${JSON.stringify(names)}`);
 		assert(ctx.emu.since(mark).some((q) => q.method === 'GET' && q.path === `/api/2.0/files/rooms/${seed.publicRoomId}`), 'the room was not read from the portal');
 	});
 	await check('editor list: a group invitee in the Public room is offered Content Creator only (the entry’s own Invite By)', async () => {
-		const options = await n8n.rest(
-			'POST',
-			'/dynamic-node-parameters/options',
-			request(
-				{
-					resource: 'room',
-					operation: 'invite',
-					roomId: { __rl: true, mode: 'list', value: seed.publicRoomId },
-					invitees: { invitee: [{ kind: 'user', access: 11 }, { kind: 'group', access: 11 }] },
-				},
-				'parameters.invitees.invitee[1].access',
-				{ methodName: 'getRoomAccessLevels' },
-			),
-		);
-		const names = (options ?? []).map((o) => o.name);
+		const names = await publicRoomLevels(['user', 'group'], 1);
 		assert(JSON.stringify(names) === JSON.stringify(['Content Creator']), `n8n lists ${JSON.stringify(names)}`);
 	});
 	await check('editor list: languages come from the portal’s settings/cultures', async () => {
