@@ -12,6 +12,7 @@ import { seedValues } from './cases.mjs';
 import { credentialChecks } from './checks/credentials.mjs';
 import { exampleChecks } from './checks/examples.mjs';
 import { packageChecks } from './checks/package.mjs';
+import { pickerChecks } from './checks/pickers.mjs';
 import { triggerChecks } from './checks/trigger.mjs';
 import { workflowChecks } from './checks/workflows.mjs';
 import { editorChecks } from './editor.mjs';
@@ -65,6 +66,9 @@ async function main() {
 
 	// d. the action node, per credential type
 	await workflowChecks(ctx, secrets, oauthOk);
+
+	// g. the node's editor lists, through n8n's dynamic-node-parameters endpoints
+	await pickerChecks(ctx);
 
 	// e. trigger
 	const triggerReason = !hasTrigger

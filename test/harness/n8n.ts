@@ -162,7 +162,7 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 	}
 }
 
-class NodeTypes implements INodeTypes {
+export class NodeTypes implements INodeTypes {
 	constructor(private readonly types: Record<string, INodeType | IVersionedNodeType>) {}
 
 	getByName(type: string) {

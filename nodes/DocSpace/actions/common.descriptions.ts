@@ -195,3 +195,13 @@ export const searchFilter: INodeProperties = {
 	placeholder: 'e.g. report',
 	description: 'Only entries whose name contains this text',
 };
+
+/** A locator whose From List runs another search method, e.g. one that lists only disabled users. */
+export function listedBy(base: INodeProperties, searchListMethod: string): INodeProperties {
+	return {
+		...base,
+		modes: base.modes?.map((mode) =>
+			mode.name === 'list' ? { ...mode, typeOptions: { ...mode.typeOptions, searchListMethod } } : mode,
+		),
+	};
+}

@@ -5,9 +5,10 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { docSpaceApi, docSpaceApiList } from '../transport/request';
-import { folderLocator, locators, locatorSpecs, waitOptions } from './common.descriptions';
+import { folderLocator, locators, locatorSpecs, simplifyOutput, waitOptions } from './common.descriptions';
 import type { EntryKind } from './entry';
 import { loadEntry } from './entry';
+import { fileItems } from './file/shared';
 import { toItems, waitForFinish } from './helpers';
 import { locatorId } from './validation';
 
@@ -81,6 +82,7 @@ export function transferProperties(kind: EntryKind, action: TransferAction): INo
 		{ ...destinationFolderProperty, description: `The folder or room to ${action} the ${displayName.toLowerCase()} into` },
 		kind === 'file' ? conflictResolveProperty : folderConflictResolveProperty,
 		waitOptions,
+		...(kind === 'file' ? [simplifyOutput] : []),
 	];
 }
 
@@ -141,7 +143,8 @@ export async function transfer(
 	const finished = await waitForFinish.call(this, started, i);
 	const [result] = reportedEntries(finished, kind, destination.id);
 	if (!result) return toItems.call(this, nothingTransferred(source, kind, destination, verb));
-	return toItems.call(this, await currentEntry.call(this, kind, result, i));
+	const entry = await currentEntry.call(this, kind, result, i);
+	return kind === 'file' ? fileItems.call(this, i, entry) : toItems.call(this, entry);
 }
 
 /** File/Folder → Copy/Move: the entry of the item's locator into the Destination Folder. */

@@ -4,6 +4,7 @@ import type { PageRequest } from '../transport/paginate';
 import { pickFolderContent, pickList } from '../transport/paginate';
 import { docSpaceRequest } from '../transport/request';
 import { resolveCredentials } from '../transport/credentials';
+import { roomTypeName } from '../actions/room/access';
 
 const PAGE = 50;
 
@@ -33,37 +34,7 @@ async function searchPage(
 
 const search = (filter?: string): IDataObject => (filter ? { filterValue: filter } : {});
 
-/** A list entry for a file, folder or room, linked to where DocSpace shows it. */
-const entryResult = (linkPath: (id: string) => string) => (entry: IDataObject, portalUrl: string) => ({
-	name: String(entry.title),
-	value: String(entry.id),
-	url: `${portalUrl}${linkPath(String(entry.id))}`,
-});
-
-/** Files (filterType 1) or folders (filterType 2) anywhere in My documents. */
-const inMyDocuments = (filterType: 1 | 2, filter?: string): IDataObject => ({ ...search(filter), filterType, withSubFolders: true });
-
-export async function searchFiles(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {
-	return await searchPage(
-		this,
-		'files/@my',
-		inMyDocuments(1, filter),
-		paginationToken,
-		entryResult((id) => `/doceditor?fileid=${id}`),
-		pickFolderContent,
-	);
-}
-
-export async function searchFolders(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {
-	return await searchPage(
-		this,
-		'files/@my',
-		inMyDocuments(2, filter),
-		paginationToken,
-		entryResult((id) => `/rooms/personal/filter?folder=${id}`),
-		pickFolderContent,
-	);
-}
+export { searchFiles, searchFolders } from './entrySearch';
 
 export async function searchRooms(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {
 	return await searchPage(
@@ -71,23 +42,46 @@ export async function searchRooms(this: ILoadOptionsFunctions, filter?: string, 
 		'files/rooms',
 		search(filter),
 		paginationToken,
-		entryResult((id) => `/rooms/shared/${id}/filter`),
+		(room, portalUrl) => ({
+			name: `${String(room.title)} (${roomTypeName(room.roomType)})`,
+			value: String(room.id),
+			url: `${portalUrl}/rooms/shared/${String(room.id)}/filter`,
+		}),
 		pickFolderContent,
 	);
 }
 
+const userResult = (user: IDataObject) => ({
+	name: `${String(user.displayName ?? `${String(user.firstName ?? '')} ${String(user.lastName ?? '')}`).trim()} (${String(user.email ?? '')})`,
+	value: String(user.id),
+});
+
+/** DocSpace EmployeeStatus and EmployeeType filter values of people/filter. */
+const ACTIVE = 1;
+const DISABLED = 2;
+const ROOM_ADMIN = 1;
+const DOCSPACE_ADMIN = 3;
+
+const searchPeople = (context: ILoadOptionsFunctions, qs: IDataObject, filter?: string, paginationToken?: string) =>
+	searchPage(context, 'people/filter', { ...qs, ...search(filter) }, paginationToken, userResult, pickList);
+
 export async function searchUsers(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {
-	return await searchPage(
-		this,
-		'people/filter',
-		search(filter),
-		paginationToken,
-		(user) => ({
-			name: `${String(user.displayName ?? `${String(user.firstName ?? '')} ${String(user.lastName ?? '')}`).trim()} (${String(user.email ?? '')})`,
-			value: String(user.id),
-		}),
-		pickList,
-	);
+	return await searchPeople(this, {}, filter, paginationToken);
+}
+
+/** Users who can sign in: for Disable, Change Type and other operations on working accounts. */
+export async function searchActiveUsers(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {
+	return await searchPeople(this, { employeeStatus: ACTIVE }, filter, paginationToken);
+}
+
+/** Disabled users: for Enable. */
+export async function searchDisabledUsers(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {
+	return await searchPeople(this, { employeeStatus: DISABLED }, filter, paginationToken);
+}
+
+/** Active room admins and DocSpace admins: the accounts that can receive someone's rooms. */
+export async function searchRoomOwners(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {
+	return await searchPeople(this, { employeeStatus: ACTIVE, employeeTypes: [ROOM_ADMIN, DOCSPACE_ADMIN] }, filter, paginationToken);
 }
 
 export async function searchGroups(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {

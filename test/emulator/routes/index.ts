@@ -5,6 +5,8 @@
 import './oauth';
 import './authentication';
 import './people';
+import './reassign';
+import './settings';
 import './groups';
 import './keys';
 import './folders';

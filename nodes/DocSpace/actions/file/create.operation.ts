@@ -2,10 +2,10 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { docSpaceApi } from '../../transport/request';
-import { toItems } from '../helpers';
+import { simplifyOutput } from '../common.descriptions';
 import { locatorId, requiredText } from '../validation';
 import { folderPath } from '../entry';
-import { targetFolderProperty, withExtension } from './shared';
+import { fileItems, targetFolderProperty, withExtension } from './shared';
 
 const properties: INodeProperties[] = [
 	targetFolderProperty,
@@ -32,6 +32,7 @@ const properties: INodeProperties[] = [
 		default: '.docx',
 		description: 'Kind of empty file to create',
 	},
+	simplifyOutput,
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['file'], operation: ['create'] } }, properties);
@@ -48,5 +49,5 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		undefined,
 		i,
 	);
-	return toItems.call(this, file);
+	return fileItems.call(this, i, file);
 }

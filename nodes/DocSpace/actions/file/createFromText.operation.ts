@@ -2,11 +2,11 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { docSpaceApi } from '../../transport/request';
+import { simplifyOutput } from '../common.descriptions';
 import { folderPath } from '../entry';
-import { toItems } from '../helpers';
 import { locatorId, requiredText } from '../validation';
 import type { NameConflict } from './shared';
-import { findFileByTitle, ifNameExists, targetFolderProperty, withExtension } from './shared';
+import { fileItems, findFileByTitle, ifNameExists, targetFolderProperty, withExtension } from './shared';
 
 const properties: INodeProperties[] = [
 	targetFolderProperty,
@@ -38,6 +38,7 @@ const properties: INodeProperties[] = [
 		default: 'text',
 	},
 	ifNameExists,
+	simplifyOutput,
 ];
 
 export const description = updateDisplayOptions(
@@ -54,7 +55,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 
 	if (conflict === 'skip') {
 		const existing = await findFileByTitle.call(this, folderId, title, i);
-		if (existing) return toItems.call(this, { ...existing, skipped: true });
+		if (existing) return fileItems.call(this, i, { ...existing, skipped: true });
 	}
 	const file = await docSpaceApi.call(
 		this,
@@ -64,5 +65,5 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		undefined,
 		i,
 	);
-	return toItems.call(this, file);
+	return fileItems.call(this, i, file);
 }

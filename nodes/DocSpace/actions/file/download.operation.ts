@@ -17,13 +17,13 @@ const properties: INodeProperties[] = [
 		default: {},
 		options: [
 			{
-				displayName: 'Convert To',
+				displayName: 'Convert To Name or ID',
 				name: 'convertTo',
-				type: 'string',
+				type: 'options',
+				typeOptions: { loadOptionsMethod: 'getConversionFormats', loadOptionsDependsOn: ['fileId.value'] },
 				default: '',
-				placeholder: 'e.g. pdf',
 				description:
-					'Extension to convert the file to while downloading, e.g. pdf, docx or odt; empty downloads it as it is. Which formats are offered depends on the file type and the portal.',
+					'Format to convert the file to while downloading; the list shows what the portal converts the chosen file to. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 			},
 			{
 				displayName: 'Version',

@@ -1,10 +1,9 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { fileLocator } from '../common.descriptions';
-import { toItems } from '../helpers';
+import { fileLocator, simplifyOutput } from '../common.descriptions';
 import { locatorId } from '../validation';
-import { fileInfo } from './shared';
+import { fileInfo, fileItems } from './shared';
 
 const properties: INodeProperties[] = [
 	{ ...fileLocator, description: 'The file to get' },
@@ -16,6 +15,7 @@ const properties: INodeProperties[] = [
 		default: 0,
 		description: 'Version of the file to describe; 0 means the current version',
 	},
+	simplifyOutput,
 ];
 
 export const description = updateDisplayOptions(
@@ -26,5 +26,5 @@ export const description = updateDisplayOptions(
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const fileId = locatorId.call(this, 'file', i);
 	const version = this.getNodeParameter('version', i, 0) as number;
-	return toItems.call(this, await fileInfo.call(this, fileId, i, version));
+	return fileItems.call(this, i, await fileInfo.call(this, fileId, i, version));
 }

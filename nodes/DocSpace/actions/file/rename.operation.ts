@@ -2,10 +2,10 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { docSpaceApi } from '../../transport/request';
-import { fileLocator } from '../common.descriptions';
-import { toItems } from '../helpers';
+import { fileLocator, simplifyOutput } from '../common.descriptions';
 import { locatorId, requiredText } from '../validation';
 
+import { fileItems } from './shared';
 const properties: INodeProperties[] = [
 	{ ...fileLocator, description: 'The file to rename' },
 	{
@@ -17,6 +17,7 @@ const properties: INodeProperties[] = [
 		placeholder: 'e.g. Final report.docx',
 		description: 'The new name; DocSpace keeps the current extension when the name has none or another one',
 	},
+	simplifyOutput,
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['file'], operation: ['rename'] } }, properties);
@@ -25,5 +26,5 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	const fileId = locatorId.call(this, 'file', i);
 	const title = requiredText.call(this, 'New Name', this.getNodeParameter('title', i, ''), i);
 	const file = await docSpaceApi.call(this, 'PUT', `files/file/${fileId}`, { title }, undefined, i);
-	return toItems.call(this, file);
+	return fileItems.call(this, i, file);
 }

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { fileLocator, waitOptions } from '../common.descriptions';
+import { fileLocator, simplifyOutput, waitOptions } from '../common.descriptions';
 import { loadEntry, TRASH_FOLDER_TYPE } from '../entry';
 import { conflictResolveProperty, DESTINATION, destinationFolderProperty, transfer } from '../transfer';
 import { asNodeError, isNotFound, locatorId } from '../validation';
@@ -15,6 +15,7 @@ const properties: INodeProperties[] = [
 	},
 	conflictResolveProperty,
 	waitOptions,
+	simplifyOutput,
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['file'], operation: ['restore'] } }, properties);

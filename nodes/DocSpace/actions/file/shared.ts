@@ -2,13 +2,14 @@
  * What several file operations share: parameters for the target folder, binary data, name
  * clashes and chunk size, and lookups of files.
  */
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
 import { docSpaceApi } from '../../transport/request';
 import { docSpacePaginate, pickFolderContent } from '../../transport/paginate';
 import { DEFAULT_CHUNK_SIZE } from '../../transport/upload';
 import { folderLocator } from '../common.descriptions';
 import { folderPath, myDocuments } from '../entry';
+import { simplifiedItems, summarizeEntry } from '../helpers';
 
 /** The folder a new file goes into. */
 export const targetFolderProperty: INodeProperties = {
@@ -110,4 +111,17 @@ export async function findFileByTitle(
 /** `Report` + `.docx` → `Report.docx`; a name already ending in the extension stays as it is. */
 export function withExtension(name: string, extension: string): string {
 	return name.toLowerCase().endsWith(extension) ? name : `${name}${extension}`;
+}
+
+/** A file record's short view; a `skipped` marker (If Name Exists: Skip) is kept. */
+export function summarizeFile(file: IDataObject): IDataObject {
+	return { ...summarizeEntry(file), ...(file.skipped === true ? { skipped: true } : {}) };
+}
+
+/**
+ * Output items for file records (FileDto), short unless the operation's Simplify is off. For every
+ * file operation that returns a file; the operation lists `simplifyOutput` among its properties.
+ */
+export function fileItems(this: IExecuteFunctions, i: number, files: IDataObject | IDataObject[]): INodeExecutionData[] {
+	return simplifiedItems.call(this, i, files, summarizeFile);
 }

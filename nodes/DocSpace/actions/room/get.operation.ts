@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { toItems } from '../helpers';
 import { locatorId } from '../validation';
-import { loadRoom, roomParameter } from './shared';
+import { loadRoom, roomParameter, withRoomTypeName } from './shared';
 
 const properties: INodeProperties[] = [{ ...roomParameter, description: 'The room to get' }];
 
@@ -11,5 +11,5 @@ export const description = updateDisplayOptions({ show: { resource: ['room'], op
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const roomId = locatorId.call(this, 'room', i);
-	return toItems.call(this, await loadRoom.call(this, roomId, i));
+	return toItems.call(this, withRoomTypeName(await loadRoom.call(this, roomId, i)));
 }

@@ -5,7 +5,7 @@ import { pickFolderContent } from '../../transport/paginate';
 import { returnAllOrLimit, searchFilter, simplifyOutput } from '../common.descriptions';
 import { listItems, searchQuery } from '../helpers';
 import { roomTypeOptions } from './access';
-import { parseTags, summarizeRoom } from './shared';
+import { parseTags, summarizeRoom, withRoomTypeName } from './shared';
 
 // SearchArea
 const SECTION = { active: 0, archived: 1, any: 2 } as const;
@@ -72,5 +72,6 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	// DocSpace reads `tags` as a JSON array.
 	if (tags.length > 0) qs.tags = JSON.stringify(tags);
 	if (filters.withoutTags === true) qs.withoutTags = true;
-	return await listItems.call(this, i, { path: 'files/rooms', qs, pick: pickFolderContent }, summarizeRoom);
+	const items = await listItems.call(this, i, { path: 'files/rooms', qs, pick: pickFolderContent }, summarizeRoom);
+	return items.map((item) => ({ ...item, json: withRoomTypeName(item.json) }));
 }

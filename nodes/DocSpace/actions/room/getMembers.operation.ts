@@ -5,7 +5,7 @@ import { pickList } from '../../transport/paginate';
 import { returnAllOrLimit, searchFilter, simplifyOutput } from '../common.descriptions';
 import { listItems, searchQuery } from '../helpers';
 import { locatorId, withParameterNotFound } from '../validation';
-import { roomParameter, roomPath, summarizeMember } from './shared';
+import { inRoom, loadRoom, roomParameter, roomPath, summarizeMember } from './shared';
 
 const properties: INodeProperties[] = [
 	{ ...roomParameter, description: 'The room whose members to list' },
@@ -41,7 +41,9 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	const roomId = locatorId.call(this, 'room', i);
 	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
 	const qs: IDataObject = { filterType: Number(filters.memberType ?? 0), ...searchQuery(filters) };
-	return await withParameterNotFound(this, { kind: 'room', id: roomId }, i, async () =>
+	const room = await loadRoom.call(this, roomId, i);
+	const items = await withParameterNotFound(this, { kind: 'room', id: roomId }, i, async () =>
 		await listItems.call(this, i, { path: roomPath(roomId, '/share'), qs, pick: pickList }, summarizeMember),
 	);
+	return items.map((item) => ({ ...item, json: { ...item.json, ...inRoom(room) } }));
 }

@@ -6,8 +6,8 @@ import { docSpaceApi } from '../../transport/request';
 import { simplifyOutput } from '../common.descriptions';
 import { simplifiedItems } from '../helpers';
 import { asNodeError, checkedEmail, invalidParameter, isGuid, locatorId } from '../validation';
-import { FileShare, accessName, accessNames, memberAccessFor, memberAccessOptions, roomTypeName } from './access';
-import { loadRoom, roomParameter, roomPath, summarizeMember } from './shared';
+import { FileShare, accessName, accessNames, memberAccessFor, roomTypeName } from './access';
+import { inRoom, loadRoom, roomParameter, roomPath, summarizeMember } from './shared';
 
 type InviteeKind = 'user' | 'email' | 'group';
 
@@ -28,12 +28,13 @@ const properties: INodeProperties[] = [
 				name: 'invitee',
 				values: [
 					{
-						displayName: 'Access',
+						displayName: 'Access Name or ID',
 						name: 'access',
 						type: 'options',
-						options: memberAccessOptions,
+						typeOptions: { loadOptionsMethod: 'getRoomAccessLevels', loadOptionsDependsOn: ['roomId.value', '&kind'] },
 						default: 11,
-						description: 'What the invitee may do in the room',
+						description:
+							'What the invitee may do in the room; the list shows the levels the chosen room’s type offers. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 					},
 					{
 						displayName: 'Email',
@@ -218,5 +219,5 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 			},
 		);
 	}
-	return simplifiedItems.call(this, i, members, summarizeMember);
+	return simplifiedItems.call(this, i, members, summarizeMember).map((item) => ({ ...item, json: { ...item.json, ...inRoom(room) } }));
 }

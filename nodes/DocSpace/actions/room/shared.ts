@@ -158,6 +158,21 @@ const ROOM_SUMMARY_KEYS = [
 	'denyDownload', 'pinned', 'created', 'updated',
 ] as const;
 
+/** A room record with its type's name beside the number, for reading in n8n's tables. */
+export function withRoomTypeName(room: IDataObject): IDataObject {
+	const named: IDataObject = {};
+	for (const [key, value] of Object.entries(room)) {
+		named[key] = value;
+		if (key === 'roomType') named.roomTypeName = roomTypeName(value);
+	}
+	return named;
+}
+
+/** Which room a member entry belongs to, put on each item of a member list. */
+export function inRoom(room: IDataObject): IDataObject {
+	return { roomId: room.id, roomTitle: room.title };
+}
+
 /** A short view of a room (FolderDto). */
 export function summarizeRoom(room: IDataObject): IDataObject {
 	return {

@@ -1,14 +1,26 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { docSpaceApiList } from '../../transport/request';
-import { userLocator } from '../common.descriptions';
-import { toItems } from '../helpers';
+import { listedBy, simplifyOutput, userLocator } from '../common.descriptions';
+import { simplifiedItems } from '../helpers';
 import { locatorId } from '../validation';
-import { EmployeeStatus, employeeTypeName, employeeTypeOf, employeeTypeOptions, getUserById, userLabel } from './people';
+import {
+	EmployeeStatus,
+	employeeTypeName,
+	employeeTypeOf,
+	employeeTypeOptions,
+	getUserById,
+	summarizeUser,
+	userLabel,
+} from './people';
+import { reassignTarget, reassignToParameter, runReassignment, waitOptionsCollection } from './reassign';
+
+/** Types that cannot own rooms: demoting a room admin or DocSpace admin to them hands their rooms over. */
+const CANNOT_OWN_ROOMS = ['User', 'Guest'];
 
 const properties: INodeProperties[] = [
-	{ ...userLocator, description: 'The user whose type to change' },
+	{ ...listedBy(userLocator, 'searchActiveUsers'), description: 'The user whose type to change (only active users can be changed)' },
 	{
 		displayName: 'Type',
 		name: 'type',
@@ -17,6 +29,14 @@ const properties: INodeProperties[] = [
 		default: 'User',
 		description: 'The new user type. Only the portal owner may make DocSpace admins.',
 	},
+	{
+		...reassignToParameter(
+			'Who receives the rooms and shared files of a room admin or DocSpace admin who becomes a user or guest: an active room admin or DocSpace admin. Empty: the account of the credential.',
+		),
+		displayOptions: { show: { type: CANNOT_OWN_ROOMS } },
+	},
+	waitOptionsCollection,
+	simplifyOutput,
 ];
 
 export const description = updateDisplayOptions(
@@ -34,14 +54,37 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 			description: 'DocSpace changes the type of active users only. Enable the user first (User → Enable).',
 		});
 	}
-	const updated = await docSpaceApiList.call(this, 'PUT', `people/type/${type}`, { userIds: [userId] }, undefined, i);
-	const result = updated.find((entry) => entry.id === userId);
+	const current = employeeTypeOf(user);
+	let result: IDataObject | undefined;
+	// The owner's type never changes; PUT answers that without starting a reassignment.
+	const ownsRooms = (current === 'RoomAdmin' || current === 'DocSpaceAdmin') && user.isOwner !== true;
+	if (CANNOT_OWN_ROOMS.includes(type) && ownsRooms) {
+		const reassignUserId = reassignTarget.call(this, i);
+		const body: IDataObject = { type, userId, ...(reassignUserId ? { reassignUserId } : {}) };
+		const recipient = reassignUserId ? userLabel(await getUserById.call(this, reassignUserId, 'Reassign Rooms To', i)) : 'the account of the credential';
+		await runReassignment.call(
+			this,
+			{
+				path: 'people/type',
+				body,
+				progressPath: `people/type/progress/${encodeURIComponent(userId)}`,
+				what: `the type change of ${userLabel(user)}`,
+				from: userLabel(user),
+				to: recipient,
+			},
+			i,
+		);
+		result = await getUserById.call(this, userId, 'User', i);
+	} else {
+		const updated = await docSpaceApiList.call(this, 'PUT', `people/type/${type}`, { userIds: [userId] }, undefined, i);
+		result = updated.find((entry) => entry.id === userId);
+	}
 	if (!result || employeeTypeOf(result) !== type) {
 		throw new NodeOperationError(this.getNode(), `DocSpace did not make the user ${userLabel(user)} a ${employeeTypeName(type)}`, {
 			itemIndex: i,
 			description:
-				'DocSpace does not change the type of the portal owner or of the account the credential belongs to. A user who owns rooms or shared files must have them reassigned first, which the DocSpace People page does.',
+				'DocSpace does not change the type of the portal owner or of the account the credential belongs to, and only the owner may change DocSpace admins.',
 		});
 	}
-	return toItems.call(this, result);
+	return simplifiedItems.call(this, i, result, summarizeUser);
 }

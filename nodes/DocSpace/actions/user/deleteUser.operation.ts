@@ -6,6 +6,7 @@ import { userLocator } from '../common.descriptions';
 import { toItems } from '../helpers';
 import { asNodeError, locatorId, withParameterNotFound } from '../validation';
 import { EmployeeStatus, getUserById, setUserStatus, userLabel } from './people';
+import { reassignTarget, reassignToParameter, runReassignment, waitOptionsCollection } from './reassign';
 
 const properties: INodeProperties[] = [
 	{ ...userLocator, description: 'The user to delete' },
@@ -16,6 +17,10 @@ const properties: INodeProperties[] = [
 		default: true,
 		description: 'Whether to disable an active user before deleting them, as DocSpace deletes only disabled users',
 	},
+	reassignToParameter(
+		'Who receives the rooms and shared files of the deleted user: an active room admin or DocSpace admin. Empty: the user is deleted without a reassignment.',
+	),
+	waitOptionsCollection,
 ];
 
 export const description = updateDisplayOptions(
@@ -30,6 +35,8 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		const user = await getUserById.call(this, userId, 'User', i);
 		if (user.status !== EmployeeStatus.Terminated) await setUserStatus.call(this, user, EmployeeStatus.Terminated, i);
 	}
+	const toUserId = reassignTarget.call(this, i);
+	if (toUserId) return await reassignAndDelete.call(this, userId, toUserId, i);
 	try {
 		await withParameterNotFound(this, { kind: 'user', id: userId }, i, async () =>
 			await docSpaceApi.call(this, 'DELETE', `people/${encodeURIComponent(userId)}`, undefined, undefined, i),
@@ -45,4 +52,29 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		});
 	}
 	return toItems.call(this, { deleted: true, id: userId });
+}
+
+/** Hands the user's rooms over with DocSpace's reassignment, which deletes the profile when it is done. */
+async function reassignAndDelete(this: IExecuteFunctions, userId: string, toUserId: string, i: number): Promise<INodeExecutionData[]> {
+	const user = await getUserById.call(this, userId, 'User', i);
+	const recipient = await getUserById.call(this, toUserId, 'Reassign Rooms To', i);
+	if (user.status !== EmployeeStatus.Terminated) {
+		throw new NodeOperationError(this.getNode(), `The user ${userLabel(user)} is still active, and DocSpace reassigns the data of disabled users only`, {
+			itemIndex: i,
+			description: 'Turn on “Disable First”, or disable the user (User → Disable) before deleting them.',
+		});
+	}
+	await runReassignment.call(
+		this,
+		{
+			path: 'people/reassign/start',
+			body: { fromUserId: userId, toUserId, deleteProfile: true },
+			progressPath: `people/reassign/progress/${encodeURIComponent(userId)}`,
+			what: `the reassignment of ${userLabel(user)}’s data`,
+			from: userLabel(user),
+			to: userLabel(recipient),
+		},
+		i,
+	);
+	return toItems.call(this, { deleted: true, id: userId, reassignedTo: toUserId });
 }

@@ -1,10 +1,13 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { userLocator } from '../common.descriptions';
+import { listedBy, simplifyOutput, userLocator } from '../common.descriptions';
 import { changeStatus, EmployeeStatus } from './people';
 
-const properties: INodeProperties[] = [{ ...userLocator, description: 'The user to disable' }];
+const properties: INodeProperties[] = [
+	{ ...listedBy(userLocator, 'searchActiveUsers'), description: 'The user to disable (the list shows active users)' },
+	simplifyOutput,
+];
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['user'], operation: ['disable'] } },

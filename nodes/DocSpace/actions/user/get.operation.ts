@@ -2,10 +2,9 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { docSpaceApi } from '../../transport/request';
-import { userLocator } from '../common.descriptions';
-import { toItems } from '../helpers';
+import { simplifyOutput, userLocator } from '../common.descriptions';
 import { checkedEmail, locatorId } from '../validation';
-import { getUserByEmail, getUserById } from './people';
+import { getUserByEmail, getUserById, userItems } from './people';
 
 const properties: INodeProperties[] = [
 	{
@@ -32,6 +31,7 @@ const properties: INodeProperties[] = [
 		description: 'Email address of the user to get',
 		displayOptions: { show: { getBy: ['email'] } },
 	},
+	simplifyOutput,
 ];
 
 export const description = updateDisplayOptions(
@@ -42,12 +42,12 @@ export const description = updateDisplayOptions(
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const getBy = this.getNodeParameter('getBy', i, 'user') as string;
 	if (getBy === 'me') {
-		return toItems.call(this, await docSpaceApi.call(this, 'GET', 'people/@self', undefined, undefined, i));
+		return userItems.call(this, i, await docSpaceApi.call(this, 'GET', 'people/@self', undefined, undefined, i));
 	}
 	if (getBy === 'email') {
 		const email = checkedEmail.call(this, 'Email', this.getNodeParameter('email', i, ''), i);
-		return toItems.call(this, await getUserByEmail.call(this, email, 'Email', i));
+		return userItems.call(this, i, await getUserByEmail.call(this, email, 'Email', i));
 	}
 	const userId = locatorId.call(this, 'user', i);
-	return toItems.call(this, await getUserById.call(this, userId, 'User', i));
+	return userItems.call(this, i, await getUserById.call(this, userId, 'User', i));
 }

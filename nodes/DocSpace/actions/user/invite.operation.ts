@@ -2,9 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { docSpaceApi } from '../../transport/request';
-import { toItems } from '../helpers';
+import { simplifyOutput } from '../common.descriptions';
 import { checkedEmail } from '../validation';
-import { employeeTypeOptions, getUserByEmail } from './people';
+import { employeeTypeOptions, getUserByEmail, userItems } from './people';
 
 const properties: INodeProperties[] = [
 	{
@@ -33,15 +33,17 @@ const properties: INodeProperties[] = [
 		default: {},
 		options: [
 			{
-				displayName: 'Language',
+				displayName: 'Language Name or ID',
 				name: 'culture',
-				type: 'string',
+				type: 'options',
+				typeOptions: { loadOptionsMethod: 'getCultures' },
 				default: '',
-				placeholder: 'e.g. en-US',
-				description: 'Language of the invitation email, as a culture code',
+				description:
+					'Language of the invitation email, from the languages the portal offers. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 			},
 		],
 	},
+	simplifyOutput,
 ];
 
 export const description = updateDisplayOptions(
@@ -58,5 +60,5 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	if (culture) body.culture = culture;
 	// The answer lists every pending user of the portal, so the invited one is read back by email.
 	await docSpaceApi.call(this, 'POST', 'people/invite', body, undefined, i);
-	return toItems.call(this, await getUserByEmail.call(this, email, 'Email', i));
+	return userItems.call(this, i, await getUserByEmail.call(this, email, 'Email', i));
 }

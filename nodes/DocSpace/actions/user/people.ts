@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { NodeOperationError } from 'n8n-workflow';
 
 import { docSpaceApi, docSpaceApiList } from '../../transport/request';
-import { pick, toItems } from '../helpers';
+import { pick, simplifiedItems } from '../helpers';
 import { checkedEmail, invalidParameter, isGuid, locatorId, withParameterNotFound } from '../validation';
 
 /** EmployeeType values as DocSpace sends and accepts them (a string enum on the wire). */
@@ -37,6 +37,11 @@ const USER_SUMMARY_KEYS = [
 /** A short view of an EmployeeFullDto, with its type spelled out. */
 export function summarizeUser(user: IDataObject): IDataObject {
 	return { ...pick(user, USER_SUMMARY_KEYS), type: employeeTypeOf(user) };
+}
+
+/** Output items for user records, short unless Simplify is off. */
+export function userItems(this: IExecuteFunctions, i: number, users: IDataObject | IDataObject[]): INodeExecutionData[] {
+	return simplifiedItems.call(this, i, users, summarizeUser);
 }
 
 export function userLabel(user: IDataObject): string {
@@ -158,5 +163,5 @@ export async function changeStatus(
 	status: (typeof EmployeeStatus)[keyof typeof EmployeeStatus],
 ): Promise<INodeExecutionData[]> {
 	const user = await getUserById.call(this, locatorId.call(this, 'user', i), 'User', i);
-	return toItems.call(this, await setUserStatus.call(this, user, status, i));
+	return userItems.call(this, i, await setUserStatus.call(this, user, status, i));
 }

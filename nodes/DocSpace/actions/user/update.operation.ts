@@ -2,10 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { docSpaceApi } from '../../transport/request';
-import { userLocator } from '../common.descriptions';
-import { toItems } from '../helpers';
+import { simplifyOutput, userLocator } from '../common.descriptions';
 import { checkedEmail, invalidParameter, isGuid, locatorId, optionalText, requiredText, withParameterNotFound } from '../validation';
-import { EmployeeStatus, getGroupById, getUserById, listParameter, userLabel } from './people';
+import { EmployeeStatus, getGroupById, getUserById, listParameter, userItems, userLabel } from './people';
 
 const properties: INodeProperties[] = [
 	{ ...userLocator, description: 'The user to update' },
@@ -65,6 +64,7 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
+	simplifyOutput,
 ];
 
 export const description = updateDisplayOptions(
@@ -147,5 +147,5 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 			await docSpaceApi.call(this, 'DELETE', `group/${groupId}/members`, { members: [userId] }, undefined, i),
 		);
 	}
-	return toItems.call(this, await getUserById.call(this, userId, 'User', i));
+	return userItems.call(this, i, await getUserById.call(this, userId, 'User', i));
 }

@@ -1,0 +1,70 @@
+/** Option lists filled from the portal, narrowed by what is already chosen in the node. */
+import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
+
+import { memberAccessFor, memberAccessOptions } from '../actions/room/access';
+import { locatorSpecs } from '../actions/common.descriptions';
+import type { LocatorKind } from '../actions/common.descriptions';
+import { normalizeExtension } from '../transport/download';
+import { docSpaceApi, docSpaceApiList } from '../transport/request';
+
+/** The ID chosen in a locator, or undefined while it is empty, an expression or not an ID. */
+function chosenId(context: ILoadOptionsFunctions, kind: LocatorKind): string | undefined {
+	const spec = locatorSpecs[kind];
+	let value: unknown;
+	try {
+		value = context.getCurrentNodeParameter(spec.name, { extractValue: true });
+	} catch {
+		return undefined;
+	}
+	const id = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
+	return id && !id.startsWith('=') && new RegExp(spec.idPattern, 'i').test(id) ? id : undefined;
+}
+
+/**
+ * Room → Invite: the access levels the chosen room's type offers to the invitee's kind (groups
+ * never get Room Manager); every level while no room is chosen.
+ */
+export async function getRoomAccessLevels(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const roomId = chosenId(this, 'room');
+	if (!roomId) return memberAccessOptions;
+	const room = await docSpaceApi.call(this, 'GET', `files/rooms/${encodeURIComponent(roomId)}`);
+	const kind = this.getCurrentNodeParameter('&kind') === 'group' ? 'group' : 'user';
+	const roomType = Number(room.roomType);
+	return memberAccessFor(roomType, kind).map((level) => ({ name: level.name, value: level.value, description: level.description }));
+}
+
+/** File → Download: the formats the portal converts the chosen file to, after “keep the format”. */
+export async function getConversionFormats(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const keep: INodePropertyOptions = { name: 'Keep the File’s Format', value: '', description: 'Download the file as it is' };
+	const fileId = chosenId(this, 'file');
+	if (!fileId) return [keep];
+	const file = await docSpaceApi.call(this, 'GET', `files/file/${fileId}`);
+	const settings = await docSpaceApi.call(this, 'GET', 'files/settings');
+	const source = normalizeExtension(String(file.fileExst ?? ''));
+	const table = (settings.extsConvertible ?? {}) as IDataObject;
+	const targets = Array.isArray(table[source]) ? (table[source] as unknown[]).map((ext) => normalizeExtension(String(ext))) : [];
+	return [
+		keep,
+		...[...new Set(targets)]
+			.filter((target) => target && target !== source)
+			.sort()
+			.map((target) => ({ name: target, value: target.slice(1), description: `Convert the ${source} file to ${target}` })),
+	];
+}
+
+/** The portal's languages (`GET settings/cultures`), named in English, after the portal default. */
+export async function getCultures(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const cultures = (await docSpaceApiList.call(this, 'GET', 'settings/cultures')).map(String);
+	const names = new Intl.DisplayNames(['en'], { type: 'language' });
+	const named = (code: string) => {
+		try {
+			return names.of(code) ?? code;
+		} catch {
+			return code;
+		}
+	};
+	return [
+		{ name: 'Portal Default', value: '', description: 'The language set for the portal' },
+		...cultures.map((code) => ({ name: `${named(code)} (${code})`, value: code })).sort((a, b) => a.name.localeCompare(b.name)),
+	];
+}
