@@ -21,6 +21,15 @@ export interface FormField {
 	possibleValues?: string[];
 }
 
+/** The fields of the seed portal's application form, one of each kind. */
+export const SAMPLE_FORM_FIELDS: FormField[] = [
+	{ key: 'fullName', type: 'text' },
+	{ key: 'age', type: 'number' },
+	{ key: 'startDate', type: 'date', format: 'mm/dd/yyyy' },
+	{ key: 'remote', type: 'checkbox' },
+	{ key: 'team', type: 'combobox', possibleValues: ['Sales', 'Support', 'Engineering'] },
+];
+
 export interface ParsedForm {
 	fields: FormField[];
 	roles: string[];

@@ -76,6 +76,18 @@ export async function searchRooms(this: ILoadOptionsFunctions, filter?: string, 
 	);
 }
 
+/** Room templates (SearchArea 4 of the rooms list). */
+export async function searchRoomTemplates(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {
+	return await searchPage(
+		this,
+		'files/rooms',
+		{ ...search(filter), searchArea: 4 },
+		paginationToken,
+		entryResult((id) => `/rooms/shared/${id}/filter`),
+		pickFolderContent,
+	);
+}
+
 export async function searchUsers(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {
 	return await searchPage(
 		this,

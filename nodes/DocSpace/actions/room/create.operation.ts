@@ -5,6 +5,7 @@ import { docSpaceApi } from '../../transport/request';
 import { toItems } from '../helpers';
 import { invalidParameter, requiredText } from '../validation';
 import { RoomType, roomTypeOptions } from './access';
+import { formOptionFields, formOptionsBody } from './formOptions';
 import {
 	BYTES_PER_MB,
 	denyDownloadField,
@@ -17,6 +18,7 @@ import {
 } from './shared';
 
 const vdrOnly = { show: { '/roomType': [RoomType.VirtualDataRoom] } };
+const formRoomOnly = { show: { '/roomType': [RoomType.FormFilling] } };
 
 const properties: INodeProperties[] = [
 	{
@@ -46,6 +48,7 @@ const properties: INodeProperties[] = [
 			denyDownloadField,
 			{ ...lifetimeField, displayOptions: vdrOnly },
 			{ ...indexingField, displayOptions: vdrOnly },
+			...formOptionFields.map((field) => ({ ...field, displayOptions: formRoomOnly })),
 			{
 				displayName: 'Quota (MB)',
 				name: 'quota',
@@ -98,6 +101,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		const lifetime = lifetimeBody(fields.lifetime);
 		if (lifetime) body.lifetime = lifetime;
 	}
+	if (roomType === RoomType.FormFilling) Object.assign(body, formOptionsBody(fields));
 	const room = await docSpaceApi.call(this, 'POST', 'files/rooms', body, undefined, i);
 	return toItems.call(this, room);
 }
