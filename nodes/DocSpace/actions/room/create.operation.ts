@@ -6,8 +6,8 @@ import { toItems } from '../helpers';
 import { invalidParameter, requiredText } from '../validation';
 import { RoomType, roomTypeOptions } from './access';
 import { formOptionFields, formOptionsBody } from './formOptions';
+import { newRoomQuotaBytes, newRoomQuotaField } from './quota';
 import {
-	BYTES_PER_MB,
 	denyDownloadField,
 	indexingField,
 	lifetimeBody,
@@ -49,14 +49,7 @@ const properties: INodeProperties[] = [
 			{ ...lifetimeField, displayOptions: vdrOnly },
 			{ ...indexingField, displayOptions: vdrOnly },
 			...formOptionFields.map((field) => ({ ...field, displayOptions: formRoomOnly })),
-			{
-				displayName: 'Quota (MB)',
-				name: 'quota',
-				type: 'number',
-				typeOptions: { minValue: 1 },
-				default: 1024,
-				description: 'Storage limit of the room in megabytes; needs the room quota feature to be on in the portal',
-			},
+			newRoomQuotaField,
 			{
 				displayName: 'Tags',
 				name: 'tags',
@@ -88,13 +81,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		const tags = parseTags(fields.tags);
 		if (tags.length > 0) body.tags = tags;
 	}
-	if (fields.quota !== undefined) {
-		const quota = Number(fields.quota);
-		if (!Number.isFinite(quota) || quota <= 0) {
-			throw invalidParameter.call(this, i, 'The parameter “Quota (MB)” must be a positive number', 'Enter the room’s storage limit in megabytes, e.g. 1024.');
-		}
-		body.quota = Math.round(quota * BYTES_PER_MB);
-	}
+	if (fields.quota !== undefined) body.quota = newRoomQuotaBytes.call(this, fields.quota, i);
 	if (fields.denyDownload !== undefined) body.denyDownload = fields.denyDownload === true;
 	if (roomType === RoomType.VirtualDataRoom) {
 		if (fields.indexing !== undefined) body.indexing = fields.indexing === true;

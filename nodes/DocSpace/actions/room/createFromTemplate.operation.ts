@@ -4,8 +4,9 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { docSpaceApi } from '../../transport/request';
 import { waitOptions } from '../common.descriptions';
 import { toItems } from '../helpers';
-import { invalidParameter, locatorId, requiredText, withParameterNotFound } from '../validation';
-import { BYTES_PER_MB, denyDownloadField, parseTags, roomPath, tagsDescription, TITLE_RULES } from './shared';
+import { locatorId, requiredText, withParameterNotFound } from '../validation';
+import { denyDownloadField, parseTags, roomPath, tagsDescription, TITLE_RULES } from './shared';
+import { newRoomQuotaBytes, newRoomQuotaField } from './quota';
 import { templateParameter, waitForTemplateTask } from './templateTask';
 
 const properties: INodeProperties[] = [
@@ -27,7 +28,7 @@ const properties: INodeProperties[] = [
 		default: {},
 		options: [
 			denyDownloadField,
-			{ displayName: 'Quota (MB)', name: 'quota', type: 'number', typeOptions: { minValue: 1 }, default: 1024, description: 'Storage limit of the room in megabytes' },
+			newRoomQuotaField,
 			{ displayName: 'Tags', name: 'tags', type: 'string', default: '', placeholder: 'e.g. onboarding', description: `${tagsDescription}; the template’s tags by default` },
 		],
 	},
@@ -43,13 +44,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	const body: IDataObject = { templateId: Number(templateId), title };
 	if (fields.tags !== undefined) body.tags = parseTags(fields.tags);
 	if (fields.denyDownload !== undefined) body.denyDownload = fields.denyDownload === true;
-	if (fields.quota !== undefined) {
-		const quota = Number(fields.quota);
-		if (!Number.isFinite(quota) || quota <= 0) {
-			throw invalidParameter.call(this, i, 'The parameter “Quota (MB)” must be a positive number', 'Enter the room’s storage limit in megabytes, e.g. 1024.');
-		}
-		body.quota = Math.round(quota * BYTES_PER_MB);
-	}
+	if (fields.quota !== undefined) body.quota = newRoomQuotaBytes.call(this, fields.quota, i);
 	const started = await withParameterNotFound(this, { kind: 'room', id: templateId, label: 'Template' }, i, async () =>
 		await docSpaceApi.call(this, 'POST', 'files/rooms/fromtemplate', body, undefined, i),
 	);
