@@ -60,6 +60,22 @@ test('form.submit with Include Form Data: the answers, typed, the completed form
 	expect(Buffer.from(String(item.binary?.data.data), 'base64').equals(completed?.content ?? Buffer.alloc(0))).toBe(true);
 });
 
+test('each delivery gets its own submission, even when a later one exists by the time it is read', async () => {
+	const harness = await trigger({ events: ['form.submit'], options: { includeFormData: true } });
+	await harness.activate();
+	const { form } = startedForm();
+	// The first look-up is slow, so the second copy is already recorded when it is answered.
+	emulator.faults.add({ method: 'GET', path: new RegExp(`/files/file/${form.id}/submissions$`), delayMs: 500 });
+	const first = await fill(form.id, ids().users.user, { fullName: 'First' });
+	await new Promise((resolve) => setTimeout(resolve, 150));
+	emulator.state.advanceClock(60_000);
+	const second = await fill(form.id, ids().users.user2, { fullName: 'Second' });
+	await emulator.webhooks.idle();
+	const byCompleted = Object.fromEntries(harness.executions.map((e) => [e[0][0].json.formData?.completedFormId, e[0][0].json.formData]));
+	expect(byCompleted[Number(first.completedFormId)]).toMatchObject({ formNumber: 1, submittedBy: ids().users.user, fields: { fullName: 'First' } });
+	expect(byCompleted[Number(second.completedFormId)]).toMatchObject({ formNumber: 2, submittedBy: ids().users.user2, fields: { fullName: 'Second' } });
+});
+
 test('without the option the item is the plain event and nothing is fetched', async () => {
 	const harness = await trigger({ events: ['form.submit'] });
 	await harness.activate();
