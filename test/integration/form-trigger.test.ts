@@ -71,7 +71,8 @@ test('each delivery gets its own submission, even when a later one exists by the
 	emulator.state.advanceClock(60_000);
 	const second = await fill(form.id, ids().users.user2, { fullName: 'Second' });
 	await emulator.webhooks.idle();
-	const byCompleted = Object.fromEntries(harness.executions.map((e) => [e[0][0].json.formData?.completedFormId, e[0][0].json.formData]));
+	const formData = harness.executions.map((e) => e[0][0].json.formData as { completedFormId?: number } | undefined);
+	const byCompleted = Object.fromEntries(formData.map((data) => [Number(data?.completedFormId), data]));
 	expect(byCompleted[Number(first.completedFormId)]).toMatchObject({ formNumber: 1, submittedBy: ids().users.user, fields: { fullName: 'First' } });
 	expect(byCompleted[Number(second.completedFormId)]).toMatchObject({ formNumber: 2, submittedBy: ids().users.user2, fields: { fullName: 'Second' } });
 });
