@@ -56,11 +56,17 @@ export function canManage(state: EmulatorState, user: User, entry: Entry): boole
 	return access === FileShare.None || access === FileShare.RoomManager || access === FileShare.ReadWrite;
 }
 
-/** Room templates: full access for their creator and admins, read access for those shared with, or everyone when public. */
+/**
+ * Room templates: full access for their creator, read access for the users and groups they were
+ * shared with, and for every non-guest when public. Portal admins get no access of their own: another
+ * user's private template is refused to them too.
+ */
 function templateAccess(state: EmulatorState, user: User, entry: Entry): number | null {
 	const template = state.roomOf(entry);
 	if (!template) return FileShare.Read; // the section root itself
-	const access = roomAccess(state, user, template);
-	if (access !== null) return access === FileShare.None ? FileShare.None : FileShare.Read;
+	if (template.createdBy === user.id) return FileShare.None;
+	const groupIds = new Set(state.groupsOfUser(user.id).map((g) => g.id));
+	const shared = template.members.some((m) => (m.subjectType === 0 ? m.subjectId === user.id : groupIds.has(m.subjectId)) && m.access !== FileShare.None);
+	if (shared) return FileShare.Read;
 	return isPublicTemplate(state, template.id) && seesPublicTemplate(user) ? FileShare.Read : null;
 }

@@ -82,12 +82,35 @@ describe('room templates', () => {
 	test('the start answers queued; the status reports the template once done', async () => {
 		templateTasks(emu.state).durationMs = 0;
 		const started = await api('POST', 'files/roomtemplate', { roomId: emu.state.seedIds.rooms.custom, title: 'T' });
-		expect(started.json.response).toEqual({ templateId: 0, progress: 0, isCompleted: false });
+		expect(started.json.response).toEqual({ templateId: 0, progress: 0, error: '', isCompleted: false });
 		const status = await api('GET', 'files/roomtemplate/status');
-		expect(status.json.response).toEqual({ templateId: expect.any(Number), progress: 100, isCompleted: true });
+		expect(status.json.response).toEqual({ templateId: expect.any(Number), progress: 100, error: '', isCompleted: true });
 		const listed = await api('GET', 'files/rooms?searchArea=Templates');
 		expect(listed.json.response.folders.map((f: { id: number }) => f.id)).toContain(status.json.response.templateId);
 		expect((await api('GET', 'files/rooms')).json.response.folders.map((f: { id: number }) => f.id)).not.toContain(status.json.response.templateId);
+	});
+
+	test('the status is the caller’s own: another user with no task gets an empty response', async () => {
+		const other = emu.state.createApiKey({ userId: emu.state.seedIds.users.roomAdmin, name: 'other' });
+		const answer = await api('GET', 'files/roomtemplate/status', undefined, { authorization: `Bearer ${other.key}` });
+		expect([answer.status, answer.json.response]).toEqual([200, null]);
+	});
+
+	test('an archived room is missing; a private template is the owner’s alone, even to an admin', async () => {
+		expect((await api('POST', 'files/roomtemplate', { roomId: emu.state.seedIds.rooms.archived })).status).toBe(404);
+		const ids = emu.state.seedIds;
+		const roomAdmin = emu.state.createApiKey({ userId: ids.users.roomAdmin, name: 'room admin' });
+		const asRoomAdmin = { authorization: `Bearer ${roomAdmin.key}`, 'content-type': 'application/json' };
+		const room = emu.state.createRoom({ title: 'Room admin’s', roomType: 5, createdBy: ids.users.roomAdmin });
+		await api('POST', 'files/roomtemplate', { roomId: room.id, share: [emu.secrets.userEmail] }, asRoomAdmin);
+		const templateId = (await api('GET', 'files/roomtemplate/status', undefined, asRoomAdmin)).json.response.templateId;
+		expect((await api('GET', `files/roomtemplate/${templateId}/public`)).status).toBe(403);
+		expect((await api('PUT', 'files/roomtemplate/public', { id: templateId, public: true })).status).toBe(403);
+		expect((await api('PUT', 'files/roomtemplate/public', { id: 0, public: true }, asRoomAdmin)).status).toBe(400);
+		expect(emu.state.getFolder(templateId)?.members.map((m) => m.subjectId)).toEqual([ids.users.user]);
+		expect((await api('PUT', 'files/roomtemplate/public', { id: templateId, public: true }, asRoomAdmin)).status).toBe(200);
+		expect(emu.state.getFolder(templateId)?.members).toEqual([]);
+		expect((await api('GET', `files/roomtemplate/${templateId}/public`)).json.response).toBe(true);
 	});
 
 	test('rooms/fromtemplate needs a title and a template', async () => {

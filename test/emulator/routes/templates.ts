@@ -4,8 +4,14 @@
  * then `GET files/rooms/fromtemplate/status`), and a template's public setting. Listing
  * templates is `GET files/rooms?searchArea=Templates` (rooms.ts). State: templateStore.ts.
  *
- * Only the owner, portal admins and room admins make templates and rooms; saving a room as a
- * template needs the right to manage that room; creating a room needs read access to the template.
+ * As DocSpace has it: saving a room as a template needs room-manager rights on a room under Rooms
+ * (an archived or unknown room is missing: 404; other refusals 403), checked before the task starts.
+ * The template keeps the room's type, tags, settings and content, except the service folders of
+ * forms. `public: true` drops `share` and `groups` and shares the template with everyone. The status
+ * endpoints report the caller's latest task (an empty response when there is none), `error` empty
+ * unless it failed. Only the template's owner may change its public setting, which also takes every
+ * other share away; reading it needs read access to the template (admins have none of their own).
+ * Creating a room from a template needs the right to create rooms and read access to the template.
  */
 import {
 	badRequest,
@@ -19,7 +25,7 @@ import {
 	validation,
 	type RouteContext,
 } from '../http';
-import { requireRoom } from '../lookup';
+import { MESSAGES, requireRoom } from '../lookup';
 import type { Folder, RoomTypeValue } from '../model';
 import { canManageRoom, portalTags } from '../roomStore';
 import {
@@ -37,7 +43,6 @@ import { ROOM_MESSAGES } from './rooms';
 
 const TEMPLATE_MESSAGES = {
 	templateNotFound: 'The room template was not found',
-	noTask: 'No room template operation was started',
 };
 
 function invalid(field: string, message: string): HttpError {
@@ -80,15 +85,14 @@ function statusDto(ctx: RouteContext, task: TemplateTask, idName: 'templateId' |
 	return {
 		[idName]: task.resultId ?? 0,
 		progress: templateTasks(ctx.state).progressOf(task),
-		error: task.error ?? (idName === 'roomId' ? '' : undefined),
+		error: task.error ?? '',
 		isCompleted: task.done,
 	};
 }
 
 function latestStatus(ctx: RouteContext, kind: TaskKind, idName: 'templateId' | 'roomId') {
 	const task = templateTasks(ctx.state).latest(kind, currentUser(ctx).id);
-	if (!task) throw notFound(TEMPLATE_MESSAGES.noTask);
-	return ok(statusDto(ctx, task, idName));
+	return ok(task ? statusDto(ctx, task, idName) : null);
 }
 
 function tagsFor(ctx: RouteContext, given: string[] | undefined, fallback: string[]): string[] {
@@ -107,10 +111,12 @@ defineRoute('POST', '/api/2.0/files/roomtemplate', (ctx) => {
 	const isPublic = optionalBool(ctx, 'public') ?? false;
 	mayCreateRooms(ctx);
 	const user = currentUser(ctx);
+	const candidate = ctx.state.getFolder(roomId);
+	if (!candidate || candidate.parentId !== ctx.state.roots.virtualRooms) throw notFound(MESSAGES.roomNotFound);
 	const room = requireRoom(ctx, roomId);
-	if (isTemplate(ctx.state, room) || !canManageRoom(ctx.state, user, room)) throw forbidden(ROOM_MESSAGES.manageDenied);
+	if (!canManageRoom(ctx.state, user, room)) throw forbidden(ROOM_MESSAGES.manageDenied);
 	const name = (typeof title === 'string' && title.trim()) || room.title;
-	const members = [
+	const members = isPublic ? [] : [
 		...emails.map((email) => {
 			const member = ctx.state.findUserByEmail(email);
 			if (!member) throw badRequest(`The user ${email} was not found`);
@@ -124,8 +130,8 @@ defineRoute('POST', '/api/2.0/files/roomtemplate', (ctx) => {
 	const task = templateTasks(ctx.state).start('template', user.id, () => {
 		const source = ctx.state.getFolder(room.id);
 		if (!source) throw new Error('The required room was not found');
-		const template = ctx.state.createRoom({ title: name, roomType: source.roomType as RoomTypeValue, createdBy: user.id, members, tags: tagsFor(ctx, tags, source.tags) });
-		template.parentId = templatesRoot(ctx.state).id;
+		const template = ctx.state.createRoom({ title: name, roomType: source.roomType as RoomTypeValue, createdBy: user.id, members, tags: tagsFor(ctx, tags, source.tags), quotaLimit: source.quotaLimit });
+		Object.assign(template, { parentId: templatesRoot(ctx.state).id, indexing: source.indexing, denyDownload: source.denyDownload, private: source.private });
 		copyContent(ctx.state, source.id, template.id, user.id);
 		setPublicTemplate(ctx.state, template.id, isPublic);
 		return template.id;
@@ -143,9 +149,11 @@ defineRoute('GET', '/api/2.0/files/roomtemplate/{id}/public', (ctx) => {
 defineRoute('PUT', '/api/2.0/files/roomtemplate/public', (ctx) => {
 	const id = requiredInt(ctx, 'id', 'Id');
 	const value = optionalBool(ctx, 'public') ?? false;
+	if (id < 1) throw badRequest('Invalid template id');
 	const template = requireTemplate(ctx, id);
-	if (!canManageRoom(ctx.state, currentUser(ctx), template)) throw forbidden(ROOM_MESSAGES.manageDenied);
+	if (template.createdBy !== currentUser(ctx).id) throw forbidden(MESSAGES.accessDenied);
 	setPublicTemplate(ctx.state, template.id, value);
+	template.members = [];
 	return ok(null);
 });
 
