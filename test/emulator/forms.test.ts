@@ -69,6 +69,30 @@ describe('PDF forms', () => {
 		expect((await api('GET', `files/file/${form.id}/submissions?count=0`)).status).toBe(400);
 	});
 
+	test('a content creator starts filling but may not stop one a room manager started', async () => {
+		const { room, form } = startedForm();
+		formFilling(emu.state, form.id).startedBy = emu.state.seedIds.users.admin;
+		room.members.push({ subjectId: emu.state.seedIds.users.user2, subjectType: 0, access: FileShare.ContentCreator });
+		const creator = emu.state.createApiKey({ userId: emu.state.seedIds.users.user2, name: 'creator' });
+		const asCreator = { authorization: `Bearer ${creator.key}`, 'content-type': 'application/json' };
+		expect((await api('PUT', `files/file/${form.id}/manageformfilling`, { formId: form.id, action: 0 }, asCreator)).status).toBe(403);
+		const own = emu.state.createFile({ title: 'Own.pdf', folderId: room.id, createdBy: emu.state.seedIds.users.user2, content: pdfForm(SAMPLE_FORM_FIELDS), isForm: true });
+		expect((await api('PUT', `files/file/${own.id}/startfilling`, undefined, asCreator)).status).toBe(200);
+		expect((await api('PUT', `files/file/${own.id}/manageformfilling`, { formId: own.id, action: 0 }, asCreator)).status).toBe(200);
+		const filler = emu.state.createApiKey({ userId: emu.state.seedIds.users.user, name: 'filler' });
+		expect((await api('PUT', `files/file/${form.id}/startfilling`, undefined, { authorization: `Bearer ${filler.key}` })).status).toBe(403);
+	});
+
+	test('fillresult needs no sign-in, only the session id', async () => {
+		const { form } = startedForm();
+		const filled = (await fill(form.id, emu.state.seedIds.users.user, { fullName: 'Anon' })).json as { fillingSessionId: string; completedFormId: number };
+		const anonymous = await call(emu.url, `/api/2.0/files/file/fillresult?fillingSessionId=${filled.fillingSessionId}`);
+		expect(anonymous.status).toBe(200);
+		expect(anonymous.json.response).toMatchObject({ formNumber: 1, completedForm: { id: filled.completedFormId }, originalForm: { id: form.id }, isRoomMember: false });
+		expect((await call(emu.url, '/api/2.0/files/file/fillresult?fillingSessionId=nope')).status).toBe(404);
+		expect((await call(emu.url, '/api/2.0/files/file/fillresult')).status).toBe(400);
+	});
+
 	test('manageformfilling needs formId in the body and a known action', async () => {
 		const { form } = startedForm();
 		expect((await api('PUT', `files/file/${form.id}/manageformfilling`, { action: 0 })).status).toBe(400);

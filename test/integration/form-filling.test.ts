@@ -112,10 +112,20 @@ describe('Get Submissions', () => {
 		expect(requestsTo('GET', /submissions$/).map((r) => [r.query.startIndex, r.query.count])).toEqual([['0', '100'], ['100', '50']]);
 	});
 
-	test('a member who may only fill in forms cannot read the answers', async () => {
+	test('read access is enough: a member who only fills forms reads the answers, an outsider is refused', async () => {
 		const form = formIn(formRoom(), { started: true });
-		const { error } = await runAsUser(form.id);
-		expect(error?.message).toMatch(/permission|denied/i);
+		await fill(form.id, ids().users.user, answers);
+		const member = await runAs(ids().users.user, form.id);
+		expect(member.error).toBeUndefined();
+		expect(member.items.map((item) => item.json.fullName)).toEqual(['Anna Petrova']);
+		const outsider = await runAs(ids().users.user2, form.id);
+		expect(outsider.error?.message).toMatch(/permission|denied/i);
+	});
+
+	test('a form that was never started has no submissions to read', async () => {
+		const form = formIn(formRoom());
+		const { error } = await run('getSubmissions', { fileId: byId(form.id), returnAll: true });
+		expect(error?.message).toMatch(/not started/);
 	});
 });
 
@@ -144,8 +154,8 @@ describe('Get Fill Result', () => {
 	});
 });
 
-async function runAsUser(fileId: number) {
-	const key = emulator.state.createApiKey({ userId: ids().users.user, name: 'filler' });
+async function runAs(userId: string, fileId: number) {
+	const key = emulator.state.createApiKey({ userId, name: 'someone' });
 	return await runDocSpace({
 		emulator,
 		parameters: { resource: 'form', operation: 'getSubmissions', fileId: byId(fileId), returnAll: true },

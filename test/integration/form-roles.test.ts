@@ -12,14 +12,11 @@ function vdrForm() {
 	return formIn(room, { roles });
 }
 
-test('Get Roles lists the form’s roles, unassigned before the mapping', async () => {
+test('Get Roles: nothing before filling starts', async () => {
 	const form = vdrForm();
 	const { error, items } = await run('getRoles', { fileId: byId(form.id) });
 	expect(error).toBeUndefined();
-	expect(items.map((item) => item.json)).toEqual([
-		{ roleName: 'Employee', sequence: 1, submitted: false, status: 'none' },
-		{ roleName: 'Manager', sequence: 2, submitted: false, status: 'none' },
-	]);
+	expect(items).toEqual([]);
 });
 
 test('filling cannot start before every role has a user', async () => {
@@ -28,13 +25,20 @@ test('filling cannot start before every role has a user', async () => {
 	expect(error?.message).toMatch(/Assign every role/);
 });
 
-test('Set Role Mapping, start, then the roles fill in turn and the copy completes after the last', async () => {
+test('Set Role Mapping starts the filling; the roles fill in turn and the copy completes after the last', async () => {
 	const form = vdrForm();
 	const mapped = await run('setRoleMapping', {
 		fileId: byId(form.id),
 		roles: { role: [{ roleName: 'Employee', userId: ids().users.user }, { roleName: 'Manager', userId: ids().users.user2 }] },
 	});
 	expect(mapped.error).toBeUndefined();
+	// Saving the mapping starts the filling.
+	expect(formFilling(emulator.state, form.id)).toMatchObject({ started: true, startedBy: ids().users.admin });
+	const before = await run('getRoles', { fileId: byId(form.id) });
+	expect(before.items.map((item) => item.json)).toEqual([
+		expect.objectContaining({ roleName: 'Employee', sequence: 1, userId: ids().users.user, submitted: false, status: 'yourTurn' }),
+		expect.objectContaining({ roleName: 'Manager', sequence: 2, userId: ids().users.user2, submitted: false, status: 'none' }),
+	]);
 	expect(requestsTo('POST', new RegExp(`/files/file/${form.id}/formrolemapping$`))[0].body).toEqual({
 		formId: form.id,
 		roles: [
@@ -42,7 +46,6 @@ test('Set Role Mapping, start, then the roles fill in turn and the copy complete
 			{ roleName: 'Manager', userId: ids().users.user2, sequence: 2 },
 		],
 	});
-	expect((await run('startFilling', { fileId: byId(form.id) })).error).toBeUndefined();
 
 	expect((await fill(form.id, ids().users.user2, { team: 'Sales' })).status).toBe(403);
 	const first = await fill(form.id, ids().users.user, { fullName: 'Anna', age: 30 });

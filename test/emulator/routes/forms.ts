@@ -4,12 +4,17 @@
  * itself happens in the editor; `POST /emulator/forms/{fileId}/fill` stands in for it (see
  * formFill.ts). Form state lives in formStore.ts.
  *
- * Who may do what (as DocSpace's FileSecurity has it for forms):
- * - start, stop, resume, edit, map roles, read the submissions: room managers, portal admins
- *   and the room owner, and the one who uploaded the form;
+ * Who may do what (as DocSpace's FilesController documents it):
+ * - start filling, map roles (which starts a virtual data room form), stop, resume, edit: room
+ *   managers (and the owner and portal admins) and content creators; stopping a filling somebody
+ *   else started belongs to room managers alone;
+ * - roles and submissions: anyone who can read the form; a form never started has no roles and
+ *   its submissions are refused;
+ * - the fill result: no sign-in at all, the filling session id is the secret;
  * - forms exist in Form Filling rooms and virtual data rooms only, and only for PDF files the
  *   ONLYOFFICE editor made (isformpdf).
  */
+import { roomAccess } from '../access';
 import { canManageRoom } from '../roomStore';
 import { employeeFullDto } from '../dto/people';
 import { fileDto } from '../dto/files';
@@ -18,8 +23,8 @@ import { emitFormEvent } from '../formEvents';
 import { isOnlyOfficeForm } from '../formPdf';
 import {
 	FormFillingManageAction,
+	FormFillingStatus,
 	findSession,
-	fillingStatus,
 	formFileDto,
 	formFilling,
 	formLayout,
@@ -42,7 +47,7 @@ import {
 } from '../http';
 import { readPaging } from '../listing';
 import { MESSAGES, requireFile } from '../lookup';
-import { type FileEntry, type Folder, extensionOf, RoomType } from '../model';
+import { type FileEntry, type Folder, extensionOf, FileShare, RoomType } from '../model';
 import type { EmulatorState } from '../state';
 
 export const FORM_MESSAGES = {
@@ -70,14 +75,15 @@ export function requireForm(ctx: RouteContext, rawId: string | number): { file: 
 	return { file, room };
 }
 
-function mayManageForm(ctx: RouteContext, file: FileEntry, room: Folder): boolean {
+/** Room managers (and the owner and portal admins) and content creators start the filling of forms. */
+function mayStartFilling(ctx: RouteContext, room: Folder): boolean {
 	const user = currentUser(ctx);
-	return canManageRoom(ctx.state, user, room) || file.createdBy === user.id;
+	return canManageRoom(ctx.state, user, room) || roomAccess(ctx.state, user, room) === FileShare.ContentCreator;
 }
 
 function requireManagedForm(ctx: RouteContext, rawId: string | number): { file: FileEntry; room: Folder; filling: FormFilling } {
 	const { file, room } = requireForm(ctx, rawId);
-	if (!mayManageForm(ctx, file, room) || ctx.state.isArchived(room)) throw forbidden(MESSAGES.accessDenied);
+	if (!mayStartFilling(ctx, room) || ctx.state.isArchived(room)) throw forbidden(MESSAGES.accessDenied);
 	return { file, room, filling: formFilling(ctx.state, file.id) };
 }
 
@@ -123,6 +129,7 @@ defineRoute('PUT', '/api/2.0/files/file/{fileId}/manageformfilling', (ctx) => {
 	switch (rawAction) {
 		case FormFillingManageAction.Stop:
 			if (!filling.started || filling.stopped) throw badRequest(FORM_MESSAGES.notStarted);
+			if (filling.startedBy !== user.id && !canManageRoom(ctx.state, user, room)) throw forbidden(MESSAGES.accessDenied);
 			filling.stopped = true;
 			filling.stoppedBy = user.id;
 			void emitFormEvent(ctx.state, 'form.stopped', file, user.id);
@@ -148,11 +155,20 @@ defineRoute('PUT', '/api/2.0/files/file/{fileId}/manageformfilling', (ctx) => {
 defineRoute('GET', '/api/2.0/files/file/{fileId}/formroles', (ctx) => {
 	const { file, room } = requireForm(ctx, ctx.params.fileId);
 	const filling = formFilling(ctx.state, file.id);
+	if (!filling.started) return ok([]);
+	const current = filling.roles.find((r) => !r.submitted);
 	const roles = roleNames(file, room).map((roleName, index) => {
 		const assigned = filling.roles.find((r) => r.roleName === roleName);
 		const user = assigned ? ctx.state.getUser(assigned.userId) : undefined;
-		const current = filling.started && !filling.stopped ? filling.roles.find((r) => !r.submitted) : undefined;
 		const stoppedBy = filling.stoppedBy ? ctx.state.getUser(filling.stoppedBy) : undefined;
+		const isCurrent = assigned !== undefined && assigned === current;
+		const status = assigned?.submitted
+			? FormFillingStatus.Complete
+			: isCurrent && filling.stopped
+				? FormFillingStatus.Stopped
+				: isCurrent || room.roomType !== RoomType.VirtualDataRoom
+					? FormFillingStatus.YourTurn
+					: FormFillingStatus.None;
 		return {
 			roleName,
 			roleColor: assigned?.roleColor,
@@ -161,7 +177,7 @@ defineRoute('GET', '/api/2.0/files/file/{fileId}/formroles', (ctx) => {
 			submitted: assigned?.submitted ?? false,
 			stopedBy: stoppedBy ? employeeFullDto(ctx, stoppedBy) : undefined,
 			history: assigned?.submittedAt ? { '2': apiDate(assigned.submittedAt) } : undefined,
-			roleStatus: assigned?.submitted ? 4 : current && current === assigned ? 2 : fillingStatus(filling),
+			roleStatus: status,
 		};
 	});
 	return ok(roles);
@@ -172,7 +188,11 @@ defineRoute('POST', '/api/2.0/files/file/{fileId}/formrolemapping', (ctx) => {
 	const rawRoles = bodyField(ctx.body, 'roles');
 	if (!Array.isArray(rawRoles)) throw new HttpError(validation({ Roles: ['The Roles field is required.'] }));
 	const { file, room, filling } = requireManagedForm(ctx, formId);
-	if (filling.started && !filling.stopped) throw badRequest(FORM_MESSAGES.alreadyStarted);
+	if (rawRoles.length === 0) {
+		// An empty mapping resets the filling.
+		Object.assign(filling, { roles: [], started: false, stopped: false, pending: {} });
+		return ok(null);
+	}
 	const names = roleNames(file, room);
 	const roles = rawRoles.map((raw: unknown, index) => {
 		const roleName = bodyField(raw, 'roleName');
@@ -187,6 +207,8 @@ defineRoute('POST', '/api/2.0/files/file/{fileId}/formrolemapping', (ctx) => {
 	});
 	if (new Set(roles.map((r) => r.roleName)).size !== roles.length) throw badRequest('A role can be given to one user only');
 	filling.roles = roles.sort((a, b) => a.sequence - b.sequence);
+	// Saving the mapping starts the filling, recorded as started by the caller.
+	Object.assign(filling, { started: true, stopped: false, stoppedBy: undefined, startedBy: currentUser(ctx).id, pending: {} });
 	return ok(null);
 });
 
@@ -212,8 +234,8 @@ function metadataOf(file: FileEntry): Array<Record<string, unknown>> {
 }
 
 defineRoute('GET', '/api/2.0/files/file/{fileId}/submissions', (ctx) => {
-	const { file, room } = requireForm(ctx, ctx.params.fileId);
-	if (!mayManageForm(ctx, file, room)) throw forbidden(MESSAGES.accessDenied);
+	const { file } = requireForm(ctx, ctx.params.fileId);
+	if (!formFilling(ctx.state, file.id).started) throw badRequest(FORM_MESSAGES.notStarted);
 	const paging = readPaging(ctx);
 	const { fields } = formLayout(file);
 	const all = formFilling(ctx.state, file.id).submissions;
@@ -229,15 +251,15 @@ defineRoute('GET', '/api/2.0/files/file/{fileId}/submissions', (ctx) => {
 });
 
 defineRoute('GET', '/api/2.0/files/file/fillresult', (ctx) => {
-	const sessionId = queryParam(ctx, 'fillingSessionId') ?? '';
+	const sessionId = queryParam(ctx, 'fillingSessionId');
+	if (sessionId === undefined) throw new HttpError(validation({ FillingSessionId: ['The FillingSessionId field is required.'] }));
 	const found = sessionId ? findSession(ctx.state, sessionId) : undefined;
 	if (!found) throw notFound(FORM_MESSAGES.sessionNotFound);
 	const original = ctx.state.getFile(found.formId);
 	const completed = ctx.state.getFile(found.submission.completedFileId);
 	if (!original || !completed) throw notFound(MESSAGES.fileNotFound);
-	const user = currentUser(ctx);
 	const room = ctx.state.roomOf(original);
-	if (user.id !== found.submission.userId && !(room && mayManageForm(ctx, original, room))) throw forbidden(MESSAGES.accessDenied);
+	const caller = ctx.principal?.user;
 	const managerId = formFilling(ctx.state, original.id).startedBy ?? original.createdBy;
 	const manager = ctx.state.getUser(managerId);
 	return ok({
@@ -246,9 +268,9 @@ defineRoute('GET', '/api/2.0/files/file/fillresult', (ctx) => {
 		originalForm: fileDto(ctx, original),
 		manager: manager ? employeeFullDto(ctx, manager) : undefined,
 		roomId: room?.id,
-		isRoomMember: room ? room.members.some((m) => m.subjectId === managerId) || room.createdBy === managerId : false,
+		isRoomMember: room !== undefined && caller !== undefined && (room.createdBy === caller.id || room.members.some((m) => m.subjectId === caller.id)),
 	});
-});
+}, { anonymous: true });
 
 // ---- room options for forms (POST/PUT files/rooms) ----
 

@@ -31,7 +31,7 @@ export const description: INodeProperties[] = [
 			{ name: 'Get Roles', value: 'getRoles', action: 'Get the roles of a form', description: 'List who fills which role and how far filling got' },
 			{ name: 'Get Submissions', value: 'getSubmissions', action: 'Get the submissions of a form', description: 'One item per completed copy, with the field values as keys' },
 			{ name: 'Manage Filling', value: 'manageFilling', action: 'Stop resume restart or edit form filling', description: 'Stop, resume, restart or end the filling of a form' },
-			{ name: 'Set Role Mapping', value: 'setRoleMapping', action: 'Assign the roles of a form', description: 'Give each role of a form to a room member' },
+			{ name: 'Set Role Mapping', value: 'setRoleMapping', action: 'Assign the roles of a form', description: 'Give each role of a form to a room member and start filling' },
 			{ name: 'Start Filling', value: 'startFilling', action: 'Start filling a form', description: 'Open a PDF form for filling' },
 			{ name: 'Upload Form', value: 'uploadForm', action: 'Upload a PDF form into a room', description: 'Upload a PDF form into a form room, check it is a form, and start filling' },
 		],

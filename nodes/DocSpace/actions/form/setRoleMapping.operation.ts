@@ -15,7 +15,7 @@ const properties: INodeProperties[] = [
 		typeOptions: { multipleValues: true, sortable: true },
 		default: {},
 		placeholder: 'Add Role',
-		description: 'Who fills each role of the form; the roles fill in this order',
+		description: 'Who fills each role of the form; the roles fill in this order. Saving the roles starts the filling.',
 		options: [
 			{
 				displayName: 'Role',
