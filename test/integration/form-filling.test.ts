@@ -25,7 +25,7 @@ describe('Upload Form', () => {
 	test('a PDF with fields made elsewhere is refused after the upload, and filling is not started', async () => {
 		const room = formRoom();
 		const { error } = await run('uploadForm', { roomId: byId(room.id) }, binaryInput('Other.pdf', pdfForm(SAMPLE_FORM_FIELDS, { onlyOfficeMarker: false })));
-		expect(error?.message).toMatch(/^“Other\.pdf” was uploaded \(file \d+\), but DocSpace does not take it for a PDF form/);
+		expect(error?.message).toMatch(/^“Other\.pdf” was stored \(file \d+\), but DocSpace does not take it for a PDF form/);
 		expect(error?.description).toMatch(/made in the ONLYOFFICE editor/);
 		expect(requestsTo('PUT', /startfilling$/)).toEqual([]);
 	});
@@ -35,6 +35,28 @@ describe('Upload Form', () => {
 		const { error } = await run('uploadForm', { roomId: byId(room.id) }, binaryInput('notes.docx', Buffer.from('x')));
 		expect(error?.message).toMatch(/must be a PDF file/);
 		expect(emulator.requests).toEqual([]);
+	});
+});
+
+describe('Create From File', () => {
+	test('copies a PDF form from My documents into the room under a new title, then starts it', async () => {
+		const room = formRoom();
+		const source = emulator.state.createFile({ title: 'Master form.pdf', folderId: ids().myDocuments, createdBy: ids().users.admin, content: pdfForm(SAMPLE_FORM_FIELDS), isForm: true });
+		const { error, items } = await run('createFromFile', { roomId: byId(room.id), templateFileId: byId(source.id), title: 'Applications 2026.pdf' });
+		expect(error).toBeUndefined();
+		const [file] = emulator.state.childrenOf(room.id).files;
+		expect(file).toMatchObject({ title: 'Applications 2026.pdf', isForm: true });
+		expect(file.content.equals(source.content)).toBe(true);
+		expect(items[0].json).toMatchObject({ id: file.id, startFilling: true });
+		expect(requestsTo('POST', new RegExp(`/files/${room.id}/file$`))[0].body).toEqual({ title: 'Applications 2026.pdf', templateId: source.id });
+	});
+
+	test('a template that is not an ONLYOFFICE form is refused after the copy', async () => {
+		const room = formRoom();
+		const source = emulator.state.createFile({ title: 'Scan.pdf', folderId: ids().myDocuments, createdBy: ids().users.admin, content: pdfForm(SAMPLE_FORM_FIELDS, { onlyOfficeMarker: false }) });
+		const { error } = await run('createFromFile', { roomId: byId(room.id), templateFileId: byId(source.id) });
+		expect(error?.message).toMatch(/^“Scan\.pdf” was stored \(file \d+\), but DocSpace does not take it for a PDF form/);
+		expect(requestsTo('PUT', /startfilling$/)).toEqual([]);
 	});
 });
 

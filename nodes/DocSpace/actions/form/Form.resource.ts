@@ -1,6 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import type { OperationMap } from '../types';
+import * as createFromFile from './createFromFile.operation';
 import * as getFillResult from './getFillResult.operation';
 import * as getRoles from './getRoles.operation';
 import * as getSubmissions from './getSubmissions.operation';
@@ -10,6 +11,7 @@ import * as startFilling from './startFilling.operation';
 import * as uploadForm from './uploadForm.operation';
 
 export const operations: OperationMap = {
+	createFromFile,
 	getFillResult,
 	getRoles,
 	getSubmissions,
@@ -27,6 +29,7 @@ export const description: INodeProperties[] = [
 		noDataExpression: true,
 		displayOptions: { show: { resource: ['form'] } },
 		options: [
+			{ name: 'Create From File', value: 'createFromFile', action: 'Create a form from a file', description: 'Copy a PDF form kept in DocSpace into a form room, check it is a form, and start filling' },
 			{ name: 'Get Fill Result', value: 'getFillResult', action: 'Get the result of a filling session', description: 'Get the completed and original form, the form number and the manager of one filling session' },
 			{ name: 'Get Roles', value: 'getRoles', action: 'Get the roles of a form', description: 'List who fills which role and how far filling got' },
 			{ name: 'Get Submissions', value: 'getSubmissions', action: 'Get the submissions of a form', description: 'One item per completed copy, with the field values as keys' },
@@ -37,6 +40,7 @@ export const description: INodeProperties[] = [
 		],
 		default: 'getSubmissions',
 	},
+	...createFromFile.description,
 	...getFillResult.description,
 	...getRoles.description,
 	...getSubmissions.description,

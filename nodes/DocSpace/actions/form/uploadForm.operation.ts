@@ -1,23 +1,17 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import { binaryContent, uploadToFolder } from '../../transport/upload';
 import { roomLocator } from '../common.descriptions';
 import { toItems } from '../helpers';
 import { invalidParameter, locatorId, requiredText } from '../validation';
 import { inputBinaryField } from '../file/shared';
-import { formCall } from './shared';
+import { checkFormAndStart, startFillingField } from './shared';
 
 const properties: INodeProperties[] = [
 	{ ...roomLocator, description: 'The Form Filling room or virtual data room to put the form into' },
 	{ ...inputBinaryField, hint: 'The name of the input binary field containing the PDF form' },
-	{
-		displayName: 'Start Filling',
-		name: 'startFilling',
-		type: 'boolean',
-		default: true,
-		description: 'Whether to open the form for filling right after the upload',
-	},
+	startFillingField,
 	{
 		displayName: 'Options',
 		name: 'options',
@@ -48,15 +42,6 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		throw invalidParameter.call(this, i, `A form must be a PDF file, and “${content.fileName}” is not`, 'Upload a PDF form made in the ONLYOFFICE editor, or set “File Name” to a name ending in .pdf.');
 	}
 	const uploaded = await uploadToFolder.call(this, roomId, content, { itemIndex: i, createNewIfExist: true });
-	const file = (uploaded.file ?? uploaded) as IDataObject;
-	const fileId = String(file.id);
-	const check = await formCall.call(this, fileId, i, 'GET', '/isformpdf');
-	if (check.value !== true) {
-		throw new NodeOperationError(this.getNode(), `“${content.fileName}” was uploaded (file ${fileId}), but DocSpace does not take it for a PDF form`, {
-			itemIndex: i,
-			description: 'DocSpace fills only PDF forms made in the ONLYOFFICE editor (a PDF with fields made elsewhere is a plain PDF to it). Open the PDF in DocSpace, save it as a form, and use that file.',
-		});
-	}
-	const form = this.getNodeParameter('startFilling', i, true) ? await formCall.call(this, fileId, i, 'PUT', '/startfilling') : file;
+	const form = await checkFormAndStart.call(this, (uploaded.file ?? uploaded) as IDataObject, i);
 	return toItems.call(this, form);
 }
