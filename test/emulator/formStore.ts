@@ -17,7 +17,7 @@ import { randomUUID } from 'node:crypto';
 import { fileDto } from './dto/files';
 import type { DtoScope } from './dto/format';
 import { parseForm, type ParsedForm } from './formPdf';
-import type { FileEntry, Folder } from './model';
+import { type FileEntry, type Folder, RoomType } from './model';
 import type { EmulatorState } from './state';
 
 /** FormFillingStatus. */
@@ -110,7 +110,7 @@ export function formLayout(file: FileEntry): ParsedForm {
 /** The role names a form is filled by: its own roles, or the single “Anyone” role. */
 export function roleNames(file: FileEntry, room: Folder | undefined): string[] {
 	const { roles } = formLayout(file);
-	return room?.roomType === 8 && roles.length > 0 ? roles : [ANYONE_ROLE];
+	return room?.roomType === RoomType.VirtualDataRoom && roles.length > 0 ? roles : [ANYONE_ROLE];
 }
 
 export function findSession(state: EmulatorState, sessionId: string): { formId: number; submission: FormSubmission } | undefined {
@@ -134,7 +134,7 @@ export function fillingStatus(filling: FormFilling, userId?: string): number {
 }
 
 /** FileDto of a form, with its filling state. */
-export function formFileDto(scope: DtoScope & { principal?: { user: { id: string } } }, file: FileEntry): Record<string, unknown> {
+export function formFileDto(scope: DtoScope, file: FileEntry): Record<string, unknown> {
 	const filling = formFilling(scope.state, file.id);
 	return {
 		...fileDto(scope, file),
