@@ -14,7 +14,7 @@ export class DocSpace implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
-		description: 'Work with files, folders, rooms, users and groups of an ONLYOFFICE DocSpace portal',
+		description: 'Work with files, folders, rooms, PDF forms, users and groups of an ONLYOFFICE DocSpace portal',
 		defaults: { name: 'ONLYOFFICE DocSpace' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

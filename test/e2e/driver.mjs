@@ -84,6 +84,7 @@ async function main() {
 
 	// example workflows (the ones `npm start` imports) run as shipped, with the API-key credential
 	await exampleChecks(ctx, secrets, triggerReason);
+	await (await import('./checks/forms.mjs')).formChecks(ctx, triggerReason);
 
 	// f. editor
 	if (process.env.E2E_UI === '0') skip('editor checks in headless Chromium', 'E2E_UI=0');

@@ -8,6 +8,7 @@
  */
 import { type Entry, type Folder, type User, FileShare, FolderType } from './model';
 import type { EmulatorState } from './state';
+import { isPublicTemplate, seesPublicTemplate } from './templateStore';
 
 /** 0 (None) stands for full/owner access, as DocSpace reports it; null = no access at all. */
 export function accessTo(state: EmulatorState, user: User, entry: Entry): number | null {
@@ -16,6 +17,7 @@ export function accessTo(state: EmulatorState, user: User, entry: Entry): number
 	if (root.folderType === FolderType.USER || root.folderType === FolderType.Trash) {
 		return root.ownerId === user.id ? FileShare.None : null;
 	}
+	if (root.folderType === FolderType.RoomTemplates) return templateAccess(state, user, entry);
 	if (root.folderType !== FolderType.VirtualRooms && root.folderType !== FolderType.Archive) return null;
 	const room = state.roomOf(entry);
 	if (!room) return FileShare.Read; // the section root itself
@@ -52,4 +54,19 @@ export function canWrite(state: EmulatorState, user: User, entry: Entry): boolea
 export function canManage(state: EmulatorState, user: User, entry: Entry): boolean {
 	const access = accessTo(state, user, entry);
 	return access === FileShare.None || access === FileShare.RoomManager || access === FileShare.ReadWrite;
+}
+
+/**
+ * Room templates: full access for their creator, read access for the users and groups they were
+ * shared with, and for every non-guest when public. Portal admins get no access of their own: another
+ * user's private template is refused to them too.
+ */
+function templateAccess(state: EmulatorState, user: User, entry: Entry): number | null {
+	const template = state.roomOf(entry);
+	if (!template) return FileShare.Read; // the section root itself
+	if (template.createdBy === user.id) return FileShare.None;
+	const groupIds = new Set(state.groupsOfUser(user.id).map((g) => g.id));
+	const shared = template.members.some((m) => (m.subjectType === 0 ? m.subjectId === user.id : groupIds.has(m.subjectId)) && m.access !== FileShare.None);
+	if (shared) return FileShare.Read;
+	return isPublicTemplate(state, template.id) && seesPublicTemplate(user) ? FileShare.Read : null;
 }

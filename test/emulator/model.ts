@@ -14,7 +14,9 @@ export const FolderType = {
 	CustomRoom: 19,
 	Archive: 20,
 	PublicRoom: 22,
+	ReadyFormFolder: 25,
 	VirtualDataRoom: 29,
+	RoomTemplates: 30,
 	AiRoom: 31,
 } as const;
 

@@ -4,6 +4,7 @@
  * (content ids are 0 and `groups.marketing` is '').
  * Ids and secrets are derived from fixed labels, so they are the same on every start.
  */
+import { pdfForm, SAMPLE_FORM_FIELDS } from './formPdf';
 import { createHash } from 'node:crypto';
 import { sampleContent } from './content';
 import { type RoomTypeValue, FileShare, OAUTH_SCOPES, RoomType } from './model';
@@ -134,7 +135,7 @@ function seedContent(state: EmulatorState, at: () => Date, people: { admin: stri
 	};
 	const r = ids.rooms;
 	r.fillingForms = room('Forms room', RoomType.FillingFormsRoom, { members: [[people.user, 0, FileShare.FillForms]] });
-	file(r.fillingForms, 'Application form.pdf', people.admin, true);
+	state.createFile({ title: 'Application form.pdf', folderId: r.fillingForms, createdBy: people.admin, content: pdfForm(SAMPLE_FORM_FIELDS), created: at(), isForm: true });
 	folder(r.fillingForms, 'Submissions');
 
 	r.collaboration = room('Team collaboration', RoomType.EditingRoom, { members: [[people.user, 0, FileShare.Editing]] });

@@ -65,6 +65,18 @@ const DOCSPACE_ADMIN = 3;
 const searchPeople = (context: ILoadOptionsFunctions, qs: IDataObject, filter?: string, paginationToken?: string) =>
 	searchPage(context, 'people/filter', { ...qs, ...search(filter) }, paginationToken, userResult, pickList);
 
+/** Room templates (SearchArea 4 of the rooms list). */
+export async function searchRoomTemplates(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {
+	return await searchPage(
+		this,
+		'files/rooms',
+		{ ...search(filter), searchArea: 4 },
+		paginationToken,
+		entryResult((id) => `/rooms/shared/${id}/filter`),
+		pickFolderContent,
+	);
+}
+
 export async function searchUsers(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {
 	return await searchPeople(this, {}, filter, paginationToken);
 }

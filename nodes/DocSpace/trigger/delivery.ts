@@ -3,6 +3,7 @@ import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-w
 import type { Target } from './config';
 import { selectedEvents, selectedTarget } from './config';
 import { isEventSelected } from './events';
+import { withFormData } from './formData';
 import type { TriggerStaticData } from './registration';
 import { EVENT_ID_HEADER, SIGNATURE_HEADER, verifySignature } from './signature';
 import { isRecord } from '../transport/json';
@@ -96,5 +97,5 @@ export async function receive(this: IWebhookFunctions): Promise<IWebhookResponse
 		webhook: body.webhook,
 		...(options.includeRawBody ? { rawBody: rawBody.toString('utf8') } : {}),
 	};
-	return { workflowData: [[{ json }]] };
+	return { workflowData: [[await withFormData.call(this, { json })]] };
 }

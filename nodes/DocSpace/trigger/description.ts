@@ -3,6 +3,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { fileLocator, folderLocator, groupLocator, roomLocator, userLocator } from '../actions/common.descriptions';
 import { authenticationProperty } from '../transport/authentication.description';
 import type { AuthenticationMethod } from '../transport/credentials';
+import { formDataOptions } from './formData';
 
 /** DocSpace refuses webhook management to OAuth tokens (their scopes do not cover settings/webhook). */
 export const triggerAuthenticationMethods: AuthenticationMethod[] = ['apiKey', 'basicAuth', 'personalAccessToken'];
@@ -66,6 +67,7 @@ export const triggerProperties: INodeProperties[] = [
 				default: false,
 				description: 'Whether to add the delivery’s body exactly as DocSpace signed it, as the string field rawBody',
 			},
+			...formDataOptions,
 		],
 	},
 ];

@@ -6,6 +6,7 @@
  */
 import { emitWebhookEvent } from '../webhooks/deliver';
 import { sampleContent as sampleContentOf } from '../content';
+import { isOnlyOfficeForm, pdfForm } from '../formPdf';
 import { fileDto } from '../dto/files';
 import { apiDate, humanSize, type DtoScope } from '../dto/format';
 import { availableTitle, fileByTitle } from '../file-store';
@@ -70,12 +71,16 @@ function createEmpty(ctx: RouteContext): Reply {
 	const external = bodyField(ctx.body, 'enableExternalExt') === true;
 	// An unknown or missing extension makes a document: DocSpace appends .docx.
 	const name = !ext || (!external && !INTERNAL_EXTENSIONS.includes(ext)) ? `${title}.docx` : title;
+	// `templateId` copies a file the caller can read; a new PDF is a blank ONLYOFFICE form.
+	const templateId = bodyField(ctx.body, 'templateId');
+	const template = templateId === undefined || templateId === null ? undefined : requireFile(ctx, String(templateId));
+	const content = template?.content ?? (extensionOf(name) === '.pdf' ? pdfForm([]) : sampleContentOf(name, ''));
 	const file = ctx.state.createFile({
 		title: availableTitle(ctx.state, folder.id, name),
 		folderId: folder.id,
 		createdBy: currentUser(ctx).id,
-		content: sampleContentOf(name, ''),
-		isForm: extensionOf(name) === '.pdf',
+		content,
+		isForm: extensionOf(name) === '.pdf' && isOnlyOfficeForm(content),
 	});
 	void emitWebhookEvent(ctx.state, 'file.created', file, { actorId: file.createdBy });
 	return ok(fileDto(ctx, file));

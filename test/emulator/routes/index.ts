@@ -18,4 +18,7 @@ import './fileLinks';
 import './upload';
 import './rooms';
 import './roomSharing';
+import './forms';
+import './formFill';
+import './templates';
 import './webhooks';

@@ -31,6 +31,8 @@ import { requireRoom } from '../lookup';
 import { type Folder, type RoomTypeValue, RoomType } from '../model';
 import { OperationFailure, operationDto, startOperation } from '../operations';
 import { canManageRoom, forgetRoom, portalTags, roomLifetime, setRoomLifetime, type RoomLifetime } from '../roomStore';
+import { templatesRoot } from '../templateStore';
+import { applyRoomFormOptions, roomFormFields } from './forms';
 
 const SEARCH_AREA = { Active: 0, Archive: 1, Any: 2, RecentByLinks: 3, Templates: 4, Knowledge: 5, ResultStorage: 6, AiAgents: 7 };
 
@@ -44,7 +46,7 @@ export const ROOM_MESSAGES = {
 /** FolderDto of a room, with the settings kept outside the Folder entity. */
 export function roomDto(scope: DtoScope, room: Folder): Record<string, unknown> {
 	const lifetime = roomLifetime(scope.state, room);
-	return { ...folderDto(scope, room), ...(lifetime ? { lifetime } : {}) };
+	return { ...folderDto(scope, room), ...(lifetime ? { lifetime } : {}), ...roomFormFields(scope.state, room) };
 }
 
 /** A room the current user may change: 404 unknown, 403 no manager right or archived. */
@@ -80,8 +82,10 @@ defineRoute('GET', '/api/2.0/files/rooms', (ctx) => {
 	const tags = tagFilter(ctx);
 	const withoutTags = queryBool(ctx, 'withoutTags') ?? false;
 
-	const parents =
-		area === SEARCH_AREA.Archive ? [state.roots.archive] : area === SEARCH_AREA.Any ? [state.roots.virtualRooms, state.roots.archive] : [state.roots.virtualRooms];
+	const templates = area === SEARCH_AREA.Templates ? templatesRoot(state) : undefined;
+	const parents = templates
+		? [templates.id]
+		: area === SEARCH_AREA.Archive ? [state.roots.archive] : area === SEARCH_AREA.Any ? [state.roots.virtualRooms, state.roots.archive] : [state.roots.virtualRooms];
 	const rooms = [...state.folders.values()].filter(
 		(f) =>
 			f.roomType !== undefined &&
@@ -93,7 +97,7 @@ defineRoute('GET', '/api/2.0/files/rooms', (ctx) => {
 			(!withoutTags || f.tags.length === 0),
 	);
 	const sorted = sortEntries(ctx, rooms).sort((a, b) => Number(b.pinned) - Number(a.pinned));
-	const current = state.getFolder(area === SEARCH_AREA.Archive ? state.roots.archive : state.roots.virtualRooms);
+	const current = templates ?? state.getFolder(area === SEARCH_AREA.Archive ? state.roots.archive : state.roots.virtualRooms);
 	if (!current) throw new Error('the Rooms section is missing');
 	return ok(folderContentDto(ctx, current, pageOf(sorted, [], paging)));
 });
@@ -204,6 +208,7 @@ defineRoute('POST', '/api/2.0/files/rooms', (ctx) => {
 		room.indexing = indexing ?? false;
 		if (lifetime?.enabled) setRoomLifetime(ctx.state, room, lifetime);
 	}
+	applyRoomFormOptions(ctx, room);
 	void emitWebhookEvent(ctx.state, 'room.created', room, { actorId: user.id });
 	return ok(roomDto(ctx, room));
 });
@@ -238,6 +243,7 @@ defineRoute('PUT', '/api/2.0/files/rooms/{id}', (ctx) => {
 		if (indexing !== undefined) room.indexing = indexing;
 		if (lifetime !== undefined) setRoomLifetime(ctx.state, room, lifetime?.enabled ? lifetime : undefined);
 	}
+	applyRoomFormOptions(ctx, room);
 	touch(ctx, room);
 	void emitWebhookEvent(ctx.state, 'room.updated', room, { actorId: currentUser(ctx).id });
 	return ok(roomDto(ctx, room));

@@ -7,6 +7,7 @@
  * final chunk with 201 and `data.file`. Sessions belong to the user who created them.
  */
 import { authenticate } from '../auth';
+import { isOnlyOfficeForm } from '../formPdf';
 import { emitWebhookEvent } from '../webhooks/deliver';
 import { fileDto } from '../dto/files';
 import { apiDate } from '../dto/format';
@@ -62,7 +63,7 @@ export function storeUpload(
 	const file =
 		existing && !createNewIfExist
 			? ctx.state.addFileVersion(existing.id, content, user.id)
-			: ctx.state.createFile({ title: availableTitle(ctx.state, folder.id, title), folderId: folder.id, createdBy: user.id, content });
+			: ctx.state.createFile({ title: availableTitle(ctx.state, folder.id, title), folderId: folder.id, createdBy: user.id, content, isForm: isOnlyOfficeForm(content) });
 	void emitWebhookEvent(ctx.state, 'file.uploaded', file, { actorId: user.id });
 	return file;
 }

@@ -47,7 +47,7 @@ function withoutDefaults(value: Record<string, unknown>): Record<string, unknown
 const iso = (date: Date) => date.toISOString();
 
 /** The internal entity DocSpace puts into `payload` (not the REST DTO). */
-function payloadOf(state: EmulatorState, entity: WebhookEntity): Record<string, unknown> {
+export function payloadOf(state: EmulatorState, entity: WebhookEntity): Record<string, unknown> {
 	if ('kind' in entity) {
 		const root = state.rootOf(entity);
 		const common = {

@@ -5,8 +5,9 @@ import { docSpaceApi } from '../../transport/request';
 import { toItems } from '../helpers';
 import { invalidParameter, requiredText } from '../validation';
 import { RoomType, roomTypeOptions } from './access';
+import { formOptionFields, formOptionsBody } from './formOptions';
+import { newRoomQuotaBytes, newRoomQuotaField } from './quota';
 import {
-	BYTES_PER_MB,
 	denyDownloadField,
 	indexingField,
 	lifetimeBody,
@@ -17,6 +18,7 @@ import {
 } from './shared';
 
 const vdrOnly = { show: { '/roomType': [RoomType.VirtualDataRoom] } };
+const formRoomOnly = { show: { '/roomType': [RoomType.FormFilling] } };
 
 const properties: INodeProperties[] = [
 	{
@@ -46,14 +48,8 @@ const properties: INodeProperties[] = [
 			denyDownloadField,
 			{ ...lifetimeField, displayOptions: vdrOnly },
 			{ ...indexingField, displayOptions: vdrOnly },
-			{
-				displayName: 'Quota (MB)',
-				name: 'quota',
-				type: 'number',
-				typeOptions: { minValue: 1 },
-				default: 1024,
-				description: 'Storage limit of the room in megabytes; needs the room quota feature to be on in the portal',
-			},
+			...formOptionFields.map((field) => ({ ...field, displayOptions: formRoomOnly })),
+			newRoomQuotaField,
 			{
 				displayName: 'Tags',
 				name: 'tags',
@@ -85,19 +81,14 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		const tags = parseTags(fields.tags);
 		if (tags.length > 0) body.tags = tags;
 	}
-	if (fields.quota !== undefined) {
-		const quota = Number(fields.quota);
-		if (!Number.isFinite(quota) || quota <= 0) {
-			throw invalidParameter.call(this, i, 'The parameter “Quota (MB)” must be a positive number', 'Enter the room’s storage limit in megabytes, e.g. 1024.');
-		}
-		body.quota = Math.round(quota * BYTES_PER_MB);
-	}
+	if (fields.quota !== undefined) body.quota = newRoomQuotaBytes.call(this, fields.quota, i);
 	if (fields.denyDownload !== undefined) body.denyDownload = fields.denyDownload === true;
 	if (roomType === RoomType.VirtualDataRoom) {
 		if (fields.indexing !== undefined) body.indexing = fields.indexing === true;
 		const lifetime = lifetimeBody(fields.lifetime);
 		if (lifetime) body.lifetime = lifetime;
 	}
+	if (roomType === RoomType.FormFilling) Object.assign(body, formOptionsBody(fields));
 	const room = await docSpaceApi.call(this, 'POST', 'files/rooms', body, undefined, i);
 	return toItems.call(this, room);
 }

@@ -5,6 +5,7 @@ import { docSpaceApi } from '../../transport/request';
 import { toItems } from '../helpers';
 import { invalidParameter, locatorId, requiredText, withParameterNotFound } from '../validation';
 import { RoomType, roomTypeName } from './access';
+import { formOptionFields, formOptionsBody } from './formOptions';
 import {
 	BYTES_PER_MB,
 	denyDownloadField,
@@ -29,6 +30,7 @@ const properties: INodeProperties[] = [
 		options: [
 			denyDownloadField,
 			lifetimeField,
+			...formOptionFields,
 			indexingField,
 			{
 				displayName: 'Quota (MB)',
@@ -82,12 +84,23 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	if (fields.indexing !== undefined) body.indexing = fields.indexing === true;
 	const lifetime = lifetimeBody(fields.lifetime);
 	if (lifetime) body.lifetime = lifetime;
+	const formOptions = formOptionsBody(fields);
+	Object.assign(body, formOptions);
 	if (Object.keys(body).length === 0) {
 		throw invalidParameter.call(this, i, 'No field to update was given', 'Add at least one field under “Update Fields”.');
 	}
-	if (body.indexing !== undefined || body.lifetime !== undefined) {
+	const formOption = formOptionFields.find((field) => formOptions[field.name] !== undefined);
+	if (body.indexing !== undefined || body.lifetime !== undefined || formOption) {
 		const room = await loadRoom.call(this, roomId, i);
-		if (Number(room.roomType) !== RoomType.VirtualDataRoom) {
+		if (formOption && Number(room.roomType) !== RoomType.FormFilling) {
+			throw invalidParameter.call(
+				this,
+				i,
+				`The parameter “${formOption.displayName}” applies to Form Filling rooms only, and “${String(room.title)}” is a ${roomTypeName(room.roomType)}`,
+				`Remove “${formOption.displayName}” from the update fields for this room.`,
+			);
+		}
+		if ((body.indexing !== undefined || body.lifetime !== undefined) && Number(room.roomType) !== RoomType.VirtualDataRoom) {
 			const name = body.indexing !== undefined ? 'Indexing' : 'File Lifetime';
 			throw invalidParameter.call(
 				this,

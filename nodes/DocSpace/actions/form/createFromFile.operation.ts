@@ -1,0 +1,46 @@
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { docSpaceApi } from '../../transport/request';
+import { fileLocator, roomLocator } from '../common.descriptions';
+import { toItems } from '../helpers';
+import { invalidParameter, locatorId, optionalText, withParameterNotFound } from '../validation';
+import { checkFormAndStart, startFillingField } from './shared';
+
+const properties: INodeProperties[] = [
+	{ ...roomLocator, description: 'The Form Filling room or virtual data room to put the form into' },
+	{
+		...fileLocator,
+		displayName: 'Template Form',
+		name: 'templateFileId',
+		description: 'A PDF form in DocSpace to copy, e.g. one kept in My documents',
+	},
+	{
+		displayName: 'Title',
+		name: 'title',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. Job application.pdf',
+		description: 'Name of the new form, ending in .pdf; the template’s name by default',
+	},
+	startFillingField,
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['form'], operation: ['createFromFile'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const roomId = locatorId.call(this, 'room', i);
+	const templateId = locatorId.call(this, 'file', i, { name: 'templateFileId', label: 'Template Form' });
+	const entity = { kind: 'file' as const, id: templateId, label: 'Template Form' };
+	const template = await withParameterNotFound(this, entity, i, async () =>
+		await docSpaceApi.call(this, 'GET', `files/file/${encodeURIComponent(templateId)}`, undefined, undefined, i),
+	);
+	const title = optionalText.call(this, 'Title', this.getNodeParameter('title', i, ''), i) || String(template.title);
+	if (!title.toLowerCase().endsWith('.pdf')) {
+		throw invalidParameter.call(this, i, `A form must be a PDF file, and “${title}” is not`, 'Pick a PDF form as the template, or give a title ending in .pdf.');
+	}
+	const created = await withParameterNotFound(this, { kind: 'room', id: roomId }, i, async () =>
+		await docSpaceApi.call(this, 'POST', `files/${encodeURIComponent(roomId)}/file`, { title, templateId: Number(templateId) }, undefined, i),
+	);
+	return toItems.call(this, await checkFormAndStart.call(this, created as IDataObject, i));
+}

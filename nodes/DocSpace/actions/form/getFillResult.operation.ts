@@ -1,0 +1,26 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { docSpaceApi } from '../../transport/request';
+import { toItems } from '../helpers';
+import { requiredText } from '../validation';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Filling Session ID',
+		name: 'fillingSessionId',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'e.g. 1042_9f1c…',
+		description: 'The session DocSpace gives the editor when a form is submitted (the fillingSessionId of the link it opens)',
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['form'], operation: ['getFillResult'] } }, properties);
+
+export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
+	const fillingSessionId = requiredText.call(this, 'Filling Session ID', this.getNodeParameter('fillingSessionId', i, ''), i);
+	const result = await docSpaceApi.call(this, 'GET', 'files/file/fillresult', undefined, { fillingSessionId }, i);
+	return toItems.call(this, result);
+}
