@@ -72,7 +72,11 @@ export async function searchRoomTemplates(this: ILoadOptionsFunctions, filter?: 
 		'files/rooms',
 		{ ...search(filter), searchArea: 4 },
 		paginationToken,
-		entryResult((id) => `/rooms/shared/${id}/filter`),
+		(template, portalUrl) => ({
+			name: String(template.title),
+			value: String(template.id),
+			url: `${portalUrl}/rooms/shared/${String(template.id)}/filter`,
+		}),
 		pickFolderContent,
 	);
 }
