@@ -36,7 +36,10 @@ export interface UploadSession {
 	fileName: string;
 	bytesTotal: number;
 	createNewIfExist: boolean;
+	/** What the appending `ChunkedUploader.ashx` stored, in arrival order. */
 	chunks: Buffer[];
+	/** What the numbered REST routes stored: chunk number → bytes (a resent number replaces). */
+	numbered: Map<number, Buffer>;
 	bytesUploaded: number;
 	created: Date;
 	expires: Date;

@@ -14,6 +14,7 @@ import './fileSettings';
 import './fileDownload';
 import './fileLinks';
 import './upload';
+import './uploadSessions';
 import './rooms';
 import './roomSharing';
 import './webhooks';
