@@ -85,6 +85,15 @@ async function handle(deps: ServerDeps, req: IncomingMessage, res: ServerRespons
 			? raw(fault.status, fault.headers ?? {}, fault.body)
 			: await dispatch(deps, { method, url, headers, rawBody, parsed, href });
 	record.status = reply.kind === 'validation' ? 400 : reply.status;
+	if (fault?.resetAfter) {
+		req.socket.destroy();
+		return;
+	}
+	if (fault?.truncateAfter !== undefined && reply.kind === 'raw' && Buffer.isBuffer(reply.body)) {
+		res.writeHead(reply.status, { ...reply.headers, 'content-length': String(reply.body.length) });
+		res.write(reply.body.subarray(0, fault.truncateAfter), () => req.socket.destroy());
+		return;
+	}
 	await writeReply(res, reply, href, method);
 }
 

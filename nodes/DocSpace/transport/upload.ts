@@ -231,7 +231,9 @@ async function finalizeTruthfully(
 		try {
 			return await finalize.call(this, session, itemIndex);
 		} catch {
-			throw error;
+			const failure = asNodeError.call(this, error, itemIndex);
+			failure.description = `${failure.description ?? ''} DocSpace did not complete the file: nothing was stored, and the upload session is cancelled.`.trim();
+			throw failure;
 		}
 	}
 }
@@ -260,7 +262,6 @@ async function sendThroughSession(
 				description: 'Nothing was stored. Run the node again once the file is complete.',
 			});
 		}
-		if (error instanceof NodeApiError || error instanceof NodeOperationError) throw error;
 		throw asNodeError.call(this, error, itemIndex);
 	}
 }

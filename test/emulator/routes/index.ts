@@ -12,6 +12,7 @@ import './fileops';
 import './files';
 import './fileSettings';
 import './fileDownload';
+import './bulkDownload';
 import './fileLinks';
 import './upload';
 import './uploadSessions';

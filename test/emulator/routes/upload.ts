@@ -78,7 +78,7 @@ export function sessionData(ctx: RouteContext, session: UploadSession): Record<s
 	};
 }
 
-type SessionInput = Omit<UploadSession, 'id' | 'userId' | 'chunks' | 'numbered' | 'bytesUploaded' | 'created' | 'expires'>;
+type SessionInput = Omit<UploadSession, 'id' | 'userId' | 'chunks' | 'numbered' | 'storedOrder' | 'bytesUploaded' | 'created' | 'expires'>;
 
 export function openSession(ctx: RouteContext, input: SessionInput): UploadSession {
 	const now = ctx.state.now();
@@ -88,6 +88,7 @@ export function openSession(ctx: RouteContext, input: SessionInput): UploadSessi
 		userId: currentUser(ctx).id,
 		chunks: [],
 		numbered: new Map(),
+		storedOrder: [],
 		bytesUploaded: 0,
 		created: now,
 		expires: new Date(now.getTime() + SESSION_LIFETIME_MS),
@@ -118,7 +119,9 @@ export function sessionRequest(ctx: RouteContext): SessionInput | Reply {
  * the upload into its folder. Undefined when the target is gone.
  */
 export function completeSession(ctx: RouteContext, session: UploadSession, content: Buffer, user: User): FileEntry | undefined {
-	fileStore(ctx.state).sessions.delete(session.id);
+	const store = fileStore(ctx.state);
+	store.sessions.delete(session.id);
+	store.completed.push(session);
 	if (session.fileId !== undefined) {
 		const target = ctx.state.getFile(session.fileId);
 		if (!target) return undefined;

@@ -47,6 +47,7 @@ defineRoute('POST', '/api/2.0/files/{folderId}/session/{sessionId}/upload', (ctx
 	if (chunk.size > store.maxChunkSize) return fail(400, `File size exceeds the maximum chunk size of ${store.maxChunkSize} bytes`);
 	const before = session.numbered.get(number)?.length ?? 0;
 	session.numbered.set(number, chunk.content);
+	session.storedOrder.push(number);
 	session.bytesUploaded += chunk.size - before;
 	session.expires = new Date(ctx.state.now().getTime() + SESSION_LIFETIME_MS);
 	return ok({ ...sessionData(ctx, session), bytes_uploaded: session.bytesUploaded });
