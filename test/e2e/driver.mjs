@@ -65,6 +65,7 @@ async function main() {
 
 	// d. the action node, per credential type
 	await workflowChecks(ctx, secrets, oauthOk);
+	await (await import('./checks/transfer.mjs')).transferChecks(ctx); // g. transfers: sha256 through real n8n
 
 	// e. trigger
 	const triggerReason = !hasTrigger
