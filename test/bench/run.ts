@@ -9,7 +9,8 @@
  * 3. real n8n (the e2e install, filesystem binary mode), BENCH_N8N_SIZE_MB (1024): upload and
  *    download through the node, wall time and peak RSS growth of the n8n process. BENCH_N8N=0 skips.
  *
- * Writes bench/results.md and bench/chart.svg and prints the ratios.
+ * Writes bench/results.md and bench/chart.svg, copies the results into the README's Performance
+ * section, and prints the targets met and missed.
  */
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -20,7 +21,7 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 
 import type { Measurement, N8nResult, Results } from './report';
-import { writeReport } from './report';
+import { updateReadme, writeReport } from './report';
 
 const MiB = 1024 * 1024;
 const ROOT = path.join(__dirname, '../..');
@@ -173,9 +174,10 @@ async function main(): Promise<void> {
 		seconds: (Date.now() - started) / 1000,
 	};
 	const summary = writeReport(path.join(ROOT, 'bench'), results);
+	updateReadme(path.join(ROOT, 'README.md'), path.join(ROOT, 'bench/results.md'));
 	out();
 	for (const line of summary) out(line);
-	out(`Wrote bench/results.md and bench/chart.svg in ${results.seconds.toFixed(0)} s.`);
+	out(`Wrote bench/results.md and bench/chart.svg, and the README's Performance section, in ${results.seconds.toFixed(0)} s.`);
 	const failed = [...loopback.results.values(), ...wan.results.values()].some((m) => !m.ok) || (n8n !== undefined && [n8n.read, n8n.upload, n8n.download].some((m) => !m.ok));
 	if (failed) process.exitCode = 1;
 }
