@@ -14,23 +14,14 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 
+import type { BenchConfig } from './config';
 import { measure } from './measure';
 
-interface Config {
-	url: string;
-	apiKey: string;
-	uploadFolderId: number;
-	downloadFileId: number;
-	listFolderId: number;
-	sizeBytes: number;
-	listEntries: number;
-	inputFile: string;
-}
 
 const CHUNK = 10 * 1024 * 1024;
 const PARALLEL = 4;
 
-function send(config: Config, method: string, pathname: string, body?: Buffer, headers: Record<string, string> = {}): Promise<{ status: number; json: any }> {
+function send(config: BenchConfig, method: string, pathname: string, body?: Buffer, headers: Record<string, string> = {}): Promise<{ status: number; json: any }> {
 	return new Promise((resolve, reject) => {
 		const req = request(`${config.url}${pathname}`, { method, headers: { authorization: `Bearer ${config.apiKey}`, accept: 'application/json', ...headers } }, (res) => {
 			const parts: Buffer[] = [];
@@ -46,7 +37,7 @@ function send(config: Config, method: string, pathname: string, body?: Buffer, h
 	});
 }
 
-async function upload(config: Config): Promise<boolean> {
+async function upload(config: BenchConfig): Promise<boolean> {
 	const opened = await send(config, 'POST', `/api/2.0/files/${config.uploadFolderId}/session`, Buffer.from(JSON.stringify({ fileName: 'raw-upload.bin', fileSize: config.sizeBytes, createNewIfExist: true })), { 'content-type': 'application/json' });
 	const base = `/api/2.0/files/${config.uploadFolderId}/session/${opened.json.response.id}`;
 	const boundary = 'rawbenchboundary';
@@ -65,7 +56,7 @@ async function upload(config: Config): Promise<boolean> {
 	return done.status === 201 && done.json.response.file.pureContentLength === config.sizeBytes;
 }
 
-async function download(config: Config): Promise<boolean> {
+async function download(config: BenchConfig): Promise<boolean> {
 	const file = path.join(tmpdir(), `raw-download-${process.pid}.bin`);
 	try {
 		const req = request(`${config.url}/filehandler.ashx?action=download&fileid=${config.downloadFileId}`, { headers: { authorization: `Bearer ${config.apiKey}` } });
@@ -79,7 +70,7 @@ async function download(config: Config): Promise<boolean> {
 	}
 }
 
-async function list(config: Config): Promise<boolean> {
+async function list(config: BenchConfig): Promise<boolean> {
 	let seen = 0;
 	for (let startIndex = 0; ; startIndex += 100) {
 		const page = await send(config, 'GET', `/api/2.0/files/${config.listFolderId}?startIndex=${startIndex}&count=100&filterType=1`);
@@ -92,7 +83,7 @@ async function list(config: Config): Promise<boolean> {
 
 async function main(): Promise<void> {
 	const name = process.argv[2];
-	const config = JSON.parse(process.env.BENCH_CONFIG ?? '{}') as Config;
+	const config = JSON.parse(process.env.BENCH_CONFIG ?? '{}') as BenchConfig;
 	const run = { 'raw-upload': upload, 'raw-download': download, 'raw-list': list }[name];
 	if (!run) throw new Error(`unknown raw scenario ${name}`);
 	const result = await measure(async () => ({ ok: await run(config) }));

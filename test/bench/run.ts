@@ -20,6 +20,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 
+import type { EmulatorInfo } from './config';
 import type { Measurement, N8nResult, Results } from './report';
 import { updateReadme, writeReport } from './report';
 
@@ -58,16 +59,6 @@ async function writeInput(file: string, bytes: number): Promise<void> {
 	await once(stream, 'finish');
 }
 
-interface EmulatorInfo {
-	url: string;
-	apiKey: string;
-	uploadFolderId: number;
-	downloadFileId: number;
-	smallFileId: number;
-	listFolderId: number;
-	sizeBytes: number;
-	listEntries: number;
-}
 
 /** Requests the emulator saw since the last call (not counting this one); resets the count. */
 async function requestCount(url: string): Promise<number> {

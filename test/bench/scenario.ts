@@ -14,28 +14,19 @@ import { BinaryDataService } from 'n8n-core';
 import type { IBinaryData, INodeExecutionData, INodeType } from 'n8n-workflow';
 
 import { runNode } from '../harness/n8n';
+import type { BenchConfig } from './config';
 import { measure } from './measure';
 import { NaiveDocSpace } from './naive-node';
 
 // Node's resolver picks the codex file DocSpace.node.json for `…/DocSpace.node`; name the source.
 const { DocSpace } = require(path.join(__dirname, '../../nodes/DocSpace/DocSpace.node.ts')) as typeof import('../../nodes/DocSpace/DocSpace.node');
 
-interface Config {
-	url: string;
-	apiKey: string;
-	uploadFolderId: number;
-	downloadFileId: number;
-	listFolderId: number;
-	sizeBytes: number;
-	listEntries: number;
-	inputFile: string;
-}
 
 type Scenario = 'upload-streamed' | 'upload-sequential' | 'upload-naive' | 'download-streamed' | 'download-naive' | 'list-returnAll' | 'list-naive';
 
 const byId = (value: number) => ({ __rl: true, mode: 'id', value: String(value) });
 
-function plan(name: Scenario, config: Config): { nodeType: INodeType; parameters: Record<string, unknown> } {
+function plan(name: Scenario, config: BenchConfig): { nodeType: INodeType; parameters: Record<string, unknown> } {
 	switch (name) {
 		case 'upload-streamed':
 			return {
@@ -70,7 +61,7 @@ function plan(name: Scenario, config: Config): { nodeType: INodeType; parameters
 }
 
 /** The check that the scenario really moved everything. */
-function complete(name: Scenario, config: Config, items: INodeExecutionData[]): boolean {
+function complete(name: Scenario, config: BenchConfig, items: INodeExecutionData[]): boolean {
 	if (name.startsWith('upload')) return Number(items[0]?.json.pureContentLength) === config.sizeBytes;
 	if (name.startsWith('download')) return items[0]?.binary?.data.bytes === config.sizeBytes;
 	return items.length === config.listEntries;
@@ -78,7 +69,7 @@ function complete(name: Scenario, config: Config, items: INodeExecutionData[]): 
 
 async function main(): Promise<void> {
 	const name = process.argv[2] as Scenario;
-	const config = JSON.parse(process.env.BENCH_CONFIG ?? '{}') as Config;
+	const config = JSON.parse(process.env.BENCH_CONFIG ?? '{}') as BenchConfig;
 	const service = Container.get(BinaryDataService);
 	await service.init();
 
