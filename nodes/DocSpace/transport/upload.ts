@@ -249,9 +249,12 @@ async function sendThroughSession(
 	const parts = Math.ceil(content.size / limits.chunkSize);
 	const frame = multipartFrame(content.fileName, content.mimeType);
 	try {
-		const chunks = framedChunks(await content.read(), content.size, limits.chunkSize, frame);
+		const spare: Buffer[] = [];
+		const chunks = framedChunks(await content.read(), content.size, limits.chunkSize, frame, spare);
 		await sendChunks(chunks, limits.parallel, async (chunk) => {
 			await sendChunk.call(this, session, chunk, frame.contentType, content, parts, itemIndex);
+			// The reply came, so the body was sent in full: the next chunk may reuse it.
+			if (chunk.length === limits.chunkSize) spare.push(chunk.body);
 		});
 		return await finalizeTruthfully.call(this, session, target, content.size, itemIndex);
 	} catch (error) {

@@ -52,13 +52,15 @@ function asBuffer(piece: unknown): Buffer {
 
 /**
  * Cuts `source` into chunks of `chunkSize` bytes (the last one shorter), each copied once straight
- * into its own request body, so memory holds only the chunks not yet sent.
+ * into its request body. Full-size bodies are taken from `spare` when it has one (bodies of sent
+ * chunks given back), so memory stays at the chunks in flight without garbage piling up.
  */
 export async function* framedChunks(
 	source: AsyncIterable<unknown>,
 	total: number,
 	chunkSize: number,
 	frame: MultipartFrame,
+	spare: Buffer[] = [],
 ): AsyncGenerator<FramedChunk> {
 	const { head, tail } = frame;
 	let number = 0;
@@ -72,7 +74,8 @@ export async function* framedChunks(
 			if (start >= total) throw new ContentSizeError(`the content is longer than the ${total} bytes it declared`);
 			if (!body) {
 				want = Math.min(chunkSize, total - start);
-				body = Buffer.allocUnsafe(head.length + want + tail.length);
+				const length = head.length + want + tail.length;
+				body = spare.length > 0 && want === chunkSize ? (spare.pop() as Buffer) : Buffer.allocUnsafe(length);
 				head.copy(body, 0);
 				filled = 0;
 			}
