@@ -126,7 +126,7 @@ export function writeReport(dir: string, r: Results): string[] {
 				['DocSpace Download', secs(n.download.seconds), rate(n.sizeBytes, n.download.seconds), mib(n.download.rssGrowth)],
 			]),
 			'',
-			`Where the upload's memory goes: the workflow's peak includes n8n's own Read File node, which alone grows the process by ${mib(n.read.rssGrowth)}; the node adds at most (Parallel Chunks + 1) × Chunk Size of chunk bodies (50 MiB with the defaults) plus what the garbage collector has not yet returned.`,
+			`Each growth is over the idle level measured right before that workflow. The read-only workflow runs first: n8n's Read File node alone grows the process by ${mib(n.read.rssGrowth)}, and what n8n keeps of that afterwards is part of the upload's idle level, so the upload row is mostly the node's own share. That share is at most (Parallel Chunks + 1) × Chunk Size of chunk bodies (50 MiB with the defaults), reused from chunk to chunk.`,
 			'',
 		);
 	} else {
