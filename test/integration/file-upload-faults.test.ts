@@ -176,6 +176,31 @@ test('parallel chunks stored out of order give the right file', async () => {
 	expect(sha256(filesIn(folder.id)[0].content)).toBe(sha256(content));
 });
 
+describe('Simplify', () => {
+	test('on (the default): the trimmed file record; off: the whole FileDto', async () => {
+		const folder = freshFolder();
+		const trimmed = await upload(folder.id, randomBytes(10));
+		expect(Object.keys(trimmed.items[0].json).sort()).toEqual(
+			['contentLength', 'created', 'fileEntryType', 'fileExst', 'fileType', 'folderId', 'id', 'pureContentLength', 'title', 'updated', 'version', 'viewUrl', 'webUrl'].sort(),
+		);
+		const full = await run(
+			{ operation: 'upload', folderId: byId(folder.id), binaryPropertyName: 'data', simplify: false, options: { fileName: 'full.bin' } },
+			{ input: binaryInput('full.bin', randomBytes(10)) },
+		);
+		expect(full.items[0].json).toMatchObject({ title: 'full.bin', security: expect.any(Object), access: expect.any(Number) });
+	});
+
+	test('Replace Content with Simplify off returns the whole FileDto of the new version', async () => {
+		const folder = freshFolder();
+		const file = emulator.state.createFile({ title: 'r.bin', folderId: folder.id, createdBy: ids.users.admin, content: Buffer.from('v1') });
+		const { items } = await run(
+			{ operation: 'replaceContent', fileId: byId(file.id), binaryPropertyName: 'data', simplify: false },
+			{ input: binaryInput('r.bin', Buffer.from('v2')) },
+		);
+		expect(items[0].json).toMatchObject({ id: file.id, version: 2, security: expect.any(Object) });
+	});
+});
+
 test('Parallel Chunks outside 1…15 is refused before any session', async () => {
 	const folder = freshFolder();
 	const { error } = await upload(folder.id, randomBytes(10), { parallelChunks: 16 });
