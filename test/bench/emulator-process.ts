@@ -1,12 +1,14 @@
 /**
  * The benchmark's DocSpace: the emulator in its own process (so its memory does not count
  * against the node), with a download file of BENCH_SIZE_MB, a folder of BENCH_LIST_ENTRIES
- * files, and `/bench/requests` to count the requests a scenario made. Prints one JSON line.
+ * files, and `/bench/requests` to count the requests a scenario made. BENCH_WAN_LATENCY_MS and
+ * BENCH_WAN_MIBPS put a simulated wide-area link in front of it. Prints one JSON line.
  */
 import { randomBytes } from 'node:crypto';
 
 import { startEmulator } from '../emulator';
 import { defineRoute, json } from '../emulator/http';
+import { wan } from '../emulator/wan';
 
 async function main(): Promise<void> {
 	const sizeBytes = Number(process.env.BENCH_SIZE_MB ?? 200) * 1024 * 1024;
@@ -18,6 +20,9 @@ async function main(): Promise<void> {
 
 	const uploads = state.createFolder({ title: 'Bench uploads', parentId: my, createdBy: admin });
 	const download = state.createFile({ title: 'bench-download.bin', folderId: my, createdBy: admin, content: randomBytes(sizeBytes) });
+	const small = state.createFile({ title: 'bench-warm-up.bin', folderId: my, createdBy: admin, content: randomBytes(1024 * 1024) });
+	wan(state).latencyMs = Number(process.env.BENCH_WAN_LATENCY_MS ?? 0);
+	wan(state).bytesPerSecond = Number(process.env.BENCH_WAN_MIBPS ?? 0) * 1024 * 1024;
 	const list = state.createFolder({ title: `Bench ${listEntries} files`, parentId: my, createdBy: admin });
 	for (let i = 1; i <= listEntries; i++) {
 		state.createFile({ title: `Entry ${String(i).padStart(5, '0')}.txt`, folderId: list.id, createdBy: admin, content: Buffer.from(String(i)) });
@@ -40,6 +45,7 @@ async function main(): Promise<void> {
 			apiKey: emulator.secrets.apiKey,
 			uploadFolderId: uploads.id,
 			downloadFileId: download.id,
+			smallFileId: small.id,
 			listFolderId: list.id,
 			sizeBytes,
 			listEntries,

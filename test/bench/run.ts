@@ -1,47 +1,42 @@
 /**
- * `npm run bench`: the node's streaming/chunked transfers and Return All listing against naive
- * baselines (naive-node.ts), each scenario in its own process against the emulator (also in its
- * own process). Sizes: BENCH_SIZE_MB (default 200), BENCH_LIST_ENTRIES (default 5000).
+ * `npm run bench`: one command, four parts, each scenario in its own process against the emulator
+ * (also in its own process), all inside a loopback-only network namespace (`unshare -rn`):
+ *
+ * 1. loopback, BENCH_SIZE_MB (200): the node through n8n-core vs a raw Node.js client vs a naive
+ *    whole-file node; Get Many with Return All over BENCH_LIST_ENTRIES (10,000) vs a raw loop;
+ * 2. a simulated wide-area link (BENCH_WAN_LATENCY_MS 40 per request, BENCH_WAN_MIBPS 10 per
+ *    connection), BENCH_WAN_SIZE_MB (50): sequential vs parallel chunks vs one whole-file request;
+ * 3. real n8n (the e2e install, filesystem binary mode), BENCH_N8N_SIZE_MB (1024): upload and
+ *    download through the node, wall time and peak RSS growth of the n8n process. BENCH_N8N=0 skips.
+ *
+ * Writes bench/results.md and bench/chart.svg, copies the results into the README's Performance
+ * section, and prints the targets met and missed.
  */
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createWriteStream, rmSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { once } from 'node:events';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 
-interface EmulatorInfo {
-	url: string;
-	apiKey: string;
-	uploadFolderId: number;
-	downloadFileId: number;
-	listFolderId: number;
-	sizeBytes: number;
-	listEntries: number;
-}
-
-interface Measurement {
-	name: string;
-	seconds: number;
-	rssGrowth: number;
-	heapGrowth: number;
-	ok: boolean;
-	error?: string;
-	requests: number;
-}
+import type { EmulatorInfo } from './config';
+import type { Measurement, N8nResult, Results } from './report';
+import { updateReadme, writeReport } from './report';
 
 const MiB = 1024 * 1024;
+const ROOT = path.join(__dirname, '../..');
 const NODE_FLAGS = ['--expose-gc', '--import', 'tsx'];
+const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 
 function out(line = ''): void {
 	process.stdout.write(`${line}\n`);
 }
 
-/** Starts a TypeScript script in a child process and resolves with its first stdout line. */
-function start(script: string, args: string[], env: Record<string, string>) {
-	const child = spawn(process.execPath, [...NODE_FLAGS, path.join(__dirname, script), ...args], {
-		env: { ...process.env, ...env },
+/** Starts a script in a child process and resolves with its first stdout line. */
+function start(script: string, args: string[], extra: Record<string, string>, flags = NODE_FLAGS) {
+	const child = spawn(process.execPath, [...flags, path.join(__dirname, script), ...args], {
+		env: { ...process.env, ...extra },
 		stdio: ['ignore', 'pipe', 'inherit'],
 	});
 	const exited = once(child, 'exit');
@@ -64,78 +59,118 @@ async function writeInput(file: string, bytes: number): Promise<void> {
 	await once(stream, 'finish');
 }
 
+
 /** Requests the emulator saw since the last call (not counting this one); resets the count. */
 async function requestCount(url: string): Promise<number> {
 	const answer = (await (await fetch(`${url}/bench/requests`)).json()) as { count: number };
 	return answer.count - 1;
 }
 
-const mib = (bytes: number) => `${(bytes / MiB).toFixed(1)} MiB`;
-function ratio(naive: number, ours: number): string {
-	if (ours <= 0) return 'n/a';
-	const value = naive / ours;
-	return `${value.toFixed(value < 1 ? 2 : 1)}x`;
-}
-
-function table(rows: string[][]): void {
-	const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => r[c].length)));
-	for (const row of rows) out(row.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('   '));
-}
-
-async function main(): Promise<void> {
-	const sizeMb = Number(process.env.BENCH_SIZE_MB ?? 200);
-	const entries = Number(process.env.BENCH_LIST_ENTRIES ?? 5000);
-	const started = Date.now();
-	const inputFile = path.join(tmpdir(), `n8n-docspace-bench-${process.pid}.bin`);
-	const emulator = start('emulator-process.ts', [], { BENCH_SIZE_MB: String(sizeMb), BENCH_LIST_ENTRIES: String(entries) });
+/** Runs `body` against an emulator of this size (and link), with an input file of the same size. */
+async function withEmulator<T>(sizeMb: number, extra: Record<string, string>, body: (info: EmulatorInfo, inputFile: string) => Promise<T>): Promise<T> {
+	const inputFile = path.join(tmpdir(), `n8n-docspace-bench-${process.pid}-${sizeMb}.bin`);
+	const emulator = start('emulator-process.ts', [], { BENCH_SIZE_MB: String(sizeMb), BENCH_LIST_ENTRIES: String(env('BENCH_LIST_ENTRIES', 10_000)), ...extra });
 	try {
-		const [info] = await Promise.all([emulator.firstLine.then((line) => JSON.parse(line) as EmulatorInfo), writeInput(inputFile, sizeMb * MiB)]);
-		out(`DocSpace node benchmark: ${sizeMb} MiB file, ${entries}-entry folder, emulator ${info.url} (own process)`);
-		out('Each scenario runs the node through n8n-core in a fresh process with filesystem binary data mode.');
-		out();
-		const config = JSON.stringify({ ...info, inputFile });
-		const results = new Map<string, Measurement>();
-		for (const name of ['upload-streamed', 'upload-naive', 'download-streamed', 'download-naive', 'list-returnAll', 'list-naive']) {
-			await requestCount(info.url);
-			const scenario = start('scenario.ts', [name], { BENCH_CONFIG: config });
-			const measured = JSON.parse(await scenario.firstLine) as Omit<Measurement, 'requests'>;
-			await scenario.exited;
-			results.set(name, { ...measured, requests: await requestCount(info.url) });
-			if (!measured.ok) out(`!! ${name} did not complete: ${measured.error ?? 'incomplete result'}`);
-		}
-
-		const pairs: Array<[string, string, string, number]> = [
-			['Upload', 'upload-streamed', 'upload-naive', info.sizeBytes],
-			['Download', 'download-streamed', 'download-naive', info.sizeBytes],
-			['List', 'list-returnAll', 'list-naive', 0],
-		];
-		const rows: string[][] = [['', 'time', 'throughput', 'requests', 'peak RSS growth', 'peak heap+external growth']];
-		for (const [label, oursName, naiveName, bytes] of pairs) {
-			const ours = results.get(oursName) as Measurement;
-			const naive = results.get(naiveName) as Measurement;
-			const rate = (m: Measurement) => (bytes ? `${(bytes / MiB / m.seconds).toFixed(1)} MiB/s` : `${Math.round(info.listEntries / m.seconds)} entries/s`);
-			const oursLabel = bytes ? `${label}: streamed${label === 'Upload' ? ', 10 MiB chunks' : ''}` : `${label}: Return All (100 per page)`;
-			const naiveLabel = bytes ? `${label}: naive, whole buffer, one request` : `${label}: naive, 25 per page`;
-			rows.push([oursLabel, `${ours.seconds.toFixed(2)} s`, rate(ours), String(ours.requests), mib(ours.rssGrowth), mib(ours.heapGrowth)]);
-			rows.push([naiveLabel, `${naive.seconds.toFixed(2)} s`, rate(naive), String(naive.requests), mib(naive.rssGrowth), mib(naive.heapGrowth)]);
-			rows.push([
-				'  naive ÷ ours',
-				ratio(naive.seconds, ours.seconds),
-				ratio(ours.seconds, naive.seconds),
-				ratio(naive.requests, ours.requests),
-				ratio(naive.rssGrowth, ours.rssGrowth),
-				ratio(naive.heapGrowth, ours.heapGrowth),
-			]);
-		}
-		table(rows);
-		out();
-		out('Ratios are naive ÷ ours (throughput: naive rate ÷ ours, so below 1x means ours is faster).');
-		out(`Total ${((Date.now() - started) / 1000).toFixed(1)} s.`);
-		if ([...results.values()].some((m) => !m.ok)) process.exitCode = 1;
+		const [line] = await Promise.all([emulator.firstLine, writeInput(inputFile, sizeMb * MiB)]);
+		return await body(JSON.parse(line) as EmulatorInfo, inputFile);
 	} finally {
 		emulator.child.kill('SIGTERM');
 		rmSync(inputFile, { force: true });
 	}
+}
+
+async function scenarios(info: EmulatorInfo, inputFile: string, names: string[]): Promise<Map<string, Measurement>> {
+	const config = JSON.stringify({ ...info, inputFile });
+	const results = new Map<string, Measurement>();
+	for (const name of names) {
+		await requestCount(info.url);
+		const script = name.startsWith('raw-') ? 'raw-client.ts' : 'scenario.ts';
+		const scenario = start(script, [name], { BENCH_CONFIG: config });
+		const measured = JSON.parse(await scenario.firstLine) as Omit<Measurement, 'requests'>;
+		await scenario.exited;
+		results.set(name, { ...measured, requests: await requestCount(info.url) });
+		out(`   ${name}: ${measured.seconds.toFixed(2)} s, peak RSS +${(measured.rssGrowth / MiB).toFixed(1)} MiB${measured.ok ? '' : `  !! did not complete: ${measured.error ?? 'incomplete result'}`}`);
+	}
+	return results;
+}
+
+/** Builds and packs the package for real n8n (before entering the namespace: npm needs nothing from the network for it). */
+function packPackage(): string | undefined {
+	if (process.env.BENCH_N8N === '0') return undefined;
+	if (!existsSync(path.join(ROOT, '.e2e/n8n/node_modules/.bin/n8n'))) {
+		out('real n8n is not installed (npm run test:e2e installs it); that part is skipped');
+		return undefined;
+	}
+	execFileSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+	const dir = mkdtempSync(path.join(tmpdir(), 'n8n-docspace-bench-pack-'));
+	const name = execFileSync('npm', ['pack', '--silent', '--pack-destination', dir], { cwd: ROOT, encoding: 'utf8' }).trim().split('\n').pop() ?? '';
+	return path.join(dir, name);
+}
+
+async function realN8n(packageTgz: string): Promise<N8nResult | undefined> {
+	const sizeMb = env('BENCH_N8N_SIZE_MB', 1024);
+	out(`3. real n8n, ${sizeMb} MiB, filesystem binary mode`);
+	return await withEmulator(sizeMb, {}, async (info, inputFile) => {
+		const config = JSON.stringify({ ...info, inputFile, packageTgz, n8nPort: 15778 });
+		const run = start('real-n8n.mjs', [], { BENCH_N8N_CONFIG: config }, []);
+		const result = { sizeBytes: info.sizeBytes, ...(JSON.parse(await run.firstLine) as Omit<N8nResult, 'sizeBytes'>) };
+		await run.exited;
+		for (const name of ['read', 'upload', 'download'] as const) {
+			const m = result[name];
+			out(`   ${name}: ${m.seconds.toFixed(2)} s, n8n peak RSS +${(m.rssGrowth / MiB).toFixed(1)} MiB${m.ok ? '' : `  !! ${m.error ?? 'incomplete'}`}`);
+		}
+		return result;
+	});
+}
+
+async function main(): Promise<void> {
+	if (!process.env.BENCH_IN_NS) {
+		const packageTgz = packPackage();
+		const canIsolate = spawnSync('unshare', ['-rn', 'true']).status === 0;
+		if (!canIsolate) out('!! unshare -rn is not available: running without network isolation');
+		const args = [...NODE_FLAGS.slice(1), __filename];
+		const child = canIsolate
+			? spawn('unshare', ['-rn', 'bash', '-c', 'ip link set lo up && exec "$0" "$@"', process.execPath, ...args], { stdio: 'inherit', env: { ...process.env, BENCH_IN_NS: '1', BENCH_PACKAGE_TGZ: packageTgz ?? '' } })
+			: spawn(process.execPath, args, { stdio: 'inherit', env: { ...process.env, BENCH_IN_NS: '1', BENCH_PACKAGE_TGZ: packageTgz ?? '' } });
+		const [code] = (await once(child, 'exit')) as [number | null];
+		if (packageTgz) rmSync(path.dirname(packageTgz), { recursive: true, force: true });
+		process.exitCode = code ?? 1;
+		return;
+	}
+	const started = Date.now();
+	const sizeMb = env('BENCH_SIZE_MB', 200);
+	const wanSizeMb = env('BENCH_WAN_SIZE_MB', 50);
+	const wanLatency = env('BENCH_WAN_LATENCY_MS', 40);
+	const wanMibps = env('BENCH_WAN_MIBPS', 10);
+
+	out(`1. loopback, ${sizeMb} MiB file, ${env('BENCH_LIST_ENTRIES', 10_000)}-entry folder`);
+	const loopback = await withEmulator(sizeMb, {}, async (info, inputFile) => ({
+		info,
+		results: await scenarios(info, inputFile, ['upload-streamed', 'raw-upload', 'upload-naive', 'download-streamed', 'raw-download', 'download-naive', 'list-returnAll', 'raw-list', 'list-naive']),
+	}));
+	out(`2. wide-area link: ${wanLatency} ms per request, ${wanMibps} MiB/s per connection, ${wanSizeMb} MiB file`);
+	const wan = await withEmulator(wanSizeMb, { BENCH_WAN_LATENCY_MS: String(wanLatency), BENCH_WAN_MIBPS: String(wanMibps), BENCH_LIST_ENTRIES: '10' }, async (info, inputFile) => ({
+		info,
+		results: await scenarios(info, inputFile, ['upload-sequential', 'upload-streamed', 'upload-naive', 'download-streamed']),
+	}));
+	const packageTgz = process.env.BENCH_PACKAGE_TGZ;
+	const n8n = packageTgz ? await realN8n(packageTgz) : undefined;
+
+	const results: Results = {
+		command: 'npm run bench',
+		settings: { sizeMb, listEntries: loopback.info.listEntries, wanSizeMb, wanLatency, wanMibps, n8nSizeMb: env('BENCH_N8N_SIZE_MB', 1024) },
+		loopback: { sizeBytes: loopback.info.sizeBytes, results: loopback.results },
+		wan: { sizeBytes: wan.info.sizeBytes, results: wan.results },
+		n8n,
+		seconds: (Date.now() - started) / 1000,
+	};
+	const summary = writeReport(path.join(ROOT, 'bench'), results);
+	updateReadme(path.join(ROOT, 'README.md'), path.join(ROOT, 'bench/results.md'));
+	out();
+	for (const line of summary) out(line);
+	out(`Wrote bench/results.md and bench/chart.svg, and the README's Performance section, in ${results.seconds.toFixed(0)} s.`);
+	const failed = [...loopback.results.values(), ...wan.results.values()].some((m) => !m.ok) || (n8n !== undefined && [n8n.read, n8n.upload, n8n.download].some((m) => !m.ok));
+	if (failed) process.exitCode = 1;
 }
 
 main().catch((error: unknown) => {

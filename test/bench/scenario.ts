@@ -14,32 +14,32 @@ import { BinaryDataService } from 'n8n-core';
 import type { IBinaryData, INodeExecutionData, INodeType } from 'n8n-workflow';
 
 import { runNode } from '../harness/n8n';
+import type { BenchConfig } from './config';
+import { measure } from './measure';
 import { NaiveDocSpace } from './naive-node';
 
 // Node's resolver picks the codex file DocSpace.node.json for `…/DocSpace.node`; name the source.
 const { DocSpace } = require(path.join(__dirname, '../../nodes/DocSpace/DocSpace.node.ts')) as typeof import('../../nodes/DocSpace/DocSpace.node');
 
-interface Config {
-	url: string;
-	apiKey: string;
-	uploadFolderId: number;
-	downloadFileId: number;
-	listFolderId: number;
-	sizeBytes: number;
-	listEntries: number;
-	inputFile: string;
-}
 
-type Scenario = 'upload-streamed' | 'upload-naive' | 'download-streamed' | 'download-naive' | 'list-returnAll' | 'list-naive';
+type Scenario = 'upload-streamed' | 'upload-sequential' | 'upload-naive' | 'download-streamed' | 'download-naive' | 'list-returnAll' | 'list-naive';
 
 const byId = (value: number) => ({ __rl: true, mode: 'id', value: String(value) });
 
-function plan(name: Scenario, config: Config): { nodeType: INodeType; parameters: Record<string, unknown> } {
+function plan(name: Scenario, config: BenchConfig): { nodeType: INodeType; parameters: Record<string, unknown> } {
 	switch (name) {
 		case 'upload-streamed':
 			return {
 				nodeType: new DocSpace(),
 				parameters: { authentication: 'apiKey', resource: 'file', operation: 'upload', folderId: byId(config.uploadFolderId), binaryPropertyName: 'data', ifNameExists: 'duplicate' },
+			};
+		case 'upload-sequential':
+			return {
+				nodeType: new DocSpace(),
+				parameters: {
+					authentication: 'apiKey', resource: 'file', operation: 'upload', folderId: byId(config.uploadFolderId), binaryPropertyName: 'data', ifNameExists: 'duplicate',
+					options: { parallelChunks: 1 },
+				},
 			};
 		case 'upload-naive':
 			return { nodeType: new NaiveDocSpace(), parameters: { authentication: 'apiKey', operation: 'upload', target: String(config.uploadFolderId) } };
@@ -61,20 +61,15 @@ function plan(name: Scenario, config: Config): { nodeType: INodeType; parameters
 }
 
 /** The check that the scenario really moved everything. */
-function complete(name: Scenario, config: Config, items: INodeExecutionData[]): boolean {
+function complete(name: Scenario, config: BenchConfig, items: INodeExecutionData[]): boolean {
 	if (name.startsWith('upload')) return Number(items[0]?.json.pureContentLength) === config.sizeBytes;
 	if (name.startsWith('download')) return items[0]?.binary?.data.bytes === config.sizeBytes;
 	return items.length === config.listEntries;
 }
 
-function gc(): void {
-	const collect = (globalThis as { gc?: () => void }).gc;
-	if (collect) collect();
-}
-
 async function main(): Promise<void> {
 	const name = process.argv[2] as Scenario;
-	const config = JSON.parse(process.env.BENCH_CONFIG ?? '{}') as Config;
+	const config = JSON.parse(process.env.BENCH_CONFIG ?? '{}') as BenchConfig;
 	const service = Container.get(BinaryDataService);
 	await service.init();
 
@@ -90,39 +85,16 @@ async function main(): Promise<void> {
 	}
 	const { nodeType, parameters } = plan(name, config);
 
-	gc();
-	const base = process.memoryUsage();
-	const maxRssBefore = process.resourceUsage().maxRSS * 1024;
-	let peakRss = base.rss;
-	let peakHeap = base.heapUsed + base.external;
-	const sample = () => {
-		const now = process.memoryUsage();
-		peakRss = Math.max(peakRss, now.rss);
-		peakHeap = Math.max(peakHeap, now.heapUsed + now.external);
-	};
-	const sampler = setInterval(sample, 5);
-	const started = process.hrtime.bigint();
-	const result = await runNode({
-		nodeType,
-		parameters,
-		credentials: { docSpaceApiKeyApi: { baseUrl: config.url, apiKey: config.apiKey } },
-		input,
+	const measured = await measure(async () => {
+		const result = await runNode({
+			nodeType,
+			parameters,
+			credentials: { docSpaceApiKeyApi: { baseUrl: config.url, apiKey: config.apiKey } },
+			input,
+		});
+		return { ok: result.error === undefined && complete(name, config, result.items), error: result.error?.message };
 	});
-	const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-	clearInterval(sampler);
-	sample();
-	// The process's own high-water mark catches peaks between samples, once it rose during the run.
-	const maxRssAfter = process.resourceUsage().maxRSS * 1024;
-	if (maxRssAfter > maxRssBefore) peakRss = Math.max(peakRss, maxRssAfter);
-
-	const line = `${JSON.stringify({
-		name,
-		seconds,
-		rssGrowth: peakRss - base.rss,
-		heapGrowth: peakHeap - (base.heapUsed + base.external),
-		ok: result.error === undefined && complete(name, config, result.items),
-		error: result.error?.message,
-	})}\n`;
+	const line = `${JSON.stringify({ name, ...measured })}\n`;
 	// n8n-core leaves timers running; leave once the line is out.
 	process.stdout.write(line, () => process.exit(0));
 }

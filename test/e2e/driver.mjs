@@ -66,6 +66,7 @@ async function main() {
 
 	// d. the action node, per credential type
 	await workflowChecks(ctx, secrets, oauthOk);
+	await (await import('./checks/transfer.mjs')).transferChecks(ctx); // g. transfers: sha256 through real n8n
 
 	// g. the node's editor lists, through n8n's dynamic-node-parameters endpoints
 	await pickerChecks(ctx);

@@ -15,8 +15,12 @@ export interface FaultRule {
 	status?: number;
 	headers?: Record<string, string>;
 	body?: string;
-	/** Destroy the socket without answering. */
+	/** Destroy the socket without answering (the request is not processed). */
 	reset?: boolean;
+	/** Process the request, then destroy the socket instead of answering: a reply lost on the way back. */
+	resetAfter?: boolean;
+	/** Answer normally but cut the connection after this many bytes of the body. */
+	truncateAfter?: number;
 	/** Wait this long first; then answer normally unless `status` or `reset` is set. */
 	delayMs?: number;
 }

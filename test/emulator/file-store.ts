@@ -8,6 +8,7 @@
  * ```ts
  * const store = fileStore(emulator.state);
  * store.sessions;              // Map uploadId → UploadSession (chunks received so far)
+ * store.completed;             // sessions that ended in a file (storedOrder kept, bytes dropped)
  * store.maxChunkSize = 1024;   // the uploader refuses bigger chunks (default 10 MiB)
  * fileLinks(emulator.state, fileId);   // the stored RoomLink-shaped external links of a file
  * ```
@@ -36,7 +37,12 @@ export interface UploadSession {
 	fileName: string;
 	bytesTotal: number;
 	createNewIfExist: boolean;
+	/** What the appending `ChunkedUploader.ashx` stored, in arrival order. */
 	chunks: Buffer[];
+	/** What the numbered REST routes stored: chunk number → bytes (a resent number replaces). */
+	numbered: Map<number, Buffer>;
+	/** Chunk numbers in the order they were stored (with repeats). */
+	storedOrder: number[];
 	bytesUploaded: number;
 	created: Date;
 	expires: Date;
@@ -66,6 +72,8 @@ export const EXTS_CONVERTIBLE: Record<string, string[]> = {
 
 export interface FileStore {
 	sessions: Map<string, UploadSession>;
+	/** Completed sessions (their bytes dropped), oldest first. */
+	completed: UploadSession[];
 	/** External links by file id. */
 	links: Map<number, RoomLink[]>;
 	/** Chunks above this many bytes are refused by the uploader. */
@@ -77,7 +85,7 @@ const stores = new WeakMap<EmulatorState, FileStore>();
 export function fileStore(state: EmulatorState): FileStore {
 	let store = stores.get(state);
 	if (!store) {
-		store = { sessions: new Map(), links: new Map(), maxChunkSize: DEFAULT_MAX_CHUNK_SIZE };
+		store = { sessions: new Map(), completed: [], links: new Map(), maxChunkSize: DEFAULT_MAX_CHUNK_SIZE };
 		stores.set(state, store);
 	}
 	return store;

@@ -64,6 +64,8 @@ export class OperationFailure extends Error {}
 export interface OperationResult {
 	files?: FileEntry[];
 	folders?: Folder[];
+	/** Download operations: where the finished archive is fetched. */
+	url?: string;
 }
 
 export interface FileOperation {
@@ -77,7 +79,7 @@ export interface FileOperation {
 	/** '' unless it failed. */
 	error: string;
 	/** Entries the finished operation reports. */
-	result: { files: number[]; folders: number[] };
+	result: { files: number[]; folders: number[]; url?: string };
 	/** Whether a finished state was reported to the client (DocSpace then drops it). */
 	reported: boolean;
 	/** Filled from the start request for tests. */
@@ -173,6 +175,7 @@ export class FileOperations {
 			op.result = {
 				files: (result.files ?? []).map((f) => f.id),
 				folders: (result.folders ?? []).map((f) => f.id),
+				url: result.url,
 			};
 		} catch (error) {
 			op.error = error instanceof Error && error.message ? error.message : 'The operation failed';
@@ -244,6 +247,7 @@ export function operationDto(scope: DtoScope, op: FileOperation, options: { queu
 		finished: op.finished,
 		files: op.finished ? files.map((f) => fileDto(scope, f)) : undefined,
 		folders: op.finished ? folders.map((f) => folderDto(scope, f)) : undefined,
+		url: op.finished ? op.result.url : undefined,
 		status,
 	};
 }

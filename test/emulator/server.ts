@@ -14,6 +14,7 @@ import { matchRoute } from './router';
 import { scopeAllows } from './scopes';
 import type { EmulatorState } from './state';
 import type { Emulator, RecordedRequest } from './types';
+import { wanDelayMs } from './wan';
 
 export interface ServerDeps {
 	state: EmulatorState;
@@ -75,6 +76,8 @@ async function handle(deps: ServerDeps, req: IncomingMessage, res: ServerRespons
 
 	const fault = deps.faults.take(method, url.pathname);
 	if (fault?.delayMs) await sleep(fault.delayMs);
+	const uplink = wanDelayMs(deps.state, rawBody.length, true);
+	if (uplink > 0) await sleep(uplink);
 	if (fault?.reset) {
 		req.socket.destroy();
 		return;
@@ -85,6 +88,18 @@ async function handle(deps: ServerDeps, req: IncomingMessage, res: ServerRespons
 			? raw(fault.status, fault.headers ?? {}, fault.body)
 			: await dispatch(deps, { method, url, headers, rawBody, parsed, href });
 	record.status = reply.kind === 'validation' ? 400 : reply.status;
+	if (fault?.resetAfter) {
+		req.socket.destroy();
+		return;
+	}
+	if (fault?.truncateAfter !== undefined && reply.kind === 'raw' && Buffer.isBuffer(reply.body)) {
+		res.writeHead(reply.status, { ...reply.headers, 'content-length': String(reply.body.length) });
+		res.write(reply.body.subarray(0, fault.truncateAfter), () => req.socket.destroy());
+		return;
+	}
+	const body = reply.kind === 'raw' ? reply.body : undefined;
+	const downlink = wanDelayMs(deps.state, typeof body === 'string' || Buffer.isBuffer(body) ? body.length : 0, false);
+	if (downlink > 0) await sleep(downlink);
 	await writeReply(res, reply, href, method);
 }
 

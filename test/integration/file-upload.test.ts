@@ -15,7 +15,10 @@ useFileEmulator();
 
 const MiB = 1024 * 1024;
 
-const chunkPosts = () => calls('POST', '/ChunkedUploader.ashx');
+/** The numbered chunk POSTs, in chunk number order (they may arrive in any order). */
+const chunkPosts = () =>
+	calls('POST', /^\/api\/2\.0\/files\/\d+\/session\/[^/]+\/upload$/).sort((a, b) => Number(a.query.ChunkNumber) - Number(b.query.ChunkNumber));
+const finalizes = () => calls('PUT', /^\/api\/2\.0\/files\/\d+\/session\/[^/]+\/finalize$/);
 
 function multipartFiles(request: RecordedRequest): Array<{ name: string; filename: string; size: number }> {
 	return (request.body as { files: Array<{ name: string; filename: string; size: number }> }).files;
@@ -37,13 +40,15 @@ describe('Upload', () => {
 		expect(items).toHaveLength(1);
 		expect(items[0].json).toMatchObject({ id: file.id, title: 'hello.txt', folderId: folder.id, version: 1 });
 
-		const [session] = calls('POST', `/api/2.0/files/${folder.id}/upload/create_session`);
+		const [session] = calls('POST', `/api/2.0/files/${folder.id}/session`);
 		expect(session.body).toEqual({ fileName: 'hello.txt', fileSize: content.length, createNewIfExist: false });
 		const chunks = chunkPosts();
 		expect(chunks).toHaveLength(1);
+		expect(chunks[0].query).toEqual({ ChunkNumber: '1' });
 		expect(chunks[0].headers['content-type']).toMatch(/^multipart\/form-data; boundary=/);
 		expect(multipartFiles(chunks[0])).toEqual([expect.objectContaining({ name: 'file', filename: 'hello.txt', size: content.length })]);
-		expect(chunks[0].status).toBe(201);
+		expect(chunks[0].status).toBe(200);
+		expect(finalizes().map((f) => f.status)).toEqual([201]);
 	});
 
 	test('a multi-chunk file: chunks of exactly Chunk Size, 201 only on the last, bytes equal', async () => {
@@ -56,7 +61,9 @@ describe('Upload', () => {
 		expect(error).toBeUndefined();
 		const chunks = chunkPosts();
 		expect(chunks.map((c) => multipartFiles(c)[0].size)).toEqual([MiB, MiB, MiB, 0.5 * MiB]);
-		expect(chunks.map((c) => c.status)).toEqual([200, 200, 200, 201]);
+		expect(chunks.map((c) => c.query.ChunkNumber)).toEqual(['1', '2', '3', '4']);
+		expect(chunks.map((c) => c.status)).toEqual([200, 200, 200, 200]);
+		expect(finalizes().map((f) => f.status)).toEqual([201]);
 		const [file] = filesIn(folder.id);
 		expect(file.content.equals(content)).toBe(true);
 		expect(fileStore(emulator.state).sessions.size).toBe(0);
@@ -79,7 +86,7 @@ describe('Upload', () => {
 			{ input: binaryInput('ignored.txt', Buffer.from('mine')) },
 		);
 		expect(error).toBeUndefined();
-		expect(calls('POST', `/api/2.0/files/${ids.myDocuments}/upload/create_session`)).toHaveLength(1);
+		expect(calls('POST', `/api/2.0/files/${ids.myDocuments}/session`)).toHaveLength(1);
 		const file = filesIn(ids.myDocuments).find((f) => f.title === 'My upload.txt');
 		expect(file?.content.toString()).toBe('mine');
 		expect(items[0].json.id).toBe(file?.id);
@@ -119,7 +126,7 @@ describe('Upload', () => {
 			emulator.clearRequests();
 			const { error } = await upload(folder, 'second', 'duplicate');
 			expect(error).toBeUndefined();
-			expect(calls('POST', /create_session$/)[0].body).toMatchObject({ createNewIfExist: true });
+			expect(calls('POST', /\/session$/)[0].body).toMatchObject({ createNewIfExist: true });
 			expect(filesIn(folder.id).map((f) => [f.title, f.content.toString()]).sort()).toEqual([
 				['report (1).txt', 'second'],
 				['report.txt', 'first'],
@@ -132,7 +139,7 @@ describe('Upload', () => {
 			const { error, items } = await upload(folder, 'new', 'skip');
 			expect(error).toBeUndefined();
 			expect(items[0].json).toMatchObject({ id: existing.id, skipped: true });
-			expect(calls('POST', /create_session$/)).toHaveLength(0);
+			expect(calls('POST', /\/session$/)).toHaveLength(0);
 			expect(filesIn(folder.id)).toHaveLength(1);
 			expect(existing.content.toString()).toBe('old');
 			expect(existing.version).toBe(1);
@@ -149,12 +156,14 @@ describe('Upload', () => {
 	});
 
 	describe('chunk failures', () => {
+		const chunkPath = /\/session\/[^/]+\/upload$/;
+
 		test('a chunk answered {success:false} on HTTP 200 is sent again', async () => {
 			const folder = freshFolder();
 			const content = randomBytes(2 * MiB + 10);
 			emulator.faults.add({
 				method: 'POST',
-				path: '/ChunkedUploader.ashx',
+				path: chunkPath,
 				status: 200,
 				headers: { 'content-type': 'application/json' },
 				body: JSON.stringify({ success: false, message: 'Storage is busy' }),
@@ -171,13 +180,14 @@ describe('Upload', () => {
 		test('a 503 on a chunk is retried by the request helper', async () => {
 			const folder = freshFolder();
 			const content = randomBytes(1500);
-			emulator.faults.add({ method: 'POST', path: '/ChunkedUploader.ashx', status: 503, headers: { 'retry-after': '0' } });
+			emulator.faults.add({ method: 'POST', path: chunkPath, status: 503, headers: { 'retry-after': '0' } });
 			const { error } = await run(
 				{ operation: 'upload', folderId: byId(folder.id), binaryPropertyName: 'data' },
 				{ input: binaryInput('busy.bin', content) },
 			);
 			expect(error).toBeUndefined();
-			expect(chunkPosts().map((c) => c.status)).toEqual([503, 201]);
+			expect(chunkPosts().map((c) => c.status)).toEqual([503, 200]);
+			expect(finalizes().map((f) => f.status)).toEqual([201]);
 			expect(filesIn(folder.id)[0].content.equals(content)).toBe(true);
 		});
 
@@ -187,7 +197,7 @@ describe('Upload', () => {
 			store.maxChunkSize = 256 * 1024;
 			try {
 				const { status, error } = await run(
-					{ operation: 'upload', folderId: byId(folder.id), binaryPropertyName: 'data', options: { chunkSize: 0.5 } },
+					{ operation: 'upload', folderId: byId(folder.id), binaryPropertyName: 'data', options: { chunkSize: 0.5, parallelChunks: 1 } },
 					{ input: binaryInput('too-big.bin', randomBytes(600 * 1024)) },
 				);
 				expect(status).toBe('error');
@@ -197,6 +207,8 @@ describe('Upload', () => {
 				expect(error?.description).toContain('part 1 of 2');
 				expect(chunkPosts()).toHaveLength(3);
 				expect(filesIn(folder.id)).toHaveLength(0);
+				expect(calls('DELETE', /\/session\/[^/]+$/)).toHaveLength(1);
+				expect(store.sessions.size).toBe(0);
 			} finally {
 				store.maxChunkSize = 10 * MiB;
 			}
@@ -267,7 +279,7 @@ describe('Upload', () => {
 });
 
 describe('Replace Content', () => {
-	test('stores a new version through an edit session, in chunks', async () => {
+	test('stores a new version through an edit session, in numbered chunks', async () => {
 		const folder = freshFolder();
 		const file = emulator.state.createFile({ title: 'data.bin', folderId: folder.id, createdBy: ids.users.admin, content: Buffer.from('old') });
 		const content = randomBytes(2.5 * MiB);
@@ -278,6 +290,8 @@ describe('Replace Content', () => {
 		expect(error).toBeUndefined();
 		const [session] = calls('POST', `/api/2.0/files/file/${file.id}/edit_session`);
 		expect(session.query).toEqual({ fileSize: String(content.length) });
+		expect(chunkPosts().every((c) => c.path.startsWith(`/api/2.0/files/${folder.id}/session/`))).toBe(true);
+		expect(finalizes().map((f) => f.status)).toEqual([201]);
 		expect(chunkPosts().map((c) => multipartFiles(c)[0])).toEqual([
 			expect.objectContaining({ filename: 'data.bin', size: MiB }),
 			expect.objectContaining({ size: MiB }),

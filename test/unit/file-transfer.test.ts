@@ -7,16 +7,18 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { normalizeExtension, replaceExtension } from '../../nodes/DocSpace/transport/download';
 import { binaryContent } from '../../nodes/DocSpace/transport/upload';
+import type { UploadContent } from '../../nodes/DocSpace/transport/uploadContent';
+import { framedChunks, multipartFrame } from '../../nodes/DocSpace/transport/uploadContent';
 
 /** Just enough of an execute context for binaryContent. */
 function context(binary: Record<string, unknown>, pieces: Buffer[] = []) {
-	const opened: number[] = [];
+	const opened: string[] = [];
 	const fake = {
 		getNode: () => ({ name: 'DocSpace' }),
 		getInputData: () => [{ json: {}, binary: { data: binary } }],
 		helpers: {
-			getBinaryStream: async (_id: string, chunkSize: number) => {
-				opened.push(chunkSize);
+			getBinaryStream: async (id: string) => {
+				opened.push(id);
 				return Readable.from(pieces);
 			},
 			getBinaryMetadata: async () => ({ fileSize: pieces.reduce((n, p) => n + p.length, 0) }),
@@ -26,9 +28,15 @@ function context(binary: Record<string, unknown>, pieces: Buffer[] = []) {
 	return { fake: fake as unknown as IExecuteFunctions, opened };
 }
 
-async function collect(chunks: AsyncIterable<Buffer>): Promise<Buffer[]> {
+/** The chunks' payloads, without their multipart frame. */
+async function collect(content: UploadContent, chunkSize: number): Promise<Buffer[]> {
+	const frame = multipartFrame(content.fileName, content.mimeType);
 	const all: Buffer[] = [];
-	for await (const chunk of chunks) all.push(chunk);
+	for await (const chunk of framedChunks(await content.read(), content.size, chunkSize, frame)) {
+		expect(chunk.body.subarray(0, frame.head.length).equals(frame.head)).toBe(true);
+		expect(chunk.body.subarray(chunk.body.length - frame.tail.length).equals(frame.tail)).toBe(true);
+		all.push(chunk.body.subarray(frame.head.length, frame.head.length + chunk.length));
+	}
 	return all;
 }
 
@@ -38,9 +46,9 @@ describe('binaryContent', () => {
 		const { fake, opened } = context({ id: 'filesystem-v2:x', data: 'filesystem-v2', mimeType: 'text/plain', fileName: 'a.txt' }, pieces);
 		const content = await binaryContent.call(fake, 0, 'data', 'Input Binary Field');
 		expect(content).toMatchObject({ fileName: 'a.txt', mimeType: 'text/plain', size: 17 });
-		const chunks = await collect(content.chunks(4));
+		const chunks = await collect(content, 4);
 		expect(chunks.map(String)).toEqual(['abcd', 'efgh', 'ijkl', 'mnop', 'q']);
-		expect(opened).toEqual([4]);
+		expect(opened).toEqual(['filesystem-v2:x']);
 	});
 
 	test('the exact size comes from `bytes`, else from the stored metadata', async () => {
@@ -54,8 +62,17 @@ describe('binaryContent', () => {
 		const { fake, opened } = context({ data: Buffer.from('0123456789').toString('base64'), mimeType: '', fileExtension: 'bin' });
 		const content = await binaryContent.call(fake, 0, 'data', 'F');
 		expect(content).toMatchObject({ fileName: 'data.bin', mimeType: 'application/octet-stream', size: 10 });
-		expect((await collect(content.chunks(4))).map(String)).toEqual(['0123', '4567', '89']);
+		expect((await collect(content, 4)).map(String)).toEqual(['0123', '4567', '89']);
 		expect(opened).toEqual([]);
+	});
+
+	test('content shorter or longer than its declared size is refused', async () => {
+		const frame = multipartFrame('a', 'b');
+		const read = async (pieces: Buffer[], size: number) => {
+			for await (const chunk of framedChunks(Readable.from(pieces), size, 4, frame)) void chunk;
+		};
+		await expect(read([Buffer.from('abcdefg')], 8)).rejects.toThrow('the content ended after 7 of the 8 bytes it declared');
+		await expect(read([Buffer.from('abcdefghi')], 8)).rejects.toThrow('the content is longer than the 8 bytes it declared');
 	});
 
 	test('a missing property is refused with the parameter name', async () => {

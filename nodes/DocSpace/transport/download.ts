@@ -58,6 +58,55 @@ export async function assertConvertible(
 	);
 }
 
+export interface StreamedBody {
+	data: unknown;
+	headers: Record<string, string>;
+}
+
+/** The bytes n8n stored for a binary, when it says. */
+function storedBytes(binary: IBinaryData): number | undefined {
+	if (typeof binary.bytes === 'number') return binary.bytes;
+	return binary.id ? undefined : Buffer.from(binary.data, 'base64').length;
+}
+
+/**
+ * Streams a response body into n8n binary data (on disk in n8n's filesystem mode). A body that
+ * stops short of its Content-Length, or whose connection breaks, fails saying so.
+ */
+export async function streamToBinary(
+	this: IExecuteFunctions,
+	result: StreamedBody,
+	fileName: string,
+	itemIndex: number,
+): Promise<IBinaryData> {
+	const contentType = (result.headers['content-type'] ?? '').split(';')[0].trim();
+	const mimeType = contentType && contentType !== 'application/octet-stream' ? contentType : undefined;
+	const declared = Number(result.headers['content-length']);
+	const expected = Number.isFinite(declared) && declared > 0 ? declared : undefined;
+	const cut = (received?: number) =>
+		new NodeOperationError(
+			this.getNode(),
+			`The download of “${fileName}” was cut off${received === undefined ? '' : ` after ${received}`}${expected ? ` of ${expected}` : ''} bytes`,
+			{
+				itemIndex,
+				description: 'The connection to the portal broke before the whole file arrived, so no file is returned. Run the node again.',
+			},
+		);
+	let binary: IBinaryData;
+	try {
+		binary = await this.helpers.prepareBinaryData(result.data as BinarySource, fileName, mimeType);
+	} catch (error) {
+		// A response stream that loses its connection fails with `aborted` / ECONNRESET.
+		const text = error instanceof Error ? `${error.message} ${String((error as NodeJS.ErrnoException).code ?? '')}` : String(error);
+		if (/aborted|ECONNRESET|socket hang up|premature close/i.test(text)) throw cut();
+		throw new NodeOperationError(this.getNode(), error instanceof Error ? error : String(error), { itemIndex });
+	}
+	const stored = storedBytes(binary);
+	// A decoded (gzip) body may be longer than its Content-Length, never shorter.
+	if (expected !== undefined && stored !== undefined && stored < expected) throw cut(stored);
+	return binary;
+}
+
 /**
  * Streams a file from the portal's file handler into n8n binary data, optionally
  * converted. With n8n's filesystem binary mode the bytes never sit in memory as a whole.
@@ -74,7 +123,5 @@ export async function downloadToBinary(this: IExecuteFunctions, request: Downloa
 		encoding: 'stream',
 		itemIndex: request.itemIndex,
 	});
-	const contentType = (result.headers['content-type'] ?? '').split(';')[0].trim();
-	const mimeType = contentType && contentType !== 'application/octet-stream' ? contentType : undefined;
-	return await this.helpers.prepareBinaryData(result.data as BinarySource, request.fileName, mimeType);
+	return await streamToBinary.call(this, result, request.fileName, request.itemIndex);
 }

@@ -1,227 +1,277 @@
-import type { IBinaryData, IDataObject, IExecuteFunctions } from 'n8n-workflow';
+/*
+ * Uploads through DocSpace's numbered chunk sessions (REST, `UploadController`):
+ * `POST files/{folderId}/session` (or `files/file/{fileId}/edit_session` for a new version) opens a
+ * session, `POST files/{folderId}/session/{sessionId}/upload?ChunkNumber=N` stores chunk N,
+ * `PUT …/finalize` completes the file (201), `DELETE files/{folderId}/session/{sessionId}` aborts.
+ *
+ * A resent chunk N replaces chunk N, so resending after a lost reply is harmless and chunks may run
+ * in parallel. The appending `ChunkedUploader.ashx` stores chunks in arrival order (a chunk sent
+ * twice is stored twice), so it is not used: the numbered routes find a session by its id alone,
+ * which makes them serve edit sessions, and so new versions, too.
+ */
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
-import { resolveCredentials } from './credentials';
 import { asNodeError } from './errors';
-import { docSpaceApi, docSpaceRequest } from './request';
 import { isRecord } from './json';
+import { docSpaceApi, docSpaceRequest } from './request';
+import type { FramedChunk, UploadContent } from './uploadContent';
+import { ContentSizeError, framedChunks, multipartFrame } from './uploadContent';
+
+export type { UploadContent } from './uploadContent';
+export { binaryContent } from './uploadContent';
 
 /** DocSpace's default largest chunk (`files:uploader:chunk-size`); larger chunks are refused. */
 export const DEFAULT_CHUNK_SIZE = 10 * 1024 * 1024;
+/** Chunks sent at once by default. */
+export const DEFAULT_PARALLEL_CHUNKS = 4;
+/** DocSpace lets one user run at most 15 writes at once. */
+export const MAX_PARALLEL_CHUNKS = 15;
 
-/** Attempts per chunk when the chunk uploader answers `{success: false}`. */
+/** Attempts per chunk when the portal refuses it (400, e.g. storage busy); a resent chunk replaces itself. */
 const CHUNK_ATTEMPTS = 3;
 const CHUNK_RETRY_DELAY_MS = 500;
-
-/** What to upload: its name, type, exact size and a way to read it in chunks. */
-export interface UploadContent {
-	fileName: string;
-	mimeType: string;
-	size: number;
-	/** The content in pieces of exactly `chunkSize` bytes (the last one may be shorter). */
-	chunks(chunkSize: number): AsyncIterable<Buffer>;
-}
 
 export interface UploadOptions {
 	itemIndex: number;
 	/** Bytes per chunk; DEFAULT_CHUNK_SIZE when omitted. */
 	chunkSize?: number;
+	/** Chunks in flight at once; DEFAULT_PARALLEL_CHUNKS when omitted. */
+	parallel?: number;
 }
 
-
-/** Regroups a byte stream into pieces of exactly `size` bytes, holding at most one piece. */
-async function* rechunk(source: AsyncIterable<unknown>, size: number): AsyncGenerator<Buffer> {
-	let parts: Buffer[] = [];
-	let length = 0;
-	for await (const piece of source) {
-		let rest = Buffer.isBuffer(piece) ? piece : Buffer.from(piece as Uint8Array);
-		while (rest.length > 0) {
-			if (length === 0 && rest.length === size) {
-				yield rest;
-				break;
-			}
-			const take = Math.min(size - length, rest.length);
-			parts.push(rest.subarray(0, take));
-			length += take;
-			rest = rest.subarray(take);
-			if (length === size) {
-				yield Buffer.concat(parts, length);
-				parts = [];
-				length = 0;
-			}
-		}
-	}
-	if (length > 0) yield Buffer.concat(parts, length);
+interface Session {
+	id: string;
+	folderId: string;
+	/** Server time when the session was opened. */
+	created: number;
 }
 
-async function* slices(buffer: Buffer, size: number): AsyncGenerator<Buffer> {
-	for (let start = 0; start < buffer.length; start += size) yield buffer.subarray(start, start + size);
-}
+/** Where a finished upload lands, to find it when the reply to finalize is lost. */
+type Target = { kind: 'folder'; fileName: string } | { kind: 'version'; fileId: string; versionBefore: number };
 
-async function* streamed(open: () => Promise<AsyncIterable<unknown>>, size: number): AsyncGenerator<Buffer> {
-	yield* rechunk(await open(), size);
-}
-
-/**
- * The binary property `propertyName` of input item `itemIndex` as upload content. Binary data
- * kept outside memory (n8n's filesystem or S3 mode) is streamed chunk by chunk, so memory use
- * stays near one chunk whatever the file size.
- */
-export async function binaryContent(
-	this: IExecuteFunctions,
-	itemIndex: number,
-	propertyName: string,
-	parameterLabel: string,
-): Promise<UploadContent> {
-	const name = propertyName.trim();
-	const item = this.getInputData()[itemIndex];
-	const binary: IBinaryData | undefined = name ? item?.binary?.[name] : undefined;
-	if (!binary) {
-		const available = Object.keys(item?.binary ?? {});
-		throw new NodeOperationError(
-			this.getNode(),
-			`The input item has no binary property “${name}” (parameter “${parameterLabel}”)`,
-			{
-				itemIndex,
-				description: available.length
-					? `Set “${parameterLabel}” to one of the item’s binary properties: ${available.join(', ')}.`
-					: 'The input item carries no file at all. Add a node before this one that produces the file (e.g. Read/Write Files from Disk or HTTP Request), or check the property name.',
-			},
-		);
-	}
-	const fileName = binary.fileName ?? `${name}${binary.fileExtension ? `.${binary.fileExtension}` : ''}`;
-	const mimeType = binary.mimeType || 'application/octet-stream';
-	const binaryId = binary.id;
-	const helpers = this.helpers;
-	if (binaryId) {
-		const size =
-			typeof binary.bytes === 'number' ? binary.bytes : Number((await this.helpers.getBinaryMetadata(binaryId)).fileSize);
-		return {
-			fileName,
-			mimeType,
-			size,
-			chunks: (chunkSize) => streamed(async () => await helpers.getBinaryStream(binaryId, chunkSize), chunkSize),
-		};
-	}
-	const buffer = await this.helpers.getBinaryDataBuffer(itemIndex, name);
-	return {
-		fileName,
-		mimeType,
-		size: buffer.length,
-		chunks: (chunkSize) => slices(buffer, chunkSize),
-	};
-}
-
-/** The `data` object of a session answer: `{success, data}` (upload/create_session) or bare. */
-function sessionOf(answer: IDataObject): IDataObject {
-	return isRecord(answer.data) ? answer.data : answer;
-}
-
-/** The chunk location on the configured portal: DocSpace may report its internal host name. */
-async function chunkUrl(this: IExecuteFunctions, location: string): Promise<string> {
-	const { portalUrl } = await resolveCredentials(this);
-	const url = new URL(location, `${portalUrl}/`);
-	const portal = new URL(portalUrl);
-	return url.origin === portal.origin ? url.toString() : `${portal.origin}${url.pathname}${url.search}`;
-}
-
-function checkUpload(this: IExecuteFunctions, content: UploadContent, chunkSize: number, itemIndex: number): number {
+function checkUpload(this: IExecuteFunctions, content: UploadContent, options: UploadOptions): { chunkSize: number; parallel: number } {
+	const { itemIndex } = options;
 	if (content.size === 0) {
 		throw new NodeOperationError(this.getNode(), `The file “${content.fileName}” is empty`, {
 			itemIndex,
 			description: 'DocSpace does not accept empty uploads. Check the node that produced the file.',
 		});
 	}
+	const chunkSize = options.chunkSize ?? DEFAULT_CHUNK_SIZE;
 	if (!Number.isFinite(chunkSize) || chunkSize < 64 * 1024) {
 		throw new NodeOperationError(this.getNode(), 'The option “Chunk Size (MiB)” is too small', {
 			itemIndex,
 			description: 'Use at least 0.0625 MiB (64 KiB); DocSpace accepts up to 10 MiB per chunk by default.',
 		});
 	}
-	return Math.floor(chunkSize);
+	const parallel = Math.floor(options.parallel ?? DEFAULT_PARALLEL_CHUNKS);
+	if (!Number.isFinite(parallel) || parallel < 1 || parallel > MAX_PARALLEL_CHUNKS) {
+		throw new NodeOperationError(this.getNode(), 'The option “Parallel Chunks” must be between 1 and 15', {
+			itemIndex,
+			description: 'DocSpace runs at most 15 writes of one user at once; 4 is a good choice.',
+		});
+	}
+	return { chunkSize: Math.floor(chunkSize), parallel };
 }
 
-/** POSTs one chunk as multipart/form-data, retrying when the uploader reports a failure. */
+function sessionOf(this: IExecuteFunctions, answer: IDataObject, folderId: string, itemIndex: number): Session {
+	// `files/{folderId}/session` answers the session itself; edit_session wraps it in {success, data}.
+	const data = isRecord(answer.data) ? answer.data : answer;
+	if (typeof data.id !== 'string' || !data.id) {
+		throw new NodeOperationError(this.getNode(), 'DocSpace did not return an upload session', {
+			itemIndex,
+			description: 'The portal answered the upload session request without a session id; check the portal version.',
+		});
+	}
+	const created = Date.parse(String(data.created ?? ''));
+	return { id: data.id, folderId, created: Number.isNaN(created) ? 0 : created };
+}
+
+const sessionPath = (session: Session) =>
+	`files/${encodeURIComponent(session.folderId)}/session/${encodeURIComponent(session.id)}`;
+
+/** Sends every chunk, at most `parallel` at once; the first failure stops the reading and is thrown. */
+async function sendChunks(
+	chunks: AsyncIterable<FramedChunk>,
+	parallel: number,
+	send: (chunk: FramedChunk) => Promise<void>,
+): Promise<void> {
+	const running = new Set<Promise<void>>();
+	let failed = false;
+	let failure: unknown;
+	try {
+		for await (const chunk of chunks) {
+			const sending: Promise<void> = send(chunk)
+				.catch((error: unknown) => {
+					if (!failed) [failed, failure] = [true, error];
+				})
+				.finally(() => running.delete(sending));
+			running.add(sending);
+			if (running.size >= parallel) await Promise.race(running);
+			if (failed) break;
+		}
+	} finally {
+		await Promise.all(running);
+	}
+	if (failed) throw failure;
+}
+
 async function sendChunk(
 	this: IExecuteFunctions,
-	url: string,
-	chunk: Buffer,
+	session: Session,
+	chunk: FramedChunk,
+	contentType: string,
 	content: UploadContent,
+	parts: number,
 	itemIndex: number,
-): Promise<{ statusCode: number; data: IDataObject }> {
+): Promise<void> {
 	for (let attempt = 1; ; attempt++) {
-		const form = new FormData();
-		form.append('file', new Blob([chunk], { type: content.mimeType }), content.fileName);
 		try {
-			const result = await docSpaceRequest.call(this, {
+			await docSpaceRequest.call(this, {
 				method: 'POST',
-				path: url,
-				body: form,
-				// The uploader counts a chunk only once it has stored it, so resending a failed one is safe.
+				path: `${sessionPath(session)}/upload`,
+				qs: { ChunkNumber: chunk.number },
+				headers: { 'Content-Type': contentType },
+				body: chunk.body,
+				// Chunk N replaces any earlier chunk N, so a resend after a lost reply stores nothing twice.
 				idempotent: true,
 				itemIndex,
 			});
-			return { statusCode: result.statusCode, data: isRecord(result.data) ? result.data : {} };
+			return;
 		} catch (error) {
 			const failure = asNodeError.call(this, error, itemIndex);
-			// `{success: false}` arrives as HTTP 200 and is raised as 400; transport failures were already retried.
-			const retry = failure instanceof NodeApiError && failure.httpCode === '400' && attempt < CHUNK_ATTEMPTS;
-			if (!retry) throw failure;
-			await sleep(CHUNK_RETRY_DELAY_MS * attempt);
+			if (failure instanceof NodeApiError && failure.httpCode === '400' && attempt < CHUNK_ATTEMPTS) {
+				await sleep(CHUNK_RETRY_DELAY_MS * attempt);
+				continue;
+			}
+			throw described(failure, chunk, content, parts);
 		}
 	}
 }
 
-/**
- * Sends `content` through a chunked upload session and returns the resulting
- * FileDto. The final chunk is answered with 201 and `data.file`.
- */
-async function sendThroughSession(
+/** The failure, its description naming the chunk and its bytes. */
+function described<E extends NodeApiError | NodeOperationError>(failure: E, chunk: FramedChunk, content: UploadContent, parts: number): E {
+	const end = chunk.start + chunk.length - 1;
+	failure.description = `${failure.description ?? ''} This happened on part ${chunk.number} of ${parts} of “${content.fileName}” (bytes ${chunk.start}–${end} of ${content.size}). If the portal limits the chunk size, lower the option “Chunk Size (MiB)”.`.trim();
+	return failure;
+}
+
+async function finalize(this: IExecuteFunctions, session: Session, itemIndex: number): Promise<IDataObject> {
+	const { data } = await docSpaceRequest.call(this, { method: 'PUT', path: `${sessionPath(session)}/finalize`, itemIndex });
+	const answer = isRecord(data) ? (data as IDataObject) : {};
+	if (isRecord(answer.file)) return answer.file;
+	if (answer.id !== undefined) return await docSpaceApi.call(this, 'GET', `files/file/${String(answer.id)}`, undefined, undefined, itemIndex);
+	throw new NodeOperationError(this.getNode(), 'DocSpace did not report the uploaded file', { itemIndex });
+}
+
+function titleMatches(title: string, fileName: string): boolean {
+	const dot = fileName.lastIndexOf('.');
+	const [base, ext] = dot > 0 ? [fileName.slice(0, dot), fileName.slice(dot)] : [fileName, ''];
+	const lower = title.toLowerCase();
+	if (lower === fileName.toLowerCase()) return true;
+	// “Keep Both” numbers the new file: `Report (2).pdf`.
+	const numbered = lower.startsWith(`${base.toLowerCase()} (`) && lower.endsWith(`)${ext.toLowerCase()}`);
+	return numbered && /^\d+$/.test(lower.slice(base.length + 2, lower.length - ext.length - 1));
+}
+
+const changedSince = (entry: IDataObject, since: number) =>
+	Math.max(Date.parse(String(entry.updated ?? '')) || 0, Date.parse(String(entry.created ?? '')) || 0) >= since - 1000;
+
+/** The file a finalize completed although its reply was lost, if DocSpace has it. */
+async function completedUpload(
 	this: IExecuteFunctions,
-	answer: IDataObject,
-	content: UploadContent,
+	session: Session,
+	target: Target,
+	size: number,
 	itemIndex: number,
-	chunkSize: number,
-): Promise<IDataObject> {
-	const session = sessionOf(answer);
-	if (typeof session.location !== 'string' || !session.location) {
-		throw new NodeOperationError(this.getNode(), 'DocSpace did not return an upload location', {
-			itemIndex,
-			description: 'The portal answered the upload session request without a chunk location; check the portal version.',
-		});
+): Promise<IDataObject | undefined> {
+	if (target.kind === 'version') {
+		const file = await docSpaceApi.call(this, 'GET', `files/file/${encodeURIComponent(target.fileId)}`, undefined, undefined, itemIndex);
+		return Number(file.version) > target.versionBefore && Number(file.pureContentLength) === size ? file : undefined;
 	}
-	const url = await chunkUrl.call(this, session.location);
-	const parts = Math.max(1, Math.ceil(content.size / chunkSize));
-	let sent = 0;
-	let part = 0;
-	for await (const chunk of content.chunks(chunkSize)) {
-		part++;
-		const start = sent;
-		sent += chunk.length;
-		if (sent > content.size) break;
-		let reply: { statusCode: number; data: IDataObject };
+	const dot = target.fileName.lastIndexOf('.');
+	const search = dot > 0 ? target.fileName.slice(0, dot) : target.fileName;
+	const listing = await docSpaceApi.call(this, 'GET', `files/${encodeURIComponent(session.folderId)}`, undefined, {
+		filterType: 1,
+		filterValue: search,
+		count: 100,
+	}, itemIndex);
+	const files = Array.isArray(listing.files) ? (listing.files as IDataObject[]) : [];
+	const found = files
+		.filter((f) => titleMatches(String(f.title ?? ''), target.fileName) && Number(f.pureContentLength) === size && changedSince(f, session.created))
+		.sort((a, b) => Date.parse(String(b.updated)) - Date.parse(String(a.updated)));
+	return found[0];
+}
+
+async function abort(this: IExecuteFunctions, session: Session, itemIndex: number): Promise<void> {
+	try {
+		await docSpaceRequest.call(this, { method: 'DELETE', path: sessionPath(session), itemIndex });
+	} catch {
+		// The session may be gone already; it expires on the portal anyway.
+	}
+}
+
+/**
+ * Finalizes; when that fails, finds out whether DocSpace completed the file anyway (its reply may
+ * have been lost), else tries once more. Throws only when the file is not on the portal.
+ */
+async function finalizeTruthfully(
+	this: IExecuteFunctions,
+	session: Session,
+	target: Target,
+	size: number,
+	itemIndex: number,
+): Promise<IDataObject> {
+	try {
+		return await finalize.call(this, session, itemIndex);
+	} catch (error) {
+		const found = await completedUpload.call(this, session, target, size, itemIndex).catch(() => undefined);
+		if (found) return found;
 		try {
-			reply = await sendChunk.call(this, url, chunk, content, itemIndex);
-		} catch (error) {
+			return await finalize.call(this, session, itemIndex);
+		} catch {
 			const failure = asNodeError.call(this, error, itemIndex);
-			failure.description = `${failure.description ?? ''} This happened on part ${part} of ${parts} of “${content.fileName}” (bytes ${start}–${sent - 1} of ${content.size}). If the portal limits the chunk size, lower the option “Chunk Size (MiB)”.`.trim();
+			failure.description = `${failure.description ?? ''} DocSpace did not complete the file: nothing was stored, and the upload session is cancelled.`.trim();
 			throw failure;
 		}
-		const data = isRecord(reply.data.data) ? reply.data.data : {};
-		if (reply.statusCode === 201 && isRecord(data.file)) {
-			if (sent !== content.size) break;
-			return data.file;
-		}
 	}
-	throw new NodeOperationError(this.getNode(), `DocSpace did not confirm the upload of “${content.fileName}”`, {
-		itemIndex,
-		description: `Sent ${sent} of ${content.size} bytes in ${part} part(s), but the portal did not report the file as complete. The input may have changed while it was read, or a part was stored twice after a network failure; run the node again.`,
-	});
+}
+
+async function sendThroughSession(
+	this: IExecuteFunctions,
+	session: Session,
+	target: Target,
+	content: UploadContent,
+	limits: { chunkSize: number; parallel: number },
+	itemIndex: number,
+): Promise<IDataObject> {
+	const parts = Math.ceil(content.size / limits.chunkSize);
+	const frame = multipartFrame(content.fileName, content.mimeType);
+	try {
+		const spare: Buffer[] = [];
+		const chunks = framedChunks(await content.read(), content.size, limits.chunkSize, frame, spare);
+		await sendChunks(chunks, limits.parallel, async (chunk) => {
+			await sendChunk.call(this, session, chunk, frame.contentType, content, parts, itemIndex);
+			// The reply came, so the body was sent in full: the next chunk may reuse it.
+			if (chunk.length === limits.chunkSize) spare.push(chunk.body);
+		});
+		return await finalizeTruthfully.call(this, session, target, content.size, itemIndex);
+	} catch (error) {
+		await abort.call(this, session, itemIndex);
+		if (error instanceof ContentSizeError) {
+			throw new NodeOperationError(this.getNode(), `The file “${content.fileName}” changed while it was read: ${error.message}`, {
+				itemIndex,
+				description: 'Nothing was stored. Run the node again once the file is complete.',
+			});
+		}
+		throw asNodeError.call(this, error, itemIndex);
+	}
 }
 
 /**
- * Uploads `content` into folder `folderId` (a numeric folder or room id) through a chunked
- * session. With `createNewIfExist` false, a file of the same title gets a new version.
+ * Uploads `content` into folder `folderId` (a numeric folder or room id) through a numbered
+ * chunk session. With `createNewIfExist` false, a file of the same title gets a new version.
  */
 export async function uploadToFolder(
 	this: IExecuteFunctions,
@@ -230,27 +280,29 @@ export async function uploadToFolder(
 	options: UploadOptions & { createNewIfExist: boolean },
 ): Promise<IDataObject> {
 	const { itemIndex } = options;
-	const chunkSize = checkUpload.call(this, content, options.chunkSize ?? DEFAULT_CHUNK_SIZE, itemIndex);
+	const limits = checkUpload.call(this, content, options);
 	const answer = await docSpaceApi.call(
 		this,
 		'POST',
-		`files/${encodeURIComponent(folderId)}/upload/create_session`,
+		`files/${encodeURIComponent(folderId)}/session`,
 		{ fileName: content.fileName, fileSize: content.size, createNewIfExist: options.createNewIfExist },
 		undefined,
 		itemIndex,
 	);
-	return await sendThroughSession.call(this, answer, content, itemIndex, chunkSize);
+	const session = sessionOf.call(this, answer, folderId, itemIndex);
+	return await sendThroughSession.call(this, session, { kind: 'folder', fileName: content.fileName }, content, limits, itemIndex);
 }
 
-/** Stores `content` as a new version of file `fileId` through a chunked edit session. */
+/** Stores `content` as a new version of `file` (its FileDto) through a chunked edit session. */
 export async function uploadNewVersion(
 	this: IExecuteFunctions,
-	fileId: string,
+	file: IDataObject,
 	content: UploadContent,
 	options: UploadOptions,
 ): Promise<IDataObject> {
 	const { itemIndex } = options;
-	const chunkSize = checkUpload.call(this, content, options.chunkSize ?? DEFAULT_CHUNK_SIZE, itemIndex);
+	const limits = checkUpload.call(this, content, options);
+	const fileId = String(file.id);
 	const answer = await docSpaceApi.call(
 		this,
 		'POST',
@@ -259,5 +311,7 @@ export async function uploadNewVersion(
 		{ fileSize: content.size },
 		itemIndex,
 	);
-	return await sendThroughSession.call(this, answer, content, itemIndex, chunkSize);
+	const session = sessionOf.call(this, answer, String(file.folderId), itemIndex);
+	const target: Target = { kind: 'version', fileId, versionBefore: Number(file.version) || 0 };
+	return await sendThroughSession.call(this, session, target, content, limits, itemIndex);
 }

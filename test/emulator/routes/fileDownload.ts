@@ -5,6 +5,7 @@ import { EXTS_CONVERTIBLE } from '../file-store';
 import { defineRoute, empty, raw, type Reply, type RouteContext } from '../http';
 import { extensionOf } from '../model';
 import { canRead } from '../access';
+import { bulkArchive } from './bulkDownload';
 
 const MIME_TYPES: Record<string, string> = {
 	'.csv': 'text/csv',
@@ -37,8 +38,9 @@ function replaceExtension(title: string, ext: string): string {
  */
 function fileHandler(ctx: RouteContext): Reply {
 	const action = (ctx.searchParams.get('action') ?? '').toLowerCase();
-	if (action !== 'download' && action !== 'view') return empty(400);
 	const principal = authenticate(ctx.state, ctx.headers).principal;
+	if (action === 'bulk') return bulkArchive(ctx, principal?.user);
+	if (action !== 'download' && action !== 'view') return empty(400);
 	const id = Number(ctx.searchParams.get('fileid'));
 	const file = Number.isInteger(id) ? ctx.state.getFile(id) : undefined;
 	const wanted = Number(ctx.searchParams.get('version') ?? 0);

@@ -54,7 +54,7 @@ const ERRORS = {
 
 // ---- request readers ----
 
-function idList(ctx: RouteContext, name: string): number[] {
+export function idList(ctx: RouteContext, name: string): number[] {
 	const value = bodyField(ctx.body, name);
 	if (value === undefined || value === null) return [];
 	if (!Array.isArray(value)) throw new HttpError(validation({ [name]: [`The JSON value could not be converted to ${name}.`] }));
@@ -62,7 +62,7 @@ function idList(ctx: RouteContext, name: string): number[] {
 	return value.map((v) => (typeof v === 'number' || (typeof v === 'string' && /^\d+$/.test(v)) ? Number(v) : -1));
 }
 
-function boolField(ctx: RouteContext, name: string): boolean {
+export function boolField(ctx: RouteContext, name: string): boolean {
 	const value = bodyField(ctx.body, name);
 	if (value === undefined || value === null) return false;
 	if (typeof value === 'boolean') return value;

@@ -68,7 +68,7 @@ export function storeUpload(
 	return file;
 }
 
-function sessionData(ctx: RouteContext, session: UploadSession): Record<string, unknown> {
+export function sessionData(ctx: RouteContext, session: UploadSession): Record<string, unknown> {
 	return {
 		id: session.id,
 		path: ctx.state.pathOf(session.folderId).map((f) => f.id),
@@ -79,36 +79,70 @@ function sessionData(ctx: RouteContext, session: UploadSession): Record<string, 
 	};
 }
 
-function startSession(ctx: RouteContext, input: Omit<UploadSession, 'id' | 'userId' | 'chunks' | 'bytesUploaded' | 'created' | 'expires'>): Reply {
+type SessionInput = Omit<UploadSession, 'id' | 'userId' | 'chunks' | 'numbered' | 'storedOrder' | 'bytesUploaded' | 'created' | 'expires'>;
+
+export function openSession(ctx: RouteContext, input: SessionInput): UploadSession {
 	const now = ctx.state.now();
 	const session: UploadSession = {
 		...input,
 		id: newSessionId(),
 		userId: currentUser(ctx).id,
 		chunks: [],
+		numbered: new Map(),
+		storedOrder: [],
 		bytesUploaded: 0,
 		created: now,
 		expires: new Date(now.getTime() + SESSION_LIFETIME_MS),
 	};
 	fileStore(ctx.state).sessions.set(session.id, session);
-	return ok({ success: true, data: sessionData(ctx, session) });
+	return session;
 }
 
-defineRoute('POST', '/api/2.0/files/{folderId}/upload/create_session', (ctx) => {
+function startSession(ctx: RouteContext, input: SessionInput): Reply {
+	return ok({ success: true, data: sessionData(ctx, openSession(ctx, input)) });
+}
+
+/** The body of create_session and `files/{folderId}/session`, checked as DocSpace's SessionRequest. */
+export function sessionRequest(ctx: RouteContext): SessionInput | Reply {
 	const fileName = bodyField(ctx.body, 'fileName');
 	if (typeof fileName !== 'string' || fileName.trim() === '') {
 		return validation({ FileName: ['The FileName field is required.'] });
 	}
 	const fileSize = Number(bodyField(ctx.body, 'fileSize') ?? 0);
 	if (!Number.isInteger(fileSize) || fileSize < 0) return validation({ fileSize: ['The value is not valid for fileSize.'] });
-	// No `files/@my/upload/create_session` route exists: `@my` is an unknown folder id here.
+	// No `files/@my/…` session route exists: `@my` is an unknown folder id here.
 	const folder = requireFolder(ctx, ctx.params.folderId, 'write');
-	return startSession(ctx, {
-		folderId: folder.id,
-		fileName: fileName.trim(),
-		bytesTotal: fileSize,
-		createNewIfExist: bodyField(ctx.body, 'createNewIfExist') === true,
-	});
+	return { folderId: folder.id, fileName: fileName.trim(), bytesTotal: fileSize, createNewIfExist: bodyField(ctx.body, 'createNewIfExist') === true };
+}
+
+/**
+ * Completes a session whose bytes are all there: a new version of the edit session's file, or
+ * the upload into its folder. Undefined when the target is gone.
+ */
+export function completeSession(ctx: RouteContext, session: UploadSession, content: Buffer, user: User): FileEntry | undefined {
+	const store = fileStore(ctx.state);
+	store.sessions.delete(session.id);
+	store.completed.push(session);
+	if (session.fileId !== undefined) {
+		const target = ctx.state.getFile(session.fileId);
+		if (!target) return undefined;
+		const file = ctx.state.addFileVersion(target.id, content, user.id);
+		void emitWebhookEvent(ctx.state, 'file.updated', file, { actorId: user.id });
+		return file;
+	}
+	const folder = ctx.state.getFolder(session.folderId);
+	return folder ? storeUpload(ctx, folder, session.fileName, content, session.createNewIfExist, user) : undefined;
+}
+
+/** UploadSessionResponseDto: what a completed session reports. */
+export function completedData(ctx: RouteContext, file: FileEntry): Record<string, unknown> {
+	const scope = { state: ctx.state, portalUrl: ctx.portalUrl, principal: authenticate(ctx.state, ctx.headers).principal };
+	return { id: file.id, folderId: file.folderId, version: file.version, title: file.title, uploaded: true, file: fileDto(scope, file) };
+}
+
+defineRoute('POST', '/api/2.0/files/{folderId}/upload/create_session', (ctx) => {
+	const input = sessionRequest(ctx);
+	return 'kind' in input ? input : startSession(ctx, input);
 });
 
 defineRoute('POST', '/api/2.0/files/file/{fileId}/edit_session', (ctx) => {
@@ -119,7 +153,7 @@ defineRoute('POST', '/api/2.0/files/file/{fileId}/edit_session', (ctx) => {
 
 const uploaderFailure = (message: string): Reply => json(200, { success: false, message });
 
-function firstFile(body: unknown): UploadedFile | undefined {
+export function firstFile(body: unknown): UploadedFile | undefined {
 	const multipart = body as MultipartBody | undefined;
 	return multipart && Array.isArray(multipart.files) ? multipart.files[0] : undefined;
 }
@@ -149,26 +183,11 @@ function chunkHandler(ctx: RouteContext): Reply {
 		return json(200, { success: true, data: sessionData(ctx, session), message: '' });
 	}
 
-	store.sessions.delete(uid);
 	const content = Buffer.concat(session.chunks, session.bytesUploaded);
 	session.chunks = [];
-	let file: FileEntry;
-	if (session.fileId !== undefined) {
-		const target = ctx.state.getFile(session.fileId);
-		if (!target) return uploaderFailure('The required file was not found');
-		file = ctx.state.addFileVersion(target.id, content, user.id);
-		void emitWebhookEvent(ctx.state, 'file.updated', file, { actorId: user.id });
-	} else {
-		const folder = ctx.state.getFolder(session.folderId);
-		if (!folder) return uploaderFailure('The required folder was not found');
-		file = storeUpload(ctx, folder, session.fileName, content, session.createNewIfExist, user);
-	}
-	const scope = { state: ctx.state, portalUrl: ctx.portalUrl, principal: authenticate(ctx.state, ctx.headers).principal };
-	return json(201, {
-		success: true,
-		data: { id: file.id, folderId: file.folderId, version: file.version, title: file.title, uploaded: true, file: fileDto(scope, file) },
-		message: '',
-	});
+	const file = completeSession(ctx, session, content, user);
+	if (!file) return uploaderFailure('The required file was not found');
+	return json(201, { success: true, data: completedData(ctx, file), message: '' });
 }
 
 // A separate handler, not the REST API: authenticated by hand, no API key scopes, failures as HTTP 200.

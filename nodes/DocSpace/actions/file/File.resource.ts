@@ -6,6 +6,7 @@ import * as create from './create.operation';
 import * as createFromText from './createFromText.operation';
 import * as deleteFile from './deleteFile.operation';
 import * as download from './download.operation';
+import * as downloadZip from './downloadZip.operation';
 import * as get from './get.operation';
 import * as getLink from './getLink.operation';
 import * as getMany from './getMany.operation';
@@ -23,6 +24,7 @@ export const operations: OperationMap = {
 	createFromText,
 	delete: deleteFile,
 	download,
+	downloadZip,
 	get,
 	getLink,
 	getMany,
@@ -72,6 +74,12 @@ export const description: INodeProperties[] = [
 				value: 'download',
 				action: 'Download a file',
 				description: 'Download a file into a binary field, optionally converted (e.g. to PDF)',
+			},
+			{
+				name: 'Download as ZIP',
+				value: 'downloadZip',
+				action: 'Download files and folders as a ZIP archive',
+				description: 'Pack files and folders, with everything in them, into one ZIP archive in a binary field',
 			},
 			{ name: 'Get', value: 'get', action: 'Get a file', description: 'Get a file’s details' },
 			{
@@ -131,6 +139,7 @@ export const description: INodeProperties[] = [
 	...createFromText.description,
 	...deleteFile.description,
 	...download.description,
+	...downloadZip.description,
 	...get.description,
 	...getLink.description,
 	...getMany.description,

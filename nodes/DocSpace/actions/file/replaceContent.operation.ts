@@ -3,21 +3,22 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { normalizeExtension } from '../../transport/download';
 import { binaryContent, uploadNewVersion } from '../../transport/upload';
-import { fileLocator } from '../common.descriptions';
-import { toItems } from '../helpers';
+import { fileLocator, simplifyOutput } from '../common.descriptions';
+import { simplifiedItems, summarizeEntry } from '../helpers';
 import { locatorId } from '../validation';
-import { chunkSizeOf, chunkSizeOption, fileInfo, inputBinaryField } from './shared';
+import { chunkSizeOption, fileInfo, inputBinaryField, parallelChunksOption, uploadLimitsOf } from './shared';
 
 const properties: INodeProperties[] = [
 	{ ...fileLocator, description: 'The file to store a new version of' },
 	inputBinaryField,
+	simplifyOutput,
 	{
 		displayName: 'Options',
 		name: 'options',
 		type: 'collection',
 		placeholder: 'Add Option',
 		default: {},
-		options: [chunkSizeOption],
+		options: [chunkSizeOption, parallelChunksOption],
 	},
 ];
 
@@ -51,9 +52,9 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 			},
 		);
 	}
-	const file = await uploadNewVersion.call(this, fileId, { ...content, fileName: title || content.fileName }, {
+	const file = await uploadNewVersion.call(this, current, { ...content, fileName: title || content.fileName }, {
 		itemIndex: i,
-		chunkSize: chunkSizeOf(options),
+		...uploadLimitsOf(options),
 	});
-	return toItems.call(this, file);
+	return simplifiedItems.call(this, i, file, summarizeEntry);
 }

@@ -6,7 +6,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import { docSpaceApi } from '../../transport/request';
 import { docSpacePaginate, pickFolderContent } from '../../transport/paginate';
-import { DEFAULT_CHUNK_SIZE } from '../../transport/upload';
+import { DEFAULT_CHUNK_SIZE, DEFAULT_PARALLEL_CHUNKS, MAX_PARALLEL_CHUNKS } from '../../transport/upload';
 import { folderLocator } from '../common.descriptions';
 import { folderPath, myDocuments } from '../entry';
 import { simplifiedItems, summarizeEntry } from '../helpers';
@@ -74,10 +74,20 @@ export const chunkSizeOption: INodeProperties = {
 		'Size of each upload request. DocSpace accepts up to 10 MiB per request unless the portal administrator changed it.',
 };
 
-/** The Chunk Size option in bytes. */
-export function chunkSizeOf(options: IDataObject): number {
+export const parallelChunksOption: INodeProperties = {
+	displayName: 'Parallel Chunks',
+	name: 'parallelChunks',
+	type: 'number',
+	typeOptions: { minValue: 1, maxValue: MAX_PARALLEL_CHUNKS },
+	default: DEFAULT_PARALLEL_CHUNKS,
+	description:
+		'How many chunks to send at once. More is faster over a slow link; memory use is about this many chunks. DocSpace runs at most 15 writes of one user at once.',
+};
+
+/** The upload options (Chunk Size, Parallel Chunks) of an operation's Options collection. */
+export function uploadLimitsOf(options: IDataObject): { chunkSize: number; parallel: number } {
 	const mib = Number(options.chunkSize ?? DEFAULT_CHUNK_SIZE / 1024 / 1024);
-	return Math.floor(mib * 1024 * 1024);
+	return { chunkSize: Math.floor(mib * 1024 * 1024), parallel: Number(options.parallelChunks ?? DEFAULT_PARALLEL_CHUNKS) };
 }
 
 /** The numeric ID of a folder locator value (resolves `@my` to the user's My documents). */

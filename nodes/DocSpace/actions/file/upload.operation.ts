@@ -2,17 +2,18 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { binaryContent, uploadToFolder } from '../../transport/upload';
-import { folderLocator } from '../common.descriptions';
-import { toItems } from '../helpers';
+import { folderLocator, simplifyOutput } from '../common.descriptions';
+import { simplifiedItems, summarizeEntry } from '../helpers';
 import { locatorId, requiredText } from '../validation';
 import type { NameConflict } from './shared';
 import {
-	chunkSizeOf,
 	chunkSizeOption,
 	findFileByTitle,
 	ifNameExists,
 	inputBinaryField,
 	numericFolderId,
+	parallelChunksOption,
+	uploadLimitsOf,
 } from './shared';
 
 const properties: INodeProperties[] = [
@@ -22,6 +23,7 @@ const properties: INodeProperties[] = [
 	},
 	inputBinaryField,
 	ifNameExists,
+	simplifyOutput,
 	{
 		displayName: 'Options',
 		name: 'options',
@@ -30,6 +32,7 @@ const properties: INodeProperties[] = [
 		default: {},
 		options: [
 			chunkSizeOption,
+			parallelChunksOption,
 			{
 				displayName: 'File Name',
 				name: 'fileName',
@@ -55,12 +58,12 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	const targetId = await numericFolderId.call(this, folderId, i);
 	if (conflict === 'skip') {
 		const existing = await findFileByTitle.call(this, targetId, content.fileName, i);
-		if (existing) return toItems.call(this, { ...existing, skipped: true });
+		if (existing) return simplifiedItems.call(this, i, { ...existing, skipped: true }, (entry) => ({ ...summarizeEntry(entry), skipped: true }));
 	}
 	const file = await uploadToFolder.call(this, targetId, content, {
 		itemIndex: i,
-		chunkSize: chunkSizeOf(options),
+		...uploadLimitsOf(options),
 		createNewIfExist: conflict === 'duplicate',
 	});
-	return toItems.call(this, file);
+	return simplifiedItems.call(this, i, file, summarizeEntry);
 }

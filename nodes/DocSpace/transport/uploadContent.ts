@@ -1,0 +1,140 @@
+import type { IBinaryData, IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+/** What to upload: its name, type, exact size and a way to read its bytes once, in order. */
+export interface UploadContent {
+	fileName: string;
+	mimeType: string;
+	size: number;
+	/** The bytes, in pieces of any size. */
+	read(): Promise<AsyncIterable<unknown>>;
+}
+
+/** One numbered chunk, already framed as the whole multipart/form-data request body. */
+export interface FramedChunk {
+	/** 1-based, as DocSpace's ChunkNumber. */
+	number: number;
+	/** Offset of the chunk's first byte in the file. */
+	start: number;
+	length: number;
+	body: Buffer;
+}
+
+/** The multipart/form-data frame around one chunk: a single `file` part. */
+export interface MultipartFrame {
+	contentType: string;
+	head: Buffer;
+	tail: Buffer;
+}
+
+/** Thrown when the content read is not `size` bytes long. */
+export class ContentSizeError extends Error {}
+
+export function multipartFrame(fileName: string, mimeType: string): MultipartFrame {
+	const boundary = `----n8nDocSpace${Date.now().toString(16)}${Math.random().toString(16).slice(2)}`;
+	const ascii = fileName.replace(/[^\x20-\x7e]|["\\]/g, '_');
+	const head =
+		`--${boundary}\r\n` +
+		`Content-Disposition: form-data; name="file"; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}\r\n` +
+		`Content-Type: ${mimeType}\r\n\r\n`;
+	return {
+		contentType: `multipart/form-data; boundary=${boundary}`,
+		head: Buffer.from(head, 'utf8'),
+		tail: Buffer.from(`\r\n--${boundary}--\r\n`, 'utf8'),
+	};
+}
+
+function asBuffer(piece: unknown): Buffer {
+	if (Buffer.isBuffer(piece)) return piece;
+	if (typeof piece === 'string') return Buffer.from(piece);
+	return Buffer.from(piece as Uint8Array);
+}
+
+/**
+ * Cuts `source` into chunks of `chunkSize` bytes (the last one shorter), each copied once straight
+ * into its request body. Full-size bodies are taken from `spare` when it has one (bodies of sent
+ * chunks given back), so memory stays at the chunks in flight without garbage piling up.
+ */
+export async function* framedChunks(
+	source: AsyncIterable<unknown>,
+	total: number,
+	chunkSize: number,
+	frame: MultipartFrame,
+	spare: Buffer[] = [],
+): AsyncGenerator<FramedChunk> {
+	const { head, tail } = frame;
+	let number = 0;
+	let start = 0;
+	let body: Buffer | undefined;
+	let want = 0;
+	let filled = 0;
+	for await (const piece of source) {
+		let rest = asBuffer(piece);
+		while (rest.length > 0) {
+			if (start >= total) throw new ContentSizeError(`the content is longer than the ${total} bytes it declared`);
+			if (!body) {
+				want = Math.min(chunkSize, total - start);
+				const length = head.length + want + tail.length;
+				body = spare.length > 0 && want === chunkSize ? (spare.pop() as Buffer) : Buffer.allocUnsafe(length);
+				head.copy(body, 0);
+				filled = 0;
+			}
+			const take = Math.min(want - filled, rest.length);
+			rest.copy(body, head.length + filled, 0, take);
+			filled += take;
+			rest = rest.subarray(take);
+			if (filled === want) {
+				tail.copy(body, head.length + want);
+				yield { number: ++number, start, length: want, body };
+				start += want;
+				body = undefined;
+			}
+		}
+	}
+	if (start !== total) throw new ContentSizeError(`the content ended after ${start + filled} of the ${total} bytes it declared`);
+}
+
+async function* once(buffer: Buffer): AsyncGenerator<Buffer> {
+	yield buffer;
+}
+
+/**
+ * The binary property `propertyName` of input item `itemIndex` as upload content. Binary data
+ * kept outside memory (n8n's filesystem or S3 mode) is streamed, so memory use stays near the
+ * chunks in flight whatever the file size.
+ */
+export async function binaryContent(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	propertyName: string,
+	parameterLabel: string,
+): Promise<UploadContent> {
+	const name = propertyName.trim();
+	const item = this.getInputData()[itemIndex];
+	const binary: IBinaryData | undefined = name ? item?.binary?.[name] : undefined;
+	if (!binary) {
+		const available = Object.keys(item?.binary ?? {});
+		throw new NodeOperationError(
+			this.getNode(),
+			`The input item has no binary property “${name}” (parameter “${parameterLabel}”)`,
+			{
+				itemIndex,
+				description: available.length
+					? `Set “${parameterLabel}” to one of the item’s binary properties: ${available.join(', ')}.`
+					: 'The input item carries no file at all. Add a node before this one that produces the file (e.g. Read/Write Files from Disk or HTTP Request), or check the property name.',
+			},
+		);
+	}
+	const fileName = binary.fileName ?? `${name}${binary.fileExtension ? `.${binary.fileExtension}` : ''}`;
+	const mimeType = binary.mimeType || 'application/octet-stream';
+	const binaryId = binary.id;
+	const helpers = this.helpers;
+	if (binaryId) {
+		const size =
+			typeof binary.bytes === 'number' ? binary.bytes : Number((await this.helpers.getBinaryMetadata(binaryId)).fileSize);
+		// n8n's default read size (64 KiB) keeps the stream's own buffer small.
+		return { fileName, mimeType, size, read: async () => await helpers.getBinaryStream(binaryId) };
+	}
+	const buffer = await this.helpers.getBinaryDataBuffer(itemIndex, name);
+	return { fileName, mimeType, size: buffer.length, read: async () => once(buffer) };
+}
