@@ -4,9 +4,8 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import { normalizeExtension } from '../../transport/download';
 import { binaryContent, uploadNewVersion } from '../../transport/upload';
 import { fileLocator, simplifyOutput } from '../common.descriptions';
-import { simplifiedItems, summarizeEntry } from '../helpers';
 import { locatorId } from '../validation';
-import { chunkSizeOption, fileInfo, inputBinaryField, parallelChunksOption, uploadLimitsOf } from './shared';
+import { chunkSizeOption, fileInfo, fileItems, inputBinaryField, parallelChunksOption, uploadLimitsOf } from './shared';
 
 const properties: INodeProperties[] = [
 	{ ...fileLocator, description: 'The file to store a new version of' },
@@ -56,5 +55,5 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		itemIndex: i,
 		...uploadLimitsOf(options),
 	});
-	return simplifiedItems.call(this, i, file, summarizeEntry);
+	return fileItems.call(this, i, file);
 }

@@ -3,11 +3,11 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { binaryContent, uploadToFolder } from '../../transport/upload';
 import { folderLocator, simplifyOutput } from '../common.descriptions';
-import { simplifiedItems, summarizeEntry } from '../helpers';
 import { locatorId, requiredText } from '../validation';
 import type { NameConflict } from './shared';
 import {
 	chunkSizeOption,
+	fileItems,
 	findFileByTitle,
 	ifNameExists,
 	inputBinaryField,
@@ -58,12 +58,12 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	const targetId = await numericFolderId.call(this, folderId, i);
 	if (conflict === 'skip') {
 		const existing = await findFileByTitle.call(this, targetId, content.fileName, i);
-		if (existing) return simplifiedItems.call(this, i, { ...existing, skipped: true }, (entry) => ({ ...summarizeEntry(entry), skipped: true }));
+		if (existing) return fileItems.call(this, i, { ...existing, skipped: true });
 	}
 	const file = await uploadToFolder.call(this, targetId, content, {
 		itemIndex: i,
 		...uploadLimitsOf(options),
 		createNewIfExist: conflict === 'duplicate',
 	});
-	return simplifiedItems.call(this, i, file, summarizeEntry);
+	return fileItems.call(this, i, file);
 }
