@@ -47,3 +47,23 @@ export const idsOf = (items: Array<Record<string, unknown>>) => items.map((item)
 
 /** GET requests to the given path since the last clearRequests(). */
 export const listings = (path: string) => emulator.requests.filter((r) => r.method === 'GET' && r.path === path);
+
+/** A call to the emulator's REST API as the admin (API key); answers the envelope's `response`. */
+export async function api(method: string, path: string, body?: unknown): Promise<unknown> {
+	const res = await fetch(`${emulator.url}/api/2.0/${path}`, {
+		method,
+		headers: { authorization: `Bearer ${emulator.secrets.apiKey}`, 'content-type': 'application/json' },
+		body: body === undefined ? undefined : JSON.stringify(body),
+	});
+	if (!res.ok) throw new Error(`${method} ${path} answered ${res.status}: ${await res.text()}`);
+	return ((await res.json()) as { response: unknown }).response;
+}
+
+/** Waits until `done()` holds (background operations finish on their own). */
+export async function until(done: () => boolean, timeoutMs = 5000): Promise<void> {
+	const end = Date.now() + timeoutMs;
+	while (!done()) {
+		if (Date.now() > end) throw new Error('timed out');
+		await new Promise((resolve) => setTimeout(resolve, 10));
+	}
+}

@@ -5,8 +5,16 @@ import { docSpacePaginate, pickList } from '../transport/paginate';
 import type { Cursor } from './cursor';
 import { advance, isAfter, timeOf } from './cursor';
 
-/** Fields that change without anyone editing the profile. */
-const VOLATILE = new Set(['usedSpace', 'loginEventId']);
+/**
+ * Fields that change without anyone editing the profile: used space, and other users' names
+ * (the creator in `createdBy`, group managers in `groups`).
+ */
+const VOLATILE = new Set(['usedSpace', 'loginEventId', 'createdBy']);
+
+function groupsOf(value: unknown): unknown {
+	if (!Array.isArray(value)) return value;
+	return value.map((group: IDataObject) => ({ id: group?.id, name: group?.name }));
+}
 
 /** Every user the account may list; DocSpace cannot sort people by time. */
 export async function listPeople(this: IPollFunctions): Promise<IDataObject[]> {
@@ -38,6 +46,7 @@ function stable(value: unknown): unknown {
  */
 export function fingerprint(user: IDataObject): string {
 	const kept = Object.fromEntries(Object.entries(user).filter(([key]) => !VOLATILE.has(key)));
+	kept.groups = groupsOf(kept.groups) as IDataObject[keyof IDataObject];
 	return createHash('sha256').update(JSON.stringify(stable(kept))).digest('base64').slice(0, 16);
 }
 

@@ -40,7 +40,9 @@ async function pollSorted(this: IPollFunctions, event: PollEvent, listing: Sorte
 	if (this.getMode() === 'manual') {
 		// The newest entries, to show one whose fields the user can map.
 		const { changed } = await scan.call(this, listing, query, { ids: [] }, { stopAtNewest: true });
-		const latest = changed.find(emits) ?? changed[0];
+		const byTime = (a: IDataObject, b: IDataObject) => (listing.time(b) ?? 0) - (listing.time(a) ?? 0);
+		const pool = changed.some(emits) ? changed.filter(emits) : changed;
+		const latest = [...pool].sort(byTime)[0];
 		if (!latest) throw nothingYet.call(this);
 		return [[item(latest)]];
 	}
