@@ -8,8 +8,6 @@ import type {
 	ICredentialDataDecryptedObject,
 	IDataObject,
 	INode,
-	INodeType,
-	INodeTypes,
 	IWorkflowExecuteAdditionalData,
 	WorkflowExecuteMode,
 } from 'n8n-workflow';
@@ -21,6 +19,7 @@ import { credentialTypeOf } from '../../nodes/DocSpace/transport/credentials';
 import type { Emulator } from '../emulator';
 import { credentialData } from './docspace';
 import { PACKAGE, TestCredentialsHelper } from './n8n';
+import { NodeTypes, triggerAdditionalData } from './trigger';
 
 export interface PollOptions {
 	emulator: Emulator;
@@ -33,21 +32,6 @@ export interface PollOutcome {
 	/** The `json` of each emitted item; empty when the poll returned nothing. */
 	items: IDataObject[];
 	error?: Error;
-}
-
-class NodeTypes implements INodeTypes {
-	constructor(private readonly types: Record<string, INodeType>) {}
-	getByName(type: string) {
-		return this.types[type];
-	}
-	getByNameAndVersion(type: string): INodeType {
-		const nodeType = this.types[type];
-		if (!nodeType) throw new Error(`Unknown node type ${type}`);
-		return nodeType;
-	}
-	getKnownTypes() {
-		return {};
-	}
 }
 
 export class PollHarness {
@@ -92,18 +76,9 @@ export class PollHarness {
 		if (this.additionalData) return this.additionalData;
 		const authentication = (this.node.parameters.authentication as AuthenticationMethod) ?? 'apiKey';
 		const stored = this.options.credentials ?? (await credentialData(this.options.emulator, authentication));
-		this.additionalData = {
-			credentialsHelper: new TestCredentialsHelper({ [credentialTypeOf(authentication)]: stored }, () => this.workflow),
-			executionId: undefined,
-			currentNodeExecutionIndex: 0,
-			variables: {},
-			restApiUrl: 'http://localhost:5678/rest',
-			instanceBaseUrl: 'http://localhost:5678/',
-			webhookBaseUrl: '',
-			webhookWaitingBaseUrl: '',
-			webhookTestBaseUrl: '',
-			formWaitingBaseUrl: '',
-		} as unknown as IWorkflowExecuteAdditionalData;
+		this.additionalData = triggerAdditionalData(
+			new TestCredentialsHelper({ [credentialTypeOf(authentication)]: stored }, () => this.workflow),
+		);
 		return this.additionalData;
 	}
 
