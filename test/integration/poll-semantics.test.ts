@@ -24,6 +24,21 @@ describe('equal timestamps', () => {
 	});
 });
 
+describe('cost', () => {
+	it('a poll with nothing new makes one request; a poll after 250 new files makes three', async () => {
+		const room = freshRoom();
+		const trigger = poller(inRoom('file.created', room.id));
+		await trigger.poll();
+		emulator.clearRequests();
+		await trigger.poll();
+		expect(emulator.requests).toHaveLength(1);
+		for (let i = 0; i < 250; i++) newFile(room.id, `cost-${i}.docx`);
+		emulator.clearRequests();
+		expect((await trigger.poll()).items).toHaveLength(250);
+		expect(emulator.requests).toHaveLength(3);
+	});
+});
+
 describe('many changes between two polls', () => {
 	it('1,000 new files give 1,000 items, none twice, in ten pages; an n8n restart in the middle loses nothing', async () => {
 		const room = freshRoom();
