@@ -9,8 +9,10 @@ const newRoom = (title: string, created?: Date) =>
 
 describe('New Room', () => {
 	it('emits a room created through the API once; pinned old rooms listed first do not stop the poll', async () => {
+		// Pinned first, though older than the newest room the baseline records.
 		const pinned = newRoom('Pinned old room', new Date(Date.now() - 3600_000));
 		pinned.pinned = true;
+		newRoom('Recent room', new Date(Date.now() - 60_000));
 		const trigger = poller({ event: 'room.created' });
 		expect((await trigger.poll()).items).toEqual([]);
 		const created = (await api('POST', 'files/rooms', { title: 'Fresh room', roomType: 'CustomRoom' })) as { id: number };

@@ -2,6 +2,9 @@
 // File Updated, New Room) polling every 10 s, each change picked up exactly once, and the state
 // kept across an n8n restart. n8n refuses poll times with more than one run a minute in one
 // cron expression, so the 10 s interval is six "Custom" poll times, one per second 0, 10, …, 50.
+// Each trigger polls at its own seconds: when the three polled at the same moment, n8n 2.41 failed
+// some of them with "No bridge acquired for this context" (raised by n8n's expression sandbox while
+// resolving the credential, before any request was sent).
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 
@@ -12,7 +15,8 @@ import { assert, check } from '../lib/report.mjs';
 import { createAndActivate, settledExecutions } from '../lib/workflows.mjs';
 
 const POLL_TYPE = `${PKG}.docSpacePollTrigger`;
-const EVERY_10_S = { item: [0, 10, 20, 30, 40, 50].map((second) => ({ mode: 'custom', cronExpression: `${second} * * * * *` })) };
+/** Poll times every 10 s from the given second; each trigger gets its own, so no two poll at once. */
+const every10s = (offset) => ({ item: [0, 10, 20, 30, 40, 50].map((second) => ({ mode: 'custom', cronExpression: `${second + offset} * * * * *` })) });
 /** Two full poll intervals: what would be repeated shows up by then. */
 const QUIET_MS = 22_000;
 
@@ -29,13 +33,13 @@ export async function pollChecks(ctx, server) {
 	const cred = ctx.credentials.apiKey;
 	if (!cred) return;
 	const roomId = seed.roomId;
-	const node = (name, parameters) => ({
+	const node = (name, offset, parameters) => ({
 		id: randomUUID(),
 		name,
 		type: POLL_TYPE,
 		typeVersion: 1,
 		position: [0, 0],
-		parameters: { authentication: 'apiKey', pollTimes: EVERY_10_S, ...parameters },
+		parameters: { authentication: 'apiKey', pollTimes: every10s(offset), ...parameters },
 		credentials: { [CRED_TYPES.apiKey]: { id: cred.id, name: cred.name } },
 	});
 	const inRoom = { location: 'room', roomId: { __rl: true, mode: 'id', value: String(roomId) } };
@@ -43,15 +47,20 @@ export async function pollChecks(ctx, server) {
 	const existing = await emu.docspace('POST', `/api/2.0/files/${roomId}/file`, { title: `e2e-poll-existing-${stamp}.docx` });
 	let wfId;
 	const executions = async () => (await n8n.api('GET', `/executions?workflowId=${wfId}&includeData=true`)).data ?? [];
-	const titles = (list) => list.map(startedBy).map(({ name, items }) => `${name}: ${items.map((i) => i.payload?.title).join(', ')}`);
+	const titles = (list) =>
+		list.map((execution) => {
+			const { name, items } = startedBy(execution);
+			const error = execution.data?.resultData?.error;
+			return `${name}: ${error ? `${execution.status} ${error.message} ${error.description ?? ''}` : items.map((i) => i.payload?.title).join(', ')}`;
+		});
 
 	const active = await check('poll trigger: a workflow with New File, File Updated and New Room poll triggers (every 10 s) is published; activation emits nothing', async () => {
 		const wf = await createAndActivate(n8n, {
 			name: 'e2e: DocSpace Poll Trigger',
 			nodes: [
-				node('New File', { event: 'file.created', ...inRoom }),
-				node('File Updated', { event: 'file.updated', ...inRoom }),
-				node('New Room', { event: 'room.created' }),
+				node('New File', 0, { event: 'file.created', ...inRoom }),
+				node('File Updated', 3, { event: 'file.updated', ...inRoom }),
+				node('New Room', 6, { event: 'room.created' }),
 			],
 			connections: {},
 			settings: { executionOrder: 'v1' },
@@ -59,7 +68,8 @@ export async function pollChecks(ctx, server) {
 		wfId = wf.id;
 		await sleep(QUIET_MS);
 		const list = await executions();
-		assert(list.length === 0, `the baseline started executions: ${titles(list).join(' | ')}`);
+		const polls = emu.list().filter((q) => q.method === 'GET' && (q.path === '/api/2.0/files/rooms' || q.path === `/api/2.0/files/${roomId}`));
+		assert(list.length === 0, `the baseline started executions: ${titles(list).join(' | ')}; polls: ${polls.map((q) => `${q.path}?${new URLSearchParams(q.query)} ${q.status} ${(q.headers.authorization ?? '').slice(0, 10)}`).join(' ; ')}`);
 	});
 	if (!active) return;
 
