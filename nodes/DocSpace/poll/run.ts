@@ -53,7 +53,8 @@ async function pollSorted(this: IPollFunctions, event: PollEvent, listing: Sorte
 		return null;
 	}
 	const { changed, next } = await scan.call(this, listing, query, state.cursor);
-	state.cursor = next;
+	// Key and cursor are written together, so a cursor never lands under another listing's key.
+	Object.assign(state, { key, cursor: next });
 	return emitted(changed.filter(emits).map(item));
 }
 
@@ -74,7 +75,7 @@ async function pollPeople(this: IPollFunctions, event: PollEvent, _listing: Peop
 			return null;
 		}
 		const { changed, next } = newUsers(people, state.cursor);
-		state.cursor = next;
+		Object.assign(state, { key, cursor: next });
 		return emitted(changed.map(creationItem));
 	}
 	const previous = state.fingerprints;
