@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { folderLocator, roomLocator } from '../actions/common.descriptions';
+import { fileLocator, folderLocator, roomLocator } from '../actions/common.descriptions';
 import { authenticationProperty } from '../transport/authentication.description';
 import { authenticationMethods } from '../transport/credentials';
 
@@ -19,6 +19,7 @@ export const pollProperties: INodeProperties[] = [
 			{ name: 'File Updated', value: 'file.updated', description: 'A file in the folder or room got new content or was changed' },
 			{ name: 'New File', value: 'file.created', description: 'A file was created or uploaded in the folder or room' },
 			{ name: 'New Folder', value: 'folder.created', description: 'A folder was created in the folder or room' },
+			{ name: 'New Form Submission', value: 'form.submit', description: 'Someone completed and submitted the form' },
 			{ name: 'New Room', value: 'room.created', description: 'A room the account can see was created' },
 			{ name: 'New User', value: 'user.created', description: 'A user joined or was invited to the portal' },
 			{ name: 'Room Archived', value: 'room.archived', description: 'A room the account can see was moved to the archive' },
@@ -41,6 +42,7 @@ export const pollProperties: INodeProperties[] = [
 	},
 	{ ...roomLocator, description: 'The room to watch', displayOptions: { show: { event: IN_FOLDER, location: ['room'] } } },
 	{ ...folderLocator, description: 'The folder to watch', displayOptions: { show: { event: IN_FOLDER, location: ['folder'] } } },
+	{ ...fileLocator, displayName: 'Form', description: 'The PDF form whose submissions to watch', displayOptions: { show: { event: ['form.submit'] } } },
 	{
 		displayName: 'Include Subfolders',
 		name: 'includeSubfolders',

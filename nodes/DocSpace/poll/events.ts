@@ -11,6 +11,7 @@ export const POLL_EVENTS = [
 	'room.archived',
 	'user.created',
 	'user.updated',
+	'form.submit',
 ] as const;
 export type PollEvent = (typeof POLL_EVENTS)[number];
 
@@ -34,13 +35,18 @@ export interface PeopleListing {
 	kind: 'people';
 }
 
+/** A form's submissions: every poll reads them all. */
+export interface SubmissionListing {
+	kind: 'submissions';
+}
+
 const idOf = (value: unknown): unknown => (typeof value === 'object' && value !== null ? (value as IDataObject).id : value);
 const created = (entry: IDataObject) => timeOf(entry.created);
 const updated = (entry: IDataObject) => timeOf(entry.updated);
 const creator = (entry: IDataObject) => idOf(entry.createdBy);
 const modifier = (entry: IDataObject) => idOf(entry.updatedBy);
 
-export const LISTINGS: Record<PollEvent, SortedListing | PeopleListing> = {
+export const LISTINGS: Record<PollEvent, SortedListing | PeopleListing | SubmissionListing> = {
 	'file.created': { kind: 'sorted', source: 'files', sortBy: 'DateAndTimeCreation', time: created, actor: creator },
 	'file.updated': {
 		kind: 'sorted',
@@ -57,6 +63,7 @@ export const LISTINGS: Record<PollEvent, SortedListing | PeopleListing> = {
 	'room.archived': { kind: 'sorted', source: 'archive', sortBy: 'DateAndTime', time: updated, actor: modifier },
 	'user.created': { kind: 'people' },
 	'user.updated': { kind: 'people' },
+	'form.submit': { kind: 'submissions' },
 };
 
 /** The webhook trigger's flag for the same event, so items look the same from both triggers. */

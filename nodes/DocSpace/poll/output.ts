@@ -12,6 +12,7 @@ const idOf = (value: IDataObject[keyof IDataObject]): IDataObject[keyof IDataObj
  * written for the webhook trigger read the same values here.
  */
 function payloadOf(event: PollEvent, entry: IDataObject): IDataObject {
+	if (event === 'form.submit') return entry;
 	if (event.startsWith('user.')) {
 		return { ...entry, createDate: entry.createDate ?? entry.registrationDate };
 	}

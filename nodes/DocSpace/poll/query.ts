@@ -31,3 +31,8 @@ export function listingQuery(this: IPollFunctions, listing: SortedListing): List
 		qs: { ...sort, filterType: listing.source === 'files' ? 'FilesOnly' : 'FoldersOnly', withSubFolders },
 	};
 }
+
+/** The form whose submissions New Form Submission watches. */
+export function watchedForm(this: IPollFunctions): string {
+	return idFromLocator.call(this, 'file', this.getNodeParameter(locatorSpecs.file.name, '') as unknown, undefined, { label: 'Form' });
+}

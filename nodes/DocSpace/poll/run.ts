@@ -5,11 +5,13 @@ import type { PeopleListing, PollEvent, SortedListing } from './events';
 import { isPollEvent, LISTINGS } from './events';
 import { toItem } from './output';
 import { fingerprint, fingerprints, listPeople, newUsers, registrationTime, updatedUsers } from './people';
-import { listingQuery } from './query';
+import { listingQuery, watchedForm } from './query';
 import type { ListingQuery } from './scan';
 import { scan } from './scan';
 import type { PollState } from './state';
+import { listSubmissions, newSubmissions, submissionEntry } from './submissions';
 import { isCursor } from './state';
+import { timeOf } from './cursor';
 
 type PollResult = INodeExecutionData[][] | null;
 
@@ -84,11 +86,31 @@ async function pollPeople(this: IPollFunctions, event: PollEvent, _listing: Peop
 	return emitted(updatedUsers(people, previous).map((user) => toItem(event, user, { version: fingerprint(user) })));
 }
 
+async function pollSubmissions(this: IPollFunctions, event: PollEvent, state: PollState): Promise<PollResult> {
+	const fileId = watchedForm.call(this);
+	const key = `${event} ${fileId}`;
+	const entries = (await listSubmissions.call(this, fileId)).map((submission) => submissionEntry(fileId, submission));
+	const item = (entry: IDataObject) => toItem(event, entry, { time: timeOf(entry.createOn), version: String(entry.id) });
+	if (this.getMode() === 'manual') {
+		const [latest] = newSubmissions(entries, { ids: [] }).changed;
+		if (!latest) throw nothingYet.call(this);
+		return [[item(latest)]];
+	}
+	if (state.key !== key || !isCursor(state.cursor)) {
+		Object.assign(state, { key, cursor: newSubmissions(entries, { ids: [] }).next, fingerprints: undefined });
+		return null;
+	}
+	const { changed, next } = newSubmissions(entries, state.cursor);
+	Object.assign(state, { key, cursor: next });
+	return emitted(changed.map(item));
+}
+
 /** One poll: the changes since the last one, or nothing on the first activation. */
 export async function poll(this: IPollFunctions): Promise<PollResult> {
 	const event = selectedEvent.call(this);
 	const state = this.getWorkflowStaticData('node') as PollState;
 	const listing = LISTINGS[event];
 	if (listing.kind === 'people') return await pollPeople.call(this, event, listing, state);
+	if (listing.kind === 'submissions') return await pollSubmissions.call(this, event, state);
 	return await pollSorted.call(this, event, listing, state);
 }
