@@ -1,10 +1,10 @@
 // g. The Poll Trigger in real n8n: one published workflow with three poll triggers (New File,
-// File Updated, New Room) polling every 10 s, each change picked up exactly once, and the state
+// File Updated, New Room) polling every 15 s, each change picked up exactly once, and the state
 // kept across an n8n restart. n8n refuses poll times with more than one run a minute in one
-// cron expression, so the 10 s interval is six "Custom" poll times, one per second 0, 10, …, 50.
-// Each trigger polls at its own seconds: when the three polled at the same moment, n8n 2.41 failed
-// some of them with "No bridge acquired for this context" (raised by n8n's expression sandbox while
-// resolving the credential, before any request was sent).
+// cron expression, so the 15 s interval is four "Custom" poll times, at seconds 0, 15, 30 and 45.
+// Each trigger polls 5 s after the previous one: when polls of one workflow overlapped, n8n 2.41
+// failed some with "No bridge acquired for this context" (its expression sandbox, while resolving the
+// credential, before any request was sent).
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 
@@ -15,10 +15,10 @@ import { assert, check } from '../lib/report.mjs';
 import { createAndActivate, settledExecutions } from '../lib/workflows.mjs';
 
 const POLL_TYPE = `${PKG}.docSpacePollTrigger`;
-/** Poll times every 10 s from the given second; each trigger gets its own, so no two poll at once. */
-const every10s = (offset) => ({ item: [0, 10, 20, 30, 40, 50].map((second) => ({ mode: 'custom', cronExpression: `${second + offset} * * * * *` })) });
+/** Poll times every 15 s from the given second; each trigger gets its own, so no two poll at once. */
+const every15s = (offset) => ({ item: [0, 15, 30, 45].map((second) => ({ mode: 'custom', cronExpression: `${second + offset} * * * * *` })) });
 /** Two full poll intervals: what would be repeated shows up by then. */
-const QUIET_MS = 22_000;
+const QUIET_MS = 32_000;
 
 /** Which trigger node started an execution, and its items. */
 function startedBy(execution) {
@@ -39,10 +39,13 @@ export async function pollChecks(ctx, server) {
 		type: POLL_TYPE,
 		typeVersion: 1,
 		position: [0, 0],
-		parameters: { authentication: 'apiKey', pollTimes: every10s(offset), ...parameters },
+		parameters: { authentication: 'apiKey', pollTimes: every15s(offset), ...parameters },
 		credentials: { [CRED_TYPES.apiKey]: { id: cred.id, name: cred.name } },
 	});
 	const inRoom = { location: 'room', roomId: { __rl: true, mode: 'id', value: String(roomId) } };
+	// Earlier checks leave workflows active (the webhook trigger's, the examples'); this check
+	// restarts n8n, so it stops them first to count only its own executions and starts.
+	for (const wf of (await n8n.api('GET', '/workflows?active=true')).data ?? []) await n8n.api('POST', `/workflows/${wf.id}/deactivate`);
 	const stamp = Date.now();
 	const existing = await emu.docspace('POST', `/api/2.0/files/${roomId}/file`, { title: `e2e-poll-existing-${stamp}.docx` });
 	let wfId;
@@ -54,13 +57,13 @@ export async function pollChecks(ctx, server) {
 			return `${name}: ${error ? `${execution.status} ${error.message} ${error.description ?? ''}` : items.map((i) => i.payload?.title).join(', ')}`;
 		});
 
-	const active = await check('poll trigger: a workflow with New File, File Updated and New Room poll triggers (every 10 s) is published; activation emits nothing', async () => {
+	const active = await check('poll trigger: a workflow with New File, File Updated and New Room poll triggers (every 15 s) is published; activation emits nothing', async () => {
 		const wf = await createAndActivate(n8n, {
 			name: 'e2e: DocSpace Poll Trigger',
 			nodes: [
 				node('New File', 0, { event: 'file.created', ...inRoom }),
-				node('File Updated', 3, { event: 'file.updated', ...inRoom }),
-				node('New Room', 6, { event: 'room.created' }),
+				node('File Updated', 5, { event: 'file.updated', ...inRoom }),
+				node('New Room', 10, { event: 'room.created' }),
 			],
 			connections: {},
 			settings: { executionOrder: 'v1' },
