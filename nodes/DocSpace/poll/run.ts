@@ -1,7 +1,9 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import type { PeopleListing, PollEvent, SortedListing } from './events';
+import type { Cursor } from './cursor';
+import { timeOf } from './cursor';
+import type { PollEvent, SortedListing } from './events';
 import { isPollEvent, LISTINGS } from './events';
 import { toItem } from './output';
 import { fingerprint, fingerprints, listPeople, newUsers, registrationTime, updatedUsers } from './people';
@@ -9,9 +11,8 @@ import { listingQuery, watchedForm } from './query';
 import type { ListingQuery } from './scan';
 import { scan } from './scan';
 import type { PollState } from './state';
-import { listSubmissions, newSubmissions, submissionEntry } from './submissions';
 import { isCursor } from './state';
-import { timeOf } from './cursor';
+import { listSubmissions, newSubmissions, submissionEntry } from './submissions';
 
 type PollResult = INodeExecutionData[][] | null;
 
@@ -60,49 +61,46 @@ async function pollSorted(this: IPollFunctions, event: PollEvent, listing: Sorte
 	return emitted(changed.filter(emits).map(item));
 }
 
-async function pollPeople(this: IPollFunctions, event: PollEvent, _listing: PeopleListing, state: PollState): Promise<PollResult> {
-	const key = event;
-	const people = await listPeople.call(this);
-	const creationItem = (user: IDataObject) => toItem(event, user, { time: registrationTime(user), actor: (user.createdBy as IDataObject)?.id });
+type Since = (cursor: Cursor) => { changed: IDataObject[]; next: Cursor };
 
+/** Events whose whole list is read every poll; `since` picks the entries after a cursor, newest first. */
+function pollWholeList(this: IPollFunctions, state: PollState, key: string, since: Since, item: (entry: IDataObject) => INodeExecutionData): PollResult {
 	if (this.getMode() === 'manual') {
-		const { changed } = newUsers(people, { ids: [] });
-		if (!changed[0]) throw nothingYet.call(this);
-		return [[event === 'user.created' ? creationItem(changed[0]) : toItem(event, changed[0], { version: fingerprint(changed[0]) })]];
-	}
-	const baseline = state.key !== key;
-	if (event === 'user.created') {
-		if (baseline || !isCursor(state.cursor)) {
-			Object.assign(state, { key, cursor: newUsers(people, { ids: [] }).next, fingerprints: undefined });
-			return null;
-		}
-		const { changed, next } = newUsers(people, state.cursor);
-		Object.assign(state, { key, cursor: next });
-		return emitted(changed.map(creationItem));
-	}
-	const previous = state.fingerprints;
-	Object.assign(state, { key, cursor: undefined, fingerprints: fingerprints(people) });
-	if (baseline || !previous) return null;
-	return emitted(updatedUsers(people, previous).map((user) => toItem(event, user, { version: fingerprint(user) })));
-}
-
-async function pollSubmissions(this: IPollFunctions, event: PollEvent, state: PollState): Promise<PollResult> {
-	const fileId = watchedForm.call(this);
-	const key = `${event} ${fileId}`;
-	const entries = (await listSubmissions.call(this, fileId)).map((submission) => submissionEntry(fileId, submission));
-	const item = (entry: IDataObject) => toItem(event, entry, { time: timeOf(entry.createOn), version: String(entry.id) });
-	if (this.getMode() === 'manual') {
-		const [latest] = newSubmissions(entries, { ids: [] }).changed;
+		const [latest] = since({ ids: [] }).changed;
 		if (!latest) throw nothingYet.call(this);
 		return [[item(latest)]];
 	}
 	if (state.key !== key || !isCursor(state.cursor)) {
-		Object.assign(state, { key, cursor: newSubmissions(entries, { ids: [] }).next, fingerprints: undefined });
+		Object.assign(state, { key, cursor: since({ ids: [] }).next, fingerprints: undefined });
 		return null;
 	}
-	const { changed, next } = newSubmissions(entries, state.cursor);
+	const { changed, next } = since(state.cursor);
 	Object.assign(state, { key, cursor: next });
 	return emitted(changed.map(item));
+}
+
+async function pollPeople(this: IPollFunctions, event: PollEvent, state: PollState): Promise<PollResult> {
+	const people = await listPeople.call(this);
+	if (event === 'user.created') {
+		const creationItem = (user: IDataObject) => toItem(event, user, { time: registrationTime(user), actor: (user.createdBy as IDataObject)?.id });
+		return pollWholeList.call(this, state, event, (cursor) => newUsers(people, cursor), creationItem);
+	}
+	const updateItem = (user: IDataObject) => toItem(event, user, { version: fingerprint(user) });
+	if (this.getMode() === 'manual') {
+		const [newest] = newUsers(people, { ids: [] }).changed;
+		if (!newest) throw nothingYet.call(this);
+		return [[updateItem(newest)]];
+	}
+	const previous = state.key === event ? state.fingerprints : undefined;
+	Object.assign(state, { key: event, cursor: undefined, fingerprints: fingerprints(people) });
+	return previous ? emitted(updatedUsers(people, previous).map(updateItem)) : null;
+}
+
+async function pollSubmissions(this: IPollFunctions, event: PollEvent, state: PollState): Promise<PollResult> {
+	const fileId = watchedForm.call(this);
+	const entries = (await listSubmissions.call(this, fileId)).map((submission) => submissionEntry(fileId, submission));
+	const item = (entry: IDataObject) => toItem(event, entry, { time: timeOf(entry.createOn), version: String(entry.id) });
+	return pollWholeList.call(this, state, `${event} ${fileId}`, (cursor) => newSubmissions(entries, cursor), item);
 }
 
 /** One poll: the changes since the last one, or nothing on the first activation. */
@@ -110,7 +108,7 @@ export async function poll(this: IPollFunctions): Promise<PollResult> {
 	const event = selectedEvent.call(this);
 	const state = this.getWorkflowStaticData('node') as PollState;
 	const listing = LISTINGS[event];
-	if (listing.kind === 'people') return await pollPeople.call(this, event, listing, state);
+	if (listing.kind === 'people') return await pollPeople.call(this, event, state);
 	if (listing.kind === 'submissions') return await pollSubmissions.call(this, event, state);
 	return await pollSorted.call(this, event, listing, state);
 }
