@@ -97,6 +97,7 @@ async function main() {
 		});
 	}
 
+	await (await import('./checks/poll.mjs')).pollChecks(ctx, server); // g. poll trigger (restarts n8n, so it runs last)
 	await finish();
 }
 

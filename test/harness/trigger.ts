@@ -54,7 +54,7 @@ export interface TriggerOptions {
 	mode?: WorkflowExecuteMode;
 }
 
-class NodeTypes implements INodeTypes {
+export class NodeTypes implements INodeTypes {
 	constructor(private readonly types: Record<string, INodeType>) {}
 	getByName(type: string) {
 		return this.types[type];
@@ -67,6 +67,22 @@ class NodeTypes implements INodeTypes {
 	getKnownTypes() {
 		return {};
 	}
+}
+
+/** What n8n hands a trigger's contexts outside an execution. */
+export function triggerAdditionalData(credentialsHelper: TestCredentialsHelper, webhookBaseUrl = ''): IWorkflowExecuteAdditionalData {
+	return {
+		credentialsHelper,
+		executionId: undefined,
+		currentNodeExecutionIndex: 0,
+		variables: {},
+		restApiUrl: 'http://localhost:5678/rest',
+		instanceBaseUrl: 'http://localhost:5678/',
+		webhookBaseUrl,
+		webhookWaitingBaseUrl: '',
+		webhookTestBaseUrl: '',
+		formWaitingBaseUrl: '',
+	} as unknown as IWorkflowExecuteAdditionalData;
 }
 
 /** What `res` is to a node inside n8n: the parts of express's Response nodes use. */
@@ -155,18 +171,7 @@ export class TriggerHarness {
 		});
 		await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
 		this.baseUrl = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
-		this.additionalData = {
-			credentialsHelper: new TestCredentialsHelper({ [type]: data }, () => this.workflow),
-			executionId: undefined,
-			currentNodeExecutionIndex: 0,
-			variables: {},
-			restApiUrl: 'http://localhost:5678/rest',
-			instanceBaseUrl: 'http://localhost:5678/',
-			webhookBaseUrl: this.webhookBase,
-			webhookWaitingBaseUrl: '',
-			webhookTestBaseUrl: '',
-			formWaitingBaseUrl: '',
-		} as unknown as IWorkflowExecuteAdditionalData;
+		this.additionalData = triggerAdditionalData(new TestCredentialsHelper({ [type]: data }, () => this.workflow), this.webhookBase);
 		return this;
 	}
 

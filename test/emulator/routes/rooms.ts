@@ -279,6 +279,9 @@ function moveRoom(ctx: RouteContext, destination: 'archive' | 'virtualRooms') {
 			if (!ctx.state.getFolder(room.id)) throw new OperationFailure(ROOM_MESSAGES.archiveDenied);
 			if (!canManageRoom(ctx.state, user, room)) throw new OperationFailure(ROOM_MESSAGES.archiveDenied);
 			room.parentId = ctx.state.roots[destination];
+			// DocSpace's FolderDao.MoveFolder sets the modification time and author of what it moves.
+			room.updated = ctx.state.now();
+			room.updatedBy = user.id;
 			void emitWebhookEvent(ctx.state, destination === 'archive' ? 'room.archived' : 'room.restored', room, { actorId: user.id });
 			return { folders: [room] };
 		},

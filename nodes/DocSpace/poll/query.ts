@@ -1,0 +1,38 @@
+import type { IPollFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { locatorSpecs } from '../actions/common.descriptions';
+import { folderPath } from '../actions/entry';
+import { idFromLocator } from '../actions/validation';
+import type { SortedListing } from './events';
+import type { ListingQuery } from './scan';
+
+/** The folder or room the file and folder events watch. */
+function watchedFolder(this: IPollFunctions): string {
+	const location = this.getNodeParameter('location', 'room') as string;
+	if (location !== 'room' && location !== 'folder') {
+		throw new NodeOperationError(this.getNode(), `The parameter “Watch” has an unknown value “${location}”`, {
+			description: 'Choose Room or Folder.',
+		});
+	}
+	const raw = this.getNodeParameter(locatorSpecs[location].name, '') as unknown;
+	return idFromLocator.call(this, location, raw, undefined);
+}
+
+/** The DocSpace listing, sorted newest first by the time the event is about. */
+export function listingQuery(this: IPollFunctions, listing: SortedListing): ListingQuery {
+	const sort = { sortBy: listing.sortBy, sortOrder: 'Descending' };
+	if (listing.source === 'rooms' || listing.source === 'archive') {
+		return { path: 'files/rooms', qs: { ...sort, searchArea: listing.source === 'rooms' ? 'Active' : 'Archive' } };
+	}
+	const withSubFolders = this.getNodeParameter('includeSubfolders', false) === true;
+	return {
+		path: folderPath(watchedFolder.call(this)),
+		qs: { ...sort, filterType: listing.source === 'files' ? 'FilesOnly' : 'FoldersOnly', withSubFolders },
+	};
+}
+
+/** The form whose submissions New Form Submission watches. */
+export function watchedForm(this: IPollFunctions): string {
+	return idFromLocator.call(this, 'file', this.getNodeParameter(locatorSpecs.file.name, '') as unknown, undefined, { label: 'Form' });
+}
