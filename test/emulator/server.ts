@@ -74,6 +74,7 @@ async function handle(deps: ServerDeps, req: IncomingMessage, res: ServerRespons
 	logNodeCall(method, url.pathname, headers['user-agent']);
 
 	const fault = deps.faults.take(method, url.pathname);
+	if (fault && (fault.status !== undefined || fault.reset || fault.truncate)) record.fault = fault.after ? 'after' : 'before';
 	if (fault?.delayMs) await sleep(fault.delayMs);
 	if (fault?.reset && !fault.after) {
 		req.socket.destroy();

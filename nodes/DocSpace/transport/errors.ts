@@ -52,8 +52,16 @@ export function serverMessageOf(body: unknown): string | undefined {
 	return undefined;
 }
 
+// axios reports an answer that broke off mid-body as ERR_BAD_RESPONSE (“stream has been aborted”).
+const CUT_OFF_CODES = new Set(['ERR_BAD_RESPONSE', 'ERR_STREAM_PREMATURE_CLOSE']);
+
 /** Reads status, headers and body from whatever n8n's request helpers threw. */
 export function failureOf(error: unknown): Failure {
+	const failure = readFailure(error);
+	return failure.status === undefined && failure.code && CUT_OFF_CODES.has(failure.code) ? { ...failure, code: 'TRUNCATED' } : failure;
+}
+
+function readFailure(error: unknown): Failure {
 	const seen = new Set<unknown>();
 	let current: unknown = error;
 	while (isRecord(current) || current instanceof Error) {

@@ -135,7 +135,8 @@ export async function docSpaceRequest<T = unknown>(
 			failure = failureOf(error);
 		}
 		if (!failure) return unwrap<T>(response as IN8nHttpFullResponse, encoding, () => failureContext(attempt));
-		if (failure.status !== undefined && failure.status >= 400 && failure.status < 500 && isHtml(failure.body, failure.headers)) {
+		// A 4xx web page is another site; a proxy's 429 page is rate limiting (see retryPolicy.ts).
+		if (failure.status !== undefined && failure.status >= 400 && failure.status < 500 && failure.status !== 429 && isHtml(failure.body, failure.headers)) {
 			throw notDocSpace(failure, failureContext(attempt));
 		}
 		const verdict = classify(failure, attempt);
@@ -227,6 +228,9 @@ function notDocSpace(failure: Failure, context: FailureContext) {
 
 /** What a write declares about repeating it (see retryPolicy.ts). */
 export type WriteOptions<T> = Pick<DocSpaceRequest<T>, 'idempotent' | 'outcome'>;
+
+/** For writes that set a state (a title, a member list, an access level): repeating them is harmless. */
+export const SETS_STATE: WriteOptions<never> = { idempotent: true };
 
 /** Calls DocSpace and returns the unwrapped `response` of its envelope. */
 export async function docSpaceApi(

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { docSpaceApi } from '../../transport/request';
+import { docSpaceApi, SETS_STATE } from '../../transport/request';
 import { fileLocator } from '../common.descriptions';
 import { toItems } from '../helpers';
 import { locatorId, requiredText } from '../validation';
@@ -24,6 +24,6 @@ export const description = updateDisplayOptions({ show: { resource: ['file'], op
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const fileId = locatorId.call(this, 'file', i);
 	const title = requiredText.call(this, 'New Name', this.getNodeParameter('title', i, ''), i);
-	const file = await docSpaceApi.call(this, 'PUT', `files/file/${fileId}`, { title }, undefined, i);
+	const file = await docSpaceApi.call(this, 'PUT', `files/file/${fileId}`, { title }, undefined, i, SETS_STATE);
 	return toItems.call(this, file);
 }

@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { docSpacePaginate, pickList } from '../../transport/paginate';
+import type { OutcomeCheck } from '../../transport/request';
 import { docSpaceApi } from '../../transport/request';
 import { simplifyOutput } from '../common.descriptions';
 import { simplifiedItems } from '../helpers';
@@ -163,6 +164,24 @@ function matches(member: IDataObject, invitee: Invitee): boolean {
 	return String(user?.email ?? '').toLowerCase() === invitee.key.toLowerCase();
 }
 
+const granted = (invitee: Invitee, list: IDataObject[]) =>
+	list.find((member) => matches(member, invitee) && Number(member.access) === invitee.access);
+
+const roomMembers = async (context: IExecuteFunctions, roomId: string, i: number) =>
+	await docSpacePaginate.call(context, { path: roomPath(roomId, '/share'), qs: { filterType: 0 }, itemIndex: i, pick: pickList });
+
+/** When the answer is lost: the invitation counts as done once every invitee has the access asked for. */
+function invited(this: IExecuteFunctions, i: number, roomId: string, room: IDataObject, invitees: Invitee[]): OutcomeCheck<IDataObject> {
+	return {
+		check: `the members of “${String(room.title)}” (the invitations may have been sent)`,
+		verify: async () => {
+			const current = await roomMembers(this, roomId, i);
+			const found = invitees.map((invitee) => granted(invitee, current));
+			return found.every((member) => member !== undefined) ? { members: found } : undefined;
+		},
+	};
+}
+
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const roomId = locatorId.call(this, 'room', i);
 	const invitees = readInvitees.call(this, i);
@@ -179,7 +198,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 
 	let result: IDataObject;
 	try {
-		result = await docSpaceApi.call(this, 'PUT', roomPath(roomId, '/share'), body, undefined, i);
+		result = await docSpaceApi.call(this, 'PUT', roomPath(roomId, '/share'), body, undefined, i, { outcome: invited.call(this, i, roomId, room, invitees) });
 	} catch (error) {
 		const text = error instanceof NodeApiError ? `${error.message} ${String(error.description ?? '')}` : '';
 		if (!/role is not available/i.test(text)) throw asNodeError.call(this, error, i);
@@ -192,17 +211,10 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		});
 	}
 	const answered = ((result.members as IDataObject[] | undefined) ?? []).filter((m) => m && typeof m === 'object');
-	const granted = (invitee: Invitee, list: IDataObject[]) =>
-		list.find((member) => matches(member, invitee) && Number(member.access) === invitee.access);
 	let found = invitees.map((invitee) => granted(invitee, answered));
 	if (found.some((member) => member === undefined)) {
 		// DocSpace's answer leaves out invitees named by email; read the room's members instead.
-		const current = await docSpacePaginate.call(this, {
-			path: roomPath(roomId, '/share'),
-			qs: { filterType: 0 },
-			itemIndex: i,
-			pick: pickList,
-		});
+		const current = await roomMembers(this, roomId, i);
 		found = invitees.map((invitee, index) => found[index] ?? granted(invitee, current));
 	}
 	const members = found.filter((member): member is IDataObject => member !== undefined);

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { docSpaceApiList } from '../../transport/request';
+import { docSpaceApiList, SETS_STATE } from '../../transport/request';
 import { userLocator } from '../common.descriptions';
 import { toItems } from '../helpers';
 import { locatorId } from '../validation';
@@ -34,7 +34,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 			description: 'DocSpace changes the type of active users only. Enable the user first (User → Enable).',
 		});
 	}
-	const updated = await docSpaceApiList.call(this, 'PUT', `people/type/${type}`, { userIds: [userId] }, undefined, i);
+	const updated = await docSpaceApiList.call(this, 'PUT', `people/type/${type}`, { userIds: [userId] }, undefined, i, SETS_STATE);
 	const result = updated.find((entry) => entry.id === userId);
 	if (!result || employeeTypeOf(result) !== type) {
 		throw new NodeOperationError(this.getNode(), `DocSpace did not make the user ${userLabel(user)} a ${employeeTypeName(type)}`, {

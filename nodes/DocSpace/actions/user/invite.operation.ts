@@ -3,6 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { docSpaceApi } from '../../transport/request';
 import { toItems } from '../helpers';
+import { userInvited } from '../outcomes';
 import { checkedEmail } from '../validation';
 import { employeeTypeOptions, getUserByEmail } from './people';
 
@@ -57,6 +58,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	const culture = typeof options.culture === 'string' ? options.culture.trim() : '';
 	if (culture) body.culture = culture;
 	// The answer lists every pending user of the portal, so the invited one is read back by email.
-	await docSpaceApi.call(this, 'POST', 'people/invite', body, undefined, i);
+	const outcome = await userInvited.call(this, i, email);
+	await docSpaceApi.call(this, 'POST', 'people/invite', body, undefined, i, { outcome });
 	return toItems.call(this, await getUserByEmail.call(this, email, 'Email', i));
 }
