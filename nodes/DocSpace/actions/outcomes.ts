@@ -9,7 +9,7 @@ import type { PageRequest } from '../transport/paginate';
 import { docSpacePaginate, pickFolderContent, pickList } from '../transport/paginate';
 import type { OutcomeCheck } from '../transport/request';
 import { docSpaceApi, docSpaceApiList } from '../transport/request';
-import { isNotFound } from '../transport/errors';
+import { asNodeError, isNotFound } from '../transport/errors';
 
 // FileOperationType
 const OPERATION_TYPE = { move: 0, copy: 1 } as const;
@@ -115,7 +115,7 @@ export async function userInvited(this: IExecuteFunctions, i: number, email: str
 			return true;
 		} catch (error) {
 			if (isNotFound(error)) return false;
-			throw error;
+			throw asNodeError.call(this, error, i);
 		}
 	};
 	const before = await exists();
