@@ -4,6 +4,7 @@ import { waitForOperation } from '../transport/operations';
 import type { PageRequest } from '../transport/paginate';
 import { docSpacePaginate } from '../transport/paginate';
 import { waitTimeLimitOption } from './common.descriptions';
+import { wholeNumber } from './validation';
 
 /** Wraps JSON results as output items. */
 export function toItems(this: IExecuteFunctions, data: IDataObject | IDataObject[]): INodeExecutionData[] {
@@ -13,7 +14,7 @@ export function toItems(this: IExecuteFunctions, data: IDataObject | IDataObject
 /** Reads Return All / Limit into a limit, undefined meaning all. */
 export function listLimit(this: IExecuteFunctions, itemIndex: number): number | undefined {
 	if (this.getNodeParameter('returnAll', itemIndex, false) as boolean) return undefined;
-	return this.getNodeParameter('limit', itemIndex, 50) as number;
+	return wholeNumber.call(this, 'Limit', this.getNodeParameter('limit', itemIndex, 50), itemIndex, 1);
 }
 
 /** DocSpace's `filterValue` for a Search Text filter that holds text. */

@@ -3,6 +3,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { secretsSeenBy } from '../transport/credentials';
 import { scrubDeep } from '../transport/errors';
+import { forgetLinkOrigins } from '../transport/linkOrigins';
 import { resources } from './resources';
 
 function withItemIndex(this: IExecuteFunctions, error: unknown, itemIndex: number): Error {
@@ -19,6 +20,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const items = this.getInputData();
 	const output: INodeExecutionData[] = [];
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		forgetLinkOrigins(this);
 		try {
 			const resource = this.getNodeParameter('resource', itemIndex) as string;
 			const operationName = this.getNodeParameter('operation', itemIndex) as string;

@@ -8,6 +8,7 @@ import { sleep } from 'n8n-workflow';
 
 import type { DocSpaceContext, ResolvedCredentials } from './credentials';
 import { resolveCredentials } from './credentials';
+import { checkLinkOrigins } from './linkOrigins';
 import type { Failure, FailureContext } from './errors';
 import { failureOf, serverMessageOf, toNodeApiError, unknownOutcomeError } from './errors';
 import { classify, retrySettings } from './retryPolicy';
@@ -76,6 +77,7 @@ export async function docSpaceRequest<T = unknown>(
 	request: DocSpaceRequest<T>,
 ): Promise<DocSpaceResult<T>> {
 	const credentials = await resolveCredentials(this);
+	checkLinkOrigins(this, credentials.portalUrl);
 	const url = resolveUrl(credentials, request.path);
 	const encoding = request.encoding ?? 'json';
 	const idempotent = request.idempotent ?? ['GET', 'HEAD'].includes(request.method);

@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { docSpaceApi } from '../../transport/request';
 import { toItems } from '../helpers';
-import { locatorId, requiredText } from '../validation';
+import { locatorId, requiredText, ENTRY_NAME_RULES } from '../validation';
 import { folderPath } from '../entry';
 import { targetFolderProperty, withExtension } from './shared';
 
@@ -38,7 +38,7 @@ export const description = updateDisplayOptions({ show: { resource: ['file'], op
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const folderId = locatorId.call(this, 'folder', i);
-	const name = requiredText.call(this, 'File Name', this.getNodeParameter('title', i, ''), i);
+	const name = requiredText.call(this, 'File Name', this.getNodeParameter('title', i, ''), i, ENTRY_NAME_RULES);
 	const extension = String(this.getNodeParameter('fileType', i, '.docx'));
 	const file = await docSpaceApi.call(
 		this,

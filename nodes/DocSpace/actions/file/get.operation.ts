@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { fileLocator } from '../common.descriptions';
 import { toItems } from '../helpers';
-import { locatorId } from '../validation';
+import { locatorId, wholeNumber } from '../validation';
 import { fileInfo } from './shared';
 
 const properties: INodeProperties[] = [
@@ -25,6 +25,6 @@ export const description = updateDisplayOptions(
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const fileId = locatorId.call(this, 'file', i);
-	const version = this.getNodeParameter('version', i, 0) as number;
+	const version = wholeNumber.call(this, 'Version', this.getNodeParameter('version', i, 0), i, 0);
 	return toItems.call(this, await fileInfo.call(this, fileId, i, version));
 }

@@ -6,7 +6,7 @@ import { folderLocator } from '../common.descriptions';
 import { loadEntry } from '../entry';
 import { toItems } from '../helpers';
 import { folderCreated } from '../outcomes';
-import { locatorId, requiredText } from '../validation';
+import { locatorId, requiredText, ENTRY_NAME_RULES } from '../validation';
 
 const PARENT = { name: 'parentFolderId', label: 'Parent Folder' };
 
@@ -32,7 +32,7 @@ export const description = updateDisplayOptions({ show: { resource: ['folder'], 
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const parentValue = locatorId.call(this, 'folder', i, PARENT);
-	const title = requiredText.call(this, 'Name', this.getNodeParameter('title', i, ''), i, { example: 'Reports' });
+	const title = requiredText.call(this, 'Name', this.getNodeParameter('title', i, ''), i, { ...ENTRY_NAME_RULES, example: 'Reports' });
 	const parent = await loadEntry.call(this, 'folder', parentValue, PARENT.label, i);
 	const outcome = await folderCreated.call(this, i, parent, title);
 	const folder = await docSpaceApi.call(this, 'POST', `files/folder/${String(parent.id)}`, { title }, undefined, i, { outcome });

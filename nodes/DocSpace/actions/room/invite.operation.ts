@@ -116,7 +116,7 @@ function readInvitees(this: IExecuteFunctions, i: number): Array<Invitee & { pos
 	if (raw.length === 0) {
 		throw invalidParameter.call(this, i, 'The parameter “Invitees” is empty', 'Add at least one invitee with an access level.');
 	}
-	return raw.map((entry, index) => {
+	const invitees = raw.map((entry, index) => {
 		const kind = String(entry.kind ?? 'email') as InviteeKind;
 		const position = `Invitees → entry ${index + 1}`;
 		const field = { email: 'Email', user: 'User ID', group: 'Group ID' }[kind];
@@ -139,6 +139,18 @@ function readInvitees(this: IExecuteFunctions, i: number): Array<Invitee & { pos
 		const access = Number(entry.access);
 		return { kind, key, access, position };
 	});
+	// DocSpace applies the first entry of a person and then reports the second as failed.
+	invitees.forEach((invitee, index) => {
+		const first = invitees.findIndex((other) => other.kind === invitee.kind && other.key.toLowerCase() === invitee.key.toLowerCase());
+		if (first === index) return;
+		throw invalidParameter.call(
+			this,
+			i,
+			`The parameter “Invitees” names ${invitee.key} twice (entries ${first + 1} and ${index + 1})`,
+			'Keep one entry per invitee, with the access level they should have.',
+		);
+	});
+	return invitees;
 }
 
 /** Checks each invitee's access level against what the room type offers to users or groups. */
