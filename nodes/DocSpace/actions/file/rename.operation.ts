@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { docSpaceApi, SETS_STATE } from '../../transport/request';
 import { fileLocator } from '../common.descriptions';
 import { toItems } from '../helpers';
-import { locatorId, requiredText, ENTRY_NAME_RULES } from '../validation';
+import { locatorId, requiredText, ENTRY_NAME_RULES, withParameterNotFound } from '../validation';
 
 const properties: INodeProperties[] = [
 	{ ...fileLocator, description: 'The file to rename' },
@@ -24,6 +24,8 @@ export const description = updateDisplayOptions({ show: { resource: ['file'], op
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const fileId = locatorId.call(this, 'file', i);
 	const title = requiredText.call(this, 'New Name', this.getNodeParameter('title', i, ''), i, ENTRY_NAME_RULES);
-	const file = await docSpaceApi.call(this, 'PUT', `files/file/${fileId}`, { title }, undefined, i, SETS_STATE);
+	const file = await withParameterNotFound(this, { kind: 'file', id: fileId }, i, async () =>
+		await docSpaceApi.call(this, 'PUT', `files/file/${fileId}`, { title }, undefined, i, SETS_STATE),
+	);
 	return toItems.call(this, file);
 }
