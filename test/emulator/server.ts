@@ -103,7 +103,8 @@ async function handle(deps: ServerDeps, req: IncomingMessage, res: ServerRespons
 /** The answer of a fault rule; an echo repeats the request's headers and body as some proxies do. */
 function faultReply(fault: FaultRule, headers: Record<string, string>, rawBody: Buffer): Reply {
 	if (!fault.echo) return raw(fault.status ?? 502, fault.headers ?? {}, fault.body);
-	const echoed = JSON.stringify({ error: 'Request rejected', request: { headers, body: rawBody.toString('utf8') } });
+	const body = rawBody.toString('utf8');
+	const echoed = JSON.stringify({ error: { message: `Request rejected: ${JSON.stringify(headers)} ${body}` }, request: { headers, body } });
 	return raw(fault.status ?? 502, { 'content-type': 'application/json', ...fault.headers }, echoed);
 }
 

@@ -144,8 +144,9 @@ export async function docSpaceRequest<T = unknown>(
 		const verdict = classify(failure, attempt);
 		const more = attempt < retrySettings.maxAttempts;
 		if (verdict.kind === 'final') throw toNodeApiError(failure, failureContext(attempt));
+		const mustWait = verdict.kind === 'unknown' && verdict.mustWait === true;
 		if (verdict.kind === 'retry' || idempotent) {
-			if (!more) throw toNodeApiError(failure, failureContext(attempt));
+			if (!more || mustWait) throw toNodeApiError(failure, failureContext(attempt));
 			await sleep(verdict.delayMs);
 			continue;
 		}
@@ -158,7 +159,7 @@ export async function docSpaceRequest<T = unknown>(
 		}
 		if (found !== undefined) return { data: found, statusCode: 200, headers: {}, verified: true };
 		// Not there, and the portal is done with the request: repeating it cannot do it twice.
-		if (request.outcome?.verify && !verdict.stillRunning && more) {
+		if (request.outcome?.verify && !verdict.stillRunning && !mustWait && more) {
 			await sleep(verdict.delayMs);
 			continue;
 		}

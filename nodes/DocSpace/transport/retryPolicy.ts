@@ -24,7 +24,8 @@ export const retrySettings = {
 
 export type Verdict =
 	| { kind: 'retry'; delayMs: number }
-	| { kind: 'unknown'; delayMs: number; stillRunning: boolean }
+	/** `stillRunning`: the portal may still be working on it; `mustWait`: it asked for a longer wait than the policy allows. */
+	| { kind: 'unknown'; delayMs: number; stillRunning: boolean; mustWait?: boolean }
 	| { kind: 'final' };
 
 const LOST_ANSWER_CODES = new Set(['ECONNRESET', 'ECONNABORTED', 'EPIPE', 'ERR_STREAM_PREMATURE_CLOSE', 'TRUNCATED']);
@@ -73,8 +74,8 @@ export function classify(failure: Failure, attempt: number): Verdict {
 	}
 	if (status === 429 || status === 502 || status === 503 || status === 504) {
 		const wait = retryAfterMs(failure.headers['retry-after']);
-		const delayMs = wait !== undefined && wait <= retrySettings.maxRetryAfterSeconds * 1000 ? wait : backoff(attempt);
-		return { kind: 'unknown', delayMs, stillRunning: status === 504 };
+		const mustWait = waitTooLong(failure) !== undefined;
+		return { kind: 'unknown', delayMs: wait !== undefined && !mustWait ? wait : backoff(attempt), stillRunning: status === 504, mustWait };
 	}
 	if (status === undefined && code && LOST_ANSWER_CODES.has(code)) return { kind: 'unknown', delayMs: backoff(attempt), stillRunning: false };
 	if (status === undefined && code && TIMEOUT_CODES.has(code)) return { kind: 'unknown', delayMs: backoff(attempt), stillRunning: true };
