@@ -5,7 +5,7 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import type { Emulator, FaultRule, RecordedRequest } from '../emulator';
-import type { Folder } from '../emulator/model';
+import type { FileEntry, Folder } from '../emulator/model';
 import type { AuthenticationMethod } from '../../nodes/DocSpace/transport/credentials';
 import { byId, runDocSpace } from '../harness/docspace';
 
@@ -119,8 +119,10 @@ export class Workload {
 		return this.state.childrenOf(parentId).folders.filter((f) => f.title === title);
 	}
 
-	private inTrash(folder: Folder | undefined): boolean {
-		return folder !== undefined && this.state.rootOf(folder)?.folderType === 3;
+	/** 1 in the trash, 0 where it was; 2 when gone for good: deleted twice (again from the trash). */
+	private deletions(entry: Folder | FileEntry | undefined): number {
+		if (!entry) return 2;
+		return this.state.rootOf(entry)?.folderType === 3 ? 1 : 0;
 	}
 
 	/** The whole workload; returns the tally. */
@@ -173,7 +175,7 @@ export class Workload {
 			name: 'delete',
 			parameters: { resource: 'folder', operation: 'delete', folderId: byId('={{ $json.id }}') },
 			inputs: take(5).map((f) => ({ id: f.id })),
-			effect: (input) => (this.inTrash(this.state.getFolder(Number(input.id))) ? 1 : 0),
+			effect: (input) => this.deletions(this.state.getFolder(Number(input.id))),
 			writes: (input, r) => r.path.endsWith('/fileops/delete') && ((r.body as IDataObject)?.folderIds as unknown[])?.includes(input.id),
 		});
 
@@ -184,12 +186,12 @@ export class Workload {
 			name: 'delete file',
 			parameters: { resource: 'file', operation: 'delete', fileId: byId('={{ $json.id }}') },
 			inputs: files.map((f) => ({ id: f.id })),
-			effect: (input) => (this.state.rootOf(this.state.getFile(Number(input.id)) as never)?.folderType === 3 ? 1 : 0),
+			effect: (input) => this.deletions(this.state.getFile(Number(input.id))),
 		});
 		await this.run({
 			name: 'restore file',
 			parameters: { resource: 'file', operation: 'restore', fileId: byId('={{ $json.id }}') },
-			inputs: files.filter((f) => this.state.rootOf(this.state.getFile(f.id) as never)?.folderType === 3).map((f) => ({ id: f.id })),
+			inputs: files.filter((f) => this.deletions(this.state.getFile(f.id)) === 1).map((f) => ({ id: f.id })),
 			effect: (input) => (this.state.getFile(Number(input.id))?.folderId === parent.id ? 1 : 0),
 		});
 
