@@ -52,7 +52,7 @@ test.each(authenticationMethods)('with %s: no duplicate, no missing entity, ever
 	expect(tally.duplicated).toBe(0);
 	expect(tally.missing).toBe(0);
 	expect(tally.verifiedAfterFault).toBeGreaterThan(0);
-});
+}, 180_000);
 
 afterAll(() => {
 	// eslint-disable-next-line no-console

@@ -170,10 +170,12 @@ async function startDelete(
 	permanently: boolean,
 	itemIndex: number,
 ): Promise<IDataObject[]> {
+	// Repeating a delete could remove from the trash what the first attempt put there.
+	const outcome = { check: `whether the ${kind} “${String(entry.title)}” (ID ${String(entry.id)}) is already in the trash or gone` };
 	if (kind === 'folder') {
 		// DELETE files/folder/{id} cannot return only its own operation; fileops/delete can.
 		const body = { folderIds: [entry.id], fileIds: [], deleteAfter: false, immediately: permanently, returnSingleOperation: true };
-		return await docSpaceApiList.call(this, 'PUT', 'files/fileops/delete', body, undefined, itemIndex);
+		return await docSpaceApiList.call(this, 'PUT', 'files/fileops/delete', body, undefined, itemIndex, { outcome });
 	}
 	const { data } = await docSpaceRequest.call(this, {
 		method: 'DELETE',
@@ -181,6 +183,7 @@ async function startDelete(
 		qs: { returnSingleOperation: true },
 		body: { deleteAfter: false, immediately: permanently },
 		itemIndex,
+		outcome,
 	});
 	return data as IDataObject[];
 }
