@@ -98,7 +98,7 @@ test('a unicode name is kept exactly', async () => {
 	expect(emulator.state.childrenOf(emulator.state.seedIds.myDocuments).folders.filter((f) => f.title === title)).toHaveLength(1);
 });
 
-test('a share link of the same portal is accepted', async () => {
+test('a link of the same portal is accepted', async () => {
 	const { error, items } = await runDocSpace({
 		emulator,
 		parameters: { resource: 'folder', operation: 'get', folderId: { __rl: true, mode: 'url', value: `${emulator.url}/rooms/shared/filter?folder=${emulator.state.seedIds.folders.projects}` } },
