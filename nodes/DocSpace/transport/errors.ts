@@ -295,7 +295,7 @@ function lostAnswer(failure: Failure): string {
 export function unknownOutcomeError(failure: Failure, context: FailureContext, check: string, verifyFailed: boolean): NodeApiError {
 	const message = scrub(`The outcome is unknown: check ${check} before running again`, context.secrets);
 	const description = scrub(
-		`The request reached the portal, but ${lostAnswer(failure)}. It was not repeated, because DocSpace may already have carried it out${
+		`The request was sent, but ${lostAnswer(failure)}. It was not repeated, because DocSpace may already have carried it out${
 			verifyFailed ? ', and looking for its effect failed too' : ''
 		}.`,
 		context.secrets,
