@@ -141,3 +141,16 @@ test('a read is repeated after a lost answer; DocSpace’s limiter is waited out
 	expect(write.error).toBeUndefined();
 	expect(state().childrenOf(parent.id).folders.map((f) => f.title)).toEqual(['Limited']);
 });
+
+test('a copy DocSpace accepted but that cannot be followed is "outcome unknown", not a plain failure', async () => {
+	const source = folder('Followed source');
+	const destination = folder('Followed destination');
+	emulator.faults.add({ method: 'GET', path: '/api/2.0/files/fileops', status: 502, times: Infinity });
+	const { error } = await runDocSpace({
+		emulator,
+		parameters: { resource: 'folder', operation: 'copy', folderId: byId(source.id), destinationFolderId: byId(destination.id), conflictResolveType: 'Skip' },
+	});
+	expect(error?.message).toBe('The outcome is unknown: check whether “Followed source” was copied to “Followed destination” before running again [item 0]');
+	expect(error?.description).toMatch(/^DocSpace accepted the request, but reading what it did failed: The DocSpace portal answered with a server error \(HTTP 502\)/);
+	expect(writes(/\/fileops\/copy$/)).toHaveLength(1);
+});

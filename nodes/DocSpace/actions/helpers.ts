@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
+import { lostFollowUp } from '../transport/errors';
 import { waitForOperation } from '../transport/operations';
 import type { PageRequest } from '../transport/paginate';
 import { docSpacePaginate } from '../transport/paginate';
@@ -51,10 +52,16 @@ export async function waitForFinish(
 	this: IExecuteFunctions,
 	started: IDataObject | IDataObject[],
 	itemIndex: number,
+	check = 'whether DocSpace carried out the operation it started',
 ): Promise<IDataObject> {
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const timeLimitSeconds = Number(options.waitTimeLimit ?? waitTimeLimitOption.default);
-	return await waitForOperation.call(this, started, { itemIndex, timeLimitSeconds });
+	try {
+		return await waitForOperation.call(this, started, { itemIndex, timeLimitSeconds });
+	} catch (error) {
+		// The operation runs on in DocSpace even when following it fails.
+		throw lostFollowUp.call(this, error, itemIndex, check);
+	}
 }
 
 /** Keeps the listed keys that are present. */

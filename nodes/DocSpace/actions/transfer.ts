@@ -141,7 +141,7 @@ export async function transfer(
 	const what = `“${String(source.title)}” was ${verb} to “${String(destination.title)}”`;
 	const outcome = transferStarted.call(this, i, action, source, destination, what);
 	const started = await docSpaceApiList.call(this, 'PUT', `files/fileops/${action}`, body, undefined, i, { outcome });
-	const finished = await waitForFinish.call(this, started, i);
+	const finished = await waitForFinish.call(this, started, i, `whether ${what}`);
 	const [result] = reportedEntries(finished, kind, destination.id);
 	if (!result) return toItems.call(this, nothingTransferred(source, kind, destination, verb));
 	return toItems.call(this, await currentEntry.call(this, kind, result, i));

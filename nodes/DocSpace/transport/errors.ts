@@ -293,20 +293,44 @@ function lostAnswer(failure: Failure): string {
  * and the message says what to check. `context.outcomeUnknown` marks it.
  */
 export function unknownOutcomeError(failure: Failure, context: FailureContext, check: string, verifyFailed: boolean): NodeApiError {
-	const message = scrub(`The outcome is unknown: check ${check} before running again`, context.secrets);
-	const description = scrub(
-		`The request was sent, but ${lostAnswer(failure)}. It was not repeated, because DocSpace may already have carried it out${
-			verifyFailed ? ', and looking for its effect failed too' : ''
-		}.`,
-		context.secrets,
-	);
+	const description = `The request was sent, but ${lostAnswer(failure)}. It was not repeated, because DocSpace may already have carried it out${
+		verifyFailed ? ', and looking for its effect failed too' : ''
+	}.`;
+	return outcomeUnknown(context.node, {
+		check: scrub(check, context.secrets),
+		description: scrub(description, context.secrets),
+		itemIndex: context.itemIndex,
+		httpCode: failure.status !== undefined ? String(failure.status) : undefined,
+	});
+}
+
+/** “The outcome is unknown: check … before running again”, marked with `context.outcomeUnknown`. */
+export function outcomeUnknown(
+	node: INode,
+	details: { check: string; description: string; itemIndex?: number; httpCode?: string },
+): NodeApiError {
+	const message = `The outcome is unknown: check ${details.check} before running again`;
 	const error = new NodeApiError(
-		context.node,
-		{ message, method: context.method, path: context.path, outcomeUnknown: true },
-		{ message, description, itemIndex: context.itemIndex, ...(failure.status !== undefined ? { httpCode: String(failure.status) } : {}) },
+		node,
+		{ message, outcomeUnknown: true },
+		{ message, description: details.description, itemIndex: details.itemIndex, ...(details.httpCode ? { httpCode: details.httpCode } : {}) },
 	);
 	error.context.outcomeUnknown = true;
 	return error;
+}
+
+/**
+ * A read that follows a write DocSpace accepted failed: the change may well be done, so the item
+ * must not read as failed with nothing changed. DocSpace's own refusals (not NodeApiError) pass.
+ */
+export function lostFollowUp(this: NodeContext, error: unknown, itemIndex: number, check: string): NodeApiError | NodeOperationError {
+	if (!(error instanceof NodeApiError) || error.context.outcomeUnknown === true) return asNodeError.call(this, error, itemIndex);
+	return outcomeUnknown(this.getNode(), {
+		check,
+		description: `DocSpace accepted the request, but reading what it did failed: ${error.message}`,
+		itemIndex,
+		httpCode: error.httpCode ?? undefined,
+	});
 }
 
 /** What error helpers need of n8n's execute, hook and webhook contexts. */

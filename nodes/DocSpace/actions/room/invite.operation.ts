@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { docSpacePaginate, pickList } from '../../transport/paginate';
+import { lostFollowUp } from '../../transport/errors';
 import type { OutcomeCheck } from '../../transport/request';
 import { docSpaceApi } from '../../transport/request';
 import { simplifyOutput } from '../common.descriptions';
@@ -226,7 +227,12 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	let found = invitees.map((invitee) => granted(invitee, answered));
 	if (found.some((member) => member === undefined)) {
 		// DocSpace's answer leaves out invitees named by email; read the room's members instead.
-		const current = await roomMembers(this, roomId, i);
+		let current: IDataObject[];
+		try {
+			current = await roomMembers(this, roomId, i);
+		} catch (error) {
+			throw lostFollowUp.call(this, error, i, `the members of “${String(room.title)}”`);
+		}
 		found = invitees.map((invitee, index) => found[index] ?? granted(invitee, current));
 	}
 	const members = found.filter((member): member is IDataObject => member !== undefined);

@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { lostFollowUp } from '../../transport/errors';
 import { docSpaceApi } from '../../transport/request';
 import { toItems } from '../helpers';
 import { userInvited } from '../outcomes';
@@ -60,5 +61,9 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	// The answer lists every pending user of the portal, so the invited one is read back by email.
 	const outcome = await userInvited.call(this, i, email);
 	await docSpaceApi.call(this, 'POST', 'people/invite', body, undefined, i, { outcome });
-	return toItems.call(this, await getUserByEmail.call(this, email, 'Email', i));
+	try {
+		return toItems.call(this, await getUserByEmail.call(this, email, 'Email', i));
+	} catch (error) {
+		throw lostFollowUp.call(this, error, i, outcome.check);
+	}
 }
