@@ -57,6 +57,20 @@ test.each(badInputs.map((c) => [c.name, c] as const))('%s', async (_name, bad) =
 	expect(error?.message).toMatch(bad.message);
 	expect(error?.message).not.toMatch(UNCLEAR);
 	if (bad.description) expect(error?.description).toMatch(bad.description);
+	// With Continue On Fail: the same refusal as the item's output, paired to it.
+	if (bad.fault) emulator.faults.add(bad.fault(emulator));
+	const continued = await runDocSpace({
+		emulator,
+		authentication: bad.authentication,
+		parameters: bad.parameters(emulator),
+		credentials: bad.credentials ? await bad.credentials(emulator) : undefined,
+		input: [bad.binary ? binaryItem : { json: bad.input ?? {} }],
+		node: { onError: 'continueRegularOutput' },
+	});
+	expect(continued.error).toBeUndefined();
+	expect(continued.items).toHaveLength(1);
+	expect(continued.items[0].pairedItem).toEqual({ item: 0 });
+	expect(String(continued.items[0].json.error)).toMatch(bad.message);
 	expect(emulator.requests.filter((r) => r.method !== 'GET' && r.path.startsWith('/api/') && r.fault === undefined && r.status < 400)).toEqual([]);
 	expect(portal()).toBe(before);
 });
