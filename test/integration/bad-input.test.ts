@@ -3,25 +3,15 @@
  * written to the portal, nothing crashes; with Continue On Fail, the refused item is paired to its
  * input and the good items beside it are done as usual.
  */
-import { retrySettings } from '../../nodes/DocSpace/transport/retryPolicy';
-import { startEmulator, type Emulator } from '../emulator';
+import type { Emulator } from '../emulator';
 import { byId, runDocSpace } from '../harness/docspace';
+import { useFaultEmulator } from './faults.fixtures';
 import { badInputs } from './bad-input.cases';
 
+const current = useFaultEmulator();
 let emulator: Emulator;
-const saved = { ...retrySettings };
-
-beforeAll(async () => {
-	emulator = await startEmulator();
-	Object.assign(retrySettings, { baseDelayMs: 1, maxDelayMs: 5 });
-});
-afterAll(async () => {
-	Object.assign(retrySettings, saved);
-	await emulator.close();
-});
 beforeEach(() => {
-	emulator.faults.clear();
-	emulator.clearRequests();
+	emulator = current();
 });
 
 /** What a user could see changed: every folder, file, user and group with the fields that matter. */

@@ -3,17 +3,18 @@
  * all requests fail before the portal saw them or after it applied them. At the end nothing is
  * duplicated or missing and every item's report (done, failed, outcome unknown) is true.
  */
-import { retrySettings } from '../../nodes/DocSpace/transport/retryPolicy';
 import { startEmulator, type Emulator } from '../emulator';
 import { fileOperations } from '../emulator/operations';
 import { authenticationMethods } from '../harness/docspace';
+import { useShortRetries } from './faults.fixtures';
 import { emptyTally, FAULT_KINDS, Workload, type Tally } from './faults.workload';
 
 const SEED = Number(process.env.FAULT_SEED ?? 20261201);
 const PROBABILITY = 0.3;
 
+// Short backoff: the policy is the same, only the waits shrink.
+useShortRetries({ baseDelayMs: 2, maxDelayMs: 10 });
 let emulator: Emulator;
-const saved = { ...retrySettings };
 const totals: Tally = emptyTally();
 let requests = 0;
 let faulted = 0;
@@ -21,11 +22,8 @@ let faulted = 0;
 beforeAll(async () => {
 	emulator = await startEmulator();
 	fileOperations(emulator.state).reset();
-	// Short backoff: the policy is the same, only the waits shrink.
-	Object.assign(retrySettings, { baseDelayMs: 2, maxDelayMs: 10 });
 });
 afterAll(async () => {
-	Object.assign(retrySettings, saved);
 	await emulator.close();
 });
 

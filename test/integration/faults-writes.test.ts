@@ -5,26 +5,15 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import { retrySettings } from '../../nodes/DocSpace/transport/retryPolicy';
-import { startEmulator, type Emulator, type FaultRule } from '../emulator';
+import type { Emulator, FaultRule } from '../emulator';
 import type { Folder } from '../emulator/model';
-import { fileOperations } from '../emulator/operations';
 import { byId, runDocSpace } from '../harness/docspace';
+import { useFaultEmulator } from './faults.fixtures';
 
+const current = useFaultEmulator();
 let emulator: Emulator;
-const saved = { ...retrySettings };
-beforeAll(async () => {
-	emulator = await startEmulator();
-	Object.assign(retrySettings, { baseDelayMs: 1, maxDelayMs: 5 });
-});
-afterAll(async () => {
-	Object.assign(retrySettings, saved);
-	await emulator.close();
-});
 beforeEach(() => {
-	emulator.faults.clear();
-	emulator.clearRequests();
-	fileOperations(emulator.state).reset();
+	emulator = current();
 });
 
 const state = () => emulator.state;

@@ -9,9 +9,9 @@ import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
 import type { AuthenticationMethod } from '../../nodes/DocSpace/transport/credentials';
 import { secretForms } from '../../nodes/DocSpace/transport/credentials';
-import { retrySettings } from '../../nodes/DocSpace/transport/retryPolicy';
 import { startEmulator, type Emulator, type FaultRule } from '../emulator';
 import { authenticationMethods, byId, credentialData, runDocSpace } from '../harness/docspace';
+import { useShortRetries } from './faults.fixtures';
 
 const SENTINEL = {
 	apiKey: 'sk-SENTINELapikey7f3a9c1e5b',
@@ -19,14 +19,13 @@ const SENTINEL = {
 	token: 'SENTINEL-pat-token-4b8d2e6f',
 };
 
+useShortRetries();
 let emulator: Emulator;
-const saved = { ...retrySettings };
 const logs: string[] = [];
 const credentials: Partial<Record<AuthenticationMethod, ICredentialDataDecryptedObject>> = {};
 
 beforeAll(async () => {
 	emulator = await startEmulator();
-	Object.assign(retrySettings, { baseDelayMs: 1, maxDelayMs: 5 });
 	const { state } = emulator;
 	const admin = state.seedIds.users.admin;
 	(state.getUser(admin) as { password: string }).password = SENTINEL.password;
@@ -49,7 +48,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
 	jest.restoreAllMocks();
-	Object.assign(retrySettings, saved);
 	await emulator.close();
 });
 beforeEach(() => emulator.faults.clear());
