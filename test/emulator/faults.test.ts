@@ -73,3 +73,71 @@ describe('recording', () => {
 		expect(upload.rawBodyLength).toBeGreaterThan(3);
 	});
 });
+
+describe('faults after the handler', () => {
+	const create = (title: string) =>
+		call(emu.url, `/api/2.0/files/folder/${emu.state.seedIds.myDocuments}`, {
+			method: 'POST',
+			headers: { ...auth, 'content-type': 'application/json' },
+			body: JSON.stringify({ title }),
+		});
+	const titled = (title: string) => [...emu.state.folders.values()].filter((f) => f.title === title);
+
+	beforeAll(async () => {
+		await emu.close();
+		emu = await startEmulator();
+		auth = { authorization: `Bearer ${emu.secrets.apiKey}` };
+	});
+
+	it('stores the change, then answers with the fault', async () => {
+		emu.faults.add({ method: 'POST', after: true, status: 503, body: 'busy' });
+		const answer = await create('After 503');
+		expect([answer.status, answer.text]).toEqual([503, 'busy']);
+		expect(titled('After 503')).toHaveLength(1);
+		expect(emu.requests[0]).toMatchObject({ status: 503, fault: 'after' });
+	});
+
+	it('a fault before the handler stores nothing', async () => {
+		emu.faults.add({ method: 'POST', status: 503 });
+		expect((await create('Before 503')).status).toBe(503);
+		expect(titled('Before 503')).toHaveLength(0);
+		expect(emu.requests[0].fault).toBe('before');
+	});
+
+	it('resets after the change is stored', async () => {
+		emu.faults.add({ method: 'POST', after: true, reset: true });
+		await expect(create('After reset')).rejects.toThrow();
+		expect(titled('After reset')).toHaveLength(1);
+	});
+
+	it('cuts the body off after the change is stored', async () => {
+		emu.faults.add({ method: 'POST', after: true, truncate: true });
+		await expect(create('After truncate')).rejects.toThrow();
+		expect(titled('After truncate')).toHaveLength(1);
+	});
+
+	it('echoes the request headers and body', async () => {
+		emu.faults.add({ method: 'POST', status: 400, echo: true });
+		const answer = await create('Echoed');
+		expect(answer.status).toBe(400);
+		expect(answer.text).toContain(emu.secrets.apiKey);
+		expect(answer.text).toContain('Echoed');
+	});
+
+	it('random faults are reproducible from the seed and follow the route probability', async () => {
+		const pattern = async () => {
+			emu.faults.clear();
+			emu.faults.random({ seed: 42, routes: [{ method: 'GET', path: /people/, probability: 0.5 }], kinds: [{ status: 503 }, { status: 502 }] });
+			const statuses: number[] = [];
+			for (let n = 0; n < 40; n++) statuses.push((await call(emu.url, '/api/2.0/people/@self', { headers: auth })).status);
+			expect((await call(emu.url, '/api/2.0/files/@my', { headers: auth })).status).toBe(200);
+			return statuses;
+		};
+		const first = await pattern();
+		expect(await pattern()).toEqual(first);
+		const faulted = first.filter((s) => s !== 200).length;
+		expect(faulted).toBeGreaterThan(8);
+		expect(faulted).toBeLessThan(32);
+		expect(emu.faults.stats).toMatchObject({ injected: faulted, before: faulted, after: 0 });
+	});
+});

@@ -1,5 +1,5 @@
 /**
- * The HTTP pipeline: record → faults → route → authenticate → scopes → handler → write.
+ * The HTTP pipeline: record → faults before → route → authenticate → scopes → handler → faults after → write.
  */
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
@@ -7,7 +7,7 @@ import type { Readable } from 'node:stream';
 import { authenticate } from './auth';
 import { logNodeCall } from './call-log';
 import { parseBody, readRawBody, type ParsedBody } from './body';
-import type { FaultList } from './faults';
+import type { FaultList, FaultRule } from './faults';
 import type { Principal, RouteContext } from './http';
 import { empty, fail, HttpError, raw, validation, type Headers, type Reply } from './replies';
 import { matchRoute } from './router';
@@ -75,32 +75,57 @@ async function handle(deps: ServerDeps, req: IncomingMessage, res: ServerRespons
 	logNodeCall(method, url.pathname, headers['user-agent'], url.searchParams);
 
 	const fault = deps.faults.take(method, url.pathname);
+	if (fault && (fault.status !== undefined || fault.reset || fault.truncate)) record.fault = fault.after ? 'after' : 'before';
 	if (fault?.delayMs) await sleep(fault.delayMs);
 	const uplink = wanDelayMs(deps.state, rawBody.length, true);
 	if (uplink > 0) await sleep(uplink);
-	if (fault?.reset) {
+	if (fault?.reset && !fault.after) {
 		req.socket.destroy();
 		return;
 	}
 	const href = `http://${headers.host ?? url.host}${url.pathname}${url.search}`;
-	const reply =
-		fault?.status !== undefined
-			? raw(fault.status, fault.headers ?? {}, fault.body)
-			: await dispatch(deps, { method, url, headers, rawBody, parsed, href });
+	const replaced = fault?.status !== undefined && !fault.after;
+	const reply = replaced ? faultReply(fault, headers, rawBody) : await dispatch(deps, { method, url, headers, rawBody, parsed, href });
 	record.status = reply.kind === 'validation' ? 400 : reply.status;
-	if (fault?.resetAfter) {
+	if (!fault?.after) return await send(deps, res, render(reply, href, method));
+	// The handler ran and its change is stored; only the answer is lost or replaced.
+	if (fault.reset) {
+		record.status = 0;
 		req.socket.destroy();
 		return;
 	}
-	if (fault?.truncateAfter !== undefined && reply.kind === 'raw' && Buffer.isBuffer(reply.body)) {
-		res.writeHead(reply.status, { ...reply.headers, 'content-length': String(reply.body.length) });
-		res.write(reply.body.subarray(0, fault.truncateAfter), () => req.socket.destroy());
-		return;
+	if (fault.status !== undefined) {
+		record.status = fault.status;
+		return await send(deps, res, render(faultReply(fault, headers, rawBody), href, method));
 	}
-	const body = reply.kind === 'raw' ? reply.body : undefined;
+	const rendered = render(reply, href, method);
+	if (fault.truncate) return truncate(res, rendered, fault.truncate);
+	await send(deps, res, rendered);
+}
+
+/** Writes an answer, after the time its body takes on the simulated wide-area link (if any). */
+async function send(deps: ServerDeps, res: ServerResponse, rendered: Rendered): Promise<void> {
+	const { body } = rendered;
 	const downlink = wanDelayMs(deps.state, typeof body === 'string' || Buffer.isBuffer(body) ? body.length : 0, false);
 	if (downlink > 0) await sleep(downlink);
-	await writeReply(res, reply, href, method);
+	await writeReply(res, rendered);
+}
+
+/** The answer of a fault rule; an echo repeats the request's headers and body as some proxies do. */
+function faultReply(fault: FaultRule, headers: Record<string, string>, rawBody: Buffer): Reply {
+	if (!fault.echo) return raw(fault.status ?? 502, fault.headers ?? {}, fault.body);
+	const body = rawBody.toString('utf8');
+	const echoed = JSON.stringify({ error: { message: `Request rejected: ${JSON.stringify(headers)} ${body}` }, request: { headers, body } });
+	return raw(fault.status ?? 502, { 'content-type': 'application/json', ...fault.headers }, echoed);
+}
+
+/** Sends the headers and half the body of an answer (or its first `bytes`), then drops the connection. */
+function truncate(res: ServerResponse, rendered: Rendered, bytes: true | number): void {
+	const body = typeof rendered.body === 'string' ? Buffer.from(rendered.body) : Buffer.isBuffer(rendered.body) ? rendered.body : Buffer.alloc(0);
+	res.statusCode = rendered.status;
+	for (const [name, value] of Object.entries(rendered.headers)) res.setHeader(name, value);
+	res.setHeader('content-length', String(body.length));
+	res.write(body.subarray(0, bytes === true ? Math.floor(body.length / 2) : bytes), () => res.destroy());
 }
 
 interface Incoming {
@@ -173,7 +198,13 @@ function toJson(envelope: Record<string, unknown>): string {
 
 const JSON_TYPE = 'application/json; charset=utf-8';
 
-function writeReply(res: ServerResponse, reply: Reply, href: string, method: string): Promise<void> {
+interface Rendered {
+	status: number;
+	headers: Headers;
+	body: string | Buffer | Readable | undefined;
+}
+
+function render(reply: Reply, href: string, method: string): Rendered {
 	const links = [{ href, action: method }];
 	let status: number;
 	let headers: Headers;
@@ -213,6 +244,10 @@ function writeReply(res: ServerResponse, reply: Reply, href: string, method: str
 			headers = reply.headers;
 			body = reply.body;
 	}
+	return { status, headers, body };
+}
+
+function writeReply(res: ServerResponse, { status, headers, body }: Rendered): Promise<void> {
 	res.statusCode = status;
 	for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
 	return new Promise((resolve) => {

@@ -34,6 +34,8 @@ export interface RecordedRequest {
 	rawBodyLength: number;
 	/** Final status; 0 while in flight or when a fault reset the connection. */
 	status: number;
+	/** Set when a fault rule hit the request: before the handler ran, or after (its change is stored). */
+	fault?: 'before' | 'after';
 }
 
 export interface SeedSecrets {

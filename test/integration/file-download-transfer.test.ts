@@ -50,7 +50,7 @@ describe('a truncated download', () => {
 		const folder = freshFolder();
 		const content = randomBytes(300 * 1024);
 		const file = emulator.state.createFile({ title: 'cut.bin', folderId: folder.id, createdBy: ids.users.admin, content });
-		emulator.faults.add({ method: 'GET', path: '/filehandler.ashx', truncateAfter: 100 * 1024 });
+		emulator.faults.add({ method: 'GET', path: '/filehandler.ashx', after: true, truncate: 100 * 1024 });
 		const { status, error, items } = await run({ operation: 'download', fileId: byId(file.id), binaryPropertyName: 'data' });
 		expect(status).toBe('error');
 		expect(error?.message).toMatch(/^The download of “cut\.bin” was cut off( after \d+)? of 307200 bytes \[item 0\]$/);

@@ -122,7 +122,7 @@ test('a download cut off on the way fails saying so, also when it streams to dis
 	const { seedIds } = emulator.state;
 	const content = randomBytes(3 * MiB);
 	const file = emulator.state.createFile({ title: 'cut.bin', folderId: seedIds.myDocuments, createdBy: seedIds.users.admin, content });
-	emulator.faults.add({ method: 'GET', path: '/filehandler.ashx', truncateAfter: MiB });
+	emulator.faults.add({ method: 'GET', path: '/filehandler.ashx', after: true, truncate: MiB });
 	const { status, error } = await runDocSpace({
 		emulator,
 		parameters: { resource: 'file', operation: 'download', fileId: byId(file.id), binaryPropertyName: 'data' },

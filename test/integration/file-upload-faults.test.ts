@@ -28,7 +28,7 @@ function upload(folderId: number, content: Buffer, options: Record<string, unkno
 }
 
 /** Lets the request through, then drops the reply: the portal did the work, the client never hears. */
-const loseReplyTo = (method: string, path: RegExp) => emulator.faults.add({ method, path, resetAfter: true });
+const loseReplyTo = (method: string, path: RegExp) => emulator.faults.add({ method, path, after: true, reset: true });
 /** Drops the connection before the portal sees the request. */
 const loseRequestTo = (method: string, path: RegExp) => emulator.faults.add({ method, path, reset: true });
 

@@ -162,6 +162,9 @@ export function deleteProperties(kind: EntryKind): INodeProperties[] {
 	];
 }
 
+const deletedCheck = (kind: EntryKind, entry: IDataObject) =>
+	`whether the ${kind} “${String(entry.title)}” (ID ${String(entry.id)}) is already in the trash or gone`;
+
 /** Starts deleting a file or folder and returns the operation DocSpace started. */
 async function startDelete(
 	this: IExecuteFunctions,
@@ -170,10 +173,12 @@ async function startDelete(
 	permanently: boolean,
 	itemIndex: number,
 ): Promise<IDataObject[]> {
+	// Repeating a delete could remove from the trash what the first attempt put there.
+	const outcome = { check: deletedCheck(kind, entry) };
 	if (kind === 'folder') {
 		// DELETE files/folder/{id} cannot return only its own operation; fileops/delete can.
 		const body = { folderIds: [entry.id], fileIds: [], deleteAfter: false, immediately: permanently, returnSingleOperation: true };
-		return await docSpaceApiList.call(this, 'PUT', 'files/fileops/delete', body, undefined, itemIndex);
+		return await docSpaceApiList.call(this, 'PUT', 'files/fileops/delete', body, undefined, itemIndex, { outcome });
 	}
 	const { data } = await docSpaceRequest.call(this, {
 		method: 'DELETE',
@@ -181,6 +186,7 @@ async function startDelete(
 		qs: { returnSingleOperation: true },
 		body: { deleteAfter: false, immediately: permanently },
 		itemIndex,
+		outcome,
 	});
 	return data as IDataObject[];
 }
@@ -190,6 +196,6 @@ export async function deleteEntry(this: IExecuteFunctions, kind: EntryKind, i: n
 	const id = locatorId.call(this, kind, i, { allowMy: false });
 	const permanently = this.getNodeParameter('permanently', i, false) as boolean;
 	const entry = await loadEntry.call(this, kind, id, locatorSpecs[kind].displayName, i);
-	await waitForFinish.call(this, await startDelete.call(this, kind, entry, permanently, i), i);
+	await waitForFinish.call(this, await startDelete.call(this, kind, entry, permanently, i), i, deletedCheck(kind, entry));
 	return toItems.call(this, { deleted: true, id: entry.id, permanently });
 }

@@ -1,9 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
+import { lostFollowUp } from '../transport/errors';
 import { waitForOperation } from '../transport/operations';
 import type { PageRequest } from '../transport/paginate';
 import { docSpacePaginate } from '../transport/paginate';
 import { waitTimeLimitOption } from './common.descriptions';
+import { wholeNumber } from './validation';
 
 /** Wraps JSON results as output items. */
 export function toItems(this: IExecuteFunctions, data: IDataObject | IDataObject[]): INodeExecutionData[] {
@@ -13,7 +15,7 @@ export function toItems(this: IExecuteFunctions, data: IDataObject | IDataObject
 /** Reads Return All / Limit into a limit, undefined meaning all. */
 export function listLimit(this: IExecuteFunctions, itemIndex: number): number | undefined {
 	if (this.getNodeParameter('returnAll', itemIndex, false) as boolean) return undefined;
-	return this.getNodeParameter('limit', itemIndex, 50) as number;
+	return wholeNumber.call(this, 'Limit', this.getNodeParameter('limit', itemIndex, 50), itemIndex, 1);
 }
 
 /** DocSpace's `filterValue` for a Search Text filter that holds text. */
@@ -50,10 +52,16 @@ export async function waitForFinish(
 	this: IExecuteFunctions,
 	started: IDataObject | IDataObject[],
 	itemIndex: number,
+	check = 'whether DocSpace carried out the operation it started',
 ): Promise<IDataObject> {
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const timeLimitSeconds = Number(options.waitTimeLimit ?? waitTimeLimitOption.default);
-	return await waitForOperation.call(this, started, { itemIndex, timeLimitSeconds });
+	try {
+		return await waitForOperation.call(this, started, { itemIndex, timeLimitSeconds });
+	} catch (error) {
+		// The operation runs on in DocSpace even when following it fails.
+		throw lostFollowUp.call(this, error, itemIndex, check);
+	}
 }
 
 /** Keeps the listed keys that are present. */

@@ -1,6 +1,9 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { secretsSeenBy } from '../transport/credentials';
+import { scrubDeep } from '../transport/errors';
+import { forgetLinkOrigins } from '../transport/linkOrigins';
 import { resources } from './resources';
 
 function withItemIndex(this: IExecuteFunctions, error: unknown, itemIndex: number): Error {
@@ -17,6 +20,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const items = this.getInputData();
 	const output: INodeExecutionData[] = [];
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		forgetLinkOrigins(this);
 		try {
 			const resource = this.getNodeParameter('resource', itemIndex) as string;
 			const operationName = this.getNodeParameter('operation', itemIndex) as string;
@@ -32,6 +36,8 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			for (const result of results) output.push({ ...result, pairedItem: { item: itemIndex } });
 		} catch (error) {
 			const failure = withItemIndex.call(this, error, itemIndex);
+			// Whatever an error carries (also from n8n or a proxy's echo) leaves without secrets.
+			scrubDeep(failure, secretsSeenBy(this));
 			if (this.continueOnFail()) {
 				output.push({
 					json: { error: failure.message, ...('description' in failure && failure.description ? { description: failure.description } : {}) },

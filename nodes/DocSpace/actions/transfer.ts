@@ -10,6 +10,7 @@ import type { EntryKind } from './entry';
 import { loadEntry } from './entry';
 import { fileItems } from './file/shared';
 import { toItems, waitForFinish } from './helpers';
+import { transferStarted } from './outcomes';
 import { locatorId } from './validation';
 
 export type TransferAction = 'copy' | 'move';
@@ -139,8 +140,10 @@ export async function transfer(
 		deleteAfter: false,
 		returnSingleOperation: true,
 	};
-	const started = await docSpaceApiList.call(this, 'PUT', `files/fileops/${action}`, body, undefined, i);
-	const finished = await waitForFinish.call(this, started, i);
+	const what = `“${String(source.title)}” was ${verb} to “${String(destination.title)}”`;
+	const outcome = transferStarted.call(this, i, action, source, destination, what);
+	const started = await docSpaceApiList.call(this, 'PUT', `files/fileops/${action}`, body, undefined, i, { outcome });
+	const finished = await waitForFinish.call(this, started, i, `whether ${what}`);
 	const [result] = reportedEntries(finished, kind, destination.id);
 	if (!result) return toItems.call(this, nothingTransferred(source, kind, destination, verb));
 	const entry = await currentEntry.call(this, kind, result, i);

@@ -7,6 +7,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import type { NodeContext } from '../transport/errors';
 import { asNodeError, isNotFound } from '../transport/errors';
+import { noteLinkOrigin } from '../transport/linkOrigins';
 import type { LocatorKind } from './common.descriptions';
 import { GUID_PATTERN, locatorSpecs } from './common.descriptions';
 
@@ -36,7 +37,45 @@ interface TextRules {
 	maxLength?: number;
 	/** A sample value for the advice on an empty one. */
 	example?: string;
+	/** The name of a file or folder: no path separators. */
+	entryName?: boolean;
 }
+
+/** What an expression gave, for errors about a value of the wrong type. */
+export function typeOf(value: unknown): string {
+	if (value === null) return 'null';
+	if (Array.isArray(value)) return 'a list';
+	if (typeof value === 'object') return 'an object';
+	if (typeof value === 'boolean') return `a boolean (${String(value)})`;
+	return typeof value;
+}
+
+/** Refuses values that are neither text nor a number (objects, lists, booleans from expressions). */
+export function scalarText(this: NodeContext, label: string, value: unknown, itemIndex: number | undefined): string {
+	if (value === undefined || value === null) return '';
+	if (typeof value === 'string') return value;
+	if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+	throw invalidParameter.call(
+		this,
+		itemIndex,
+		`The parameter “${label}” must be text, but the expression gave ${typeOf(value)}`,
+		'Change the expression so that it gives text or a number, e.g. pick one property of the object with {{ $json.name }}.',
+	);
+}
+
+// Zero-width spaces and joiners, word joiner, byte order mark, soft hyphen.
+const INVISIBLE = /[\s\u00AD\u200B-\u200F\u2060\uFEFF]/g;
+/** The first C0 control character or DEL in `text`, if any. */
+function controlCharacter(text: string): number | undefined {
+	for (let index = 0; index < text.length; index++) {
+		const code = text.charCodeAt(index);
+		if (code < 0x20 || code === 0x7f) return code;
+	}
+	return undefined;
+}
+
+/** Names of files and folders: ONLYOFFICE's limit for titles. */
+export const ENTRY_NAME_RULES = { maxLength: 170, entryName: true };
 
 /** A text parameter, trimmed; empty is allowed, an overlong value is refused. */
 export function optionalText(
@@ -46,7 +85,7 @@ export function optionalText(
 	itemIndex: number,
 	rules: TextRules = {},
 ): string {
-	const text = String(value ?? '').trim();
+	const text = scalarText.call(this, label, value, itemIndex).trim();
 	if (rules.maxLength !== undefined && text.length > rules.maxLength) {
 		throw invalidParameter.call(
 			this,
@@ -55,7 +94,38 @@ export function optionalText(
 			`Shorten it to ${rules.maxLength} characters or fewer.`,
 		);
 	}
+	const control = controlCharacter(text);
+	if (control !== undefined) {
+		const code = control.toString(16).toUpperCase().padStart(4, '0');
+		throw invalidParameter.call(this, itemIndex, `The parameter “${label}” contains a control character (U+${code})`, 'Remove line breaks, tabs and other control characters from it.');
+	}
+	if (text && !text.replace(INVISIBLE, '')) {
+		throw invalidParameter.call(this, itemIndex, `The parameter “${label}” holds only invisible characters`, 'Enter visible text; zero-width spaces and similar characters do not make a name.');
+	}
+	if (rules.entryName && /[/\\]/.test(text)) {
+		throw invalidParameter.call(
+			this,
+			itemIndex,
+			`The parameter “${label}” contains a path separator: “${text}”`,
+			'A DocSpace name cannot contain “/” or “\\”. Enter the name alone; pick the folder it goes into with the folder parameter.',
+		);
+	}
 	return text;
+}
+
+/** A whole-number parameter of at least `min` (a number, or text holding one). */
+export function wholeNumber(this: NodeContext, label: string, value: unknown, itemIndex: number, min: number): number {
+	const text = scalarText.call(this, label, value, itemIndex).trim();
+	const number = text === '' ? Number.NaN : Number(text);
+	if (!Number.isInteger(number) || number < min) {
+		throw invalidParameter.call(
+			this,
+			itemIndex,
+			`The parameter “${label}” must be a whole number of ${min} or more, not “${text || String(value)}”`,
+			`Enter a whole number such as ${min + 1}${min === 0 ? ' (0 means the current one)' : ''}; expressions must give a number.`,
+		);
+	}
+	return number;
 }
 
 /** A text parameter that must not be empty, trimmed. */
@@ -153,8 +223,9 @@ export function idFromLocator(
 ): string {
 	const spec = locatorSpecs[kind];
 	const label = parameter.label ?? spec.displayName;
-	const locator = typeof raw === 'object' && raw !== null ? (raw as { mode?: unknown; value?: unknown }) : { value: raw };
-	const value = typeof locator.value === 'number' ? String(locator.value) : typeof locator.value === 'string' ? locator.value.trim() : '';
+	const isLocator = typeof raw === 'object' && raw !== null && !Array.isArray(raw) && ('__rl' in raw || 'mode' in raw);
+	const locator = isLocator ? (raw as { mode?: unknown; value?: unknown }) : { value: raw };
+	const value = scalarText.call(this, label, locator.value, itemIndex).trim();
 	if (!value) {
 		throw invalidParameter.call(this, itemIndex, `The parameter “${label}” is empty`, `Pick the ${kind} from the list, paste its DocSpace link, or enter its ID.`);
 	}
@@ -170,6 +241,7 @@ export function idFromLocator(
 			);
 		}
 		id = match[1];
+		noteLinkOrigin(this, { origin: new URL(value).origin, mismatch: (portal) => foreignLink.call(this, itemIndex, label, kind, value, portal) });
 	}
 	const my = id.toLowerCase() === '@my';
 	if (!new RegExp(spec.idPattern, 'i').test(id) || (my && parameter.allowMy === false)) {
@@ -182,6 +254,15 @@ export function idFromLocator(
 		);
 	}
 	return my ? '@my' : id;
+}
+
+function foreignLink(this: NodeContext, itemIndex: number | undefined, label: string, kind: string, link: string, portal: string): NodeOperationError {
+	return invalidParameter.call(
+		this,
+		itemIndex,
+		`The parameter “${label}” links to another portal: ${new URL(link).origin}, not ${portal}`,
+		`The credential works with ${portal}; an ID from another portal’s link would name a different ${kind} there. Paste a link of ${portal}, or use a credential of the other portal.`,
+	);
 }
 
 /** Reads a resource locator parameter of the item and returns the ID it holds (see idFromLocator). */

@@ -74,8 +74,22 @@ export function normalizePortalUrl(
 	return `${url.origin}${path}`;
 }
 
+/** A secret as it may appear in an echoed request: raw, URL-encoded, form-encoded, JSON-escaped, base64. */
+export function secretForms(secret: string): string[] {
+	const json = JSON.stringify(secret).slice(1, -1);
+	const url = encodeURIComponent(secret);
+	const base64 = Buffer.from(secret, 'utf8').toString('base64');
+	const forms = [secret, url, url.replace(/%20/g, '+'), json, json.replace(/\//g, '\\/'), base64, base64.replace(/=+$/, '')];
+	// Longest first, so that a form containing another is replaced whole.
+	return [...new Set(forms)].filter((form) => form.length >= 4).sort((a, b) => b.length - a.length);
+}
+
 function secretsOf(credentials: ICredentialDataDecryptedObject): string[] {
 	const values: unknown[] = [credentials.apiKey, credentials.password, credentials.token];
+	if (typeof credentials.email === 'string' && typeof credentials.password === 'string') {
+		// What the Basic header carries: base64(email:password).
+		values.push(`${credentials.email}:${credentials.password}`);
+	}
 	const tokenData = credentials.oauthTokenData;
 	if (tokenData && typeof tokenData === 'object') {
 		const { access_token: accessToken, refresh_token: refreshToken } = tokenData as Record<
@@ -84,7 +98,15 @@ function secretsOf(credentials: ICredentialDataDecryptedObject): string[] {
 		>;
 		values.push(accessToken, refreshToken, credentials.clientSecret);
 	}
-	return values.filter((v): v is string => typeof v === 'string' && v.length >= 4);
+	const secrets = values.filter((v): v is string => typeof v === 'string' && v.length >= 4);
+	return [...new Set(secrets.flatMap(secretForms))].sort((a, b) => b.length - a.length);
+}
+
+const secretsByContext = new WeakMap<object, string[]>();
+
+/** The secret forms of every credential read through this context, to scrub errors with. */
+export function secretsSeenBy(context: object): string[] {
+	return secretsByContext.get(context) ?? [];
 }
 
 export async function resolveCredentials(context: DocSpaceContext): Promise<ResolvedCredentials> {
@@ -98,10 +120,13 @@ export async function resolveCredentials(context: DocSpaceContext): Promise<Reso
 	}
 	const type = credentialTypeOf(method);
 	const credentials = await context.getCredentials(type);
+	const secrets = secretsOf(credentials);
+	const known = secretsSeenBy(context);
+	if (secrets.some((secret) => !known.includes(secret))) secretsByContext.set(context, [...new Set([...known, ...secrets])].sort((a, b) => b.length - a.length));
 	return {
 		method,
 		type,
 		portalUrl: normalizePortalUrl(credentials.baseUrl, context),
-		secrets: secretsOf(credentials),
+		secrets,
 	};
 }

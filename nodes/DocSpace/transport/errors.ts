@@ -4,6 +4,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import type { AuthenticationMethod } from './credentials';
 import { requiredScope } from './scopes';
 import { isRecord } from './json';
+import { retrySettings, waitTooLong } from './retryPolicy';
 
 /** What is known about a failed call, stripped of request options (which carry the auth header). */
 export interface Failure {
@@ -51,8 +52,16 @@ export function serverMessageOf(body: unknown): string | undefined {
 	return undefined;
 }
 
+// axios reports an answer that broke off mid-body as ERR_BAD_RESPONSE (“stream has been aborted”).
+const CUT_OFF_CODES = new Set(['ERR_BAD_RESPONSE', 'ERR_STREAM_PREMATURE_CLOSE']);
+
 /** Reads status, headers and body from whatever n8n's request helpers threw. */
 export function failureOf(error: unknown): Failure {
+	const failure = readFailure(error);
+	return failure.status === undefined && failure.code && CUT_OFF_CODES.has(failure.code) ? { ...failure, code: 'TRUNCATED' } : failure;
+}
+
+function readFailure(error: unknown): Failure {
 	const seen = new Set<unknown>();
 	let current: unknown = error;
 	while (isRecord(current) || current instanceof Error) {
@@ -100,13 +109,71 @@ const credentialFix: Record<AuthenticationMethod, string> = {
 		'The personal access token was rejected; it may have expired. Request a new one with POST /api/2.0/authentication or use an API key.',
 };
 
+/** Replaces every secret (pass the forms of secretForms) with ***. */
 export function scrub(text: string, secrets: string[]): string {
 	return secrets.reduce((result, secret) => result.split(secret).join('***'), text);
+}
+
+/**
+ * Replaces secrets in every string of an error (message, description, context, cause, …),
+ * following nested objects once each.
+ */
+export function scrubDeep(value: unknown, secrets: string[], seen = new Set<unknown>()): void {
+	if (secrets.length === 0 || typeof value !== 'object' || value === null || seen.has(value)) return;
+	seen.add(value);
+	const target = value as Record<string, unknown>;
+	const keys = new Set([...Object.keys(target), ...(value instanceof Error ? ['message', 'stack', 'cause'] : [])]);
+	for (const key of keys) {
+		let current: unknown;
+		try {
+			current = target[key];
+		} catch {
+			continue;
+		}
+		if (typeof current === 'string') {
+			const clean = scrub(current, secrets);
+			if (clean !== current) {
+				try {
+					target[key] = clean;
+				} catch {
+					// a read-only property
+				}
+			}
+		} else scrubDeep(current, secrets, seen);
+	}
 }
 
 function explain(failure: Failure, context: FailureContext): { message: string; description: string } {
 	const { status, code, serverMessage } = failure;
 	const detail = serverMessage ? ` DocSpace said: “${serverMessage}”.` : '';
+	if (code === 'EAUTH') {
+		return {
+			message: 'DocSpace did not renew the OAuth2 access token',
+			description: `${credentialFix.oAuth2}${serverMessage ? ` The token endpoint said: “${serverMessage}”.` : ''}`,
+		};
+	}
+	if (code === 'TRUNCATED') {
+		return {
+			message: 'The answer of the DocSpace portal was cut off',
+			description: `The connection to ${context.portalUrl} broke while the answer arrived.${context.attempts > 1 ? ` Tried ${context.attempts} times.` : ''} Check the portal and any proxy in front of it.`,
+		};
+	}
+	if (status !== undefined && status >= 300 && status < 400) {
+		const location = failure.headers.location ?? '';
+		let target = location;
+		try {
+			target = new URL(location, context.portalUrl).origin;
+		} catch {
+			// keep what the header says
+		}
+		const elsewhere = target && target !== new URL(context.portalUrl).origin;
+		return {
+			message: `The DocSpace portal answered with a redirect${elsewhere ? ` to ${target}` : ''} instead of data (HTTP ${status})`,
+			description: elsewhere
+				? `The answer of another address is not used as the portal’s. If the portal has moved (e.g. from http to https), set the Base URL in the credential to ${target}.`
+				: 'Check the Base URL in the credential: use the portal address itself, without any path after it.',
+		};
+	}
 	if (code && status === undefined) {
 		if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
 			return {
@@ -164,11 +231,19 @@ function explain(failure: Failure, context: FailureContext): { message: string; 
 			return { message: `DocSpace reported a conflict${serverMessage ? `: ${serverMessage}` : ''}`, description: 'Another operation is changing the same item; try again later.' };
 		case 413:
 			return { message: 'The file is larger than the DocSpace portal accepts', description: 'Ask the portal administrator to raise the upload limit.' };
-		case 429:
+		case 429: {
+			const wait = waitTooLong(failure);
+			const why =
+				wait !== undefined
+					? `The portal asks to wait ${wait} seconds before the next request, longer than the node waits (${retrySettings.maxRetryAfterSeconds} seconds).`
+					: context.attempts > 1
+						? `The portal answered “too many requests” ${context.attempts} times in a row.`
+						: 'The portal answered “too many requests”.';
 			return {
 				message: 'DocSpace is rate limiting requests',
-				description: `The portal answered “too many requests” ${context.attempts} times in a row. Wait a minute, or process fewer items at once (e.g. with a Loop Over Items node and a Wait).`,
+				description: `${why} Wait, or process fewer items at once (e.g. with a Loop Over Items node and a Wait).`,
 			};
+		}
 		default:
 			break;
 	}
@@ -203,6 +278,58 @@ export function toNodeApiError(failure: Failure, context: FailureContext): NodeA
 		description: safeDescription,
 		httpCode: failure.status !== undefined ? String(failure.status) : undefined,
 		itemIndex: context.itemIndex,
+	});
+}
+
+function lostAnswer(failure: Failure): string {
+	if (failure.status !== undefined) return `the answer was HTTP ${failure.status} from the portal or a proxy in front of it`;
+	if (failure.code === 'TRUNCATED') return 'the answer was cut off';
+	if (failure.code === 'ETIMEDOUT' || failure.code === 'ESOCKETTIMEDOUT') return 'no answer came in time';
+	return 'the connection broke before the answer arrived';
+}
+
+/**
+ * A write that was sent but whose effect is unknown (see retryPolicy.ts): it was not repeated,
+ * and the message says what to check. `context.outcomeUnknown` marks it.
+ */
+export function unknownOutcomeError(failure: Failure, context: FailureContext, check: string, verifyFailed: boolean): NodeApiError {
+	const description = `The request was sent, but ${lostAnswer(failure)}. It was not repeated, because DocSpace may already have carried it out${
+		verifyFailed ? ', and looking for its effect failed too' : ''
+	}.`;
+	return outcomeUnknown(context.node, {
+		check: scrub(check, context.secrets),
+		description: scrub(description, context.secrets),
+		itemIndex: context.itemIndex,
+		httpCode: failure.status !== undefined ? String(failure.status) : undefined,
+	});
+}
+
+/** “The outcome is unknown: check … before running again”, marked with `context.outcomeUnknown`. */
+export function outcomeUnknown(
+	node: INode,
+	details: { check: string; description: string; itemIndex?: number; httpCode?: string },
+): NodeApiError {
+	const message = `The outcome is unknown: check ${details.check} before running again`;
+	const error = new NodeApiError(
+		node,
+		{ message, outcomeUnknown: true },
+		{ message, description: details.description, itemIndex: details.itemIndex, ...(details.httpCode ? { httpCode: details.httpCode } : {}) },
+	);
+	error.context.outcomeUnknown = true;
+	return error;
+}
+
+/**
+ * A read that follows a write DocSpace accepted failed: the change may well be done, so the item
+ * must not read as failed with nothing changed. DocSpace's own refusals (not NodeApiError) pass.
+ */
+export function lostFollowUp(this: NodeContext, error: unknown, itemIndex: number, check: string): NodeApiError | NodeOperationError {
+	if (!(error instanceof NodeApiError) || error.context.outcomeUnknown === true) return asNodeError.call(this, error, itemIndex);
+	return outcomeUnknown(this.getNode(), {
+		check,
+		description: `DocSpace accepted the request, but reading what it did failed: ${error.message}`,
+		itemIndex,
+		httpCode: error.httpCode ?? undefined,
 	});
 }
 

@@ -8,12 +8,14 @@ import { sleep } from 'n8n-workflow';
 
 import type { DocSpaceContext, ResolvedCredentials } from './credentials';
 import { resolveCredentials } from './credentials';
+import { checkLinkOrigins } from './linkOrigins';
 import type { Failure, FailureContext } from './errors';
-import { failureOf, serverMessageOf, toNodeApiError } from './errors';
+import { failureOf, serverMessageOf, toNodeApiError, unknownOutcomeError } from './errors';
+import { classify, retrySettings } from './retryPolicy';
 import { isRecord } from './json';
 import { USER_AGENT } from './userAgent';
 
-export interface DocSpaceRequest {
+export interface DocSpaceRequest<T = unknown> {
 	method: IHttpRequestMethods;
 	/** Relative to the portal's /api/2.0/, or an absolute URL on the portal itself. */
 	path: string;
@@ -26,6 +28,18 @@ export interface DocSpaceRequest {
 	idempotent?: boolean;
 	itemIndex?: number;
 	timeout?: number;
+	/** For a write that is not idempotent: how to find its effect when the answer is lost. */
+	outcome?: OutcomeCheck<T>;
+}
+
+export interface OutcomeCheck<T = unknown> {
+	/** What the user should check when the outcome stays unknown, e.g. “whether the folder “X” exists in “Y””. */
+	check: string;
+	/**
+	 * Looks for the effect (with its own, repeatable reads) and returns what the call would have
+	 * returned, or undefined when the effect is not there.
+	 */
+	verify?: () => Promise<T | undefined>;
 }
 
 export interface DocSpaceResult<T = unknown> {
@@ -34,39 +48,8 @@ export interface DocSpaceResult<T = unknown> {
 	total?: number;
 	statusCode: number;
 	headers: Record<string, string>;
-}
-
-const MAX_ATTEMPTS = 5;
-const MAX_BACKOFF_MS = 8_000;
-const MAX_RETRY_AFTER_S = 60;
-const UNKNOWN_EFFECT_CODES = new Set(['ECONNRESET', 'ETIMEDOUT', 'ECONNABORTED', 'EPIPE', 'ESOCKETTIMEDOUT']);
-
-function backoff(attempt: number): number {
-	const ceiling = Math.min(MAX_BACKOFF_MS, 500 * 2 ** (attempt - 1));
-	return Math.round(ceiling / 2 + (Math.random() * ceiling) / 2);
-}
-
-function retryAfterMs(value: string | undefined): number | undefined {
-	if (value === undefined) return undefined;
-	const seconds = Number(value);
-	if (Number.isFinite(seconds)) return Math.max(0, seconds) * 1000;
-	const date = Date.parse(value);
-	return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
-}
-
-/** How long to wait before another attempt, or undefined when the failure is final. */
-function retryDelay(failure: Failure, attempt: number, idempotent: boolean): number | undefined {
-	const { status, code } = failure;
-	// 429 and 503 mean the request was turned away before it was processed: safe for any method.
-	if (status === 429 || status === 503) {
-		const wait = retryAfterMs(failure.headers['retry-after']);
-		if (wait === undefined) return backoff(attempt);
-		return wait > MAX_RETRY_AFTER_S * 1000 ? undefined : wait + Math.round(Math.random() * 250);
-	}
-	if (!idempotent) return undefined;
-	if (status === 502 || status === 504) return backoff(attempt);
-	if (status === undefined && code && UNKNOWN_EFFECT_CODES.has(code)) return backoff(attempt);
-	return undefined;
+	/** Set when the answer was lost and the verifier found the effect. */
+	verified?: boolean;
 }
 
 function isHtml(body: unknown, headers: Record<string, string>): boolean {
@@ -91,9 +74,10 @@ export function resolveUrl(credentials: ResolvedCredentials, path: string): stri
 /** The one way this package talks to DocSpace. */
 export async function docSpaceRequest<T = unknown>(
 	this: DocSpaceContext,
-	request: DocSpaceRequest,
+	request: DocSpaceRequest<T>,
 ): Promise<DocSpaceResult<T>> {
 	const credentials = await resolveCredentials(this);
+	checkLinkOrigins(this, credentials.portalUrl);
 	const url = resolveUrl(credentials, request.path);
 	const encoding = request.encoding ?? 'json';
 	const idempotent = request.idempotent ?? ['GET', 'HEAD'].includes(request.method);
@@ -127,6 +111,8 @@ export async function docSpaceRequest<T = unknown>(
 			...request.headers,
 		},
 		returnFullResponse: true,
+		// An API answer comes from the portal itself: a redirect is reported, not followed.
+		...(encoding === 'json' ? { disableFollowRedirect: true } : {}),
 		// Downloads may redirect to pre-signed storage URLs: the credential stays with the portal.
 		sendCredentialsOnCrossOriginRedirect: false,
 		timeout: request.timeout ?? 120_000,
@@ -146,21 +132,51 @@ export async function docSpaceRequest<T = unknown>(
 				credentials.type,
 				options,
 			)) as IN8nHttpFullResponse;
-			if (response.statusCode >= 400) failure = responseFailure(response);
+			failure = answerFailure(response, encoding);
 		} catch (error) {
 			failure = failureOf(error);
 		}
-		if (failure) {
-			if (failure.status !== undefined && failure.status < 500 && isHtml(failure.body, failure.headers)) {
-				throw notDocSpace(failure, failureContext(attempt));
-			}
-			const delay = attempt < MAX_ATTEMPTS ? retryDelay(failure, attempt, idempotent) : undefined;
-			if (delay === undefined) throw toNodeApiError(failure, failureContext(attempt));
-			await sleep(delay);
+		if (!failure) return unwrap<T>(response as IN8nHttpFullResponse, encoding, () => failureContext(attempt));
+		// A 4xx web page is another site; a proxy's 429 page is rate limiting (see retryPolicy.ts).
+		if (failure.status !== undefined && failure.status >= 400 && failure.status < 500 && failure.status !== 429 && isHtml(failure.body, failure.headers)) {
+			throw notDocSpace(failure, failureContext(attempt));
+		}
+		const verdict = classify(failure, attempt);
+		const more = attempt < retrySettings.maxAttempts;
+		if (verdict.kind === 'final') throw toNodeApiError(failure, failureContext(attempt));
+		const mustWait = verdict.kind === 'unknown' && verdict.mustWait === true;
+		if (verdict.kind === 'retry' || idempotent) {
+			if (!more || mustWait) throw toNodeApiError(failure, failureContext(attempt));
+			await sleep(verdict.delayMs);
 			continue;
 		}
-		return unwrap<T>(response as IN8nHttpFullResponse, encoding, () => failureContext(attempt));
+		const check = request.outcome?.check ?? `whether DocSpace carried out ${request.method} ${failureContext(0).path}`;
+		let found: T | undefined;
+		try {
+			found = request.outcome?.verify ? await request.outcome.verify() : undefined;
+		} catch {
+			throw unknownOutcomeError(failure, failureContext(attempt), check, true);
+		}
+		if (found !== undefined) return { data: found, statusCode: 200, headers: {}, verified: true };
+		// Not there, and the portal is done with the request: repeating it cannot do it twice.
+		if (request.outcome?.verify && !verdict.stillRunning && !mustWait && more) {
+			await sleep(verdict.delayMs);
+			continue;
+		}
+		throw unknownOutcomeError(failure, failureContext(attempt), check, false);
 	}
+}
+
+/** What is wrong with an answer n8n did not throw for, or undefined when it is usable. */
+function answerFailure(response: IN8nHttpFullResponse, encoding: DocSpaceRequest['encoding']): Failure | undefined {
+	if (response.statusCode >= 400 || (response.statusCode >= 300 && encoding === 'json')) return responseFailure(response);
+	const headers = headersOf(response);
+	const { body } = response;
+	if (encoding === 'json' && typeof body === 'string' && body.trim() && !isHtml(body, headers)) {
+		// A JSON answer that does not parse was cut off on the way.
+		return { code: 'TRUNCATED', headers };
+	}
+	return undefined;
 }
 
 function responseFailure(response: IN8nHttpFullResponse): Failure {
@@ -213,6 +229,12 @@ function notDocSpace(failure: Failure, context: FailureContext) {
 	return error;
 }
 
+/** What a write declares about repeating it (see retryPolicy.ts). */
+export type WriteOptions<T> = Pick<DocSpaceRequest<T>, 'idempotent' | 'outcome'>;
+
+/** For writes that set a state (a title, a member list, an access level): repeating them is harmless. */
+export const SETS_STATE: WriteOptions<never> = { idempotent: true };
+
 /** Calls DocSpace and returns the unwrapped `response` of its envelope. */
 export async function docSpaceApi(
 	this: DocSpaceContext,
@@ -221,8 +243,9 @@ export async function docSpaceApi(
 	body?: IDataObject | IDataObject[],
 	qs?: IDataObject,
 	itemIndex?: number,
+	extra: WriteOptions<IDataObject> = {},
 ): Promise<IDataObject> {
-	const { data } = await docSpaceRequest.call(this, { method, path, body, qs, itemIndex });
+	const { data } = await docSpaceRequest.call(this, { method, path, body, qs, itemIndex, ...extra });
 	return isRecord(data) ? (data as IDataObject) : { value: data as IDataObject[keyof IDataObject] };
 }
 
@@ -234,8 +257,9 @@ export async function docSpaceApiList(
 	body?: IDataObject | IDataObject[],
 	qs?: IDataObject,
 	itemIndex?: number,
+	extra: WriteOptions<IDataObject[]> = {},
 ): Promise<IDataObject[]> {
-	const { data } = await docSpaceRequest.call(this, { method, path, body, qs, itemIndex });
+	const { data } = await docSpaceRequest.call(this, { method, path, body, qs, itemIndex, ...extra });
 	if (Array.isArray(data)) return data as IDataObject[];
 	return data === undefined || data === null ? [] : [data as IDataObject];
 }

@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { docSpaceApi } from '../../transport/request';
 import { simplifyOutput } from '../common.descriptions';
-import { locatorId, requiredText } from '../validation';
+import { locatorId, requiredText, ENTRY_NAME_RULES } from '../validation';
 import { folderPath } from '../entry';
 import { fileItems, targetFolderProperty, withExtension } from './shared';
 
@@ -39,7 +39,7 @@ export const description = updateDisplayOptions({ show: { resource: ['file'], op
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const folderId = locatorId.call(this, 'folder', i);
-	const name = requiredText.call(this, 'File Name', this.getNodeParameter('title', i, ''), i);
+	const name = requiredText.call(this, 'File Name', this.getNodeParameter('title', i, ''), i, ENTRY_NAME_RULES);
 	const extension = String(this.getNodeParameter('fileType', i, '.docx'));
 	const file = await docSpaceApi.call(
 		this,

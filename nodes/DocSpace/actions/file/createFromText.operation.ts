@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { docSpaceApi } from '../../transport/request';
 import { simplifyOutput } from '../common.descriptions';
 import { folderPath } from '../entry';
-import { locatorId, requiredText } from '../validation';
+import { locatorId, requiredText, ENTRY_NAME_RULES } from '../validation';
 import type { NameConflict } from './shared';
 import { fileItems, findFileByTitle, ifNameExists, targetFolderProperty, withExtension } from './shared';
 
@@ -49,7 +49,7 @@ export const description = updateDisplayOptions(
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const folderId = locatorId.call(this, 'folder', i);
 	const format = String(this.getNodeParameter('format', i, 'text'));
-	const title = withExtension(requiredText.call(this, 'File Name', this.getNodeParameter('title', i, ''), i), format === 'html' ? '.html' : '.txt');
+	const title = withExtension(requiredText.call(this, 'File Name', this.getNodeParameter('title', i, ''), i, ENTRY_NAME_RULES), format === 'html' ? '.html' : '.txt');
 	const content = String(this.getNodeParameter('content', i, '') ?? '');
 	const conflict = this.getNodeParameter('ifNameExists', i, 'newVersion') as NameConflict;
 

@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { assertConvertible, downloadToBinary, normalizeExtension, replaceExtension } from '../../transport/download';
 import { fileLocator } from '../common.descriptions';
-import { fileExtension, locatorId, requiredText } from '../validation';
+import { fileExtension, locatorId, requiredText, wholeNumber } from '../validation';
 import { fileInfo, outputBinaryField } from './shared';
 
 const properties: INodeProperties[] = [
@@ -49,7 +49,7 @@ export async function execute(
 		example: 'data',
 	});
 	const options = this.getNodeParameter('options', i, {}) as IDataObject;
-	const version = Number(options.version ?? 0);
+	const version = wholeNumber.call(this, 'Version', options.version ?? 0, i, 0);
 	const convertTo = fileExtension.call(this, 'Convert To', options.convertTo, i);
 
 	const file = await fileInfo.call(this, fileId, i, version);

@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { fileLocator, simplifyOutput } from '../common.descriptions';
-import { locatorId } from '../validation';
+import { locatorId, wholeNumber } from '../validation';
 import { fileInfo, fileItems } from './shared';
 
 const properties: INodeProperties[] = [
@@ -25,6 +25,6 @@ export const description = updateDisplayOptions(
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const fileId = locatorId.call(this, 'file', i);
-	const version = this.getNodeParameter('version', i, 0) as number;
+	const version = wholeNumber.call(this, 'Version', this.getNodeParameter('version', i, 0), i, 0);
 	return fileItems.call(this, i, await fileInfo.call(this, fileId, i, version));
 }

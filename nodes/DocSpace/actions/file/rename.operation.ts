@@ -1,9 +1,9 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { docSpaceApi } from '../../transport/request';
+import { docSpaceApi, SETS_STATE } from '../../transport/request';
 import { fileLocator, simplifyOutput } from '../common.descriptions';
-import { locatorId, requiredText } from '../validation';
+import { locatorId, requiredText, ENTRY_NAME_RULES, withParameterNotFound } from '../validation';
 
 import { fileItems } from './shared';
 const properties: INodeProperties[] = [
@@ -24,7 +24,9 @@ export const description = updateDisplayOptions({ show: { resource: ['file'], op
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const fileId = locatorId.call(this, 'file', i);
-	const title = requiredText.call(this, 'New Name', this.getNodeParameter('title', i, ''), i);
-	const file = await docSpaceApi.call(this, 'PUT', `files/file/${fileId}`, { title }, undefined, i);
+	const title = requiredText.call(this, 'New Name', this.getNodeParameter('title', i, ''), i, ENTRY_NAME_RULES);
+	const file = await withParameterNotFound(this, { kind: 'file', id: fileId }, i, async () =>
+		await docSpaceApi.call(this, 'PUT', `files/file/${fileId}`, { title }, undefined, i, SETS_STATE),
+	);
 	return fileItems.call(this, i, file);
 }

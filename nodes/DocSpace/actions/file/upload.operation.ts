@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { binaryContent, uploadToFolder } from '../../transport/upload';
 import { folderLocator, simplifyOutput } from '../common.descriptions';
-import { locatorId, requiredText } from '../validation';
+import { locatorId, requiredText, ENTRY_NAME_RULES } from '../validation';
 import type { NameConflict } from './shared';
 import {
 	chunkSizeOption,
@@ -53,7 +53,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	const options = this.getNodeParameter('options', i, {}) as IDataObject;
 	const propertyName = String(this.getNodeParameter('binaryPropertyName', i, 'data'));
 	const content = await binaryContent.call(this, i, propertyName, 'Input Binary Field');
-	content.fileName = requiredText.call(this, 'File Name', options.fileName ?? content.fileName, i, { example: 'Report.pdf' });
+	content.fileName = requiredText.call(this, 'File Name', options.fileName ?? content.fileName, i, { ...ENTRY_NAME_RULES, example: 'Report.pdf' });
 
 	const targetId = await numericFolderId.call(this, folderId, i);
 	if (conflict === 'skip') {

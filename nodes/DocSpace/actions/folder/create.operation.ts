@@ -5,7 +5,8 @@ import { docSpaceApi } from '../../transport/request';
 import { folderLocator } from '../common.descriptions';
 import { loadEntry } from '../entry';
 import { toItems } from '../helpers';
-import { locatorId, requiredText } from '../validation';
+import { folderCreated } from '../outcomes';
+import { locatorId, requiredText, ENTRY_NAME_RULES } from '../validation';
 
 const PARENT = { name: 'parentFolderId', label: 'Parent Folder' };
 
@@ -31,8 +32,9 @@ export const description = updateDisplayOptions({ show: { resource: ['folder'], 
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const parentValue = locatorId.call(this, 'folder', i, PARENT);
-	const title = requiredText.call(this, 'Name', this.getNodeParameter('title', i, ''), i, { example: 'Reports' });
+	const title = requiredText.call(this, 'Name', this.getNodeParameter('title', i, ''), i, { ...ENTRY_NAME_RULES, example: 'Reports' });
 	const parent = await loadEntry.call(this, 'folder', parentValue, PARENT.label, i);
-	const folder = await docSpaceApi.call(this, 'POST', `files/folder/${String(parent.id)}`, { title }, undefined, i);
+	const outcome = await folderCreated.call(this, i, parent, title);
+	const folder = await docSpaceApi.call(this, 'POST', `files/folder/${String(parent.id)}`, { title }, undefined, i, { outcome });
 	return toItems.call(this, folder);
 }

@@ -1,11 +1,11 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { docSpaceApi } from '../../transport/request';
+import { docSpaceApi, SETS_STATE } from '../../transport/request';
 import { folderLocator } from '../common.descriptions';
 import { loadEntry } from '../entry';
 import { toItems } from '../helpers';
-import { locatorId, requiredText } from '../validation';
+import { locatorId, requiredText, ENTRY_NAME_RULES } from '../validation';
 
 const properties: INodeProperties[] = [
 	{ ...folderLocator, description: 'The folder to rename' },
@@ -24,8 +24,8 @@ export const description = updateDisplayOptions({ show: { resource: ['folder'], 
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const folderId = locatorId.call(this, 'folder', i, { allowMy: false });
-	const title = requiredText.call(this, 'New Name', this.getNodeParameter('title', i, ''), i);
+	const title = requiredText.call(this, 'New Name', this.getNodeParameter('title', i, ''), i, ENTRY_NAME_RULES);
 	await loadEntry.call(this, 'folder', folderId, 'Folder', i);
-	const folder = await docSpaceApi.call(this, 'PUT', `files/folder/${folderId}`, { title }, undefined, i);
+	const folder = await docSpaceApi.call(this, 'PUT', `files/folder/${folderId}`, { title }, undefined, i, SETS_STATE);
 	return toItems.call(this, folder);
 }

@@ -3,6 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { docSpaceApi } from '../../transport/request';
 import { toItems } from '../helpers';
+import { groupCreated } from '../outcomes';
 import { requiredText } from '../validation';
 import { managerField, managerId, memberIds, NAME_RULES, usersField } from './fields';
 
@@ -40,5 +41,6 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		const members = await memberIds.call(this, fields.members, 'Members', i, { forAdding: true, required: false });
 		if (members.length > 0) body.members = members;
 	}
-	return toItems.call(this, await docSpaceApi.call(this, 'POST', 'group', body, undefined, i));
+	const outcome = await groupCreated.call(this, i, groupName);
+	return toItems.call(this, await docSpaceApi.call(this, 'POST', 'group', body, undefined, i, { outcome }));
 }

@@ -3,6 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { docSpaceApi } from '../../transport/request';
 import { toItems } from '../helpers';
+import { roomCreated } from '../outcomes';
 import { invalidParameter, requiredText } from '../validation';
 import { RoomType, roomTypeOptions } from './access';
 import { formOptionFields, formOptionsBody } from './formOptions';
@@ -89,6 +90,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		if (lifetime) body.lifetime = lifetime;
 	}
 	if (roomType === RoomType.FormFilling) Object.assign(body, formOptionsBody(fields));
-	const room = await docSpaceApi.call(this, 'POST', 'files/rooms', body, undefined, i);
+	const outcome = await roomCreated.call(this, i, title, roomType);
+	const room = await docSpaceApi.call(this, 'POST', 'files/rooms', body, undefined, i, { outcome });
 	return toItems.call(this, room);
 }

@@ -2,6 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { docSpacePaginate, pickList } from '../../transport/paginate';
+import { lostFollowUp } from '../../transport/errors';
+import type { OutcomeCheck } from '../../transport/request';
 import { docSpaceApi } from '../../transport/request';
 import { simplifyOutput } from '../common.descriptions';
 import { simplifiedItems } from '../helpers';
@@ -116,7 +118,7 @@ function readInvitees(this: IExecuteFunctions, i: number): Array<Invitee & { pos
 	if (raw.length === 0) {
 		throw invalidParameter.call(this, i, 'The parameter “Invitees” is empty', 'Add at least one invitee with an access level.');
 	}
-	return raw.map((entry, index) => {
+	const invitees = raw.map((entry, index) => {
 		const kind = String(entry.kind ?? 'email') as InviteeKind;
 		const position = `Invitees → entry ${index + 1}`;
 		const field = { email: 'Email', user: 'User ID', group: 'Group ID' }[kind];
@@ -139,6 +141,18 @@ function readInvitees(this: IExecuteFunctions, i: number): Array<Invitee & { pos
 		const access = Number(entry.access);
 		return { kind, key, access, position };
 	});
+	// DocSpace applies the first entry of a person and then reports the second as failed.
+	invitees.forEach((invitee, index) => {
+		const first = invitees.findIndex((other) => other.kind === invitee.kind && other.key.toLowerCase() === invitee.key.toLowerCase());
+		if (first === index) return;
+		throw invalidParameter.call(
+			this,
+			i,
+			`The parameter “Invitees” names ${invitee.key} twice (entries ${first + 1} and ${index + 1})`,
+			'Keep one entry per invitee, with the access level they should have.',
+		);
+	});
+	return invitees;
 }
 
 /** Checks each invitee's access level against what the room type offers to users or groups. */
@@ -164,6 +178,24 @@ function matches(member: IDataObject, invitee: Invitee): boolean {
 	return String(user?.email ?? '').toLowerCase() === invitee.key.toLowerCase();
 }
 
+const granted = (invitee: Invitee, list: IDataObject[]) =>
+	list.find((member) => matches(member, invitee) && Number(member.access) === invitee.access);
+
+const roomMembers = async (context: IExecuteFunctions, roomId: string, i: number) =>
+	await docSpacePaginate.call(context, { path: roomPath(roomId, '/share'), qs: { filterType: 0 }, itemIndex: i, pick: pickList });
+
+/** When the answer is lost: the invitation counts as done once every invitee has the access asked for. */
+function invited(this: IExecuteFunctions, i: number, roomId: string, room: IDataObject, invitees: Invitee[]): OutcomeCheck<IDataObject> {
+	return {
+		check: `the members of “${String(room.title)}” (the invitations may have been sent)`,
+		verify: async () => {
+			const current = await roomMembers(this, roomId, i);
+			const found = invitees.map((invitee) => granted(invitee, current));
+			return found.every((member) => member !== undefined) ? { members: found } : undefined;
+		},
+	};
+}
+
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const roomId = locatorId.call(this, 'room', i);
 	const invitees = readInvitees.call(this, i);
@@ -180,7 +212,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 
 	let result: IDataObject;
 	try {
-		result = await docSpaceApi.call(this, 'PUT', roomPath(roomId, '/share'), body, undefined, i);
+		result = await docSpaceApi.call(this, 'PUT', roomPath(roomId, '/share'), body, undefined, i, { outcome: invited.call(this, i, roomId, room, invitees) });
 	} catch (error) {
 		const text = error instanceof NodeApiError ? `${error.message} ${String(error.description ?? '')}` : '';
 		if (!/role is not available/i.test(text)) throw asNodeError.call(this, error, i);
@@ -193,17 +225,15 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		});
 	}
 	const answered = ((result.members as IDataObject[] | undefined) ?? []).filter((m) => m && typeof m === 'object');
-	const granted = (invitee: Invitee, list: IDataObject[]) =>
-		list.find((member) => matches(member, invitee) && Number(member.access) === invitee.access);
 	let found = invitees.map((invitee) => granted(invitee, answered));
 	if (found.some((member) => member === undefined)) {
 		// DocSpace's answer leaves out invitees named by email; read the room's members instead.
-		const current = await docSpacePaginate.call(this, {
-			path: roomPath(roomId, '/share'),
-			qs: { filterType: 0 },
-			itemIndex: i,
-			pick: pickList,
-		});
+		let current: IDataObject[];
+		try {
+			current = await roomMembers(this, roomId, i);
+		} catch (error) {
+			throw lostFollowUp.call(this, error, i, `the members of “${String(room.title)}”`);
+		}
 		found = invitees.map((invitee, index) => found[index] ?? granted(invitee, current));
 	}
 	const members = found.filter((member): member is IDataObject => member !== undefined);

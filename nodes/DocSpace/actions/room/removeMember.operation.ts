@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { docSpacePaginate, pickList } from '../../transport/paginate';
-import { docSpaceApi } from '../../transport/request';
+import { docSpaceApi, SETS_STATE } from '../../transport/request';
 import { toItems } from '../helpers';
 import { invalidParameter, isEmail, isGuid, locatorId, requiredText, withParameterNotFound } from '../validation';
 import { FileShare } from './access';
@@ -88,6 +88,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		{ invitations: [{ id: member.id, access: FileShare.None }], notify: false, force: options.force === true },
 		undefined,
 		i,
+		SETS_STATE,
 	);
 	if (Number(result.error) === FORM_ROLE_BLOCKING) {
 		throw new NodeOperationError(this.getNode(), `DocSpace kept ${String(member.name ?? wanted)} in room ${roomId}: they hold a role in a form being filled in`, {

@@ -1,8 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { lostFollowUp } from '../../transport/errors';
 import { docSpaceApi } from '../../transport/request';
 import { simplifyOutput } from '../common.descriptions';
+import { userInvited } from '../outcomes';
 import { checkedEmail } from '../validation';
 import { employeeTypeOptions, getUserByEmail, userItems } from './people';
 
@@ -59,6 +61,11 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	const culture = typeof options.culture === 'string' ? options.culture.trim() : '';
 	if (culture) body.culture = culture;
 	// The answer lists every pending user of the portal, so the invited one is read back by email.
-	await docSpaceApi.call(this, 'POST', 'people/invite', body, undefined, i);
-	return userItems.call(this, i, await getUserByEmail.call(this, email, 'Email', i));
+	const outcome = await userInvited.call(this, i, email);
+	await docSpaceApi.call(this, 'POST', 'people/invite', body, undefined, i, { outcome });
+	try {
+		return userItems.call(this, i, await getUserByEmail.call(this, email, 'Email', i));
+	} catch (error) {
+		throw lostFollowUp.call(this, error, i, outcome.check);
+	}
 }

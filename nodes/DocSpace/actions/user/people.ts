@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { docSpaceApi, docSpaceApiList } from '../../transport/request';
+import { docSpaceApi, docSpaceApiList, SETS_STATE } from '../../transport/request';
 import { pick, simplifiedItems } from '../helpers';
 import { checkedEmail, invalidParameter, isGuid, locatorId, withParameterNotFound } from '../validation';
 
@@ -143,7 +143,7 @@ export async function setUserStatus(
 	i: number,
 ): Promise<IDataObject> {
 	const userId = String(user.id);
-	const updated = await docSpaceApiList.call(this, 'PUT', `people/status/${status}`, { userIds: [userId] }, undefined, i);
+	const updated = await docSpaceApiList.call(this, 'PUT', `people/status/${status}`, { userIds: [userId] }, undefined, i, SETS_STATE);
 	const result = updated.find((entry) => entry.id === userId);
 	if (!result || result.status !== status) {
 		const verb = status === EmployeeStatus.Terminated ? 'disable' : 'enable';
