@@ -52,13 +52,43 @@ export function serverMessageOf(body: unknown): string | undefined {
 	return undefined;
 }
 
-// axios reports an answer that broke off mid-body as ERR_BAD_RESPONSE (“stream has been aborted”).
+// axios reports an answer that broke off mid-body as ERR_BAD_RESPONSE (“stream has been aborted”);
+// n8n 2.x wraps that in a NodeApiError whose httpCode is the status line that did arrive (200).
 const CUT_OFF_CODES = new Set(['ERR_BAD_RESPONSE', 'ERR_STREAM_PREMATURE_CLOSE']);
+const CUT_OFF_MESSAGE = /stream has been aborted|premature close/i;
+// n8n 2.x no longer passes on the token endpoint's EAUTH when a refresh fails; it says this instead.
+const REFRESH_REFUSED_MESSAGE = /needs to be reconnected|could not be refreshed/i;
+
+/** Whether any error in the cause chain matches. */
+function inChain(error: unknown, test: (candidate: Record<string, unknown>) => boolean): boolean {
+	const seen = new Set<unknown>();
+	for (let current = error; (isRecord(current) || current instanceof Error) && !seen.has(current); ) {
+		seen.add(current);
+		const candidate = current as unknown as Record<string, unknown>;
+		if (test(candidate)) return true;
+		current = candidate.cause;
+	}
+	return false;
+}
 
 /** Reads status, headers and body from whatever n8n's request helpers threw. */
 export function failureOf(error: unknown): Failure {
 	const failure = readFailure(error);
-	return failure.status === undefined && failure.code && CUT_OFF_CODES.has(failure.code) ? { ...failure, code: 'TRUNCATED' } : failure;
+	const cutOff =
+		(failure.code !== undefined && CUT_OFF_CODES.has(failure.code)) ||
+		inChain(
+			error,
+			(candidate) =>
+				(typeof candidate.code === 'string' && CUT_OFF_CODES.has(candidate.code)) ||
+				(typeof candidate.message === 'string' && CUT_OFF_MESSAGE.test(candidate.message)),
+		);
+	if (cutOff && (failure.status === undefined || failure.status < 300)) {
+		return { ...failure, status: undefined, code: 'TRUNCATED' };
+	}
+	if (failure.code === undefined && inChain(error, (candidate) => typeof candidate.message === 'string' && REFRESH_REFUSED_MESSAGE.test(candidate.message))) {
+		return { ...failure, code: 'EAUTH' };
+	}
+	return failure;
 }
 
 function readFailure(error: unknown): Failure {
