@@ -47,9 +47,14 @@ async function main() {
 	ctx.seed = await setup('seed data looked up on the emulator', () => seedValues(ctx.emu.docspace));
 
 	// 3. n8n
-	const server = await setup(`n8n started on 127.0.0.1:${N8N_PORT}`, () =>
-		startN8n({ userFolder: USER_FOLDER, port: N8N_PORT, brokerPort: N8N_PORT + 1, logFile: join(RUN_DIR, 'n8n.log') }),
-	);
+	const n8nOptions = (log) => ({ userFolder: USER_FOLDER, port: N8N_PORT, brokerPort: N8N_PORT + 1, logFile: join(RUN_DIR, log) });
+	let server = await setup(`n8n started on 127.0.0.1:${N8N_PORT}`, () => startN8n(n8nOptions('n8n.log')));
+	// the same n8n (database, user folder, port) stopped and started again
+	ctx.restartN8n = async () => {
+		await server.stop();
+		server = await startN8n(n8nOptions(`n8n-restart-${Date.now()}.log`));
+		return server;
+	};
 	console.log(`     n8n ready after ${(server.readyMs / 1000).toFixed(1)} s (log: ${join(RUN_DIR, 'n8n.log')})`);
 	const n8n = (ctx.n8n = new N8nClient(server.base));
 	await setup('owner account + public API key', async () => {

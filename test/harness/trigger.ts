@@ -13,6 +13,7 @@
  * execution is recorded).
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { HookContext, WebhookContext } from 'n8n-core';
 import type {
@@ -64,6 +65,8 @@ export interface TriggerOptions {
 	 * package as this test file loaded it.
 	 */
 	webhookProcesses?: number;
+	/** Serve n8n's webhook endpoint over https with this key and certificate (PEM). */
+	tls?: { key: string; cert: string };
 }
 
 /** The trigger as another n8n process would load it: its own copy of every module. */
@@ -208,14 +211,16 @@ export class TriggerHarness {
 		const authentication = (this.node.parameters.authentication as AuthenticationMethod) ?? 'apiKey';
 		const type = credentialTypeOf(authentication);
 		const data = this.options.credentials ?? (await credentialData(this.options.emulator, authentication));
-		this.server = createServer((req, res) => {
+		const listener = (req: IncomingMessage, res: ServerResponse) => {
 			this.handle(req, res).catch((error: unknown) => {
 				res.statusCode = 500;
 				res.end(error instanceof Error ? error.message : String(error));
 			});
-		});
+		};
+		const tls = this.options.tls;
+		this.server = tls ? createTlsServer(tls, listener) : createServer(listener);
 		await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
-		this.baseUrl = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+		this.baseUrl = `${tls ? 'https' : 'http'}://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
 		this.additionalData = {
 			credentialsHelper: new TestCredentialsHelper({ [type]: data }, () => this.workflow),
 			executionId: undefined,
