@@ -3,10 +3,8 @@
 // (`npm run test:e2e`), which builds, packs, and enters a loopback-only network namespace.
 // Prints one line per check and ends with "N passed, M failed".
 // This file sets up the run and calls the check groups in order: checks/*.mjs, then editor.mjs.
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 
 import { seedValues } from './cases.mjs';
 import { credentialChecks } from './checks/credentials.mjs';
@@ -15,11 +13,10 @@ import { packageChecks } from './checks/package.mjs';
 import { triggerChecks } from './checks/trigger.mjs';
 import { workflowChecks } from './checks/workflows.mjs';
 import { editorChecks } from './editor.mjs';
-import { CRED_TYPES, EMU_PORT, N8N_PORT, NODE_TYPE, OWNER, PKG, ROOT, RUN_DIR, SHOTS_DIR, TRIGGER_TYPE, USER_FOLDER } from './lib/config.mjs';
-import { makeEmulatorView } from './lib/emulator-view.mjs';
-import { communityNodesDir, N8nClient, startN8n } from './lib/n8n.mjs';
-import { onCleanup } from './lib/procs.mjs';
-import { assert, check, crash, finish, setup, skip } from './lib/report.mjs';
+import { CRED_TYPES, EMU_PORT, N8N_PORT, NODE_TYPE, OWNER, PKG, RUN_DIR, SHOTS_DIR, TRIGGER_TYPE, USER_FOLDER } from './lib/config.mjs';
+import { N8nClient, startN8n } from './lib/n8n.mjs';
+import { check, crash, finish, setup, skip } from './lib/report.mjs';
+import { installPackage, startEmulatorView } from './lib/setup.mjs';
 
 async function main() {
 	console.log(`e2e: n8n ${process.env.E2E_N8N_VERSION ?? ''} + ${PKG}; ${process.env.E2E_IN_NS ? 'inside a loopback-only network namespace' : 'WITHOUT network isolation (unshare unavailable or E2E_SANDBOX=0)'}`);
@@ -27,22 +24,11 @@ async function main() {
 	mkdirSync(RUN_DIR, { recursive: true });
 
 	// 1. install the packed package the way n8n installs community packages
-	await setup('package installed into the community-nodes folder', () => {
-		const tgz = process.env.E2E_PACKAGE_TGZ;
-		assert(tgz, 'E2E_PACKAGE_TGZ is not set (run through test/e2e/run.sh)');
-		const dest = join(communityNodesDir(USER_FOLDER), PKG);
-		mkdirSync(dest, { recursive: true });
-		execFileSync('tar', ['-xzf', tgz, '-C', dest, '--strip-components=1']);
-	});
+	await setup('package installed into the community-nodes folder', () => installPackage(USER_FOLDER));
 
 	// 2. the emulator, in this process (so the suite can inspect and steer it)
 	const ctx = { runs: 0, credentials: {} };
-	ctx.emu = await setup(`DocSpace emulator on 127.0.0.1:${EMU_PORT}`, async () => {
-		const mod = await import(pathToFileURL(join(ROOT, 'test/emulator/index.ts')).href);
-		const emu = await mod.startEmulator({ port: EMU_PORT, host: '127.0.0.1', seed: 'default', allowPrivateWebhookUrls: true });
-		onCleanup(() => (emu.close ?? emu.stop)?.call(emu));
-		return makeEmulatorView(emu, `http://127.0.0.1:${EMU_PORT}`);
-	});
+	ctx.emu = await setup(`DocSpace emulator on 127.0.0.1:${EMU_PORT}`, () => startEmulatorView());
 	const secrets = ctx.emu.emu.secrets;
 	ctx.seed = await setup('seed data looked up on the emulator', () => seedValues(ctx.emu.docspace));
 
