@@ -8,8 +8,9 @@
  * another `Workflow` over the same static data object, which resets that flag to false
  * (`WorkflowRunner.run` → `establishContextForPersistence` → `ObservableObject.create`); the
  * save then finds nothing changed and the ids are lost. The execution itself runs on static
- * data freshly read from the database, so it cannot save them either. When the node answers the
- * request itself (`noWebhookResponse`), n8n calls the save before it starts the execution, so
+ * data freshly read from the database, so it cannot save them either. (n8n 1.x answers an
+ * `onReceived` webhook, and saves, before it starts the execution.) When the node answers the
+ * request itself (`noWebhookResponse`), both call the save before they start the execution, so
  * the ids reach the database. n8n offers a webhook no atomic store shared between processes: the
  * save rewrites the whole static data of the workflow, and two requests read it independently.
  * So the ids are also held in this process's memory, claimed synchronously (no `await` between

@@ -191,8 +191,13 @@ export async function queueTriggerChecks(ctx, cluster) {
 	await check('queue trigger: a worker killed mid-run: every delivery answered and recorded once, only the killed worker\'s executions fail', async () => {
 		const total = 40;
 		const mark = hub.deliveries.length;
+		const victim = cluster.workers[0];
+		const runningOnVictim = () => {
+			const log = readFileSync(victim.logFile, 'utf8');
+			return [...log.matchAll(/Worker started execution (\d+) /g)].map((m) => m[1]).filter((id) => !log.includes(`Worker finished execution ${id} `));
+		};
 		const killing = (async () => {
-			await waitFor(async () => (await allExecutions(n8n, wfId)).some((e) => e.status === 'running'), { timeoutMs: 30000, intervalMs: 200, message: 'a running execution' });
+			await waitFor(() => runningOnVictim().length >= 2, { timeoutMs: 60000, intervalMs: 100, message: `executions running on ${victim.name}` });
 			await cluster.killWorker(0);
 		})();
 		await createFiles(ctx, total, 10, 'q-kill', { overlap: true });
@@ -209,8 +214,8 @@ export async function queueTriggerChecks(ctx, cluster) {
 		const s = summary(list);
 		assert(s.count === total && s.distinct === total, `${s.count} executions for ${s.distinct} of ${total} events`);
 		// n8n does not run a stalled job again (Bull maxStalledCount 0): what the killed worker had started fails
-		const log = readFileSync(cluster.workers[0].logFile, 'utf8');
-		const unfinished = new Set([...log.matchAll(/Worker started execution (\d+) /g)].map((m) => m[1]).filter((id) => !log.includes(`Worker finished execution ${id} `)));
+		const unfinished = new Set(runningOnVictim());
+		assert(unfinished.size > 0, `${victim.name} had no execution running when it was killed`);
 		const failedElsewhere = list.filter((e) => e.status !== 'success' && !unfinished.has(String(e.id)));
 		assert(failedElsewhere.length === 0, `${failedElsewhere.length} execution(s) failed that the killed worker had not started: ${failedElsewhere.map((e) => `${e.id} ${e.status}`).join(', ')}`);
 		expected += list.length;
