@@ -59,6 +59,7 @@ export async function startRoundRobin({ port, ports }) {
 				answer.pipe(res);
 			});
 			upstream.on('error', (err) => {
+				if (res.headersSent) return void res.destroy(err);
 				res.writeHead(502, { 'content-type': 'text/plain' });
 				res.end(`proxy: ${err.message}`);
 			});

@@ -191,6 +191,7 @@ export async function queueTriggerChecks(ctx, cluster) {
 	await check('queue trigger: a worker killed mid-run: every delivery answered and recorded once, only the killed worker\'s executions fail', async () => {
 		const total = 40;
 		const mark = hub.deliveries.length;
+		const lastIdBefore = Math.max(0, ...(await allExecutions(n8n, wfId)).map((e) => Number(e.id)));
 		const victim = cluster.workers[0];
 		const runningOnVictim = () => {
 			const log = readFileSync(victim.logFile, 'utf8');
@@ -207,19 +208,22 @@ export async function queueTriggerChecks(ctx, cluster) {
 		const events = new Set(attempts.map((d) => String(d.eventId)));
 		const answered = new Set(attempts.filter((d) => d.status >= 200 && d.status <= 299).map((d) => String(d.eventId)));
 		assert(events.size === total && answered.size === total, `${events.size} events delivered, ${answered.size} answered 2xx`);
+		// n8n replaces the data of an execution whose job stalled, so the new executions are found by id
 		const list = await waitFor(async () => {
-			const mine = (await allExecutions(n8n, wfId)).filter((e) => events.has(String(eventIdOf(e))));
+			const mine = (await allExecutions(n8n, wfId)).filter((e) => Number(e.id) > lastIdBefore);
 			return mine.length >= total && mine.every((e) => FINISHED.has(e.status)) ? mine : null;
 		}, { timeoutMs: 150000, intervalMs: 1000, message: `${total} finished executions after the kill` });
 		const s = summary(list);
-		assert(s.count === total && s.distinct === total, `${s.count} executions for ${s.distinct} of ${total} events`);
+		const readable = list.map(eventIdOf).filter((id) => id !== undefined);
+		assert(list.length === total, `${list.length} executions for ${total} events`);
+		assert(new Set(readable).size === readable.length && readable.every((id) => events.has(String(id))), `an event has two executions, or an unknown one: ${readable.join(',')}`);
 		// n8n does not run a stalled job again (Bull maxStalledCount 0): what the killed worker had started fails
 		const unfinished = new Set(runningOnVictim());
 		assert(unfinished.size > 0, `${victim.name} had no execution running when it was killed`);
 		const failedElsewhere = list.filter((e) => e.status !== 'success' && !unfinished.has(String(e.id)));
 		assert(failedElsewhere.length === 0, `${failedElsewhere.length} execution(s) failed that the killed worker had not started: ${failedElsewhere.map((e) => `${e.id} ${e.status}`).join(', ')}`);
 		expected += list.length;
-		return `${total} events, ${attempts.length} attempts, all answered 2xx -> ${s.count} executions (${s.statuses}); ${unfinished.size} were running on the killed worker, ${s.accepted} reached Accepted`;
+		return `${total} events, ${attempts.length} attempts, all answered 2xx -> ${s.count} executions (${s.statuses}); ${unfinished.size} were running on the killed worker and failed, ${s.accepted} reached Accepted`;
 	});
 
 	await check('queue trigger: deactivation removes the subscription', async () => {
