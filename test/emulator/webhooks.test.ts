@@ -222,13 +222,39 @@ describe('deliveries', () => {
 		expect(JSON.parse(receiver.posts[0].body).webhook.triggers).toEqual(['*']);
 	});
 
-	it('retries non-2xx answers with the same event id and signature, then stops', async () => {
+	it('retries non-2xx answers with the same event id and createOn, each attempt signed, then stops', async () => {
 		await create({ ...valid(), triggers: 32768 });
 		receiver.answers = [500, 503, 404];
 		await emitWebhookEvent(emu.state, 'folder.created', folder());
 		expect(emu.webhooks.deliveries.map((d) => [d.attempt, d.status])).toEqual([[1, 500], [2, 503], [3, 404], [4, 200]]);
-		expect(new Set(receiver.posts.map((p) => p.body)).size).toBe(1);
-		expect(new Set(receiver.posts.map((p) => p.headers['x-docspace-signature-256'])).size).toBe(1);
+		const bodies = receiver.posts.map((p) => JSON.parse(p.body) as { event: Record<string, unknown>; payload: unknown; webhook: Record<string, unknown> });
+		expect(new Set(bodies.map((b) => JSON.stringify([b.event, b.payload]))).size).toBe(1);
+		expect(new Set(receiver.posts.map((p) => p.headers['x-docspace-event-id'])).size).toBe(1);
+		expect(new Set(receiver.posts.map((p) => p.headers['x-docspace-event-timestamp']))).toEqual(new Set([bodies[0].event.createOn]));
+		// WebhookSender: a retry carries retryCount/retryOn and the last failure, so its bytes (and signature) differ.
+		expect(bodies.map((b) => b.webhook.retryCount)).toEqual([undefined, 1, 2, 3]);
+		expect(bodies[0].webhook.lastFailureOn).toBeUndefined();
+		expect(bodies[1].webhook).toMatchObject({ lastFailureOn: expect.any(String), retryOn: expect.any(String) });
+		expect(new Set(receiver.posts.map((p) => p.headers['x-docspace-signature-256'])).size).toBe(4);
+		for (const post of receiver.posts) {
+			expect(post.headers['x-docspace-signature-256']).toBe(`sha256=${createHmac('sha256', SECRET).update(post.body).digest('hex').toUpperCase()}`);
+		}
+	});
+
+	it('a retry from the webhook log resends the logged event with a new id and the original createOn', async () => {
+		await create({ ...valid(), triggers: 32768 });
+		await emitWebhookEvent(emu.state, 'folder.created', folder());
+		const [first] = emu.webhooks.deliveries;
+		const res = await call(emu.url, `/api/2.0/settings/webhook/${first.eventId}/retry`, { method: 'PUT', headers: admin });
+		expect(res.status).toBe(200);
+		await emu.webhooks.idle();
+		expect(receiver.posts).toHaveLength(2);
+		const [original, retried] = receiver.posts.map((p) => JSON.parse(p.body) as { event: Record<string, unknown>; payload: unknown });
+		expect(retried.event.id).not.toBe(original.event.id);
+		expect(retried.event.id).toBe((res.json as { response: { id: number } }).response.id);
+		expect(retried.event.createOn).toBe(original.event.createOn);
+		expect(retried.payload).toEqual(original.payload);
+		expect((await call(emu.url, '/api/2.0/settings/webhook/999999/retry', { method: 'PUT', headers: admin })).status).toBe(404);
 	});
 
 	it('gives up after 5 retries', async () => {

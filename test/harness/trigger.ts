@@ -1,12 +1,19 @@
 /**
  * Runs the DocSpace Trigger the way n8n's webhook service does, with n8n-core's real contexts:
  * `HookContext` for `webhookMethods.default.checkExists/create/delete` (activation and
- * deactivation) and `WebhookContext` for `webhook()`, on a real `Workflow` whose static data
- * persists between calls. A small HTTP server plays n8n's webhook endpoint: it keeps the raw
- * body, routes HEAD to the `setup` webhook and POST to `default`, and answers like n8n
- * (`noWebhookResponse` → the node answered itself; `workflowData` → an execution is recorded).
+ * deactivation) and `WebhookContext` for `webhook()`. Static data lives the way n8n keeps it: as
+ * JSON in a "database"; every activation and every request builds a new `Workflow` from it, and
+ * the change is written back only when n8n would write it (n8n's `saveStaticData`, flag
+ * `__dataChanged`): after activation; for a webhook request in the callback that answers it,
+ * which n8n 2.x reaches before it starts the execution when the node answered itself
+ * (`noWebhookResponse`), and after starting it otherwise, when building the execution's
+ * `Workflow` over the same object has reset the flag. A small HTTP server plays n8n's webhook
+ * endpoint: it keeps the raw body, routes HEAD to the `setup` webhook and POST to `default`, and
+ * answers like n8n (`noWebhookResponse` → the node answered itself; `workflowData` → an
+ * execution is recorded).
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { HookContext, WebhookContext } from 'n8n-core';
 import type {
@@ -52,7 +59,28 @@ export interface TriggerOptions {
 	workflowName?: string;
 	/** n8n's mode for the webhook methods: 'trigger' for an active workflow, 'manual' for "listen for test event". */
 	mode?: WorkflowExecuteMode;
+	/**
+	 * How many n8n webhook processes receive the deliveries, in turn (queue mode); each loads its
+	 * own copy of the package, so nothing but the stored static data is shared. Default 1, the
+	 * package as this test file loaded it.
+	 */
+	webhookProcesses?: number;
+	/** Serve n8n's webhook endpoint over https with this key and certificate (PEM). */
+	tls?: { key: string; cert: string };
 }
+
+/** The trigger as another n8n process would load it: its own copy of every module. */
+function loadInAnotherProcess(): DocSpaceTrigger {
+	let loaded: DocSpaceTrigger | undefined;
+	jest.isolateModules(() => {
+		const module = require('../../nodes/DocSpace/DocSpaceTrigger.node') as { DocSpaceTrigger: new () => DocSpaceTrigger };
+		loaded = new module.DocSpaceTrigger();
+	});
+	if (!loaded) throw new Error('could not load the trigger again');
+	return loaded;
+}
+
+let harnessCount = 0;
 
 export class NodeTypes implements INodeTypes {
 	constructor(private readonly types: Record<string, INodeType>) {}
@@ -111,8 +139,17 @@ class ResponseLike {
 
 export class TriggerHarness {
 	readonly nodeType = new DocSpaceTrigger();
+	/** The trigger in each webhook process. */
+	private webhookProcesses: INodeType[];
+	private requestCount = 0;
+	private failuresLeft = 0;
 	readonly node: INode;
-	readonly workflow: Workflow;
+	/** The `Workflow` of the latest activation or request. */
+	workflow: Workflow;
+	/** The workflow's static data as n8n's database holds it. */
+	private database: IDataObject = {};
+	/** Each harness is another workflow, as in n8n (the trigger remembers events per workflow and node). */
+	private readonly workflowId = `trigger-test-${++harnessCount}`;
 	/** The `workflowData` of every execution the trigger started. */
 	readonly executions: INodeExecutionData[][][] = [];
 	readonly received: ReceivedRequest[] = [];
@@ -133,21 +170,48 @@ export class TriggerHarness {
 			parameters: { authentication, ...options.parameters } as INode['parameters'],
 			credentials: { [type]: { id: type, name: type } },
 		};
+		const processes = options.webhookProcesses ?? 1;
+		this.webhookProcesses = processes === 1 ? [this.nodeType] : Array.from({ length: processes }, loadInAnotherProcess);
+		this.workflow = this.loadWorkflow();
+	}
+
+	/** The next `count` POSTs are answered 500 before they reach the node (n8n briefly failing). */
+	failNextPosts(count: number): void {
+		this.failuresLeft = count;
+	}
+
+	/** n8n restarted: the webhook processes load the package afresh; the database stays. */
+	restart(): void {
+		this.webhookProcesses = this.webhookProcesses.map(loadInAnotherProcess);
+	}
+
+	/** A `Workflow` over a fresh copy of the stored static data, as n8n builds one per request. */
+	private loadWorkflow(staticData: IDataObject = structuredClone(this.database)): Workflow {
 		this.workflow = new Workflow({
-			id: 'trigger-test',
-			name: options.workflowName ?? 'Trigger test',
+			id: this.workflowId,
+			name: this.options.workflowName ?? 'Trigger test',
 			active: true,
 			nodes: [this.node],
 			connections: {},
 			settings: { executionOrder: 'v1' },
-			staticData: {},
+			staticData,
 			nodeTypes: new NodeTypes({ [this.node.type]: this.nodeType }),
 		});
+		return this.workflow;
 	}
 
-	/** The node's static data, as n8n would persist it. */
+	/** n8n's `saveStaticData`: writes only a change that is still flagged. */
+	private saveStaticData(workflow: Workflow): void {
+		if (workflow.staticData.__dataChanged !== true) return;
+		this.database = JSON.parse(JSON.stringify(workflow.staticData)) as IDataObject;
+		workflow.staticData.__dataChanged = false;
+	}
+
+	/** The node's static data as stored; changes to it are stored too. */
 	get staticData(): IDataObject {
-		return this.workflow.getStaticData('node', this.node);
+		const key = `node:${this.node.name}`;
+		if (!isObject(this.database[key])) this.database[key] = {};
+		return this.database[key] as IDataObject;
 	}
 
 	/** The production webhook URL the node registers. */
@@ -163,14 +227,16 @@ export class TriggerHarness {
 		const authentication = (this.node.parameters.authentication as AuthenticationMethod) ?? 'apiKey';
 		const type = credentialTypeOf(authentication);
 		const data = this.options.credentials ?? (await credentialData(this.options.emulator, authentication));
-		this.server = createServer((req, res) => {
+		const listener = (req: IncomingMessage, res: ServerResponse) => {
 			this.handle(req, res).catch((error: unknown) => {
 				res.statusCode = 500;
 				res.end(error instanceof Error ? error.message : String(error));
 			});
-		});
+		};
+		const tls = this.options.tls;
+		this.server = tls ? createTlsServer(tls, listener) : createServer(listener);
 		await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
-		this.baseUrl = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+		this.baseUrl = `${tls ? 'https' : 'http'}://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
 		this.additionalData = triggerAdditionalData(new TestCredentialsHelper({ [type]: data }, () => this.workflow), this.webhookBase);
 		return this;
 	}
@@ -210,20 +276,29 @@ export class TriggerHarness {
 
 	private hook(activation: WorkflowActivateMode) {
 		const methods = this.nodeType.webhookMethods.default;
-		const context = new HookContext(this.workflow, this.node, this.data, this.options.mode ?? 'trigger', activation, this.webhookData('default'));
-		return { methods, context };
+		const workflow = this.loadWorkflow();
+		const context = new HookContext(workflow, this.node, this.data, this.options.mode ?? 'trigger', activation, this.webhookData('default'));
+		return { methods, context, workflow };
 	}
 
-	/** n8n's createWebhookIfNotExists: checkExists, then create when it answered false. */
+	/** n8n's createWebhookIfNotExists: checkExists, then create when it answered false; then the save. */
 	async activate(activation: WorkflowActivateMode = 'activate'): Promise<void> {
-		const { methods, context } = this.hook(activation);
-		if (!(await methods.checkExists.call(context))) await methods.create.call(context);
+		const { methods, context, workflow } = this.hook(activation);
+		try {
+			if (!(await methods.checkExists.call(context))) await methods.create.call(context);
+		} finally {
+			this.saveStaticData(workflow);
+		}
 	}
 
 	/** n8n's deleteWebhook on deactivation. */
 	async deactivate(): Promise<boolean> {
-		const { methods, context } = this.hook('update');
-		return await methods.delete.call(context);
+		const { methods, context, workflow } = this.hook('update');
+		try {
+			return await methods.delete.call(context);
+		} finally {
+			this.saveStaticData(workflow);
+		}
 	}
 
 	private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -251,6 +326,12 @@ export class TriggerHarness {
 			res.end('not registered');
 			return;
 		}
+		if (req.method === 'POST' && this.failuresLeft > 0) {
+			this.failuresLeft--;
+			res.statusCode = 500;
+			res.end('{"message":"Error in workflow"}');
+			return;
+		}
 		const name = req.method === 'HEAD' ? 'setup' : req.method === 'POST' ? 'default' : undefined;
 		if (!name) {
 			res.statusCode = 405;
@@ -265,8 +346,11 @@ export class TriggerHarness {
 		}
 		Object.assign(req, { rawBody, body, query: {}, params: {} });
 		const response = new ResponseLike(res);
+		const workflow = this.loadWorkflow();
+		// n8n reads the workflow from its database, then awaits more queries before the node runs.
+		await new Promise((resolve) => setImmediate(resolve));
 		const context = new WebhookContext(
-			this.workflow,
+			workflow,
 			this.node,
 			{ ...this.data, httpRequest: req, httpResponse: response } as unknown as IWorkflowExecuteAdditionalData,
 			'webhook',
@@ -274,20 +358,31 @@ export class TriggerHarness {
 			[],
 			null,
 		);
-		const result = await this.nodeType.webhook.call(context);
+		const process = this.webhookProcesses[this.requestCount++ % this.webhookProcesses.length];
+		if (!process.webhook) throw new Error('the trigger has no webhook method');
+		const result = await process.webhook.call(context);
+		// n8n answers (and saves) before the execution when the node answered itself; the save is
+		// another database query, so other requests run meanwhile.
+		await new Promise((resolve) => setImmediate(resolve));
+		if (result.noWebhookResponse) this.saveStaticData(workflow);
 		if (result.workflowData) {
 			record.executed = true;
 			this.executions.push(result.workflowData);
+			// n8n 2.x starts the execution on a new Workflow over the same static data object.
+			new Workflow({ id: workflow.id, nodes: [this.node], connections: {}, active: true, staticData: workflow.staticData, nodeTypes: workflow.nodeTypes });
 		}
 		if (result.noWebhookResponse) {
 			response.end();
 			return;
 		}
+		this.saveStaticData(workflow);
 		res.statusCode = 200;
 		res.setHeader('content-type', 'application/json');
 		res.end(JSON.stringify(result.workflowData ? { message: 'Workflow was started' } : (result.webhookResponse ?? { message: 'Webhook call received' })));
 	}
 }
+
+const isObject = (value: unknown): value is IDataObject => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** A started harness. */
 export async function startTrigger(options: TriggerOptions): Promise<TriggerHarness> {

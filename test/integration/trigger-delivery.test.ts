@@ -22,8 +22,11 @@ async function post(harness: TriggerHarness, body: string, headers: Record<strin
 	return { status: res.status, text: await res.text() };
 }
 
-function eventBody(id: number, trigger = 'file.created', triggerId = 128, payload: Record<string, unknown> = { id: 1001, title: 'a.docx' }) {
-	return JSON.stringify({ event: { id, createOn: '2026-01-02T03:04:05Z', createBy: emulator.state.seedIds.users.admin, trigger, triggerId }, payload, webhook: { id: 1, name: 'x', url: 'y', triggers: [trigger] } });
+/** DocSpace's createOn format: UTC to the second. */
+const createOnOf = (date: Date) => `${date.toISOString().slice(0, 19)}Z`;
+
+function eventBody(id: number, trigger = 'file.created', triggerId = 128, payload: Record<string, unknown> = { id: 1001, title: 'a.docx' }, createOn = createOnOf(new Date())) {
+	return JSON.stringify({ event: { id, createOn, createBy: emulator.state.seedIds.users.admin, trigger, triggerId }, payload, webhook: { id: 1, name: 'x', url: 'y', triggers: [trigger] } });
 }
 
 describe('deliveries', () => {

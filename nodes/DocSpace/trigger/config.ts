@@ -83,10 +83,12 @@ export async function desiredSubscription(this: IHookFunctions): Promise<Desired
 	}
 	const uri = this.getNodeWebhookUrl('default');
 	if (!uri) throw new NodeOperationError(this.getNode(), 'n8n did not provide a webhook URL for this trigger');
+	const { sslVerification = true } = this.getNodeParameter('options', {}) as { sslVerification?: boolean };
 	return {
 		name: subscriptionName.call(this),
 		uri,
-		ssl: /^https:/i.test(uri),
+		// DocSpace refuses ssl:true for an http URL.
+		ssl: sslVerification && /^https:/i.test(uri),
 		events: events.includes(ALL_EVENTS) ? [ALL_EVENTS] : events,
 		triggers: mask,
 		target,

@@ -4,6 +4,7 @@ import { fileLocator, folderLocator, groupLocator, roomLocator, userLocator } fr
 import { authenticationProperty } from '../transport/authentication.description';
 import type { AuthenticationMethod } from '../transport/credentials';
 import { formDataOptions } from './formData';
+import { DEFAULT_MAX_EVENT_AGE_HOURS } from './freshness';
 
 /** DocSpace refuses webhook management to OAuth tokens (their scopes do not cover settings/webhook). */
 export const triggerAuthenticationMethods: AuthenticationMethod[] = ['apiKey', 'basicAuth', 'personalAccessToken'];
@@ -66,6 +67,23 @@ export const triggerProperties: INodeProperties[] = [
 				type: 'boolean',
 				default: false,
 				description: 'Whether to add the delivery’s body exactly as DocSpace signed it, as the string field rawBody',
+			},
+			{
+				displayName: 'Max Event Age (Hours)',
+				name: 'maxEventAgeHours',
+				type: 'number',
+				typeOptions: { minValue: 0 },
+				default: DEFAULT_MAX_EVENT_AGE_HOURS,
+				description:
+					'Deliveries of events created longer ago (by the signed event.createOn) are answered but start nothing. DocSpace’s own retries and a retry from its webhook log resend the original event and pass while it is younger. 0 accepts any age.',
+			},
+			{
+				displayName: 'SSL Verification',
+				name: 'sslVerification',
+				type: 'boolean',
+				default: true,
+				description:
+					'Whether DocSpace checks n8n’s TLS certificate when it delivers to an https webhook URL. Turn off only when n8n uses a self-signed or private-CA certificate. Has no effect on http URLs.',
 			},
 			...formDataOptions,
 		],

@@ -6,6 +6,8 @@ import { resolveCredentials } from '../transport/credentials';
 import { docSpaceApi, docSpaceApiList } from '../transport/request';
 import type { DesiredSubscription } from './config';
 import { desiredSubscription } from './config';
+import { forgetEvents } from './dedupe';
+import { withoutSecret } from './redact';
 import { generateSecret } from './secret';
 import { nonPublicReason, PUBLIC_URL_FIX } from './url';
 
@@ -72,7 +74,11 @@ const isDuplicate = (error: unknown) =>
 const isUrlRefused = (error: unknown) =>
 	httpCodeOf(error) === '400' &&
 	/\burl\b|\buri\b|expected range/i.test(serverMessageOf(error)) &&
-	!/trigger|already exists/i.test(serverMessageOf(error));
+	!/trigger is not available|already exists/i.test(serverMessageOf(error));
+
+/** DocSpace's HEAD probe and its deliveries check n8n's certificate when `ssl` is set. */
+const SSL_FIX =
+	'DocSpace verifies n8n’s TLS certificate for this subscription. If n8n uses a self-signed or private-CA certificate, turn off the option SSL Verification (or give n8n a certificate from a public CA). Deliveries that fail for this reason show an SSL or certificate error in DocSpace under Developer Tools → Webhooks.';
 
 /** The error to raise for a failed registration, with advice where DocSpace's answer is terse. */
 function explained(this: IHookFunctions, error: unknown, desired: DesiredSubscription): NodeApiError | NodeOperationError {
@@ -81,7 +87,7 @@ function explained(this: IHookFunctions, error: unknown, desired: DesiredSubscri
 		return new NodeOperationError(
 			this.getNode(),
 			`DocSpace refused the webhook URL ${desired.uri}${reason ? ` (${reason})` : ''}: ${serverMessageOf(error)}`,
-			{ description: PUBLIC_URL_FIX },
+			{ description: desired.ssl ? `${PUBLIC_URL_FIX} ${SSL_FIX}` : PUBLIC_URL_FIX },
 		);
 	}
 	if (error instanceof NodeApiError && httpCodeOf(error) === '400' && /trigger/i.test(serverMessageOf(error))) {
@@ -155,14 +161,14 @@ export async function create(this: IHookFunctions): Promise<boolean> {
 	try {
 		config = await docSpaceApi.call(this, 'POST', 'settings/webhook', body);
 	} catch (error) {
-		if (!isDuplicate(error)) throw explained.call(this, error, desired);
+		if (!isDuplicate(error)) throw withoutSecret(explained.call(this, error, desired), secret);
 		// A subscription of this node survived (e.g. the workflow's static data was reset): reuse it.
 		const same = (await listSubscriptions.call(this)).find((c) => c.name === desired.name && c.uri === desired.uri);
-		if (!same) throw asNodeError.call(this, error);
+		if (!same) throw withoutSecret(asNodeError.call(this, error), secret);
 		try {
 			config = await docSpaceApi.call(this, 'PUT', 'settings/webhook', { id: same.id, ...body });
 		} catch (updateError) {
-			throw explained.call(this, updateError, desired);
+			throw withoutSecret(explained.call(this, updateError, desired), secret);
 		}
 	}
 	const id = Number(config.id);
@@ -189,5 +195,6 @@ export async function remove(this: IHookFunctions): Promise<boolean> {
 	delete data.webhookUrl;
 	delete data.replacedWebhookId;
 	delete data.recentEventIds;
+	forgetEvents(this);
 	return true;
 }

@@ -1,9 +1,12 @@
-// e. The trigger in real n8n: subscription on activation, a signed delivery, a forged delivery, removal on deactivation.
+// e. The trigger in real n8n: subscription on activation, a signed delivery, the same delivery again
+// (sequentially, 20 copies at once, after a restart of n8n) starting nothing, a forged delivery,
+// removal on deactivation.
 import { createHmac, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { CRED_TYPES, HERE } from '../lib/config.mjs';
+import { acceptedDeliveries, resend, resendConcurrently, resendWhenRegistered } from '../lib/deliveries.mjs';
 import { fillTemplate } from '../lib/examples.mjs';
 import { sleep, waitFor } from '../lib/procs.mjs';
 import { assert, check } from '../lib/report.mjs';
@@ -51,6 +54,38 @@ export async function triggerChecks(ctx, secrets) {
 		const list = await settledExecutions(n8n, wfId);
 		assert(list.length === 1, `expected exactly 1 execution, found ${list.length}`);
 		assert(JSON.stringify(list[0].data ?? {}).includes(title), 'the execution does not contain the new file');
+	});
+	const count = async () => (await settledExecutions(n8n, wfId)).length;
+	const delivered = () => {
+		const [first] = acceptedDeliveries(emu, hookUrl);
+		assert(first, 'the emulator logged no accepted delivery to re-send');
+		return first;
+	};
+	await check('trigger: the same signed delivery again, then 20 copies at the same moment, start no execution', async () => {
+		const delivery = delivered();
+		const before = await count();
+		const again = await resend(delivery);
+		assert(again.status === 200 && /duplicate/.test(again.text), `the second copy -> HTTP ${again.status} ${again.text.slice(0, 120)}`);
+		const copies = await resendConcurrently(delivery, 20);
+		assert(copies.every((a) => a.status === 200), `copies answered ${[...new Set(copies.map((a) => a.status))].join(', ')}`);
+		await sleep(2000);
+		const after = await count();
+		assert(after === before, `${after - before} extra execution(s) from 21 copies`);
+		return `21 copies of event ${JSON.parse(delivery.requestBody).event.id} -> ${after - before} extra executions`;
+	});
+	await check('trigger: after n8n restarts, the same delivery starts nothing and a new event starts exactly one', async () => {
+		const delivery = delivered();
+		const before = await count();
+		await ctx.restartN8n();
+		const again = await resendWhenRegistered(delivery);
+		assert(again.status === 200 && /duplicate/.test(again.text), `the copy after the restart -> HTTP ${again.status} ${again.text.slice(0, 120)}`);
+		const title = `e2e-trigger-after-restart-${Date.now()}.docx`;
+		await emu.docspace('POST', `/api/2.0/files/${ctx.seed.roomId}/file`, { title });
+		await settledExecutions(n8n, wfId, { min: before + 1 });
+		await sleep(2000);
+		const after = await count();
+		assert(after === before + 1, `expected ${before + 1} executions, found ${after}`);
+		return `restart, copy -> duplicate; new event -> ${after - before} execution`;
 	});
 	await check('trigger: a forged delivery (bad signature) gets 401 and starts no execution', async () => {
 		const before = (await executions()).length;

@@ -50,18 +50,23 @@ export function n8nEnv({ userFolder, port = 5678, host = '127.0.0.1', brokerPort
 /** The community-nodes folder n8n scans at every start. */
 export const communityNodesDir = (userFolder) => join(userFolder, '.n8n', 'nodes', 'node_modules');
 
-export async function startN8n({ userFolder, port, host, logFile, brokerPort, timeoutMs = 240000 }) {
+/**
+ * Starts `n8n <command>` (start, worker, webhook) and waits until it is ready. `extraEnv` is set
+ * on top of n8nEnv (e.g. queue mode); `probes` are the paths that must answer 2xx on `port`.
+ */
+export async function startN8n({ userFolder, port, host, logFile, brokerPort, timeoutMs = 240000, command = 'start', args = [], extraEnv = {}, probes: customProbes }) {
 	mkdirSync(join(userFolder, '.n8n'), { recursive: true });
 	const { env, base } = n8nEnv({ userFolder, port, host, brokerPort });
+	Object.assign(env, extraEnv);
 	const t0 = Date.now();
-	const proc = startProcess('n8n', join(process.env.E2E_NODE_BIN, 'node'), [process.env.E2E_N8N_BIN, 'start'], { env, logFile });
+	const proc = startProcess(`n8n ${command}`, join(process.env.E2E_NODE_BIN, 'node'), [process.env.E2E_N8N_BIN, command, ...args], { env, logFile });
 	// a crash ends the wait at once (waitFor alone would swallow it and poll until the timeout)
 	const died = proc.exited.then((r) => {
 		throw new Error(`n8n exited (${JSON.stringify(r)}):\n${proc.tail.slice(-25).join('\n')}`);
 	});
 	died.catch(() => {});
 	// 1.x answers /healthz/readiness once migrated, before its REST routes exist: wait for those too
-	const probes = N8N_MAJOR >= 2 ? ['/healthz/readiness'] : ['/healthz/readiness', '/rest/settings'];
+	const probes = customProbes ?? (N8N_MAJOR >= 2 ? ['/healthz/readiness'] : ['/healthz/readiness', '/rest/settings']);
 	const ready = waitFor(async () => (await Promise.all(probes.map((p) => fetch(`${base}${p}`)))).every((r) => r.ok), { timeoutMs, intervalMs: 500, message: `n8n readiness at ${base}` }).catch((err) => {
 		throw new Error(`${err.message}\n${proc.tail.slice(-25).join('\n')}`);
 	});

@@ -81,14 +81,15 @@ export async function lastExecutionError(n8n, workflowId) {
 
 /** Run one fixture with one credential; returns { items, requests }. */
 export async function runCase(ctx, c, auth) {
-	const fixture = JSON.parse(readFileSync(join(HERE, 'workflows', c.fixture), 'utf8'));
+	const fixture = JSON.parse(readFileSync(join(c.dir ?? join(HERE, 'workflows'), c.fixture), 'utf8'));
 	const path = `e2e-${c.fixture.replace(/\.json$/, '')}-${auth}-${ctx.runs++}`.toLowerCase();
 	const wf = buildWebhookWorkflow(fixture, { name: `${fixture.name} [${auth}]`, path, auth, credential: ctx.credentials[auth], vars: ctx.seed });
 	const created = await createAndActivate(ctx.n8n, wf);
 	const ours = wf.nodes.find((n) => n.type === NODE_TYPE);
 	ctx.editorWorkflow ??= ours && { id: created.id, nodeId: ours.id, nodeName: ours.name };
 	const mark = ctx.emu.mark();
-	const res = await callWebhook(ctx.n8n.base, path);
+	// queue mode: production webhooks are served by the webhook processes (ctx.webhookBase)
+	const res = await callWebhook(ctx.webhookBase ?? ctx.n8n.base, path);
 	const requests = ctx.emu.since(mark);
 	if (res.status !== 200) throw new Error(`workflow failed: HTTP ${res.status}: ${await lastExecutionError(ctx.n8n, created.id)}`);
 	let items = JSON.parse(res.text);

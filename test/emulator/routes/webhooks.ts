@@ -8,6 +8,7 @@ import { employeeRef } from '../dto/people';
 import type { User } from '../model';
 import { TRIGGERS, flagsOf, isAvailableTo } from '../webhooks/catalogue';
 import { webhookHub, type WebhookSubscription } from '../webhooks/hub';
+import { retryFromLog } from '../webhooks/deliver';
 import { checkSecret, checkWebhookUrl } from '../webhooks/validate';
 
 function configDto(ctx: RouteContext, s: WebhookSubscription): Record<string, unknown> {
@@ -98,11 +99,19 @@ function checkTriggers(user: User, triggers: number): void {
 /** CheckWebhook: secret (mandatory on create), URL scheme, blacklist, HEAD probe. */
 async function checkWebhook(ctx: RouteContext, input: ConfigInput, creation: boolean): Promise<void> {
 	const { settings } = webhookHub(ctx.state);
-	if (creation || input.secretKey) {
-		if (!input.secretKey) throw badRequest("Value cannot be null. (Parameter 'secret')");
-		checkSecret(input.secretKey, settings.passwordPolicy);
+	try {
+		if (creation || input.secretKey) {
+			if (!input.secretKey) throw badRequest("Value cannot be null. (Parameter 'secret')");
+			checkSecret(input.secretKey, settings.passwordPolicy);
+		}
+		await checkWebhookUrl(input.uri, input.ssl, settings);
+	} catch (error) {
+		// Some portals (debug builds, proxies) put the request into the error text, secret included.
+		if (error instanceof HttpError && error.reply.kind === 'error' && settings.echoRequestInErrors) {
+			throw badRequest(`${error.reply.message} Request: ${JSON.stringify(ctx.body)}`);
+		}
+		throw error;
 	}
-	await checkWebhookUrl(input.uri, input.ssl, settings);
 }
 
 function findOwned(ctx: RouteContext, id: number, user: User): WebhookSubscription {
@@ -189,6 +198,18 @@ defineRoute('DELETE', '/api/2.0/settings/webhook/{id}', (ctx) => {
 	const subscription = findOwned(ctx, id, user);
 	webhookHub(ctx.state).subscriptions.delete(id);
 	return ok(configDto(ctx, subscription));
+});
+
+defineRoute('PUT', '/api/2.0/settings/webhook/{id}/retry', (ctx) => {
+	const user = currentUser(ctx);
+	isWebhookAdmin(ctx, user);
+	const logId = /^\d+$/.test(ctx.params.id) ? Number(ctx.params.id) : NaN;
+	if (!Number.isInteger(logId)) throw notFound(`The requested resource was not found: PUT ${ctx.path}`);
+	const logged = webhookHub(ctx.state).deliveries.find((d) => d.eventId === logId);
+	if (logged) findOwned(ctx, logged.subscriptionId, user);
+	const id = retryFromLog(ctx.state, logId);
+	if (id === undefined || !logged) throw notFound('The webhook log entry was not found');
+	return ok({ id, configName: webhookHub(ctx.state).subscriptions.get(logged.subscriptionId)?.name, trigger: logged.trigger, creationTime: apiDate(ctx.state.now()), method: 'POST', route: logged.url, status: 0 });
 });
 
 defineRoute('GET', '/api/2.0/settings/webhook/triggers', (ctx) => {

@@ -132,11 +132,40 @@ function signature(body: Buffer, secret: string): string {
 	return `sha256=${createHmac('sha256', Buffer.from(secret, 'utf8')).update(body).digest('hex').toUpperCase()}`;
 }
 
-async function deliver(hub: WebhookHub, subscription: WebhookSubscription, trigger: string, eventId: number, body: Buffer, headers: Record<string, string>): Promise<void> {
+/**
+ * What one attempt sends (WebhookSender.Send): `event.id` is the log entry's id; a retry
+ * (attempt > 1) adds `retryCount`, `retryOn` and the last failure to `webhook`, so its body and
+ * signature differ from the first attempt's. A first attempt has none of them.
+ */
+function attemptBody(base: Record<string, unknown>, subscription: WebhookSubscription, attempt: number, now: Date): Buffer {
+	const body = JSON.parse(JSON.stringify(base)) as { event: Record<string, unknown>; webhook: Record<string, unknown> };
+	for (const field of ['lastFailureOn', 'lastFailureContent', 'lastSuccessOn', 'retryCount', 'retryOn']) delete body.webhook[field];
+	if (attempt > 1) {
+		Object.assign(body.webhook, {
+			...(subscription.lastFailureOn ? { lastFailureOn: iso(subscription.lastFailureOn) } : {}),
+			...(subscription.lastFailureContent ? { lastFailureContent: subscription.lastFailureContent } : {}),
+			...(subscription.lastSuccessOn ? { lastSuccessOn: iso(subscription.lastSuccessOn) } : {}),
+			retryCount: attempt - 1,
+			retryOn: `${now.toISOString().slice(0, 19)}Z`,
+		});
+	}
+	return Buffer.from(JSON.stringify(body), 'utf8');
+}
+
+async function deliver(hub: WebhookHub, subscription: WebhookSubscription, trigger: string, eventId: number, base: Record<string, unknown>): Promise<void> {
 	if (!(await hub.wait(0))) return;
 	const attempts = 1 + hub.settings.maxRetries;
+	const createOn = String((base.event as Record<string, unknown>).createOn);
 	for (let attempt = 1; attempt <= attempts; attempt++) {
 		if (hub.subscriptions.get(subscription.id) !== subscription) return; // deleted meanwhile
+		const body = attemptBody(base, subscription, attempt, new Date());
+		const headers = {
+			'content-type': 'application/json; charset=utf-8',
+			accept: '*/*',
+			'x-docspace-signature-256': signature(body, subscription.secretKey),
+			'x-docspace-event-id': String(eventId),
+			'x-docspace-event-timestamp': createOn,
+		};
 		let status = 0;
 		let responseBody: string | undefined;
 		let error: string | undefined;
@@ -177,6 +206,23 @@ async function deliver(hub: WebhookHub, subscription: WebhookSubscription, trigg
 }
 
 /**
+ * A retry from the webhook log (`PUT settings/webhook/{id}/retry`, WebhookPublisher.RetryPublishAsync):
+ * a new log entry with the logged payload, so the event gets a new `id` but keeps its `createOn`.
+ * Returns the new log id, or undefined when the log has no such entry or its subscription is gone.
+ */
+export function retryFromLog(state: EmulatorState, logId: number): number | undefined {
+	const hub = webhookHub(state);
+	const logged = [...hub.deliveries].reverse().find((d) => d.eventId === logId);
+	const subscription = logged ? hub.subscriptions.get(logged.subscriptionId) : undefined;
+	if (!logged || !subscription) return undefined;
+	const base = JSON.parse(logged.requestBody) as { event: Record<string, unknown> };
+	const eventId = hub.newEventId();
+	base.event.id = eventId;
+	hub.track(deliver(hub, subscription, logged.trigger, eventId, base).catch(() => undefined));
+	return eventId;
+}
+
+/**
  * Sends `trigger` about `entity` to every matching enabled subscription. Returns at once;
  * the promise settles when these deliveries (and their retries) are done. Also awaitable for
  * all deliveries through `webhookHub(state).idle()` / `emulator.webhooks.idle()`.
@@ -206,22 +252,9 @@ export function emitWebhookEvent(state: EmulatorState, trigger: string, entity: 
 			url: subscription.uri,
 			triggers: subscription.triggers === 0 ? ['*'] : flagsOf(subscription.triggers).map((t) => t.name),
 			...(target ? { target: { id: subscription.targetId, type: target.type } } : {}),
-			...(subscription.lastFailureOn ? { lastFailureOn: iso(subscription.lastFailureOn) } : {}),
-			...(subscription.lastFailureContent ? { lastFailureContent: subscription.lastFailureContent } : {}),
-			...(subscription.lastSuccessOn ? { lastSuccessOn: iso(subscription.lastSuccessOn) } : {}),
 		};
-		const body = Buffer.from(
-			JSON.stringify({ event: { id: eventId, createOn, createBy: actorId, trigger, triggerId: info.id }, payload, webhook }),
-			'utf8',
-		);
-		const headers = {
-			'content-type': 'application/json; charset=utf-8',
-			accept: '*/*',
-			'x-docspace-signature-256': signature(body, subscription.secretKey),
-			'x-docspace-event-id': String(eventId),
-			'x-docspace-event-timestamp': createOn,
-		};
-		const delivery = deliver(hub, subscription, trigger, eventId, body, headers).catch(() => undefined);
+		const base = { event: { id: eventId, createOn, createBy: actorId, trigger, triggerId: info.id }, payload, webhook };
+		const delivery = deliver(hub, subscription, trigger, eventId, base).catch(() => undefined);
 		hub.track(delivery);
 		work.push(delivery);
 	}

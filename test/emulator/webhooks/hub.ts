@@ -66,6 +66,8 @@ export interface WebhookSettings {
 	passwordPolicy: PasswordPolicy;
 	/** TenantDevToolsAccessSettings.LimitedAccessForUsers: only admins may manage webhooks. */
 	limitedAccessForUsers: boolean;
+	/** Put the request body (with its secretKey) into the text of a refused create/update, as some portals do. */
+	echoRequestInErrors: boolean;
 }
 
 export class WebhookHub {
@@ -79,6 +81,7 @@ export class WebhookHub {
 		timeoutMs: 30_000,
 		passwordPolicy: { minLength: 8, maxLength: 30, upperCase: true, digits: true, specSymbols: true },
 		limitedAccessForUsers: false,
+		echoRequestInErrors: false,
 	};
 	private nextSubscriptionId = 1;
 	private nextEventId = 1;
