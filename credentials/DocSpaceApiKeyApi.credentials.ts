@@ -6,12 +6,12 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { apiBaseUrlExpression, baseUrlProperty } from './common';
+import { apiBaseUrlExpression, baseUrlProperty, credentialTestRules } from './common';
 
 export class DocSpaceApiKeyApi implements ICredentialType {
 	name = 'docSpaceApiKeyApi';
 
-	displayName = 'ONLYOFFICE DocSpace API Key API';
+	displayName = 'ONLYOFFICE DocSpace API';
 
 	icon: Icon = { light: 'file:../icons/docspace.svg', dark: 'file:../icons/docspace.dark.svg' };
 
@@ -47,5 +47,8 @@ export class DocSpaceApiKeyApi implements ICredentialType {
 			baseURL: apiBaseUrlExpression,
 			url: '/keys/@self',
 		},
+		rules: credentialTestRules(
+			'DocSpace did not accept this API key. Check that it was copied whole (it starts with sk-) and that it is still listed, not expired, in DocSpace under Developer Tools → API keys, on the portal of this Base URL.',
+		),
 	};
 }

@@ -6,7 +6,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { apiBaseUrlExpression, baseUrlProperty } from './common';
+import { apiBaseUrlExpression, baseUrlProperty, credentialTestRules } from './common';
 
 export class DocSpacePersonalAccessTokenApi implements ICredentialType {
 	name = 'docSpacePersonalAccessTokenApi';
@@ -45,5 +45,8 @@ export class DocSpacePersonalAccessTokenApi implements ICredentialType {
 			baseURL: apiBaseUrlExpression,
 			url: '/people/@self',
 		},
+		rules: credentialTestRules(
+			'DocSpace did not accept this token. Session tokens expire and end when you sign out: get a new one with POST /api/2.0/authentication, or use an API key instead.',
+		),
 	};
 }

@@ -79,7 +79,7 @@ async function main() {
   state:        ${USER_FOLDER} (kept between starts; DEMO_RESET=1 npm start starts afresh)
   logs:         ${join(DEMO_DIR, 'n8n.log')}
 
-  Real portal:  in n8n, Credentials → Create credential → "ONLYOFFICE DocSpace API Key API",
+  Real portal:  in n8n, Credentials → Create credential → "ONLYOFFICE DocSpace API",
                 Base URL https://yourportal.onlyoffice.com + an API key (DocSpace: Developer Tools → API keys),
                 then pick that credential in the DocSpace nodes. (Triggers need n8n reachable from the portal:
                 set WEBHOOK_URL to a public https URL.)

@@ -11,7 +11,7 @@ export async function credentialChecks(ctx, secrets) {
 		apiKey: { baseUrl: base, apiKey: secrets.apiKey },
 		basicAuth: { baseUrl: base, email: secrets.adminEmail, password: secrets.adminPassword },
 		personalAccessToken: { baseUrl: base, token: secrets.personalAccessToken },
-		oAuth2: { baseUrl: base, clientId: secrets.oauthClient.clientId, clientSecret: secrets.oauthClient.clientSecret, usePkce: false },
+		oAuth2: { baseUrl: base, clientId: secrets.oauthClient.clientId, clientSecret: secrets.oauthClient.clientSecret, grantType: 'authorizationCode' },
 	};
 	const wrongData = {
 		apiKey: { ...credData.apiKey, apiKey: 'sk-wrong-key-0000' },
