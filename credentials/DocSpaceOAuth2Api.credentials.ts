@@ -33,7 +33,7 @@ export class DocSpaceOAuth2Api implements ICredentialType {
 	properties: INodeProperties[] = [
 		{
 			...baseUrlProperty,
-			hint: 'The address of your DocSpace portal. Register the app in DocSpace under Developer Tools → OAuth 2.0 with the OAuth Redirect URL shown below as its redirect URL, then copy its Client ID (and Client Secret) here.',
+			hint: 'The address of your DocSpace portal. Register the app in DocSpace under Developer Tools → OAuth 2.0 with the OAuth Redirect URL shown at the top of this form, then copy its Client ID (and Client Secret) here.',
 		},
 		{
 			displayName: 'Authorization Server URL',

@@ -15,20 +15,24 @@ export const apiBaseUrlExpression =
 	'={{ String($credentials.baseUrl).trim().replace(/\\/+$/, "").replace(/\\/api\\/2\\.0$/i, "") + "/api/2.0" }}';
 
 /**
- * Rules for n8n's credential test: our advice instead of a bare "Unauthorized" or "Not Found".
- * `rejected` says what to check when DocSpace refuses the secret; a 404 means the address is not
- * a DocSpace portal (or has a page path appended).
+ * n8n's credential test request: GET `url` on the portal's API, with our advice instead of a bare
+ * "Unauthorized" or "Not Found". `rejected` says what to check when DocSpace refuses the secret.
+ * Accept: application/json keeps web apps that answer every path with their HTML page (n8n
+ * itself, for one) from passing as a portal: they answer 404 to it.
  */
-export function credentialTestRules(rejected: string): ICredentialTestRequest['rules'] {
-	return [
-		{ type: 'responseCode', properties: { value: 401, message: rejected } },
-		{
-			type: 'responseCode',
-			properties: {
-				value: 404,
-				message:
-					'No DocSpace portal answers at this Base URL (HTTP 404). Enter the portal address as you open it in the browser, e.g. https://yourportal.onlyoffice.com.',
+export function credentialTest(url: string, rejected: string): ICredentialTestRequest {
+	return {
+		request: { baseURL: apiBaseUrlExpression, url, headers: { Accept: 'application/json' } },
+		rules: [
+			{ type: 'responseCode', properties: { value: 401, message: rejected } },
+			{
+				type: 'responseCode',
+				properties: {
+					value: 404,
+					message:
+						'No DocSpace portal answers at this Base URL (HTTP 404). Enter the portal address as you open it in the browser, e.g. https://yourportal.onlyoffice.com.',
+				},
 			},
-		},
-	];
+		],
+	};
 }
