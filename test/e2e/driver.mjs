@@ -15,7 +15,7 @@ import { packageChecks } from './checks/package.mjs';
 import { triggerChecks } from './checks/trigger.mjs';
 import { workflowChecks } from './checks/workflows.mjs';
 import { editorChecks } from './editor.mjs';
-import { CRED_TYPES, EMU_PORT, N8N_PORT, NODE_TYPE, OWNER, PKG, ROOT, RUN_DIR, SHOTS_DIR, TRIGGER_TYPE, USER_FOLDER } from './lib/config.mjs';
+import { EMU_PORT, N8N_PORT, NODE_TYPE, OWNER, PKG, ROOT, RUN_DIR, SHOTS_DIR, TRIGGER_TYPE, USER_FOLDER } from './lib/config.mjs';
 import { makeEmulatorView } from './lib/emulator-view.mjs';
 import { communityNodesDir, N8nClient, startN8n } from './lib/n8n.mjs';
 import { onCleanup } from './lib/procs.mjs';
@@ -86,8 +86,7 @@ async function main() {
 	else {
 		await editorChecks({
 			ctx, n8n, check, skip, shotsDir: SHOTS_DIR, runDir: RUN_DIR, pkg: PKG,
-			nodeType: NODE_TYPE, triggerType: TRIGGER_TYPE, declaresTrigger: declares('DocSpaceTrigger'),
-			credTypes: CRED_TYPES, credentialTypes,
+			nodeType: NODE_TYPE, declaresTrigger: declares('DocSpaceTrigger'), credentialTypes, secrets,
 		});
 	}
 

@@ -49,7 +49,10 @@ export async function chooseOption(page, name, label, scope = DIALOG) {
 			const offered = await page.eval(`[...document.querySelectorAll('.el-select-dropdown__item, [role="option"]')].filter((e) => e.offsetParent).map((e) => e.innerText.split('\\n')[0].trim())`);
 			throw new Error(`${err.message}; offered ${q(offered)}`);
 		});
+	await sleep(400); // the list slides open: click once it is in place
 	await page.clickOn(option);
+	const input = `document.querySelector(${q(`${scope} [data-test-id="parameter-input-${name}"] input`)})`;
+	await page.waitFor(`${input}?.value === ${q(label)}`, 5000, `"${label}" chosen for ${name}`);
 	await sleep(300);
 }
 
