@@ -94,6 +94,8 @@ export class Page {
 			} else if (msg.method === 'Runtime.exceptionThrown') {
 				this.consoleErrors.push(msg.params.exceptionDetails?.exception?.description ?? 'exception');
 			}
+			// "leave the page with unsaved changes?" and the like: answered yes, as the checks navigate on purpose
+			if (msg.method === 'Page.javascriptDialogOpening') this.send('Page.handleJavaScriptDialog', { accept: true }).catch(() => {});
 			if (msg.method) for (const l of this.listeners) l(msg);
 		});
 	}
