@@ -76,7 +76,10 @@ async function main() {
 					.then(() => null)
 					.catch((err) => `the emulator does not serve webhooks yet (${err.message})`);
 	if (triggerReason) skip('trigger lifecycle (subscribe, signed delivery, forged delivery, unsubscribe)', triggerReason);
-	else await triggerChecks(ctx, secrets);
+	else {
+		await triggerChecks(ctx, secrets);
+		ctx.triggerReady = true;
+	}
 
 	// example workflows (the ones `npm start` imports) run as shipped, with the API-key credential
 	await exampleChecks(ctx, secrets, triggerReason);

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 
 import { canvasCheck } from './editor/canvas.mjs';
 import { credentialEditorChecks } from './editor/credentials.mjs';
+import { publishCheck } from './editor/publish.mjs';
 import { Browser, findChromium } from './lib/cdp.mjs';
 import { sleep } from './lib/procs.mjs';
 
@@ -105,6 +106,8 @@ export async function editorChecks({ ctx, n8n, check, skip, shotsDir, runDir, pk
 	// Room → Invite: the access levels offered for a Public room must be that room type's only. The
 	// check goes here once the node fills that list from the portal (loadOptions with dependsOn).
 	skip('editor: Room → Invite offers only the access levels of a Public room', 'the access-level list is not filled from the portal yet');
+	if (declaresTrigger && ctx.triggerReady) await publishCheck({ ctx, page, check, shot });
+	else skip('editor: publish the trigger example', 'the trigger checks did not run');
 
 	console.log(`     screenshots: ${shotsDir} (${shots.length} files)`);
 	await browser.close();
