@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 
 import { seedValues } from '../e2e/cases.mjs';
 import { exampleFiles, loadWorkflow } from '../e2e/lib/examples.mjs';
-import { communityNodesDir, N8nClient, startN8n } from '../e2e/lib/n8n.mjs';
+import { communityNodesDir, N8N_MAJOR, N8nClient, startN8n } from '../e2e/lib/n8n.mjs';
 import { onCleanup, stopAll } from '../e2e/lib/procs.mjs';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -75,7 +75,7 @@ async function main() {
   credential:   "${CREDENTIAL_NAME}" → the emulator at ${emu.url}
   emulator:     ${emu.url}  (seeded portal; admin ${emu.secrets.adminEmail} / ${emu.secrets.adminPassword},
                 API key ${emu.secrets.apiKey.slice(0, 10)}…; the seed secrets are fixed; 'npm run emulator -- --port 0' prints them all)
-  examples:     open "Workflows" in n8n; activate "new file in a room → notify", then run "upload a file…"
+  examples:     open "Workflows" in n8n; ${N8N_MAJOR >= 2 ? 'open "new file in a room → notify" and Publish it' : 'activate "new file in a room → notify"'}, then run "upload a file…"
   state:        ${USER_FOLDER} (kept between starts; DEMO_RESET=1 npm start starts afresh)
   logs:         ${join(DEMO_DIR, 'n8n.log')}
 
