@@ -1,6 +1,7 @@
 // Editor check: a workflow built in the canvas as a person builds it. Manual Trigger, then the
 // DocSpace node from the node creator, Resource and Operation chosen in the node panel, a folder
 // picked from "From List" by searching, Execute step, and the output table read.
+import { N8N_MAJOR } from '../lib/n8n.mjs';
 import { assert } from '../lib/report.mjs';
 import { sleep } from '../lib/procs.mjs';
 import { chooseOption } from './forms.mjs';
@@ -39,7 +40,14 @@ export async function canvasCheck({ ctx, page, check, shot, appName }) {
 		await page.press('Escape', 'Escape', 27); // 1.x opens the trigger's panel
 		await sleep(500);
 
-		await page.click('[data-test-id="canvas-handle-plus-wrapper"], [data-test-id="canvas-handle-plus"]');
+		// the + on the trigger's output; a click while the canvas still settles may be lost: once more
+		for (let attempt = 0; attempt < 3; attempt++) {
+			await page.click('[data-test-id="canvas-handle-plus-wrapper"], [data-test-id="canvas-handle-plus"]');
+			const opened = await page.waitFor(`!!${SEARCH}`, 5000, 'the node creator').then(() => true, () => false);
+			if (opened) break;
+			await page.press('Escape', 'Escape', 27);
+			await sleep(1000);
+		}
 		await searchNodeCreator(page, 'DocSpace');
 		await page.waitFor(`!!${item(appName)}`, 10000, `"${appName}" in the node creator`);
 		await page.clickOn(item(appName));
@@ -61,10 +69,13 @@ export async function canvasCheck({ ctx, page, check, shot, appName }) {
 		await page.fill(rlcSearch, folder.title.slice(0, 4));
 		const entry = `[...document.querySelectorAll('[data-test-id="rlc-item"]')].find((e) => e.offsetParent && e.innerText.includes(${q(folder.title)}))`;
 		const listed = `[...document.querySelectorAll('[data-test-id="rlc-item"]')].filter((e) => e.offsetParent).map((e) => e.innerText.trim())`;
-		await page.waitFor(`!!${entry} && ${listed}.length <= 5`, 15000, `"${folder.title}" among the search results`).catch(async (err) => {
+		// n8n 1.x sends no search request from this box (the emulator sees none) and keeps the full list
+		const narrowed = N8N_MAJOR >= 2 ? `${listed}.length <= 5` : 'true';
+		await page.waitFor(`!!${entry} && ${narrowed}`, 15000, `"${folder.title}" among the search results`).catch(async (err) => {
 			throw new Error(`${err.message}; listed ${q(await page.eval(listed))}`);
 		});
 		const found = await page.eval(listed);
+		const searched = N8N_MAJOR >= 2 ? q(found) : `n8n 1.x: ${found.length} entries, not narrowed`;
 		await shot(page, '21-from-list-search');
 		await page.clickOn(entry);
 		await sleep(500);
@@ -82,6 +93,6 @@ export async function canvasCheck({ ctx, page, check, shot, appName }) {
 		const missing = titles.filter((t) => !cells.includes(t));
 		assert(!missing.length, `the output table lacks ${q(missing)} (cells: ${q(cells.slice(0, 20))})`);
 		await page.click(`${NDV} [data-test-id="ndv-close-button"]`).catch(() => {});
-		return `searched "${folder.title.slice(0, 4)}" → ${q(found)}; table shows ${q(titles)}`;
+		return `searched "${folder.title.slice(0, 4)}" → ${searched}; table shows ${q(titles)}`;
 	});
 }

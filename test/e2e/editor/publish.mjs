@@ -50,6 +50,9 @@ export async function publishCheck({ ctx, page, check, shot }) {
 		// a toast ("Workflow published … Got it") may cover the tabs
 		const gotIt = `[...document.querySelectorAll('button')].find((b) => b.offsetParent && b.innerText.trim() === 'Got it')`;
 		if (await page.eval(`!!${gotIt}`)) await page.clickOn(gotIt);
+		await sleep(500);
+		await page.press('Escape', 'Escape', 27); // 1.x: its production checklist pops over the tabs
+		await sleep(300);
 		await page.click('[data-test-id="radio-button-executions"]');
 		const entry = `[...document.querySelectorAll('[data-test-id^="execution-details-"]')].find((e) => e.offsetParent)`;
 		await page.waitFor(`!!${entry} && /Succeeded|Success/.test(${entry}.innerText)`, 60000, 'a succeeded execution in the Executions tab');
