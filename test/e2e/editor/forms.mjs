@@ -41,10 +41,15 @@ export const fillParameter = (page, name, value, scope = DIALOG) => page.fill(`$
 
 /** Opens the dropdown of parameter `name` and clicks the option reading `label`. */
 export async function chooseOption(page, name, label, scope = DIALOG) {
-	await page.click(`${scope} [data-test-id="parameter-input-${name}"] input`);
 	const option = `[...document.querySelectorAll('.el-select-dropdown__item, [role="option"]')].find((e) => e.offsetParent && e.innerText.split('\\n')[0].trim() === ${q(label)})`;
+	// a click while the panel still renders may be lost: open the list again if it did not open
+	for (let attempt = 0; attempt < 3; attempt++) {
+		await page.click(`${scope} [data-test-id="parameter-input-${name}"] input`);
+		if (await page.waitFor(`!!${option}`, 3000, '').then(() => true, () => false)) break;
+		await sleep(700); // (no Escape here: in the node panel it would close the panel)
+	}
 	await page
-		.waitFor(`!!${option}`, 10000, `option "${label}" of ${name}`)
+		.waitFor(`!!${option}`, 5000, `option "${label}" of ${name}`)
 		.catch(async (err) => {
 			const offered = await page.eval(`[...document.querySelectorAll('.el-select-dropdown__item, [role="option"]')].filter((e) => e.offsetParent).map((e) => e.innerText.split('\\n')[0].trim())`);
 			throw new Error(`${err.message}; offered ${q(offered)}`);
