@@ -6,12 +6,12 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { apiBaseUrlExpression, baseUrlProperty } from './common';
+import { baseUrlProperty, credentialTest } from './common';
 
 export class DocSpaceApiKeyApi implements ICredentialType {
 	name = 'docSpaceApiKeyApi';
 
-	displayName = 'ONLYOFFICE DocSpace API Key API';
+	displayName = 'ONLYOFFICE DocSpace API';
 
 	icon: Icon = { light: 'file:../icons/docspace.svg', dark: 'file:../icons/docspace.dark.svg' };
 
@@ -42,10 +42,8 @@ export class DocSpaceApiKeyApi implements ICredentialType {
 	};
 
 	// keys/@self needs no permission scope, so a key limited to e.g. files:read passes too.
-	test: ICredentialTestRequest = {
-		request: {
-			baseURL: apiBaseUrlExpression,
-			url: '/keys/@self',
-		},
-	};
+	test: ICredentialTestRequest = credentialTest(
+		'/keys/@self',
+		'DocSpace did not accept this API key. Check that it was copied whole (it starts with sk-) and that it is still listed, not expired, in DocSpace under Developer Tools → API keys, on the portal of this Base URL.',
+	);
 }

@@ -6,7 +6,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { apiBaseUrlExpression, baseUrlProperty } from './common';
+import { baseUrlProperty, credentialTest } from './common';
 
 export class DocSpaceBasicAuthApi implements ICredentialType {
 	name = 'docSpaceBasicAuthApi';
@@ -50,10 +50,8 @@ export class DocSpaceBasicAuthApi implements ICredentialType {
 		},
 	};
 
-	test: ICredentialTestRequest = {
-		request: {
-			baseURL: apiBaseUrlExpression,
-			url: '/people/@self',
-		},
-	};
+	test: ICredentialTestRequest = credentialTest(
+		'/people/@self',
+		'DocSpace did not accept this email and password. Check both by signing in to the portal in a browser; accounts that sign in through SSO or with two-factor authentication cannot use a password here: use an API key instead.',
+	);
 }

@@ -33,7 +33,7 @@ export class DocSpaceOAuth2Api implements ICredentialType {
 	properties: INodeProperties[] = [
 		{
 			...baseUrlProperty,
-			hint: 'The address of your DocSpace portal. Register the app in DocSpace under Developer Tools → OAuth 2.0 and paste the OAuth Redirect URL shown above as its redirect URL.',
+			hint: 'The address of your DocSpace portal. Register the app in DocSpace under Developer Tools → OAuth 2.0 with the OAuth Redirect URL shown at the top of this form, then copy its Client ID (and Client Secret) here.',
 		},
 		{
 			displayName: 'Authorization Server URL',
@@ -44,18 +44,32 @@ export class DocSpaceOAuth2Api implements ICredentialType {
 			hint: 'Leave empty to use https://oauth.onlyoffice.com for DocSpace cloud portals and the portal itself for self-hosted ones',
 		},
 		{
-			displayName: 'Use PKCE (Public Client)',
-			name: 'usePkce',
-			type: 'boolean',
-			default: false,
-			description:
-				'Whether the app is registered in DocSpace with "Allow public client (PKCE)"; the client secret is then not used',
-		},
-		{
+			// n8n's editor shows the OAuth Redirect URL and the Connect button only while this value is
+			// literally "authorizationCode" or "pkce", so it must be a plain choice, not an expression.
 			displayName: 'Grant Type',
 			name: 'grantType',
-			type: 'hidden',
-			default: '={{ $self.usePkce ? "pkce" : "authorizationCode" }}',
+			type: 'options',
+			options: [
+				{
+					name: 'Authorization Code (App With a Client Secret)',
+					value: 'authorizationCode',
+				},
+				{
+					name: 'PKCE (Public Client, No Secret)',
+					value: 'pkce',
+				},
+			],
+			default: 'authorizationCode',
+			hint: 'PKCE for an app registered in DocSpace with "Allow public client (PKCE)"',
+		},
+		{
+			displayName: 'Client Secret',
+			name: 'clientSecret',
+			type: 'string',
+			typeOptions: { password: true },
+			displayOptions: { show: { grantType: ['authorizationCode'] } },
+			required: true,
+			default: '',
 		},
 		{
 			displayName: 'Authorization URL',

@@ -6,7 +6,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { apiBaseUrlExpression, baseUrlProperty } from './common';
+import { baseUrlProperty, credentialTest } from './common';
 
 export class DocSpacePersonalAccessTokenApi implements ICredentialType {
 	name = 'docSpacePersonalAccessTokenApi';
@@ -40,10 +40,8 @@ export class DocSpacePersonalAccessTokenApi implements ICredentialType {
 		},
 	};
 
-	test: ICredentialTestRequest = {
-		request: {
-			baseURL: apiBaseUrlExpression,
-			url: '/people/@self',
-		},
-	};
+	test: ICredentialTestRequest = credentialTest(
+		'/people/@self',
+		'DocSpace did not accept this token. Session tokens expire and end when you sign out: get a new one with POST /api/2.0/authentication, or use an API key instead.',
+	);
 }

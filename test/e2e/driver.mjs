@@ -14,7 +14,7 @@ import { pickerChecks } from './checks/pickers.mjs';
 import { triggerChecks } from './checks/trigger.mjs';
 import { workflowChecks } from './checks/workflows.mjs';
 import { editorChecks } from './editor.mjs';
-import { CRED_TYPES, EMU_PORT, N8N_PORT, NODE_TYPE, OWNER, PKG, RUN_DIR, SHOTS_DIR, TRIGGER_TYPE, USER_FOLDER } from './lib/config.mjs';
+import { EMU_PORT, N8N_PORT, NODE_TYPE, OWNER, PKG, RUN_DIR, SHOTS_DIR, TRIGGER_TYPE, USER_FOLDER } from './lib/config.mjs';
 import { N8nClient, startN8n } from './lib/n8n.mjs';
 import { check, crash, finish, setup, skip } from './lib/report.mjs';
 import { installPackage, startEmulatorView } from './lib/setup.mjs';
@@ -72,7 +72,10 @@ async function main() {
 					.then(() => null)
 					.catch((err) => `the emulator does not serve webhooks yet (${err.message})`);
 	if (triggerReason) skip('trigger lifecycle (subscribe, signed delivery, forged delivery, unsubscribe)', triggerReason);
-	else await triggerChecks(ctx, secrets);
+	else {
+		await triggerChecks(ctx, secrets);
+		ctx.triggerReady = true;
+	}
 
 	// example workflows (the ones `npm start` imports) run as shipped, with the API-key credential
 	await exampleChecks(ctx, secrets, triggerReason);
@@ -83,8 +86,7 @@ async function main() {
 	else {
 		await editorChecks({
 			ctx, n8n, check, skip, shotsDir: SHOTS_DIR, runDir: RUN_DIR, pkg: PKG,
-			nodeType: NODE_TYPE, triggerType: TRIGGER_TYPE, declaresTrigger: declares('DocSpaceTrigger'),
-			credTypes: CRED_TYPES, credentialTypes,
+			nodeType: NODE_TYPE, declaresTrigger: declares('DocSpaceTrigger'), credentialTypes, secrets,
 		});
 	}
 

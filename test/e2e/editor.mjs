@@ -1,6 +1,9 @@
 // Editor checks: the real n8n editor in headless Chromium over CDP (lib/cdp.mjs).
 import { join } from 'node:path';
 
+import { canvasCheck } from './editor/canvas.mjs';
+import { credentialEditorChecks } from './editor/credentials.mjs';
+import { publishCheck } from './editor/publish.mjs';
 import { Browser, findChromium } from './lib/cdp.mjs';
 import { sleep } from './lib/procs.mjs';
 
@@ -8,7 +11,7 @@ const q = JSON.stringify;
 /** Texts of the elements matching `selector` (trimmed, whitespace collapsed). */
 const textsOf = (selector) => `[...document.querySelectorAll(${q(selector)})].map((e) => e.innerText.replace(/\\s+/g, ' ').trim())`;
 
-export async function editorChecks({ ctx, n8n, check, skip, shotsDir, runDir, pkg, nodeType, triggerType, declaresTrigger, credTypes, credentialTypes }) {
+export async function editorChecks({ ctx, n8n, check, skip, shotsDir, runDir, pkg, nodeType, declaresTrigger, credentialTypes, secrets }) {
 	const name = 'editor checks in headless Chromium';
 	const bin = findChromium();
 	if (!bin) {
@@ -98,64 +101,14 @@ export async function editorChecks({ ctx, n8n, check, skip, shotsDir, runDir, pk
 		return `Resource = ${resource} [${options.join(', ')}], Operation = ${operation}`;
 	});
 
-	await credentialFormChecks({ page, n8n, check, shot, credTypes, credentialTypes });
+	await credentialEditorChecks({ ctx, page, popup: browser.popup, check, shot, credentialTypes, secrets });
+	await canvasCheck({ ctx, page, check, shot, appName: ctx.nodeDisplayName(nodeType) });
+	// Room → Invite: the access levels offered for a Public room must be that room type's only. The
+	// check goes here once the node fills that list from the portal (loadOptions with dependsOn).
+	skip('editor: Room → Invite offers only the access levels of a Public room', 'the access-level list is not filled from the portal yet');
+	if (declaresTrigger && ctx.triggerReady) await publishCheck({ ctx, page, check, shot });
+	else skip('editor: publish the trigger example', 'the trigger checks did not run');
 
 	console.log(`     screenshots: ${shotsDir} (${shots.length} files)`);
 	await browser.close();
-}
-
-/** The labels a user must see in the credential form of each of our types. */
-function expectedFields(type) {
-	const own = type.properties.filter((p) => p.type !== 'hidden' && !p.displayOptions).map((p) => p.displayName);
-	return type.extends?.includes('oAuth2Api') ? [...own, 'Client ID', 'Client Secret', 'OAuth Redirect URL'] : own;
-}
-
-async function credentialFormChecks({ page, n8n, check, shot, credTypes, credentialTypes }) {
-	const types = Object.values(credTypes).map((name) => credentialTypes.find((t) => t.name === name)).filter(Boolean);
-	const displayNames = types.map((t) => t.displayName);
-	const openTypeSelect = async () => {
-		await page.waitFor(`!!document.querySelector('[data-test-id="new-credential-type-select"]')`, 60000, 'the new-credential dialog');
-		await page.click('[data-test-id="new-credential-type-select"]');
-		await sleep(300);
-		await page.eval(`(document.querySelector('[data-test-id="new-credential-type-select"] input'))?.focus(), true`);
-		await page.type('DocSpace');
-		return page.waitFor(`(() => { const t = ${textsOf('[data-test-id="new-credential-type-select-option"]')}.filter((x) => x); return t.length >= ${types.length} ? t : null; })()`, 10000, 'credential type options');
-	};
-
-	let offered = [];
-	await check('editor: the new-credential dialog offers the four DocSpace credential types', async () => {
-		await page.goto(new URL('home/credentials/create', `${n8n.base}/`).href);
-		offered = await openTypeSelect().catch(async (err) => {
-			await shot(page, '05-credential-types-FAILED');
-			throw err;
-		});
-		await shot(page, '05-credential-types');
-		const missing = displayNames.filter((d) => !offered.includes(d));
-		if (missing.length) throw new Error(`missing ${q(missing)}; offered ${q(offered)}`);
-		return offered.filter((o) => displayNames.includes(o)).join(', ');
-	});
-
-	for (const [i, type] of types.entries()) {
-		await check(`editor: the ${type.displayName} form shows its fields`, async () => {
-			if (i > 0) {
-				// back to the type picker without reloading the page
-				await page.waitFor(`!document.querySelector('[data-test-id="credential-edit-dialog"]')`, 10000, 'the credential form to close');
-				await page.click('[data-test-id="add-resource-credential"]');
-				await openTypeSelect();
-			}
-			const picked = await page.eval(`(() => { const o = [...document.querySelectorAll('[data-test-id="new-credential-type-select-option"]')].find((e) => e.innerText.trim() === ${q(type.displayName)}); if (!o) return false; o.click(); return true; })()`);
-			if (!picked) throw new Error(`option ${type.displayName} not found`);
-			await sleep(300);
-			await page.click('[data-test-id="new-credential-type-button"]');
-			await page.waitFor(`!!document.querySelector('[data-test-id="credential-edit-dialog"]')`, 20000, 'the credential form');
-			await sleep(1000);
-			const text = await page.eval(`document.querySelector('[data-test-id="credential-edit-dialog"]').innerText`);
-			const label = `06-credential-form-${type.name}`;
-			await shot(page, label);
-			const missing = expectedFields(type).filter((f) => !text.includes(f));
-			if (missing.length) throw new Error(`missing ${q(missing)} (screenshot ${label}.png)`);
-			await page.press('Escape', 'Escape', 27);
-			return expectedFields(type).join(', ');
-		});
-	}
 }

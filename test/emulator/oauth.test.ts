@@ -10,9 +10,21 @@ afterAll(async () => await emu.close());
 
 const redirectUri = 'http://localhost:5678/rest/oauth2-credential/callback';
 
-async function authorize(params: Record<string, string>) {
+/** GET /oauth2/authorize; when it shows the consent page, presses its button (Allow by default). */
+async function authorize(params: Record<string, string>, decision: 'allow' | 'deny' = 'allow') {
 	const query = new URLSearchParams({ response_type: 'code', redirect_uri: redirectUri, state: 'xyz', ...params });
-	return await call(emu.url, `/oauth2/authorize?${query}`, { redirect: 'manual' });
+	const page = await call(emu.url, `/oauth2/authorize?${query}`, { redirect: 'manual' });
+	if (page.status !== 200) return page;
+	const html = page.text;
+	expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+	const action = /<form method="post" action="([^"]+)"/.exec(html)?.[1].replace(/&#38;/g, '&');
+	expect(html).toContain(`value="${decision}"`);
+	return await call(emu.url, action ?? '', {
+		method: 'POST',
+		redirect: 'manual',
+		headers: { 'content-type': 'application/x-www-form-urlencoded' },
+		body: new URLSearchParams({ decision }),
+	});
 }
 
 async function codeFor(params: Record<string, string>): Promise<string> {
@@ -49,6 +61,23 @@ describe('OAuth2 server', () => {
 		// single use code
 		const again = await token({ grant_type: 'authorization_code', code, redirect_uri: redirectUri, client_id: clientId, client_secret: clientSecret });
 		expect([again.status, again.json.error]).toEqual([400, 'invalid_grant']);
+	});
+
+	it('asks the user on a consent page; Deny sends access_denied back', async () => {
+		const { clientId } = emu.secrets.oauthClient;
+		const query = new URLSearchParams({ response_type: 'code', client_id: clientId, redirect_uri: redirectUri, state: 'xyz', scope: 'files:read rooms:read' });
+		const codes = emu.state.oauth.codes.size;
+		const page = await call(emu.url, `/oauth2/authorize?${query}`, { redirect: 'manual' });
+		expect(page.status).toBe(200);
+		expect(page.text).toContain('n8n (confidential)');
+		expect(page.text).toContain('<code>files:read</code>');
+		expect(page.text).toContain('<code>rooms:read</code>');
+		expect(page.text).not.toContain('<code>files:write</code>');
+		expect(emu.state.oauth.codes.size).toBe(codes); // nothing granted by showing the page
+		const denied = await authorize({ client_id: clientId }, 'deny');
+		const location = new URL(denied.headers.get('location') ?? '');
+		expect([denied.status, location.searchParams.get('error'), location.searchParams.get('state')]).toEqual([302, 'access_denied', 'xyz']);
+		expect(location.searchParams.get('code')).toBeNull();
 	});
 
 	it('refuses bad clients and unknown ones', async () => {

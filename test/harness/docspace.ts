@@ -22,7 +22,13 @@ export async function oauthTokenData(emulator: Emulator, scope?: string): Promis
 		state: 'test',
 		...(scope ? { scope } : {}),
 	}).toString();
-	const approval = await fetch(authorize, { redirect: 'manual' });
+	// the consent page's Allow button POSTs the same query back
+	const approval = await fetch(authorize, {
+		method: 'POST',
+		redirect: 'manual',
+		headers: { 'content-type': 'application/x-www-form-urlencoded' },
+		body: new URLSearchParams({ decision: 'allow' }),
+	});
 	const code = new URL(approval.headers.get('location') ?? '').searchParams.get('code');
 	if (!code) throw new Error(`authorize answered ${approval.status} without a code`);
 	const token = await fetch(`${emulator.url}/oauth2/token`, {

@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 import { exampleFiles, readExample, withCredential } from '../e2e/lib/examples.mjs';
-import { communityNodesDir, N8nClient, startN8n } from '../e2e/lib/n8n.mjs';
+import { communityNodesDir, N8N_MAJOR, N8nClient, startN8n } from '../e2e/lib/n8n.mjs';
 import { onCleanup, stopAll } from '../e2e/lib/procs.mjs';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -68,11 +68,11 @@ async function main() {
   credential:   "${CREDENTIAL_NAME}" → the emulator at ${emu.url}
   emulator:     ${emu.url}  (seeded portal; admin ${emu.secrets.adminEmail} / ${emu.secrets.adminPassword},
                 API key ${emu.secrets.apiKey.slice(0, 10)}…; the seed secrets are fixed; 'npm run emulator -- --port 0' prints them all)
-  examples:     open "Workflows" in n8n; activate "DocSpace: new file → notification", then run the others
+  examples:     open "Workflows" in n8n; ${N8N_MAJOR >= 2 ? 'Publish "DocSpace: new file → notification"' : 'activate "DocSpace: new file → notification"'}, then run the others
   state:        ${USER_FOLDER} (kept between starts; DEMO_RESET=1 npm start starts afresh)
   logs:         ${join(DEMO_DIR, 'n8n.log')}
 
-  Real portal:  in n8n, Credentials → Create credential → "ONLYOFFICE DocSpace API Key API",
+  Real portal:  in n8n, Credentials → Create credential → "ONLYOFFICE DocSpace API",
                 Base URL https://yourportal.onlyoffice.com + an API key (DocSpace: Developer Tools → API keys),
                 then pick that credential in the DocSpace nodes. (Triggers need n8n reachable from the portal:
                 set WEBHOOK_URL to a public https URL.)

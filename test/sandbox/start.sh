@@ -8,8 +8,14 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 . "$ROOT/test/e2e/env.sh"
 cd "$ROOT"
+# the install is silent for minutes the first time: progress.sh reports what it does meanwhile
+bash test/sandbox/progress.sh "$E2E_N8N_DIR" "$E2E_N8N_SRC/package-lock.json" "$E2E_DIR/node24" &
+progress=$!
+trap 'kill $progress 2>/dev/null || true' EXIT
 E2E_UI=0 bash test/e2e/install.sh   # no chromium needed here
+kill $progress 2>/dev/null || true
 export PATH="$E2E_NODE_BIN:$PATH"
+echo '[start] building the package...'
 npm run build --silent
 DEMO_DIR=${DEMO_DIR:-$E2E_DIR/demo}
 mkdir -p "$DEMO_DIR"

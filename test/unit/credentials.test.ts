@@ -91,11 +91,11 @@ describe('OAuth2 credential', () => {
 		expect(data.accessTokenUrl).toBe('https://docs.example.org/oauth2/token');
 	});
 
-	test('the authorization server can be overridden, and PKCE switches the grant type', async () => {
+	test('the authorization server can be overridden, and PKCE is a grant type choice', async () => {
 		const data = await decrypted('docSpaceOAuth2Api', {
 			baseUrl: 'https://acme.onlyoffice.com',
 			authServerUrl: 'https://auth.example.net/',
-			usePkce: true,
+			grantType: 'pkce',
 		});
 		expect(data.authUrl).toBe('https://auth.example.net/oauth2/authorize');
 		expect(data.grantType).toBe('pkce');

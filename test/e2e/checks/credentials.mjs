@@ -1,4 +1,5 @@
-// b. Credentials and n8n's own credential test; c. OAuth2 through n8n's real authorization-code flow.
+// b. Credentials and n8n's own credential test over REST; c. OAuth2 through n8n's real authorization-code flow
+// (the same steps through the editor's forms and the consent popup are in editor-credentials.mjs).
 import { CRED_TYPES } from '../lib/config.mjs';
 import { expectedAuthorization } from '../lib/emulator-view.mjs';
 import { assert, check } from '../lib/report.mjs';
@@ -11,7 +12,7 @@ export async function credentialChecks(ctx, secrets) {
 		apiKey: { baseUrl: base, apiKey: secrets.apiKey },
 		basicAuth: { baseUrl: base, email: secrets.adminEmail, password: secrets.adminPassword },
 		personalAccessToken: { baseUrl: base, token: secrets.personalAccessToken },
-		oAuth2: { baseUrl: base, clientId: secrets.oauthClient.clientId, clientSecret: secrets.oauthClient.clientSecret, usePkce: false },
+		oAuth2: { baseUrl: base, clientId: secrets.oauthClient.clientId, clientSecret: secrets.oauthClient.clientSecret, grantType: 'authorizationCode' },
 	};
 	const wrongData = {
 		apiKey: { ...credData.apiKey, apiKey: 'sk-wrong-key-0000' },
@@ -52,7 +53,10 @@ export async function credentialChecks(ctx, secrets) {
 		const u = new URL(authUrl);
 		assert(u.searchParams.get('client_id') === secrets.oauthClient.clientId, 'authorize URL lacks the client_id');
 		assert(u.searchParams.get('redirect_uri') === `${n8n.base}/rest/oauth2-credential/callback`, `redirect_uri is ${u.searchParams.get('redirect_uri')}`);
-		const consent = await fetch(authUrl, { redirect: 'manual' });
+		const page = await fetch(authUrl, { redirect: 'manual' });
+		assert(page.status === 200 && (await page.text()).includes('name="decision" value="allow"'), `emulator authorize -> ${page.status}, no consent page`);
+		// what the consent page's Allow button sends (the editor checks press the button itself)
+		const consent = await fetch(authUrl, { method: 'POST', redirect: 'manual', body: new URLSearchParams({ decision: 'allow' }) });
 		const back = consent.headers.get('location');
 		assert(consent.status === 302 && back, `emulator authorize -> ${consent.status}`);
 		const cb = new URL(back, base);

@@ -54,7 +54,18 @@ export class Browser {
 		await page.send('Runtime.enable');
 		await page.send('Network.enable');
 		await page.send('Emulation.setDeviceMetricsOverride', { width, height, deviceScaleFactor: 1, mobile: false });
-		return { proc, page, close: async () => { page.close(); await stopProcess(proc, 3000); } };
+		/** The first other page (a popup) whose URL includes `urlPart`, attached. */
+		const popup = async (urlPart, timeoutMs = 20000) => {
+			const target = await waitFor(async () => {
+				const list = await (await fetch(`http://127.0.0.1:${port}/json/list`)).json();
+				return list.find((t) => t.type === 'page' && t.url.includes(urlPart));
+			}, { timeoutMs, intervalMs: 300, message: `a browser window at ${urlPart}` });
+			const p = new Page(target.webSocketDebuggerUrl);
+			await p.open();
+			await p.send('Runtime.enable');
+			return p;
+		};
+		return { proc, page, popup, close: async () => { page.close(); await stopProcess(proc, 3000); } };
 	}
 }
 
@@ -64,6 +75,7 @@ export class Page {
 		this.nextId = 0;
 		this.pending = new Map();
 		this.consoleErrors = [];
+		this.listeners = new Set();
 	}
 
 	async open() {
@@ -82,6 +94,9 @@ export class Page {
 			} else if (msg.method === 'Runtime.exceptionThrown') {
 				this.consoleErrors.push(msg.params.exceptionDetails?.exception?.description ?? 'exception');
 			}
+			// "leave the page with unsaved changes?" and the like: answered yes, as the checks navigate on purpose
+			if (msg.method === 'Page.javascriptDialogOpening') this.send('Page.handleJavaScriptDialog', { accept: true }).catch(() => {});
+			if (msg.method) for (const l of this.listeners) l(msg);
 		});
 	}
 
@@ -97,6 +112,23 @@ export class Page {
 		const r = await this.send('Runtime.evaluate', { expression, returnByValue: true, awaitPromise: true });
 		if (r.exceptionDetails) throw new Error(`page error: ${r.exceptionDetails.exception?.description ?? r.exceptionDetails.text}`);
 		return r.result.value;
+	}
+
+	/** Resolves with the first response (Network.responseReceived params) whose URL includes `urlPart`; call before the action that causes it. */
+	nextResponse(urlPart, timeoutMs = 30000) {
+		return new Promise((resolve, reject) => {
+			const timer = setTimeout(() => {
+				this.listeners.delete(listener);
+				reject(new Error(`no response from ${urlPart} within ${timeoutMs} ms`));
+			}, timeoutMs);
+			const listener = (msg) => {
+				if (msg.method !== 'Network.responseReceived' || !msg.params.response.url.includes(urlPart)) return;
+				clearTimeout(timer);
+				this.listeners.delete(listener);
+				resolve(msg.params);
+			};
+			this.listeners.add(listener);
+		});
 	}
 
 	waitFor(expression, timeoutMs = 30000, message = expression) {
@@ -122,15 +154,35 @@ export class Page {
 
 	/** Real mouse click (or double click) at the centre of the first element matching `selector`. */
 	async click(selector, clickCount = 1) {
-		const box = await this.eval(`(() => { const e = document.querySelector(${JSON.stringify(selector)}); if (!e) return null;
+		return this.clickOn(`document.querySelector(${JSON.stringify(selector)})`, clickCount, `no element ${selector}`);
+	}
+
+	/** Real mouse click at the centre of the element the JS expression `element` evaluates to. */
+	async clickOn(element, clickCount = 1, missing = `no element for ${element}`) {
+		const box = await this.eval(`(() => { const e = (${element}); if (!e) return null;
 			e.scrollIntoView({block: 'center'}); const r = e.getBoundingClientRect(); return {x: r.x + r.width / 2, y: r.y + r.height / 2}; })()`);
-		if (!box) throw new Error(`no element ${selector}`);
+		if (!box) throw new Error(missing);
 		await this.send('Input.dispatchMouseEvent', { type: 'mouseMoved', x: box.x, y: box.y });
 		for (let n = 1; n <= clickCount; n++) {
 			for (const type of ['mousePressed', 'mouseReleased']) {
 				await this.send('Input.dispatchMouseEvent', { type, x: box.x, y: box.y, button: 'left', clickCount: n });
 			}
 		}
+	}
+
+	/** Clicks the visible element under `scope` whose own text is exactly `text` (buttons, menu items, tabs). */
+	async clickText(text, scope = 'body', tags = 'button, a, li, span, div, label') {
+		await this.waitFor(`!!${byText(text, scope, tags)}`, 15000, `"${text}" in ${scope}`);
+		await this.clickOn(byText(text, scope, tags));
+	}
+
+	/** Clicks into the input (expression or selector), selects what it holds and types `text` as a user would. */
+	async fill(input, text) {
+		const element = input.includes('(') ? input : `document.querySelector(${JSON.stringify(input)})`;
+		await this.clickOn(element);
+		await this.eval(`(() => { const e = (${element}); e.focus(); e.select?.(); return true; })()`);
+		await this.press('Backspace', 'Backspace', 8);
+		await this.type(text);
 	}
 
 	async screenshot(dir, name) {
@@ -146,6 +198,13 @@ export class Page {
 			this.ws?.close();
 		} catch {}
 	}
+}
+
+/** JS expression: the innermost visible element under `scope` matching `tags` whose text is exactly `text`. */
+export function byText(text, scope = 'body', tags = 'button, a, li, span, div, label') {
+	return `[...document.querySelectorAll(${JSON.stringify(scope)})].flatMap((s) => [...s.querySelectorAll(${JSON.stringify(tags)})])
+		.filter((e) => e.offsetParent && e.innerText?.replace(/\\s+/g, ' ').trim() === ${JSON.stringify(text)})
+		.sort((a, b) => a.contains(b) ? 1 : b.contains(a) ? -1 : 0)[0]`;
 }
 
 export { sleep };

@@ -1,9 +1,10 @@
 /**
  * OAuth 2.0 authorization server at the portal itself (self-hosted layout):
- * GET /oauth2/authorize (auto-approves), POST /oauth2/token (client_secret_post only; PKCE for
+ * GET /oauth2/authorize (a consent page; its Allow button POSTs the same query back and is
+ * answered with the redirect carrying the code), POST /oauth2/token (client_secret_post only; PKCE for
  * the public client), and the discovery documents.
  */
-import { bodyField, defineRoute, json, queryParam, redirect, type RouteContext, type Reply } from '../http';
+import { bodyField, defineRoute, json, queryParam, raw, redirect, type RouteContext, type Reply } from '../http';
 import { OAUTH_SCOPES } from '../model';
 import { createCode, issueTokens, s256 } from '../oauth';
 
@@ -19,15 +20,19 @@ function redirectWith(uri: string, params: Record<string, string | undefined>): 
 	return redirect(target.toString());
 }
 
-function authorize(ctx: RouteContext): Reply {
+const escapeHtml = (text: string): string =>
+	text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** The authorize request's checks, shared by the consent page and its Allow/Deny answer. */
+function authorizeRequest(ctx: RouteContext): { reply: Reply } | { approve: (allow: boolean) => Reply; page: () => Reply } {
 	const client = ctx.state.oauth.clients.get(queryParam(ctx, 'client_id') ?? '');
-	if (!client) return oauthError(400, 'invalid_request', 'OAuth 2.0 Parameter: client_id');
+	if (!client) return { reply: oauthError(400, 'invalid_request', 'OAuth 2.0 Parameter: client_id') };
 	const redirectUri = queryParam(ctx, 'redirect_uri') ?? '';
 	if (!/^https?:\/\//i.test(redirectUri) || (client.redirectUris.length > 0 && !client.redirectUris.includes(redirectUri))) {
-		return oauthError(400, 'invalid_request', 'OAuth 2.0 Parameter: redirect_uri');
+		return { reply: oauthError(400, 'invalid_request', 'OAuth 2.0 Parameter: redirect_uri') };
 	}
 	const state = queryParam(ctx, 'state');
-	const fail = (error: string, description: string): Reply => redirectWith(redirectUri, { error, error_description: description, state });
+	const fail = (error: string, description: string) => ({ reply: redirectWith(redirectUri, { error, error_description: description, state }) });
 	if (queryParam(ctx, 'response_type') !== 'code') return fail('unsupported_response_type', 'OAuth 2.0 Parameter: response_type');
 
 	const requested = (queryParam(ctx, 'scope') ?? '').split(/[\s+]+/).filter(Boolean);
@@ -39,9 +44,40 @@ function authorize(ctx: RouteContext): Reply {
 	if (challenge && method !== undefined && method !== 'S256') return fail('invalid_request', 'OAuth 2.0 Parameter: code_challenge_method');
 	if (client.clientSecret === null && !challenge) return fail('invalid_request', 'OAuth 2.0 Parameter: code_challenge');
 
+	// DocSpace asks the signed-in user; the emulator's "signed-in user" is this one.
 	const userId = ctx.state.oauth.approveAsUserId ?? ctx.state.owner().id;
-	const code = createCode(ctx.state, { client, userId, redirectUri, scopes, codeChallenge: challenge });
-	return redirectWith(redirectUri, { code: code.code, state });
+	const email = ctx.state.users.get(userId)?.email ?? userId;
+	return {
+		approve: (allow) => {
+			if (!allow) return redirectWith(redirectUri, { error: 'access_denied', error_description: 'The user denied access', state });
+			const code = createCode(ctx.state, { client, userId, redirectUri, scopes, codeChallenge: challenge });
+			return redirectWith(redirectUri, { code: code.code, state });
+		},
+		page: () => {
+			const action = `/oauth2/authorize?${ctx.searchParams.toString()}`;
+			const html = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Authorize ${escapeHtml(client.name)}</title>
+<style>body{font-family:sans-serif;max-width:32rem;margin:3rem auto;padding:0 1rem}li{margin:.2rem 0}button{font-size:1rem;padding:.5rem 1.2rem;margin-right:.5rem}</style></head>
+<body><h1>${escapeHtml(client.name)} wants to access your DocSpace</h1>
+<p>Signed in as <strong>${escapeHtml(email)}</strong> on ${escapeHtml(ctx.portalUrl)}.</p>
+<p>The app asks for:</p><ul>${scopes.map((s) => `<li><code>${escapeHtml(s)}</code></li>`).join('')}</ul>
+<form method="post" action="${escapeHtml(action)}">
+<button type="submit" name="decision" value="allow" id="allow">Allow</button>
+<button type="submit" name="decision" value="deny" id="deny">Deny</button>
+</form></body></html>`;
+			return raw(200, { 'content-type': 'text/html; charset=utf-8', ...NO_STORE }, html);
+		},
+	};
+}
+
+function consentPage(ctx: RouteContext): Reply {
+	const request = authorizeRequest(ctx);
+	return 'reply' in request ? request.reply : request.page();
+}
+
+function consentAnswer(ctx: RouteContext): Reply {
+	const request = authorizeRequest(ctx);
+	return 'reply' in request ? request.reply : request.approve(bodyField(ctx.body, 'decision') === 'allow');
 }
 
 function token(ctx: RouteContext): Reply {
@@ -103,7 +139,8 @@ function metadata(ctx: RouteContext): Reply {
 }
 
 const standalone = { anonymous: true, bypassAuth: true };
-defineRoute('GET', '/oauth2/authorize', authorize, standalone);
+defineRoute('GET', '/oauth2/authorize', consentPage, standalone);
+defineRoute('POST', '/oauth2/authorize', consentAnswer, standalone);
 defineRoute('POST', '/oauth2/token', token, standalone);
 defineRoute('GET', '/.well-known/oauth-authorization-server', metadata, standalone);
 defineRoute('GET', '/.well-known/openid-configuration', metadata, standalone);
