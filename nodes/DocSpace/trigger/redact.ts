@@ -23,7 +23,12 @@ function clean(value: unknown, forms: string[], seen: Set<object>, depth: number
 	if (typeof value !== 'object' || value === null || seen.has(value) || depth > 6) return value;
 	seen.add(value);
 	const record = value as Record<string, unknown>;
-	for (const key of Object.keys(record)) record[key] = clean(record[key], forms, seen, depth + 1);
+	// Own names, not keys: an Error's message, stack and cause are not enumerable (n8n 2.x keeps the
+	// unexplained original as the cause).
+	for (const key of Object.getOwnPropertyNames(record)) {
+		const cleaned = clean(record[key], forms, seen, depth + 1);
+		if (cleaned !== record[key]) record[key] = cleaned;
+	}
 	return value;
 }
 
