@@ -84,11 +84,15 @@ describe('calls made by the nodes exist in the DocSpace OpenAPI document', () =>
 		expect(unknown).toEqual([]);
 	});
 
+	// DocSpace's ApiContext (common/ASC.Api.Core/Core/ApiContext.cs) reads startIndex and count of every
+	// request, whether or not the operation lists them.
+	const PAGING = ['startindex', 'count'];
+
 	test('each query parameter sent is one the operation documents', () => {
 		const unknown = calls
 			.filter((call) => !undocumented(call))
 			.flatMap((call) => {
-				const documented = new Set(matching(call).flatMap((operation) => operation.query.map((name) => name.toLowerCase())));
+				const documented = new Set([...PAGING, ...matching(call).flatMap((operation) => operation.query.map((name) => name.toLowerCase()))]);
 				// `type[0]=2&type[1]=5`: ASP.NET binds indexed names to the list parameter `type`.
 				const listName = (name: string) => name.replace(/\[\d*\]$/, '').toLowerCase();
 				return call.query.filter((name) => !documented.has(listName(name))).map((name) => `${call.method} ${call.path} ?${name}`);
