@@ -11,6 +11,16 @@ import { admin, api, emulator, freshRoom, listings, poller, usePollEmulator } fr
 
 usePollEmulator();
 
+/** Fills the form in as the seeded user, as the editor would. */
+async function fill(formId: number, values: Record<string, unknown>) {
+	const res = await fetch(`${emulator.url}/emulator/forms/${formId}/fill`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify({ userId: emulator.state.seedIds.users.user, values }),
+	});
+	expect(res.status).toBe(200);
+}
+
 describe('New Form Submission', () => {
 	function startedForm() {
 		const { users } = emulator.state.seedIds;
@@ -18,15 +28,6 @@ describe('New Form Submission', () => {
 		const form = emulator.state.createFile({ title: 'Application.pdf', folderId: room.id, createdBy: admin, content: pdfForm(SAMPLE_FORM_FIELDS), isForm: true });
 		formFilling(emulator.state, form.id).started = true;
 		return form;
-	}
-
-	async function fill(formId: number, values: Record<string, unknown>) {
-		const res = await fetch(`${emulator.url}/emulator/forms/${formId}/fill`, {
-			method: 'POST',
-			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify({ userId: emulator.state.seedIds.users.user, values }),
-		});
-		expect(res.status).toBe(200);
 	}
 
 	const names = async (trigger: PollHarness) => (await trigger.poll()).items.map((i) => (i.payload as { fields: { fullName: string } }).fields.fullName);
@@ -75,14 +76,7 @@ describe('New Form Submission in a Form Filling room', () => {
 	const addForm = (roomId: number, title: string) =>
 		emulator.state.createFile({ title, folderId: roomId, createdBy: admin, content: pdfForm(SAMPLE_FORM_FIELDS), isForm: true });
 	const startFilling = async (formId: number) => await api('PUT', `files/file/${formId}/startfilling`);
-	async function fill(formId: number, fullName: string) {
-		const res = await fetch(`${emulator.url}/emulator/forms/${formId}/fill`, {
-			method: 'POST',
-			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify({ userId: emulator.state.seedIds.users.user, values: { fullName } }),
-		});
-		expect(res.status).toBe(200);
-	}
+	const fillIn = async (formId: number, fullName: string) => await fill(formId, { fullName });
 	const watch = (roomId: number) => poller({ event: 'form.submit', formSource: 'room', roomId: byId(roomId) });
 	type Submission = { formId: string; formTitle: string; formNumber: number; fields: { fullName: string } };
 	const submissions = async (trigger: PollHarness) => {
@@ -100,11 +94,11 @@ describe('New Form Submission in a Form Filling room', () => {
 		const b = addForm(room.id, 'Expenses.pdf');
 		await startFilling(a.id);
 		await startFilling(b.id);
-		await fill(a.id, 'Before');
+		await fillIn(a.id, 'Before');
 		const trigger = watch(room.id);
 		expect(await submissions(trigger)).toEqual([]);
-		await fill(a.id, 'Ada');
-		await fill(b.id, 'Bob');
+		await fillIn(a.id, 'Ada');
+		await fillIn(b.id, 'Bob');
 		emulator.clearRequests();
 		const { items } = await trigger.poll();
 		expect(items.map((i) => i.payload)).toEqual(
@@ -130,9 +124,9 @@ describe('New Form Submission in a Form Filling room', () => {
 		const added = addForm(room.id, 'Added.pdf');
 		await startFilling(waiting.id);
 		await startFilling(added.id);
-		await fill(waiting.id, 'W1');
-		await fill(added.id, 'N1');
-		await fill(added.id, 'N2');
+		await fillIn(waiting.id, 'W1');
+		await fillIn(added.id, 'N1');
+		await fillIn(added.id, 'N2');
 		expect((await submissions(trigger)).sort()).toEqual(['Added.pdf #1 N1', 'Added.pdf #2 N2', 'Waiting.pdf #1 W1']);
 		expect(await submissions(trigger)).toEqual([]);
 	});
@@ -141,10 +135,10 @@ describe('New Form Submission in a Form Filling room', () => {
 		const room = formRoom();
 		const form = addForm(room.id, 'Survey.pdf');
 		await startFilling(form.id);
-		await fill(form.id, 'Old');
+		await fillIn(form.id, 'Old');
 		const trigger = watch(room.id);
 		await trigger.poll();
-		await fill(form.id, 'New');
+		await fillIn(form.id, 'New');
 		const restarted = trigger.restart();
 		expect(await submissions(restarted)).toEqual(['Survey.pdf #2 New']);
 		expect(await submissions(restarted.restart())).toEqual([]);
@@ -157,8 +151,8 @@ describe('New Form Submission in a Form Filling room', () => {
 		const trigger = watch(room.id);
 		await trigger.poll();
 		const last = forms[forms.length - 1];
-		for (let i = 0; i < 120; i++) await fill(last.id, `P${i}`);
-		await fill(forms[0].id, 'first');
+		for (let i = 0; i < 120; i++) await fillIn(last.id, `P${i}`);
+		await fillIn(forms[0].id, 'first');
 		emulator.clearRequests();
 		const got = await submissions(trigger);
 		expect(got).toHaveLength(121);
@@ -173,9 +167,9 @@ describe('New Form Submission in a Form Filling room', () => {
 		const room = formRoom();
 		const form = addForm(room.id, 'Quiz.pdf');
 		await startFilling(form.id);
-		await fill(form.id, 'Old');
+		await fillIn(form.id, 'Old');
 		await new Promise((resolve) => setTimeout(resolve, 5));
-		await fill(form.id, 'Newest');
+		await fillIn(form.id, 'Newest');
 		const { items } = await watch(room.id).poll('manual');
 		expect(items.map((i) => (i.payload as Submission).fields.fullName)).toEqual(['Newest']);
 		const { error } = await watch(freshRoom().id).poll();
