@@ -144,6 +144,23 @@ describe('New Form Submission in a Form Filling room', () => {
 		expect(await submissions(restarted.restart())).toEqual([]);
 	});
 
+	it('a form stopped at activation costs no request, and when resumed only its new submissions count', async () => {
+		const room = formRoom();
+		const form = addForm(room.id, 'Paused.pdf');
+		await startFilling(form.id);
+		await fillIn(form.id, 'Old');
+		const manage = async (action: number) => await api('PUT', `files/file/${form.id}/manageformfilling`, { formId: form.id, action });
+		await manage(0); // Stop
+		const trigger = watch(room.id);
+		expect(await submissions(trigger)).toEqual([]);
+		emulator.clearRequests();
+		expect(await submissions(trigger)).toEqual([]);
+		expect(listings(`/api/2.0/files/file/${form.id}/submissions`).length).toBe(0);
+		await manage(1); // Resume
+		await fillIn(form.id, 'New');
+		expect(await submissions(trigger)).toEqual(['Paused.pdf #2 New']);
+	});
+
 	it('pages through a room with more than 100 forms and a form with more than 100 submissions', async () => {
 		const room = formRoom();
 		const forms = Array.from({ length: 105 }, (_, i) => addForm(room.id, `F${i}.pdf`));
@@ -159,8 +176,8 @@ describe('New Form Submission in a Form Filling room', () => {
 		expect(new Set(got).size).toBe(121);
 		expect(got).toContain('F0.pdf #1 first');
 		expect(got).toContain('F104.pdf #120 P119');
-		expect(listings(`/api/2.0/files/${room.id}`)).toHaveLength(2);
-		expect(listings(`/api/2.0/files/file/${last.id}/submissions`)).toHaveLength(2);
+		expect(listings(`/api/2.0/files/${room.id}`).length).toBe(2);
+		expect(listings(`/api/2.0/files/file/${last.id}/submissions`).length).toBe(2);
 	});
 
 	it('Fetch Test Event returns the newest submission of the room; another room type is refused clearly', async () => {
