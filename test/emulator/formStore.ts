@@ -142,3 +142,10 @@ export function formFileDto(scope: DtoScope, file: FileEntry): Record<string, un
 		formFillingStatus: fillingStatus(filling, scope.principal?.user.id),
 	};
 }
+
+/** A file as folder listings show it: forms in form rooms carry their filling state, as in DocSpace. */
+export function listedFileDto(scope: DtoScope, file: FileEntry): Record<string, unknown> {
+	const roomType = scope.state.roomOf(file)?.roomType;
+	const formRoom = roomType === RoomType.FillingFormsRoom || roomType === RoomType.VirtualDataRoom;
+	return file.isForm && formRoom ? formFileDto(scope, file) : fileDto(scope, file);
+}

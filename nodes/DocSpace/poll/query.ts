@@ -36,3 +36,19 @@ export function listingQuery(this: IPollFunctions, listing: SortedListing): List
 export function watchedForm(this: IPollFunctions): string {
 	return idFromLocator.call(this, 'file', this.getNodeParameter(locatorSpecs.file.name, '') as unknown, undefined, { label: 'Form' });
 }
+
+/** The Form Filling room whose forms New Form Submission watches. */
+export function watchedFormRoom(this: IPollFunctions): string {
+	return idFromLocator.call(this, 'room', this.getNodeParameter(locatorSpecs.room.name, '') as unknown, undefined, { label: 'Form Filling Room' });
+}
+
+/** Whether New Form Submission watches one form or a Form Filling room. */
+export function formSource(this: IPollFunctions): 'form' | 'room' {
+	const source = this.getNodeParameter('formSource', 'form') as string;
+	if (source !== 'form' && source !== 'room') {
+		throw new NodeOperationError(this.getNode(), `The parameter “Watch” has an unknown value “${source}”`, {
+			description: 'Choose Form or Form Filling Room.',
+		});
+	}
+	return source;
+}

@@ -7,7 +7,8 @@ import type { PollEvent, SortedListing } from './events';
 import { isPollEvent, LISTINGS } from './events';
 import { toItem } from './output';
 import { fingerprint, fingerprints, listPeople, newUsers, registrationTime, updatedUsers } from './people';
-import { listingQuery, watchedForm } from './query';
+import { formSource, listingQuery, watchedForm, watchedFormRoom } from './query';
+import { isFormCursors, roomSubmissions } from './formRoom';
 import type { ListingQuery } from './scan';
 import { scan } from './scan';
 import type { PollState } from './state';
@@ -96,10 +97,30 @@ async function pollPeople(this: IPollFunctions, event: PollEvent, state: PollSta
 	return previous ? emitted(updatedUsers(people, previous).map(updateItem)) : null;
 }
 
+const submissionItem = (event: PollEvent, entry: IDataObject, version: string) =>
+	toItem(event, entry, { time: timeOf(entry.createOn), version });
+
+async function pollRoomSubmissions(this: IPollFunctions, event: PollEvent, state: PollState): Promise<PollResult> {
+	const roomId = watchedFormRoom.call(this);
+	const key = `${event} room ${roomId}`;
+	const known = state.key === key && isFormCursors(state.forms) ? state.forms : undefined;
+	const mode = this.getMode() === 'manual' ? 'manual' : known ? 'next' : 'baseline';
+	const { changed, forms } = await roomSubmissions.call(this, roomId, known ?? {}, mode);
+	// Submission numbers restart at 1 in every form, so the form's id is part of the version.
+	const items = changed.map((entry) => submissionItem(event, entry, `${String(entry.formId)}.${String(entry.id)}`));
+	if (mode === 'manual') {
+		if (!items[0]) throw nothingYet.call(this);
+		return [[items[0]]];
+	}
+	Object.assign(state, { key, cursor: undefined, fingerprints: undefined, forms });
+	return mode === 'baseline' ? null : emitted(items);
+}
+
 async function pollSubmissions(this: IPollFunctions, event: PollEvent, state: PollState): Promise<PollResult> {
+	if (formSource.call(this) === 'room') return await pollRoomSubmissions.call(this, event, state);
 	const fileId = watchedForm.call(this);
 	const entries = (await listSubmissions.call(this, fileId)).map((submission) => submissionEntry(fileId, submission));
-	const item = (entry: IDataObject) => toItem(event, entry, { time: timeOf(entry.createOn), version: String(entry.id) });
+	const item = (entry: IDataObject) => submissionItem(event, entry, String(entry.id));
 	return pollWholeList.call(this, state, `${event} ${fileId}`, (cursor) => newSubmissions(entries, cursor), item);
 }
 

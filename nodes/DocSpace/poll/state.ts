@@ -7,6 +7,8 @@ export interface PollState {
 	cursor?: Cursor;
 	/** User Updated: the digest of every user at the last poll. */
 	fingerprints?: Record<string, string>;
+	/** New Form Submission in a Form Filling room: one cursor per form, by file id. */
+	forms?: Record<string, Cursor>;
 }
 
 export function isCursor(value: unknown): value is Cursor {

@@ -141,9 +141,11 @@ export interface ContentPage {
 	total: number;
 }
 
-export function folderContentDto(scope: DtoScope, current: Folder, page: ContentPage): Record<string, unknown> {
+export type FileDtoOf = (scope: DtoScope, file: FileEntry) => Record<string, unknown>;
+
+export function folderContentDto(scope: DtoScope, current: Folder, page: ContentPage, fileDtoOf: FileDtoOf = fileDto): Record<string, unknown> {
 	return {
-		files: page.files.map((f) => fileDto(scope, f)),
+		files: page.files.map((f) => fileDtoOf(scope, f)),
 		folders: page.folders.map((f) => folderDto(scope, f)),
 		current: folderDto(scope, current),
 		pathParts: pathParts(scope, current),

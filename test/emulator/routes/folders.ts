@@ -23,6 +23,7 @@ import {
 } from '../http';
 import { folderContentDto, folderDto } from '../dto/files';
 import { apiDate } from '../dto/format';
+import { listedFileDto } from '../formStore';
 import { historyDto, historyOf, recordHistory } from '../history';
 import { folderEntries, pageOf, readPaging, type Paging } from '../listing';
 import { MESSAGES, requireFolder } from '../lookup';
@@ -32,7 +33,7 @@ import type { EmulatorState } from '../state';
 /** One page of a folder's filtered contents as FolderContentDto. */
 function contents(ctx: RouteContext, folder: Folder, paging: Paging): Record<string, unknown> {
 	const { folders, files } = folderEntries(ctx, folder);
-	return folderContentDto(ctx, folder, pageOf(folders, files, paging));
+	return folderContentDto(ctx, folder, pageOf(folders, files, paging), listedFileDto);
 }
 
 function section(ctx: RouteContext, folder: Folder | undefined): Reply {
