@@ -1,12 +1,12 @@
 import type {
 	IAuthenticateGeneric,
 	Icon,
-	ICredentialTestRequest,
 	ICredentialType,
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { baseUrlProperty, credentialTest } from './common';
+import type { CredentialProbe } from './common';
+import { baseUrlProperty } from './common';
 
 export class DocSpaceApiKeyApi implements ICredentialType {
 	name = 'docSpaceApiKeyApi';
@@ -42,8 +42,10 @@ export class DocSpaceApiKeyApi implements ICredentialType {
 	};
 
 	// keys/@self needs no permission scope, so a key limited to e.g. files:read passes too.
-	test: ICredentialTestRequest = credentialTest(
-		'/keys/@self',
-		'DocSpace did not accept this API key. Check that it was copied whole (it starts with sk-) and that it is still listed, not expired, in DocSpace under Developer Tools → API keys, on the portal of this Base URL.',
-	);
+	// Run by the nodes' credential test (testedBy), which words the failures n8n 1.x and 2.x show.
+	probe: CredentialProbe = {
+		path: '/keys/@self',
+		rejected:
+			'DocSpace did not accept this API key. Check that it was copied whole (it starts with sk-) and that it is still listed, not expired, in DocSpace under Developer Tools → API keys, on the portal of this Base URL.',
+	};
 }

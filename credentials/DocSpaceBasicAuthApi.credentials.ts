@@ -1,12 +1,12 @@
 import type {
 	IAuthenticateGeneric,
 	Icon,
-	ICredentialTestRequest,
 	ICredentialType,
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { baseUrlProperty, credentialTest } from './common';
+import type { CredentialProbe } from './common';
+import { baseUrlProperty } from './common';
 
 export class DocSpaceBasicAuthApi implements ICredentialType {
 	name = 'docSpaceBasicAuthApi';
@@ -50,8 +50,10 @@ export class DocSpaceBasicAuthApi implements ICredentialType {
 		},
 	};
 
-	test: ICredentialTestRequest = credentialTest(
-		'/people/@self',
-		'DocSpace did not accept this email and password. Check both by signing in to the portal in a browser; accounts that sign in through SSO or with two-factor authentication cannot use a password here: use an API key instead.',
-	);
+	// Run by the nodes' credential test (testedBy), which words the failures n8n 1.x and 2.x show.
+	probe: CredentialProbe = {
+		path: '/people/@self',
+		rejected:
+			'DocSpace did not accept this email and password. Check both by signing in to the portal in a browser; accounts that sign in through SSO or with two-factor authentication cannot use a password here: use an API key instead.',
+	};
 }

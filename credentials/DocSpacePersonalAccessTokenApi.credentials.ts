@@ -1,12 +1,12 @@
 import type {
 	IAuthenticateGeneric,
 	Icon,
-	ICredentialTestRequest,
 	ICredentialType,
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { baseUrlProperty, credentialTest } from './common';
+import type { CredentialProbe } from './common';
+import { baseUrlProperty } from './common';
 
 export class DocSpacePersonalAccessTokenApi implements ICredentialType {
 	name = 'docSpacePersonalAccessTokenApi';
@@ -40,8 +40,10 @@ export class DocSpacePersonalAccessTokenApi implements ICredentialType {
 		},
 	};
 
-	test: ICredentialTestRequest = credentialTest(
-		'/people/@self',
-		'DocSpace did not accept this token. Session tokens expire and end when you sign out: get a new one with POST /api/2.0/authentication, or use an API key instead.',
-	);
+	// Run by the nodes' credential test (testedBy), which words the failures n8n 1.x and 2.x show.
+	probe: CredentialProbe = {
+		path: '/people/@self',
+		rejected:
+			'DocSpace did not accept this token. Session tokens expire and end when you sign out: get a new one with POST /api/2.0/authentication, or use an API key instead.',
+	};
 }

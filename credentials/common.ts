@@ -1,4 +1,4 @@
-import type { ICredentialTestRequest, INodeProperties } from 'n8n-workflow';
+import type { INodeProperties } from 'n8n-workflow';
 
 export const baseUrlProperty: INodeProperties = {
 	displayName: 'Base URL',
@@ -10,29 +10,11 @@ export const baseUrlProperty: INodeProperties = {
 	hint: 'The address of your DocSpace portal, as you open it in the browser',
 };
 
-/** The portal's REST root; accepts a trailing slash or a pasted /api/2.0 suffix. */
-export const apiBaseUrlExpression =
-	'={{ String($credentials.baseUrl).trim().replace(/\\/+$/, "").replace(/\\/api\\/2\\.0$/i, "") + "/api/2.0" }}';
-
 /**
- * n8n's credential test request: GET `url` on the portal's API, with our advice instead of a bare
- * "Unauthorized" or "Not Found". `rejected` says what to check when DocSpace refuses the secret.
- * Accept: application/json keeps web apps that answer every path with their HTML page (n8n
- * itself, for one) from passing as a portal: they answer 404 to it.
+ * What the nodes' credential test (`testedBy`) asks the portal with a credential of this type:
+ * GET `path` on the portal's API, and what to check when DocSpace refuses the secret (HTTP 401).
  */
-export function credentialTest(url: string, rejected: string): ICredentialTestRequest {
-	return {
-		request: { baseURL: apiBaseUrlExpression, url, headers: { Accept: 'application/json' } },
-		rules: [
-			{ type: 'responseCode', properties: { value: 401, message: rejected } },
-			{
-				type: 'responseCode',
-				properties: {
-					value: 404,
-					message:
-						'No DocSpace portal answers at this Base URL (HTTP 404). Enter the portal address as you open it in the browser, e.g. https://yourportal.onlyoffice.com.',
-				},
-			},
-		],
-	};
+export interface CredentialProbe {
+	path: string;
+	rejected: string;
 }

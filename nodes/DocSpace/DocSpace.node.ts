@@ -4,7 +4,8 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { resourceProperty, resources } from './actions/resources';
 import { router } from './actions/router';
 import { listSearch, loadOptions } from './methods';
-import { authenticationProperty, credentialsFor } from './transport/authentication.description';
+import { authenticationProperty, shownFor } from './transport/authentication.description';
+import { credentialTest } from './transport/credentialTest';
 
 export class DocSpace implements INodeType {
 	description: INodeTypeDescription = {
@@ -19,7 +20,13 @@ export class DocSpace implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: credentialsFor(['apiKey', 'basicAuth', 'oAuth2', 'personalAccessToken']),
+		credentials: [
+			{ name: 'docSpaceApiKeyApi', testedBy: 'docSpaceCredentialTest', ...shownFor('apiKey') },
+			{ name: 'docSpaceBasicAuthApi', testedBy: 'docSpaceCredentialTest', ...shownFor('basicAuth') },
+			// n8n tests OAuth2 credentials itself: connected or not
+			{ name: 'docSpaceOAuth2Api', ...shownFor('oAuth2') },
+			{ name: 'docSpacePersonalAccessTokenApi', testedBy: 'docSpaceCredentialTest', ...shownFor('personalAccessToken') },
+		],
 		properties: [
 			authenticationProperty(['apiKey', 'basicAuth', 'oAuth2', 'personalAccessToken']),
 			resourceProperty,
@@ -27,7 +34,7 @@ export class DocSpace implements INodeType {
 		],
 	};
 
-	methods = { listSearch, loadOptions };
+	methods = { listSearch, loadOptions, credentialTest };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

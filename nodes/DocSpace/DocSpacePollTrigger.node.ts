@@ -2,9 +2,10 @@ import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunction
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { listSearch } from './methods';
-import { pollAuthenticationMethods, pollProperties } from './poll/description';
+import { pollProperties } from './poll/description';
 import { poll } from './poll/run';
-import { credentialsFor } from './transport/authentication.description';
+import { shownFor } from './transport/authentication.description';
+import { credentialTest } from './transport/credentialTest';
 
 export class DocSpacePollTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -19,11 +20,17 @@ export class DocSpacePollTrigger implements INodeType {
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: credentialsFor(pollAuthenticationMethods),
+		credentials: [
+			{ name: 'docSpaceApiKeyApi', testedBy: 'docSpaceCredentialTest', ...shownFor('apiKey') },
+			{ name: 'docSpaceBasicAuthApi', testedBy: 'docSpaceCredentialTest', ...shownFor('basicAuth') },
+			// n8n tests OAuth2 credentials itself: connected or not
+			{ name: 'docSpaceOAuth2Api', ...shownFor('oAuth2') },
+			{ name: 'docSpacePersonalAccessTokenApi', testedBy: 'docSpaceCredentialTest', ...shownFor('personalAccessToken') },
+		],
 		properties: pollProperties,
 	};
 
-	methods = { listSearch };
+	methods = { listSearch, credentialTest };
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		return await poll.call(this);

@@ -8,9 +8,10 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { listSearch } from './methods';
-import { credentialsFor } from './transport/authentication.description';
+import { shownFor } from './transport/authentication.description';
+import { credentialTest } from './transport/credentialTest';
 import { receive } from './trigger/delivery';
-import { triggerAuthenticationMethods, triggerProperties } from './trigger/description';
+import { triggerProperties } from './trigger/description';
 import { getWebhookEvents } from './trigger/loadOptions';
 import { checkExists, create, remove } from './trigger/registration';
 
@@ -26,7 +27,11 @@ export class DocSpaceTrigger implements INodeType {
 		defaults: { name: 'ONLYOFFICE DocSpace Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: credentialsFor(triggerAuthenticationMethods),
+		credentials: [
+			{ name: 'docSpaceApiKeyApi', testedBy: 'docSpaceCredentialTest', ...shownFor('apiKey') },
+			{ name: 'docSpaceBasicAuthApi', testedBy: 'docSpaceCredentialTest', ...shownFor('basicAuth') },
+			{ name: 'docSpacePersonalAccessTokenApi', testedBy: 'docSpaceCredentialTest', ...shownFor('personalAccessToken') },
+		],
 		webhooks: [
 			// DocSpace probes the URL with HEAD before it saves a subscription; listed first so that
 			// n8n registers it before `create` runs.
@@ -36,7 +41,7 @@ export class DocSpaceTrigger implements INodeType {
 		properties: triggerProperties,
 	};
 
-	methods = { listSearch, loadOptions: { getWebhookEvents } };
+	methods = { listSearch, loadOptions: { getWebhookEvents }, credentialTest };
 
 	webhookMethods = {
 		default: {

@@ -1,6 +1,7 @@
 // Editor checks: the real n8n editor in headless Chromium over CDP (lib/cdp.mjs).
 import { join } from 'node:path';
 
+import { accessLevelCheck } from './editor/access.mjs';
 import { canvasCheck } from './editor/canvas.mjs';
 import { credentialEditorChecks } from './editor/credentials.mjs';
 import { publishCheck } from './editor/publish.mjs';
@@ -103,9 +104,7 @@ export async function editorChecks({ ctx, n8n, check, skip, shotsDir, runDir, pk
 
 	await credentialEditorChecks({ ctx, page, popup: browser.popup, check, shot, credentialTypes, secrets });
 	await canvasCheck({ ctx, page, check, shot, appName: ctx.nodeDisplayName(nodeType) });
-	// Room → Invite: the access levels offered for a Public room must be that room type's only. The
-	// check goes here once the node fills that list from the portal (loadOptions with dependsOn).
-	skip('editor: Room → Invite offers only the access levels of a Public room', 'the access-level list is not filled from the portal yet');
+	await accessLevelCheck({ ctx, page, check, shot, workflow: wf });
 	if (declaresTrigger && ctx.triggerReady) await publishCheck({ ctx, page, check, shot });
 	else skip('editor: publish the trigger example', 'the trigger checks did not run');
 

@@ -3,7 +3,7 @@
  * contexts and request helpers). n8n keeps its credentials helper in the server package, so this
  * file supplies one that applies a credential type's `authenticate` block the way n8n does.
  */
-import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
+import { CredentialTestContext, ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
 import type {
 	ICredentialDataDecryptedObject,
 	ICredentials,
@@ -11,6 +11,7 @@ import type {
 	IHttpRequestHelper,
 	IHttpRequestOptions,
 	INode,
+	INodeCredentialTestResult,
 	INodeExecutionData,
 	INodeProperties,
 	INodeType,
@@ -29,6 +30,7 @@ import { DocSpaceApiKeyApi } from '../../credentials/DocSpaceApiKeyApi.credentia
 import { DocSpaceBasicAuthApi } from '../../credentials/DocSpaceBasicAuthApi.credentials';
 import { DocSpaceOAuth2Api } from '../../credentials/DocSpaceOAuth2Api.credentials';
 import { DocSpacePersonalAccessTokenApi } from '../../credentials/DocSpacePersonalAccessTokenApi.credentials';
+import { docSpaceCredentialTest } from '../../nodes/DocSpace/transport/credentialTest';
 
 export const PACKAGE = 'n8n-nodes-onlyoffice-docspace';
 
@@ -285,25 +287,10 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 }
 
 /**
- * Runs a credential type's `test` request the way n8n does: the request as a declarative node's
- * request defaults, with `$credentials` expressions resolved and `authenticate` applied.
+ * Runs the nodes' credential test (their `testedBy` function) the way n8n's credentials tester
+ * does: with the decrypted credential, in n8n-core's own credential test context.
  */
-export async function testCredential(type: ICredentialType, data: ICredentialDataDecryptedObject): Promise<RunResult> {
-	if (!type.test) throw new Error(`${type.name} has no test request`);
-	const tester: INodeType = {
-		description: {
-			displayName: 'Credential Test',
-			name: 'credentialTest',
-			group: ['transform'],
-			version: 1,
-			description: '',
-			defaults: {},
-			inputs: ['main'],
-			outputs: ['main'],
-			properties: [],
-			credentials: [{ name: type.name, required: true }],
-			requestDefaults: type.test.request,
-		},
-	};
-	return await runNode({ nodeType: tester, parameters: {}, credentials: { [type.name]: data }, nodeName: 'Credential Test' });
+export async function testCredential(type: ICredentialType, data: ICredentialDataDecryptedObject): Promise<INodeCredentialTestResult & { error?: string }> {
+	const result = await docSpaceCredentialTest.call(new CredentialTestContext(), { id: 'test', name: 'Credential Test', type: type.name, data });
+	return { ...result, error: result.status === 'OK' ? undefined : result.message };
 }

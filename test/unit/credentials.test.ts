@@ -1,6 +1,7 @@
-import type { IHttpRequestOptions, INode } from 'n8n-workflow';
+import type { ICredentialTestFunctions, IHttpRequestOptions, INode } from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
 
+import { docSpaceCredentialTest } from '../../nodes/DocSpace/transport/credentialTest';
 import { credentialTypeOf } from '../../nodes/DocSpace/transport/credentials';
 import { credentialTypes, TestCredentialsHelper } from '../harness/n8n';
 
@@ -58,17 +59,29 @@ describe('credential types', () => {
 		['https://portal.example.com/', 'https://portal.example.com/api/2.0'],
 		['  https://portal.example.com/api/2.0/ ', 'https://portal.example.com/api/2.0'],
 		['https://example.com/docspace/API/2.0', 'https://example.com/docspace/api/2.0'],
-	])('test request base URL from %j', async (baseUrl, expected) => {
-		const type = credentialTypes.docSpaceApiKeyApi;
-		const resolved = workflow.expression.getSimpleParameterValue(
-			node,
-			type.test!.request.baseURL as string,
-			'internal',
-			{ $credentials: { baseUrl } } as never,
-			undefined,
-			'',
-		);
-		expect(resolved).toBe(expected);
+	])('the credential test asks the portal at the API root from Base URL %j', async (baseUrl, expected) => {
+		const asked: Array<Record<string, unknown>> = [];
+		const context = {
+			helpers: {
+				request: async (options: Record<string, unknown>) => {
+					asked.push(options);
+					return { statusCode: 200, headers: { 'content-type': 'application/json' }, body: { response: {} } };
+				},
+			},
+		} as unknown as ICredentialTestFunctions;
+		const result = await docSpaceCredentialTest.call(context, { id: 'c', name: 'c', type: 'docSpaceApiKeyApi', data: { baseUrl, apiKey: 'sk-abc' } });
+		expect(result.status).toBe('OK');
+		expect(asked.map((o) => o.uri)).toEqual([`${expected}/keys/@self`]);
+		expect((asked[0].headers as Record<string, string>).Authorization).toBe('Bearer sk-abc');
+	});
+
+	test('the credential test says the host was not found, in words, for ENOTFOUND', async () => {
+		const context = {
+			helpers: { request: async () => await Promise.reject(Object.assign(new Error('getaddrinfo ENOTFOUND nowhere.example'), { code: 'ENOTFOUND' })) },
+		} as unknown as ICredentialTestFunctions;
+		const result = await docSpaceCredentialTest.call(context, { id: 'c', name: 'c', type: 'docSpaceApiKeyApi', data: { baseUrl: 'https://nowhere.example', apiKey: 'sk-abc' } });
+		expect(result).toEqual({ status: 'Error', message: expect.stringContaining('Check the Base URL') });
+		expect(result.message).toContain('could not be found');
 	});
 });
 

@@ -43,35 +43,31 @@ function readAuthentication(context: DocSpaceContext): unknown {
 	return (context as IHookFunctions).getNodeParameter('authentication');
 }
 
+const BASE_URL_FIX = 'Enter the full portal address in the credential, e.g. https://yourportal.onlyoffice.com';
+
+/** The portal origin (and path) from what a user pasted into the Base URL field, or what is wrong with it. */
+export function parsePortalUrl(raw: unknown): { url: string } | { problem: string; fix: string } {
+	const value = typeof raw === 'string' ? raw.trim() : '';
+	if (!value) return { problem: 'The credential has no Base URL', fix: BASE_URL_FIX };
+	if (!/^https?:\/\//i.test(value)) return { problem: `The Base URL "${value}" has no http:// or https:// scheme`, fix: BASE_URL_FIX };
+	let url: URL;
+	try {
+		url = new URL(value);
+	} catch {
+		return { problem: `The Base URL "${value}" is not a valid URL`, fix: BASE_URL_FIX };
+	}
+	const path = url.pathname.replace(/\/+$/, '').replace(/\/api\/2\.0$/i, '');
+	return { url: `${url.origin}${path}` };
+}
+
 /** Turns what a user pasted into the Base URL field into the portal origin. */
 export function normalizePortalUrl(
 	raw: unknown,
 	context: Pick<DocSpaceContext, 'getNode'>,
 ): string {
-	const value = typeof raw === 'string' ? raw.trim() : '';
-	const fix = 'Enter the full portal address in the credential, e.g. https://yourportal.onlyoffice.com';
-	if (!value) {
-		throw new NodeOperationError(context.getNode(), 'The credential has no Base URL', {
-			description: fix,
-		});
-	}
-	if (!/^https?:\/\//i.test(value)) {
-		throw new NodeOperationError(
-			context.getNode(),
-			`The Base URL "${value}" has no http:// or https:// scheme`,
-			{ description: fix },
-		);
-	}
-	let url: URL;
-	try {
-		url = new URL(value);
-	} catch {
-		throw new NodeOperationError(context.getNode(), `The Base URL "${value}" is not a valid URL`, {
-			description: fix,
-		});
-	}
-	const path = url.pathname.replace(/\/+$/, '').replace(/\/api\/2\.0$/i, '');
-	return `${url.origin}${path}`;
+	const parsed = parsePortalUrl(raw);
+	if ('url' in parsed) return parsed.url;
+	throw new NodeOperationError(context.getNode(), parsed.problem, { description: parsed.fix });
 }
 
 /** A secret as it may appear in an echoed request: raw, URL-encoded, form-encoded, JSON-escaped, base64. */

@@ -173,6 +173,18 @@ export function scrubDeep(value: unknown, secrets: string[], seen = new Set<unkn
 	}
 }
 
+const CONNECTION_REASONS: Record<string, string> = {
+	ECONNREFUSED: 'the connection was refused',
+	ECONNRESET: 'the connection was reset',
+	ETIMEDOUT: 'the connection timed out',
+	ECONNABORTED: 'the connection timed out',
+	EHOSTUNREACH: 'the host is unreachable',
+	ENETUNREACH: 'the network is unreachable',
+};
+
+/** Words for a network error code, for messages that must not show the raw code. */
+export const connectionReason = (code: string): string => CONNECTION_REASONS[code] ?? 'the request failed';
+
 function explain(failure: Failure, context: FailureContext): { message: string; description: string } {
 	const { status, code, serverMessage } = failure;
 	const detail = serverMessage ? ` DocSpace said: “${serverMessage}”.` : '';
@@ -212,15 +224,8 @@ function explain(failure: Failure, context: FailureContext): { message: string; 
 			};
 		}
 		// The message must not contain the raw code: n8n replaces messages that do with its own text.
-		const reason: Record<string, string> = {
-			ECONNREFUSED: 'the connection was refused',
-			ECONNRESET: 'the connection was reset',
-			ETIMEDOUT: 'the connection timed out',
-			EHOSTUNREACH: 'the host is unreachable',
-			ENETUNREACH: 'the network is unreachable',
-		};
 		return {
-			message: `The DocSpace portal at ${context.portalUrl} could not be reached: ${reason[code] ?? 'the request failed'}`,
+			message: `The DocSpace portal at ${context.portalUrl} could not be reached: ${connectionReason(code)}`,
 			description: `Check the Base URL in the credential and that the portal is online and reachable from n8n (${code}).${
 				context.attempts > 1 ? ` Tried ${context.attempts} times.` : ''
 			}`,

@@ -4,7 +4,6 @@
 // then a workflow that uses the credential.
 import { cases } from '../cases.mjs';
 import { CRED_TYPES } from '../lib/config.mjs';
-import { N8N_MAJOR } from '../lib/n8n.mjs';
 import { assert } from '../lib/report.mjs';
 import { assertRequestSeen, runCase } from '../lib/workflows.mjs';
 import { chooseOption, closeDialog, DIALOG, fillParameter, openNewCredential, saveAndReadTest, textOf } from './forms.mjs';
@@ -24,15 +23,15 @@ function secretForms(base, secrets) {
 }
 
 const NOT_A_PORTAL = 'No DocSpace portal answers at this Base URL';
-// n8n 1.x ignores a credential test's rules: its request helper drops the HTTP response before the
-// tester looks for it, so the form shows n8n's own text there.
-const SHOWS_OUR_ADVICE = N8N_MAJOR >= 2;
+// nothing listens on port 9 of the loopback: the connection is refused
+const CLOSED_PORT = 'http://127.0.0.1:9';
+const UNREACHABLE = 'Check the Base URL';
 
-/** Asserts a failed test; on n8n 2.x the form must show `advice`. */
+/** Asserts a failed test whose message, as the form shows it, contains `advice`. */
 function assertAdvice(result, advice, what) {
 	assert(!result.ok, `${what}: the test passed ("${result.text}")`);
-	if (SHOWS_OUR_ADVICE) assert(result.text.includes(advice), `${what}: the form shows "${result.text}", without "${advice}"`);
-	return SHOWS_OUR_ADVICE ? `"${advice}…"` : `n8n 1.x's own text "${result.text.replace(/^.*?Retry\s*/, '')}"`;
+	assert(result.text.includes(advice), `${what}: the form shows "${result.text}", without "${advice}"`);
+	return `"${advice}…"`;
 }
 
 /** Runs `steps` with the credential form open; the form is closed afterwards even when a step fails. */
@@ -62,7 +61,7 @@ export async function credentialEditorChecks({ ctx, page, popup, check, shot, cr
 
 	for (const form of secretForms(ctx.emu.base, secrets)) {
 		const name = displayName(form.auth);
-		await check(`editor: ${name} form: Save tests it; a wrong secret ${SHOWS_OUR_ADVICE ? 'shows our advice' : 'fails (n8n 1.x shows its own text)'}, the right one success`, async () => {
+		await check(`editor: ${name} form: Save tests it; a wrong secret${form.auth === 'apiKey' ? ', a page that is no portal and a closed port' : ''} show our advice, the right one success`, async () => {
 			const seen = [];
 			return await inForm(page, n8n, async () => {
 				await openNewCredential(page, name);
@@ -70,6 +69,10 @@ export async function credentialEditorChecks({ ctx, page, popup, check, shot, cr
 					// n8n's own address: a web app, not a portal
 					await fillAll(page, { ...form.right, baseUrl: n8n.base });
 					seen.push(`not a portal → ${assertAdvice(await saveAndReadTest(page), NOT_A_PORTAL, `Base URL ${n8n.base} (not a portal)`)}`);
+					await fillAll(page, { ...form.right, baseUrl: CLOSED_PORT });
+					const closed = await saveAndReadTest(page);
+					await shot(page, '10-credential-apiKey-closed-port');
+					seen.push(`closed port → ${assertAdvice(closed, UNREACHABLE, `Base URL ${CLOSED_PORT} (closed port)`)}`);
 				}
 				await fillAll(page, { ...form.right, ...form.wrong });
 				const wrong = await saveAndReadTest(page);

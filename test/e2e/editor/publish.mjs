@@ -1,7 +1,7 @@
 // Editor check: the trigger example published from the editor (n8n 2.x: Publish with a version name;
 // 1.x: the Active switch), then a real change on the emulator, and the execution seen in the
 // workflow's Executions tab.
-import { exampleFiles, loadWorkflow } from '../lib/examples.mjs';
+import { exampleFiles, readExample, withCredential } from '../lib/examples.mjs';
 import { ROOT, TRIGGER_TYPE } from '../lib/config.mjs';
 import { assert } from '../lib/report.mjs';
 import { sleep, waitFor } from '../lib/procs.mjs';
@@ -15,9 +15,9 @@ export async function publishCheck({ ctx, page, check, shot }) {
 		const cred = ctx.credentials.apiKey;
 		assert(cred, 'no API-key credential');
 		// imported as `npm start` imports it (setup); publishing it is the step under test
-		const file = exampleFiles(ROOT).find((f) => loadWorkflow(f, { credentialId: '', credentialName: '', ...ctx.seed }).nodes.some((n) => n.type === TRIGGER_TYPE));
+		const file = exampleFiles(ROOT).find((f) => readExample(f).nodes.some((n) => n.type === TRIGGER_TYPE));
 		assert(file, 'no example workflow with the trigger');
-		const wf = loadWorkflow(file, { credentialId: cred.id, credentialName: cred.name, ...ctx.seed });
+		const wf = withCredential(readExample(file), cred);
 		const created = await n8n.api('POST', '/workflows', wf);
 		const hook = `${n8n.base}/webhook/${wf.nodes.find((n) => n.type === TRIGGER_TYPE).webhookId}/webhook`;
 
