@@ -2,7 +2,7 @@ import type { IBinaryData, IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { resolveCredentials } from './credentials';
-import { docSpaceApi, docSpaceRequest } from './request';
+import { docSpaceCall, docSpaceRequest } from './request';
 
 type BinarySource = Parameters<IExecuteFunctions['helpers']['prepareBinaryData']>[0];
 
@@ -41,7 +41,7 @@ export async function assertConvertible(
 	itemIndex: number,
 	parameterLabel: string,
 ): Promise<void> {
-	const settings = await docSpaceApi.call(this, 'GET', 'files/settings', undefined, undefined, itemIndex);
+	const settings = await docSpaceCall.call(this, { method: 'GET', path: 'files/settings', itemIndex });
 	const table = (settings.extsConvertible ?? {}) as IDataObject;
 	const source = normalizeExtension(sourceExtension);
 	const targets = Array.isArray(table[source]) ? (table[source] as unknown[]).map(String) : [];

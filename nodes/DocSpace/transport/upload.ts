@@ -14,7 +14,7 @@ import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
 import { asNodeError } from './errors';
 import { isRecord } from './json';
-import { docSpaceApi, docSpaceRequest } from './request';
+import { docSpaceCall, docSpaceRequest } from './request';
 import type { FramedChunk, UploadContent } from './uploadContent';
 import { ContentSizeError, framedChunks, multipartFrame } from './uploadContent';
 
@@ -161,7 +161,7 @@ async function finalize(this: IExecuteFunctions, session: Session, itemIndex: nu
 	const { data } = await docSpaceRequest.call(this, { method: 'PUT', path: `${sessionPath(session)}/finalize`, itemIndex });
 	const answer = isRecord(data) ? (data as IDataObject) : {};
 	if (isRecord(answer.file)) return answer.file;
-	if (answer.id !== undefined) return await docSpaceApi.call(this, 'GET', `files/file/${String(answer.id)}`, undefined, undefined, itemIndex);
+	if (answer.id !== undefined) return await docSpaceCall.call(this, { method: 'GET', path: `files/file/${String(answer.id)}`, itemIndex });
 	throw new NodeOperationError(this.getNode(), 'DocSpace did not report the uploaded file', { itemIndex });
 }
 
@@ -187,16 +187,21 @@ async function completedUpload(
 	itemIndex: number,
 ): Promise<IDataObject | undefined> {
 	if (target.kind === 'version') {
-		const file = await docSpaceApi.call(this, 'GET', `files/file/${encodeURIComponent(target.fileId)}`, undefined, undefined, itemIndex);
+		const file = await docSpaceCall.call(this, { method: 'GET', path: `files/file/${encodeURIComponent(target.fileId)}`, itemIndex });
 		return Number(file.version) > target.versionBefore && Number(file.pureContentLength) === size ? file : undefined;
 	}
 	const dot = target.fileName.lastIndexOf('.');
 	const search = dot > 0 ? target.fileName.slice(0, dot) : target.fileName;
-	const listing = await docSpaceApi.call(this, 'GET', `files/${encodeURIComponent(session.folderId)}`, undefined, {
-		filterType: 1,
-		filterValue: search,
-		count: 100,
-	}, itemIndex);
+	const listing = await docSpaceCall.call(this, {
+		method: 'GET',
+		path: `files/${encodeURIComponent(session.folderId)}`,
+		qs: {
+			filterType: 1,
+			filterValue: search,
+			count: 100,
+		},
+		itemIndex,
+	});
 	const files = Array.isArray(listing.files) ? (listing.files as IDataObject[]) : [];
 	const found = files
 		.filter((f) => titleMatches(String(f.title ?? ''), target.fileName) && Number(f.pureContentLength) === size && changedSince(f, session.created))
@@ -281,14 +286,12 @@ export async function uploadToFolder(
 ): Promise<IDataObject> {
 	const { itemIndex } = options;
 	const limits = checkUpload.call(this, content, options);
-	const answer = await docSpaceApi.call(
-		this,
-		'POST',
-		`files/${encodeURIComponent(folderId)}/session`,
-		{ fileName: content.fileName, fileSize: content.size, createNewIfExist: options.createNewIfExist },
-		undefined,
+	const answer = await docSpaceCall.call(this, {
+		method: 'POST',
+		path: `files/${encodeURIComponent(folderId)}/session`,
+		body: { fileName: content.fileName, fileSize: content.size, createNewIfExist: options.createNewIfExist },
 		itemIndex,
-	);
+	});
 	const session = sessionOf.call(this, answer, folderId, itemIndex);
 	return await sendThroughSession.call(this, session, { kind: 'folder', fileName: content.fileName }, content, limits, itemIndex);
 }
@@ -303,14 +306,12 @@ export async function uploadNewVersion(
 	const { itemIndex } = options;
 	const limits = checkUpload.call(this, content, options);
 	const fileId = String(file.id);
-	const answer = await docSpaceApi.call(
-		this,
-		'POST',
-		`files/file/${encodeURIComponent(fileId)}/edit_session`,
-		undefined,
-		{ fileSize: content.size },
+	const answer = await docSpaceCall.call(this, {
+		method: 'POST',
+		path: `files/file/${encodeURIComponent(fileId)}/edit_session`,
+		qs: { fileSize: content.size },
 		itemIndex,
-	);
+	});
 	const session = sessionOf.call(this, answer, String(file.folderId), itemIndex);
 	const target: Target = { kind: 'version', fileId, versionBefore: Number(file.version) || 0 };
 	return await sendThroughSession.call(this, session, target, content, limits, itemIndex);

@@ -4,7 +4,7 @@
  */
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { docSpaceApi } from '../../transport/request';
+import { docSpaceCall } from '../../transport/request';
 import { docSpacePaginate, pickFolderContent } from '../../transport/paginate';
 import { DEFAULT_CHUNK_SIZE, DEFAULT_PARALLEL_CHUNKS, MAX_PARALLEL_CHUNKS } from '../../transport/upload';
 import { folderLocator } from '../common.descriptions';
@@ -98,7 +98,7 @@ export async function numericFolderId(this: IExecuteFunctions, folderId: string,
 
 /** GET files/file/{id}: the FileDto, of the given version when it is above 0. */
 export async function fileInfo(this: IExecuteFunctions, fileId: string, itemIndex: number, version = 0): Promise<IDataObject> {
-	return await docSpaceApi.call(this, 'GET', `files/file/${fileId}`, undefined, version > 0 ? { version } : undefined, itemIndex);
+	return await docSpaceCall.call(this, { method: 'GET', path: `files/file/${fileId}`, qs: version > 0 ? { version } : undefined, itemIndex });
 }
 
 /** The file of exactly this title (any case, as DocSpace compares) directly in the folder, if any. */

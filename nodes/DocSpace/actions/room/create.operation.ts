@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { docSpaceApi } from '../../transport/request';
+import { docSpaceCall } from '../../transport/request';
 import { toItems } from '../helpers';
 import { roomCreated } from '../outcomes';
 import { invalidParameter, requiredText } from '../validation';
@@ -91,6 +91,6 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	}
 	if (roomType === RoomType.FormFilling) Object.assign(body, formOptionsBody(fields));
 	const outcome = await roomCreated.call(this, i, title, roomType);
-	const room = await docSpaceApi.call(this, 'POST', 'files/rooms', body, undefined, i, { outcome });
+	const room = await docSpaceCall.call(this, { method: 'POST', path: 'files/rooms', body, itemIndex: i, outcome });
 	return toItems.call(this, room);
 }
