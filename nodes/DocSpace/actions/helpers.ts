@@ -57,7 +57,7 @@ export async function waitForFinish(
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const timeLimitSeconds = Number(options.waitTimeLimit ?? waitTimeLimitOption.default);
 	try {
-		return await waitForOperation.call(this, started, { itemIndex, timeLimitSeconds });
+		return await waitForOperation.call(this, started, { itemIndex, timeLimitSeconds, timeLimitLabel: waitTimeLimitOption.displayName });
 	} catch (error) {
 		// The operation runs on in DocSpace even when following it fails.
 		throw lostFollowUp.call(this, error, itemIndex, check);

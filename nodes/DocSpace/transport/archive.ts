@@ -11,6 +11,8 @@ export interface ArchiveRequest {
 	folderIds: number[];
 	itemIndex: number;
 	timeLimitSeconds: number;
+	/** How the user knows the setting behind `timeLimitSeconds`. */
+	timeLimitLabel: string;
 	/** The binary's name; the name DocSpace gives the archive when empty. */
 	fileName?: string;
 }
@@ -45,7 +47,7 @@ export async function downloadArchive(this: IExecuteFunctions, request: ArchiveR
 	const { itemIndex } = request;
 	const body: IDataObject = { fileIds: request.fileIds, folderIds: request.folderIds, returnSingleOperation: true };
 	const started = await docSpaceList.call(this, { method: 'PUT', path: 'files/fileops/bulkdownload', body, itemIndex });
-	const finished = await waitForOperation.call(this, started, { itemIndex, timeLimitSeconds: request.timeLimitSeconds });
+	const finished = await waitForOperation.call(this, started, { itemIndex, timeLimitSeconds: request.timeLimitSeconds, timeLimitLabel: request.timeLimitLabel });
 	if (typeof finished.url !== 'string' || !finished.url) {
 		throw new NodeOperationError(this.getNode(), 'DocSpace finished the download operation without an archive address', {
 			itemIndex,

@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { assertConvertible, downloadToBinary, normalizeExtension, replaceExtension } from '../../transport/download';
+import { downloadToBinary, normalizeExtension, replaceExtension } from '../../transport/download';
+import { assertConvertible } from './convertible';
 import { fileLocator } from '../common.descriptions';
 import { fileExtension, locatorId, requiredText, wholeNumber } from '../validation';
 import { fileInfo, outputBinaryField } from './shared';

@@ -76,6 +76,7 @@ export async function execute(
 		folderIds,
 		itemIndex: i,
 		timeLimitSeconds: Number(options.waitTimeLimit ?? waitTimeLimitOption.default),
+		timeLimitLabel: waitTimeLimitOption.displayName,
 		fileName: typeof options.fileName === 'string' ? options.fileName.trim() : undefined,
 	});
 	return [{ json: { fileIds, folderIds, fileName: binary.fileName, size: binary.bytes }, binary: { ...item.binary, [property]: binary } }];

@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { binaryContent, uploadToFolder } from '../../transport/upload';
+import { uploadToFolder } from '../../transport/upload';
+import { binaryContent } from '../binaryInput';
 import { roomLocator } from '../common.descriptions';
 import { toItems } from '../helpers';
 import { invalidParameter, locatorId, requiredText } from '../validation';
