@@ -4,7 +4,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { resourceProperty, resources } from './actions/resources';
 import { router } from './actions/router';
 import { listSearch, loadOptions } from './methods';
-import { authenticationProperty, credentialsFor } from './transport/authentication.description';
+import { authenticationProperty, credentialsFor } from './shared/authentication.description';
 
 export class DocSpace implements INodeType {
 	description: INodeTypeDescription = {

@@ -4,7 +4,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { listSearch } from './methods';
 import { pollAuthenticationMethods, pollProperties } from './poll/description';
 import { poll } from './poll/run';
-import { credentialsFor } from './transport/authentication.description';
+import { credentialsFor } from './shared/authentication.description';
 
 export class DocSpacePollTrigger implements INodeType {
 	description: INodeTypeDescription = {

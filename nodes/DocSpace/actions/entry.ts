@@ -8,7 +8,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { docSpaceCall, docSpaceList, docSpaceRequest } from '../transport/request';
 import { locatorSpecs, locators, searchFilter, waitOptions } from './common.descriptions';
 import { searchQuery, toItems, waitForFinish } from './helpers';
-import { fileExtension, invalidParameter, locatorId, withParameterNotFound } from './validation';
+import { fileExtension, invalidParameter, locatorId, withParameterNotFound } from '../shared/validation';
 
 export type EntryKind = 'file' | 'folder';
 

@@ -5,7 +5,7 @@ import { waitForOperation } from '../transport/operations';
 import type { PageRequest } from '../transport/paginate';
 import { docSpacePaginate } from '../transport/paginate';
 import { waitTimeLimitOption } from './common.descriptions';
-import { wholeNumber } from './validation';
+import { wholeNumber } from '../shared/validation';
 
 /** Wraps JSON results as output items. */
 export function toItems(this: IExecuteFunctions, data: IDataObject | IDataObject[]): INodeExecutionData[] {

@@ -11,7 +11,7 @@ import { loadEntry } from './entry';
 import { fileItems } from './file/shared';
 import { toItems, waitForFinish } from './helpers';
 import { transferStarted } from './outcomes';
-import { locatorId } from './validation';
+import { locatorId } from '../shared/validation';
 
 export type TransferAction = 'copy' | 'move';
 

@@ -2,8 +2,8 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
 import { memberAccessFor, memberAccessOptions } from '../actions/room/access';
-import { locatorSpecs } from '../actions/common.descriptions';
-import type { LocatorKind } from '../actions/common.descriptions';
+import { locatorSpecs } from '../shared/locators';
+import type { LocatorKind } from '../shared/locators';
 import { normalizeExtension } from '../transport/download';
 import { docSpaceCall, docSpaceList } from '../transport/request';
 

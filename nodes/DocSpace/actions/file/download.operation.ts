@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { downloadToBinary, normalizeExtension, replaceExtension } from '../../transport/download';
 import { assertConvertible } from './convertible';
 import { fileLocator } from '../common.descriptions';
-import { fileExtension, locatorId, requiredText, wholeNumber } from '../validation';
+import { fileExtension, locatorId, requiredText, wholeNumber } from '../../shared/validation';
 import { fileInfo, outputBinaryField } from './shared';
 
 const properties: INodeProperties[] = [

@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { downloadArchive } from '../../transport/archive';
 import { waitTimeLimitOption } from '../common.descriptions';
-import { invalidParameter, requiredText } from '../validation';
+import { invalidParameter, requiredText } from '../../shared/validation';
 import { outputBinaryField } from './shared';
 
 const properties: INodeProperties[] = [

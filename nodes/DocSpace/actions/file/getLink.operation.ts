@@ -5,7 +5,7 @@ import { docSpaceCall } from '../../transport/request';
 import { fileLocator, simplifyOutput } from '../common.descriptions';
 import { simplifiedItems } from '../helpers';
 import { summarizeLink } from '../room/shared';
-import { locatorId } from '../validation';
+import { locatorId } from '../../shared/validation';
 
 const properties: INodeProperties[] = [
 	{ ...fileLocator, description: 'The file whose shared link to get' },

@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { docSpaceList } from '../../transport/request';
 import { fileLocator, simplifyOutput } from '../common.descriptions';
 import { pick, simplifiedItems } from '../helpers';
-import { locatorId } from '../validation';
+import { locatorId } from '../../shared/validation';
 
 const VERSION_KEYS = [
 	'id', 'title', 'version', 'versionGroup', 'comment', 'fileExst', 'pureContentLength', 'contentLength',

@@ -7,7 +7,7 @@ import { fileLocator, returnAllOrLimit, simplifyOutput } from '../common.descrip
 import { listItems, simplifiedItems, toItems } from '../helpers';
 import { FileShare, linkAccessOptions } from '../room/access';
 import { LINK_TITLE_RULES, linkExpirationField, linkTitleField, summarizeLink } from '../room/shared';
-import { dateParameter, invalidParameter, isGuid, locatorId, optionalText } from '../validation';
+import { dateParameter, invalidParameter, isGuid, locatorId, optionalText } from '../../shared/validation';
 
 /** Access levels a link to a single file can give. */
 const FILE_LINK_ACCESS: number[] = [FileShare.Editing, FileShare.FillForms, FileShare.Review, FileShare.Comment, FileShare.Read];

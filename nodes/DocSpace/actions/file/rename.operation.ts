@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { docSpaceCall, SETS_STATE } from '../../transport/request';
 import { fileLocator, simplifyOutput } from '../common.descriptions';
-import { locatorId, requiredText, ENTRY_NAME_RULES, withParameterNotFound } from '../validation';
+import { locatorId, requiredText, ENTRY_NAME_RULES, withParameterNotFound } from '../../shared/validation';
 
 import { fileItems } from './shared';
 const properties: INodeProperties[] = [

@@ -5,7 +5,7 @@ import { normalizeExtension } from '../../transport/download';
 import { uploadNewVersion } from '../../transport/upload';
 import { binaryContent } from '../binaryInput';
 import { fileLocator, simplifyOutput } from '../common.descriptions';
-import { locatorId } from '../validation';
+import { locatorId } from '../../shared/validation';
 import { chunkSizeOption, fileInfo, fileItems, inputBinaryField, parallelChunksOption, uploadLimitsOf } from './shared';
 
 const properties: INodeProperties[] = [

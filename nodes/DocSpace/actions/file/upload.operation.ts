@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { uploadToFolder } from '../../transport/upload';
 import { binaryContent } from '../binaryInput';
 import { folderLocator, simplifyOutput } from '../common.descriptions';
-import { locatorId, requiredText, ENTRY_NAME_RULES } from '../validation';
+import { locatorId, requiredText, ENTRY_NAME_RULES } from '../../shared/validation';
 import type { NameConflict } from './shared';
 import {
 	chunkSizeOption,

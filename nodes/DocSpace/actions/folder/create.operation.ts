@@ -6,7 +6,7 @@ import { folderLocator } from '../common.descriptions';
 import { loadEntry } from '../entry';
 import { toItems } from '../helpers';
 import { folderCreated } from '../outcomes';
-import { locatorId, requiredText, ENTRY_NAME_RULES } from '../validation';
+import { locatorId, requiredText, ENTRY_NAME_RULES } from '../../shared/validation';
 
 const PARENT = { name: 'parentFolderId', label: 'Parent Folder' };
 

@@ -5,7 +5,7 @@ import { docSpaceCall, SETS_STATE } from '../../transport/request';
 import { folderLocator } from '../common.descriptions';
 import { loadEntry } from '../entry';
 import { toItems } from '../helpers';
-import { locatorId, requiredText, ENTRY_NAME_RULES } from '../validation';
+import { locatorId, requiredText, ENTRY_NAME_RULES } from '../../shared/validation';
 
 const properties: INodeProperties[] = [
 	{ ...folderLocator, description: 'The folder to rename' },

@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { docSpaceCall } from '../../transport/request';
 import { fileLocator, roomLocator } from '../common.descriptions';
 import { toItems } from '../helpers';
-import { invalidParameter, locatorId, optionalText, withParameterNotFound } from '../validation';
+import { invalidParameter, locatorId, optionalText, withParameterNotFound } from '../../shared/validation';
 import { checkFormAndStart, startFillingField } from './shared';
 
 const properties: INodeProperties[] = [

@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { docSpaceCall } from '../../transport/request';
 import { toItems } from '../helpers';
-import { requiredText } from '../validation';
+import { requiredText } from '../../shared/validation';
 
 const properties: INodeProperties[] = [
 	{

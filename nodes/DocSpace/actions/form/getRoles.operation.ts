@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { docSpaceList } from '../../transport/request';
 import { simplifyOutput } from '../common.descriptions';
 import { simplifiedItems } from '../helpers';
-import { withParameterNotFound } from '../validation';
+import { withParameterNotFound } from '../../shared/validation';
 import { formId, formParameter, formPath } from './shared';
 
 // FormFillingStatus

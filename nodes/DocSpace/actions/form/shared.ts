@@ -4,7 +4,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { docSpaceCall } from '../../transport/request';
 import { fileLocator } from '../common.descriptions';
-import { locatorId, withParameterNotFound } from '../validation';
+import { locatorId, withParameterNotFound } from '../../shared/validation';
 
 export const formParameter: INodeProperties = {
 	...fileLocator,

@@ -5,7 +5,7 @@ import { uploadToFolder } from '../../transport/upload';
 import { binaryContent } from '../binaryInput';
 import { roomLocator } from '../common.descriptions';
 import { toItems } from '../helpers';
-import { invalidParameter, locatorId, requiredText } from '../validation';
+import { invalidParameter, locatorId, requiredText } from '../../shared/validation';
 import { inputBinaryField } from '../file/shared';
 import { checkFormAndStart, startFillingField } from './shared';
 

@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { docSpaceCall } from '../../transport/request';
 import { toItems } from '../helpers';
 import { groupCreated } from '../outcomes';
-import { requiredText } from '../validation';
+import { requiredText } from '../../shared/validation';
 import { managerField, managerId, memberIds, NAME_RULES, usersField } from './fields';
 
 const properties: INodeProperties[] = [

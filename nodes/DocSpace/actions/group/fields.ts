@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { docSpaceCall, SETS_STATE } from '../../transport/request';
 import { pick, toItems } from '../helpers';
 import { getGroupById, listParameter, resolveGroupUsers } from '../user/people';
-import { invalidParameter, locatorId, withParameterNotFound } from '../validation';
+import { invalidParameter, locatorId, withParameterNotFound } from '../../shared/validation';
 
 /** A list of users given as IDs or emails. */
 export const usersField: INodeProperties = {

@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { docSpaceCall, SETS_STATE } from '../../transport/request';
 import { groupLocator } from '../common.descriptions';
 import { toItems } from '../helpers';
-import { invalidParameter, locatorId, requiredText, withParameterNotFound } from '../validation';
+import { invalidParameter, locatorId, requiredText, withParameterNotFound } from '../../shared/validation';
 import { managerField, managerId, NAME_RULES } from './fields';
 
 const properties: INodeProperties[] = [

@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { docSpaceCall, SETS_STATE } from '../../transport/request';
 import { toItems } from '../helpers';
-import { invalidParameter, locatorId, withParameterNotFound } from '../validation';
+import { invalidParameter, locatorId, withParameterNotFound } from '../../shared/validation';
 import { parseTags, roomParameter, roomPath, tagsDescription } from './shared';
 
 export const tagsParameter: INodeProperties = {

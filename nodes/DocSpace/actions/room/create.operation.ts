@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { docSpaceCall } from '../../transport/request';
 import { toItems } from '../helpers';
 import { roomCreated } from '../outcomes';
-import { invalidParameter, requiredText } from '../validation';
+import { invalidParameter, requiredText } from '../../shared/validation';
 import { RoomType, roomTypeOptions } from './access';
 import { formOptionFields, formOptionsBody } from './formOptions';
 import { newRoomQuotaBytes, newRoomQuotaField } from './quota';

@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { docSpaceCall } from '../../transport/request';
 import { waitOptions } from '../common.descriptions';
 import { toItems } from '../helpers';
-import { locatorId, requiredText, withParameterNotFound } from '../validation';
+import { locatorId, requiredText, withParameterNotFound } from '../../shared/validation';
 import { denyDownloadField, parseTags, roomPath, tagsDescription, TITLE_RULES } from './shared';
 import { newRoomQuotaBytes, newRoomQuotaField } from './quota';
 import { templateParameter, waitForTemplateTask } from './templateTask';

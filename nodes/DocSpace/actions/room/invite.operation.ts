@@ -7,7 +7,7 @@ import type { OutcomeCheck } from '../../transport/request';
 import { docSpaceCall } from '../../transport/request';
 import { simplifyOutput } from '../common.descriptions';
 import { simplifiedItems } from '../helpers';
-import { asNodeError, checkedEmail, invalidParameter, isGuid, locatorId } from '../validation';
+import { asNodeError, checkedEmail, invalidParameter, isGuid, locatorId } from '../../shared/validation';
 import { FileShare, accessName, accessNames, memberAccessFor, roomTypeName } from './access';
 import { inRoom, loadRoom, roomParameter, roomPath, summarizeMember } from './shared';
 

@@ -4,7 +4,7 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import { docSpacePaginate, pickList } from '../../transport/paginate';
 import { docSpaceCall, SETS_STATE } from '../../transport/request';
 import { toItems } from '../helpers';
-import { invalidParameter, isEmail, isGuid, locatorId, requiredText, withParameterNotFound } from '../validation';
+import { invalidParameter, isEmail, isGuid, locatorId, requiredText, withParameterNotFound } from '../../shared/validation';
 import { FileShare } from './access';
 import { roomParameter, roomPath, summarizeMember } from './shared';
 

@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { docSpaceCall } from '../../transport/request';
 import { waitOptions } from '../common.descriptions';
 import { toItems } from '../helpers';
-import { locatorId, optionalText } from '../validation';
+import { locatorId, optionalText } from '../../shared/validation';
 import { loadRoom, parseTags, roomParameter, roomPath, tagsDescription, TITLE_RULES } from './shared';
 import { waitForTemplateTask } from './templateTask';
 

@@ -4,7 +4,7 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import { docSpaceCall } from '../../transport/request';
 import { simplifyOutput } from '../common.descriptions';
 import { simplifiedItems } from '../helpers';
-import { dateParameter, invalidParameter, isGuid, locatorId, optionalText } from '../validation';
+import { dateParameter, invalidParameter, isGuid, locatorId, optionalText } from '../../shared/validation';
 import { LinkType, accessName, accessNames, linkAccessFor, linkAccessOptions, roomTypeName } from './access';
 import { LINK_TITLE_RULES, linkExpirationField, linkTitleField, loadRoom, roomParameter, roomPath, summarizeLink } from './shared';
 

@@ -7,7 +7,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { docSpaceCall, docSpaceRequest } from '../../transport/request';
 import { roomLocator } from '../common.descriptions';
 import { pick, toItems, waitForFinish } from '../helpers';
-import { invalidParameter, locatorId, withParameterNotFound } from '../validation';
+import { invalidParameter, locatorId, withParameterNotFound } from '../../shared/validation';
 import { accessName, roomTypeName } from './access';
 
 export const roomParameter: INodeProperties = { ...roomLocator, description: 'The room to work with' };

@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { docSpaceCall, SETS_STATE } from '../../transport/request';
 import { toItems } from '../helpers';
-import { invalidParameter, locatorId, requiredText, withParameterNotFound } from '../validation';
+import { invalidParameter, locatorId, requiredText, withParameterNotFound } from '../../shared/validation';
 import { RoomType, roomTypeName } from './access';
 import { formOptionFields, formOptionsBody } from './formOptions';
 import {

@@ -4,7 +4,7 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import { docSpaceList, SETS_STATE } from '../../transport/request';
 import { listedBy, simplifyOutput, userLocator } from '../common.descriptions';
 import { simplifiedItems } from '../helpers';
-import { locatorId } from '../validation';
+import { locatorId } from '../../shared/validation';
 import {
 	EmployeeStatus,
 	employeeTypeName,

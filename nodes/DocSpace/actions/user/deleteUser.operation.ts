@@ -4,7 +4,7 @@ import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-work
 import { docSpaceCall } from '../../transport/request';
 import { userLocator } from '../common.descriptions';
 import { toItems } from '../helpers';
-import { asNodeError, locatorId, withParameterNotFound } from '../validation';
+import { asNodeError, locatorId, withParameterNotFound } from '../../shared/validation';
 import { EmployeeStatus, getUserById, setUserStatus, userLabel } from './people';
 import { reassignTarget, reassignToParameter, runReassignment, waitOptionsCollection } from './reassign';
 

@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { docSpaceCall } from '../../transport/request';
 import { simplifyOutput, userLocator } from '../common.descriptions';
-import { checkedEmail, locatorId } from '../validation';
+import { checkedEmail, locatorId } from '../../shared/validation';
 import { getUserByEmail, getUserById, userItems } from './people';
 
 const properties: INodeProperties[] = [

@@ -5,7 +5,7 @@ import { lostFollowUp } from '../../transport/errors';
 import { docSpaceCall } from '../../transport/request';
 import { simplifyOutput } from '../common.descriptions';
 import { userInvited } from '../outcomes';
-import { checkedEmail } from '../validation';
+import { checkedEmail } from '../../shared/validation';
 import { employeeTypeOptions, getUserByEmail, userItems } from './people';
 
 const properties: INodeProperties[] = [

@@ -3,7 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { docSpaceCall, docSpaceList, SETS_STATE } from '../../transport/request';
 import { pick, simplifiedItems } from '../helpers';
-import { checkedEmail, invalidParameter, isGuid, locatorId, withParameterNotFound } from '../validation';
+import { checkedEmail, invalidParameter, isGuid, locatorId, withParameterNotFound } from '../../shared/validation';
 
 /** EmployeeType values as DocSpace sends and accepts them (a string enum on the wire). */
 export const employeeTypeOptions = [

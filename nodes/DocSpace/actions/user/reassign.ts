@@ -8,7 +8,7 @@ import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
 import { docSpaceCall } from '../../transport/request';
 import { listedBy, userLocator, waitTimeLimitOption } from '../common.descriptions';
-import { asNodeError, idFromLocator } from '../validation';
+import { asNodeError, idFromLocator } from '../../shared/validation';
 
 /** The locator of the account that receives the rooms; optional. */
 export const reassignToParameter = (description: string): INodeProperties => ({

@@ -3,7 +3,7 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { docSpaceCall, SETS_STATE } from '../../transport/request';
 import { simplifyOutput, userLocator } from '../common.descriptions';
-import { checkedEmail, invalidParameter, isGuid, locatorId, optionalText, requiredText, withParameterNotFound } from '../validation';
+import { checkedEmail, invalidParameter, isGuid, locatorId, optionalText, requiredText, withParameterNotFound } from '../../shared/validation';
 import { EmployeeStatus, getGroupById, getUserById, listParameter, userItems, userLabel } from './people';
 
 const properties: INodeProperties[] = [
