@@ -4,7 +4,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { resourceProperty, resources } from './actions/resources';
 import { router } from './actions/router';
 import { listSearch, loadOptions } from './methods';
-import { authenticationProperty, shownFor } from './transport/authentication.description';
+import { authenticationProperty, shownFor } from './shared/authentication.description';
 import { credentialTest } from './transport/credentialTest';
 
 export class DocSpace implements INodeType {

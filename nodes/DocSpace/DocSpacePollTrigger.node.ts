@@ -4,7 +4,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { listSearch } from './methods';
 import { pollProperties } from './poll/description';
 import { poll } from './poll/run';
-import { shownFor } from './transport/authentication.description';
+import { shownFor } from './shared/authentication.description';
 import { credentialTest } from './transport/credentialTest';
 
 export class DocSpacePollTrigger implements INodeType {

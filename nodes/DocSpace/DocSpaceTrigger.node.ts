@@ -8,7 +8,7 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { listSearch } from './methods';
-import { shownFor } from './transport/authentication.description';
+import { shownFor } from './shared/authentication.description';
 import { credentialTest } from './transport/credentialTest';
 import { receive } from './trigger/delivery';
 import { triggerProperties } from './trigger/description';

@@ -7,6 +7,7 @@ import type { Emulator } from '../emulator';
 import { byId, runDocSpace } from '../harness/docspace';
 import { useFaultEmulator } from './faults.fixtures';
 import { badInputs } from './bad-input.cases';
+import { expectErrorItemAt } from '../harness/items';
 
 const current = useFaultEmulator();
 let emulator: Emulator;
@@ -88,7 +89,7 @@ describe('with Continue On Fail', () => {
 		expect(items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 		expect(items[0].json).toMatchObject({ title: 'Good one', parentId: parent.id });
 		expect(String(items[1].json.error)).toMatch(message);
-		expect(String(items[1].json.error)).toMatch(/\[item 1\]$/);
+		expectErrorItemAt(items[1], 1);
 		expect(items[2].json).toMatchObject({ title: 'Good two', parentId: parent.id });
 		expect(emulator.state.childrenOf(parent.id).folders.map((f) => f.title).sort()).toEqual(['Good one', 'Good two']);
 	});

@@ -9,6 +9,7 @@ import type { Emulator, FaultRule } from '../emulator';
 import type { Folder } from '../emulator/model';
 import { byId, runDocSpace } from '../harness/docspace';
 import { useFaultEmulator } from './faults.fixtures';
+import { expectAtItem } from '../harness/items';
 
 const current = useFaultEmulator();
 let emulator: Emulator;
@@ -105,7 +106,8 @@ test('a 504 with nothing found is "outcome unknown", saying what to check, and i
 	const parent = folder('Gateway parent');
 	emulator.faults.add({ method: 'POST', status: 504 });
 	const { error } = await runDocSpace({ emulator, parameters: { resource: 'folder', operation: 'create', parentFolderId: byId(parent.id), title: 'Maybe' } });
-	expect(error?.message).toBe('The outcome is unknown: check whether “Gateway parent” already holds a new folder “Maybe” before running again [item 0]');
+	expect(error?.message).toBe('The outcome is unknown: check whether “Gateway parent” already holds a new folder “Maybe” before running again');
+	expectAtItem(error, 0);
 	expect(error?.description).toMatch(/HTTP 504/);
 	expect(error?.context?.outcomeUnknown).toBe(true);
 	expect(writes(/\/files\/folder\//)).toHaveLength(1);
@@ -139,7 +141,8 @@ test('a copy DocSpace accepted but that cannot be followed is "outcome unknown",
 		emulator,
 		parameters: { resource: 'folder', operation: 'copy', folderId: byId(source.id), destinationFolderId: byId(destination.id), conflictResolveType: 'Skip' },
 	});
-	expect(error?.message).toBe('The outcome is unknown: check whether “Followed source” was copied to “Followed destination” before running again [item 0]');
+	expect(error?.message).toBe('The outcome is unknown: check whether “Followed source” was copied to “Followed destination” before running again');
+	expectAtItem(error, 0);
 	expect(error?.description).toMatch(/^DocSpace accepted the request, but reading what it did failed: The DocSpace portal answered with a server error \(HTTP 502\)/);
 	expect(writes(/\/fileops\/copy$/)).toHaveLength(1);
 });

@@ -2,6 +2,7 @@
 import type { Folder } from '../emulator/model';
 import { byId } from '../harness/docspace';
 import { calls, createsAnything, emulator, expr, filesIn, freshFolder, ids, run, useFileEmulator } from './file.fixtures';
+import { expectAtItem } from '../harness/items';
 
 useFileEmulator();
 
@@ -27,7 +28,8 @@ describe('Create', () => {
 
 	test('an empty name is refused before calling DocSpace', async () => {
 		const { error } = await run({ operation: 'create', folderId: byId(ids.myDocuments), title: expr(' '), fileType: '.xlsx' });
-		expect(error?.message).toBe('The parameter “File Name” is empty [item 0]');
+		expect(error?.message).toBe('The parameter “File Name” is empty');
+		expectAtItem(error, 0);
 		expect(emulator.requests).toHaveLength(0);
 	});
 });
@@ -79,7 +81,8 @@ describe('Rename', () => {
 
 	test('an empty name is refused before calling DocSpace', async () => {
 		const { error } = await run({ operation: 'rename', fileId: byId(ids.files.docx), title: expr(' ') });
-		expect(error?.message).toBe('The parameter “New Name” is empty [item 0]');
+		expect(error?.message).toBe('The parameter “New Name” is empty');
+		expectAtItem(error, 0);
 		expect(emulator.requests).toHaveLength(0);
 		expect(emulator.state.getFile(ids.files.docx)?.title).toBe('Project plan.docx');
 	});

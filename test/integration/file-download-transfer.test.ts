@@ -8,6 +8,7 @@ import { crc32 } from 'node:zlib';
 import { fileOperations } from '../emulator/operations';
 import { byId } from '../harness/docspace';
 import { calls, emulator, freshFolder, ids, run, useFileEmulator } from './file.fixtures';
+import { expectAtItem } from '../harness/items';
 
 useFileEmulator();
 
@@ -53,7 +54,8 @@ describe('a truncated download', () => {
 		emulator.faults.add({ method: 'GET', path: '/filehandler.ashx', after: true, truncate: 100 * 1024 });
 		const { status, error, items } = await run({ operation: 'download', fileId: byId(file.id), binaryPropertyName: 'data' });
 		expect(status).toBe('error');
-		expect(error?.message).toMatch(/^The download of “cut\.bin” was cut off( after \d+)? of 307200 bytes \[item 0\]$/);
+		expect(error?.message).toMatch(/^The download of “cut\.bin” was cut off( after \d+)? of 307200 bytes$/);
+		expectAtItem(error, 0);
 		expect(items).toHaveLength(0);
 	});
 
@@ -130,9 +132,11 @@ describe('Download as ZIP', () => {
 
 	test('nothing to download and ids that are not numbers are refused before any request', async () => {
 		const empty = await run({ operation: 'downloadZip', fileIds: ' ', folderIds: '', binaryPropertyName: 'data' });
-		expect(empty.error?.message).toBe('Nothing to download: “File IDs” and “Folder IDs” are both empty [item 0]');
+		expect(empty.error?.message).toBe('Nothing to download: “File IDs” and “Folder IDs” are both empty');
+		expectAtItem(empty.error, 0);
 		const wrong = await run({ operation: 'downloadZip', fileIds: '12, abc', binaryPropertyName: 'data' });
-		expect(wrong.error?.message).toBe('The parameter “File IDs” holds “abc”, which is not a DocSpace ID [item 0]');
+		expect(wrong.error?.message).toBe('The parameter “File IDs” holds “abc”, which is not a DocSpace ID');
+		expectAtItem(wrong.error, 0);
 		expect(emulator.requests).toHaveLength(0);
 	});
 });

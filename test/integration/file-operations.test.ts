@@ -2,6 +2,7 @@ import { startEmulator, type Emulator } from '../emulator';
 import { fileOperations } from '../emulator/operations';
 import type { Folder } from '../emulator/model';
 import { byId, runDocSpace } from '../harness/docspace';
+import { expectAtItem, expectErrorItemAt } from '../harness/items';
 
 let emulator: Emulator;
 let admin: string;
@@ -79,7 +80,8 @@ describe('copy', () => {
 			emulator,
 			parameters: file({ operation: 'copy', fileId: byId(987654), destinationFolderId: byId(state().seedIds.myDocuments) }),
 		});
-		expect(error?.message).toBe('The parameter “File” names no file DocSpace can find: “987654” [item 0]');
+		expect(error?.message).toBe('The parameter “File” names no file DocSpace can find: “987654”');
+		expectAtItem(error, 0);
 		expect(writes()).toHaveLength(0);
 	});
 
@@ -92,7 +94,8 @@ describe('copy', () => {
 				destinationFolderId: { __rl: true, mode: 'url', value: '={{ "https://yourportal.onlyoffice.com/rooms/shared" }}' },
 			}),
 		});
-		expect(error?.message).toBe('The parameter “Destination Folder” does not hold a DocSpace link to a folder: “https://yourportal.onlyoffice.com/rooms/shared” [item 0]');
+		expect(error?.message).toBe('The parameter “Destination Folder” does not hold a DocSpace link to a folder: “https://yourportal.onlyoffice.com/rooms/shared”');
+		expectAtItem(error, 0);
 		expect(error?.description).toMatch(/By ID/);
 		expect(emulator.requests).toHaveLength(0);
 	});
@@ -119,7 +122,8 @@ describe('move', () => {
 			emulator,
 			parameters: file({ operation: 'move', fileId: byId(source.id), destinationFolderId: byId(newFolder('Busy target').id) }),
 		});
-		expect(error?.message).toBe('DocSpace could not finish the move operation: The file is being edited [item 0]');
+		expect(error?.message).toBe('DocSpace could not finish the move operation: The file is being edited');
+		expectAtItem(error, 0);
 		expect(state().getFile(source.id)?.folderId).toBe(source.folderId);
 	});
 
@@ -129,7 +133,8 @@ describe('move', () => {
 			emulator,
 			parameters: file({ operation: 'move', fileId: byId(source.id), destinationFolderId: byId(987654) }),
 		});
-		expect(error?.message).toBe('The parameter “Destination Folder” names no folder DocSpace can find: “987654” [item 0]');
+		expect(error?.message).toBe('The parameter “Destination Folder” names no folder DocSpace can find: “987654”');
+		expectAtItem(error, 0);
 		expect(writes()).toHaveLength(0);
 		expect(state().getFile(source.id)?.folderId).toBe(source.folderId);
 	});
@@ -187,7 +192,8 @@ describe('delete and restore', () => {
 	test('restore refuses a file that is not in the trash', async () => {
 		const target = newFile('Alive.txt', newFolder('Alive').id);
 		const { error } = await runDocSpace({ emulator, parameters: file({ operation: 'restore', fileId: byId(target.id) }) });
-		expect(error?.message).toBe('The file “Alive.txt” is not in the trash [item 0]');
+		expect(error?.message).toBe('The file “Alive.txt” is not in the trash');
+		expectAtItem(error, 0);
 		expect(error?.description).toMatch(/Move operation/);
 		expect(writes()).toHaveLength(0);
 	});
@@ -200,8 +206,9 @@ describe('delete and restore', () => {
 		emulator.clearRequests();
 		const refused = await runDocSpace({ emulator, parameters: file({ operation: 'restore', fileId: byId(target.id) }) });
 		expect(refused.error?.message).toBe(
-			`The file “Orphan.docx” cannot go back: the folder it was deleted from (ID ${home.id}) no longer exists [item 0]`,
+			`The file “Orphan.docx” cannot go back: the folder it was deleted from (ID ${home.id}) no longer exists`,
 		);
+		expectAtItem(refused.error, 0);
 		expect(refused.error?.description).toMatch(/Destination Folder/);
 		expect(writes()).toHaveLength(0);
 
@@ -218,7 +225,8 @@ describe('delete and restore', () => {
 	test('an unknown file names the parameter and deletes nothing', async () => {
 		const before = state().files.size;
 		const { error } = await runDocSpace({ emulator, parameters: file({ operation: 'delete', fileId: byId(987654) }) });
-		expect(error?.message).toBe('The parameter “File” names no file DocSpace can find: “987654” [item 0]');
+		expect(error?.message).toBe('The parameter “File” names no file DocSpace can find: “987654”');
+		expectAtItem(error, 0);
 		expect(writes()).toHaveLength(0);
 		expect(state().files.size).toBe(before);
 	});
@@ -227,7 +235,8 @@ describe('delete and restore', () => {
 		fileOperations(state()).failNext('The file is locked by another user', 'Delete');
 		const target = newFile('Locked.docx', newFolder('Locked home').id);
 		const { error } = await runDocSpace({ emulator, parameters: file({ operation: 'delete', fileId: byId(target.id) }) });
-		expect(error?.message).toBe('DocSpace could not finish the delete operation: The file is locked by another user [item 0]');
+		expect(error?.message).toBe('DocSpace could not finish the delete operation: The file is locked by another user');
+		expectAtItem(error, 0);
 		expect(state().getFile(target.id)?.folderId).toBe(target.folderId);
 	});
 });
@@ -250,7 +259,8 @@ describe('several items', () => {
 		expect(status).toBe('success');
 		expect(items.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 		expect(items[0].json).toMatchObject({ id: a.id, folderId: destination.id });
-		expect(items[1].json.error).toBe('The parameter “File” names no file DocSpace can find: “987654” [item 1]');
+		expect(items[1].json.error).toBe('The parameter “File” names no file DocSpace can find: “987654”');
+		expectErrorItemAt(items[1], 1);
 		expect(items[2].json).toMatchObject({ id: b.id, folderId: destination.id });
 		expect(filesIn(destination.id).map((f) => f.title).sort()).toEqual(['A.txt', 'B.txt']);
 	});

@@ -3,19 +3,22 @@ import type { INodeExecutionData } from 'n8n-workflow';
 
 import { byId, byUrl } from '../harness/docspace';
 import { binaryInput, calls, emulator, expr, filesIn, freshFolder, ids, run, useFileEmulator } from './file.fixtures';
+import { expectAtItem } from '../harness/items';
 
 useFileEmulator();
 
 describe('Get', () => {
 	test('an unknown id is a clear 404', async () => {
 		const { error } = await run({ operation: 'get', fileId: byId(999999) });
-		expect(error?.message).toMatch(/^DocSpace could not find the requested item.*\[item 0\]$/);
+		expect(error?.message).toMatch(/^DocSpace could not find the requested item/);
+		expectAtItem(error, 0);
 		expect(error?.httpCode).toBe('404');
 	});
 
 	test('a file link that is no DocSpace file link', async () => {
 		const { error } = await run({ operation: 'get', fileId: byUrl(expr(`${emulator.url}/rooms/shared/12`)) });
-		expect(error?.message).toBe(`The parameter “File” does not hold a DocSpace link to a file: “${emulator.url}/rooms/shared/12” [item 0]`);
+		expect(error?.message).toBe(`The parameter “File” does not hold a DocSpace link to a file: “${emulator.url}/rooms/shared/12”`);
+		expectAtItem(error, 0);
 		expect(emulator.requests).toHaveLength(0);
 	});
 });
@@ -55,7 +58,8 @@ describe('Download', () => {
 
 	test('a conversion the portal does not offer is refused with the offered formats', async () => {
 		const { error } = await download(ids.files.xlsx, { convertTo: 'pptx' });
-		expect(error?.message).toBe('DocSpace cannot convert “Budget 2025.xlsx” to .pptx (parameter “Convert To”) [item 0]');
+		expect(error?.message).toBe('DocSpace cannot convert “Budget 2025.xlsx” to .pptx (parameter “Convert To”)');
+		expectAtItem(error, 0);
 		expect(error?.description).toContain('.csv, .ods');
 		expect(calls('GET', '/filehandler.ashx')).toHaveLength(0);
 	});
@@ -76,14 +80,16 @@ describe('Download', () => {
 		emulator.faults.add({ method: 'GET', path: '/filehandler.ashx', status: 403 });
 		const { status, error, items } = await download(ids.files.docx);
 		expect(status).toBe('error');
-		expect(error?.message).toMatch(/^DocSpace denied permission for this action.*\[item 0\]$/);
+		expect(error?.message).toMatch(/^DocSpace denied permission for this action/);
+		expectAtItem(error, 0);
 		expect(error?.httpCode).toBe('403');
 		expect(items).toHaveLength(0);
 	});
 
 	test('an unknown file is a clear 404 before any download', async () => {
 		const { error } = await download(999999);
-		expect(error?.message).toMatch(/could not find.*\[item 0\]$/);
+		expect(error?.message).toMatch(/could not find/);
+		expectAtItem(error, 0);
 		expect(calls('GET', '/filehandler.ashx')).toHaveLength(0);
 	});
 });
@@ -133,7 +139,8 @@ describe('Get Many', () => {
 
 	test('Extension and Type together are refused', async () => {
 		const { error } = await getMany(ids.bigFolder, { filters: { extension: 'pdf', type: 3 } });
-		expect(error?.message).toBe('The filters “Extension” and “Type” cannot be combined [item 0]');
+		expect(error?.message).toBe('The filters “Extension” and “Type” cannot be combined');
+		expectAtItem(error, 0);
 		expect(emulator.requests).toHaveLength(0);
 	});
 });

@@ -10,6 +10,7 @@ import { fileStore } from '../emulator/file-store';
 import type { Folder } from '../emulator/model';
 import { authenticationMethods, byId, byUrl } from '../harness/docspace';
 import { binaryInput, calls, createsAnything, emulator, expr, filesIn, freshFolder, ids, run, useFileEmulator } from './file.fixtures';
+import { expectAtItem } from '../harness/items';
 
 useFileEmulator();
 
@@ -202,7 +203,7 @@ describe('Upload', () => {
 				);
 				expect(status).toBe('error');
 				expect(error?.message).toContain('maximum chunk size');
-				expect(error?.message).toContain('[item 0]');
+				expectAtItem(error, 0);
 				expect(error?.description).toContain('Chunk Size (MiB)');
 				expect(error?.description).toContain('part 1 of 2');
 				expect(chunkPosts()).toHaveLength(3);
@@ -223,7 +224,8 @@ describe('Upload', () => {
 				{ input: binaryInput('x.txt', Buffer.from('x'), 'text/plain', 'attachment') },
 			);
 			expect(status).toBe('error');
-			expect(error?.message).toBe('The input item has no binary property “file” (parameter “Input Binary Field”) [item 0]');
+			expect(error?.message).toBe('The input item has no binary property “file” (parameter “Input Binary Field”)');
+			expectAtItem(error, 0);
 			expect(error?.description).toContain('attachment');
 			expect(emulator.requests).toHaveLength(0);
 		});
@@ -234,7 +236,8 @@ describe('Upload', () => {
 				{ operation: 'upload', folderId: byId(folder.id), binaryPropertyName: 'data' },
 				{ input: binaryInput('empty.txt', Buffer.alloc(0)) },
 			);
-			expect(error?.message).toBe('The file “empty.txt” is empty [item 0]');
+			expect(error?.message).toBe('The file “empty.txt” is empty');
+			expectAtItem(error, 0);
 			expect(createsAnything()).toHaveLength(0);
 		});
 
@@ -243,7 +246,8 @@ describe('Upload', () => {
 				{ operation: 'upload', folderId: byId(ids.myDocuments), binaryPropertyName: 'data', options: { fileName: '  ' } },
 				{ input: binaryInput('x.txt', Buffer.from('x')) },
 			);
-			expect(error?.message).toBe('The parameter “File Name” is empty [item 0]');
+			expect(error?.message).toBe('The parameter “File Name” is empty');
+			expectAtItem(error, 0);
 			expect(emulator.requests).toHaveLength(0);
 		});
 
@@ -253,7 +257,8 @@ describe('Upload', () => {
 				{ operation: 'upload', folderId: byId(987654), binaryPropertyName: 'data' },
 				{ input: binaryInput('x.txt', Buffer.from('x')) },
 			);
-			expect(error?.message).toMatch(/could not find.*\[item 0\]$/);
+			expect(error?.message).toMatch(/could not find/);
+			expectAtItem(error, 0);
 			expect(emulator.state.files.size).toBe(before);
 			expect(chunkPosts()).toHaveLength(0);
 		});
@@ -263,7 +268,8 @@ describe('Upload', () => {
 				{ operation: 'upload', folderId: byUrl(expr('https://example.com/not-a-folder')), binaryPropertyName: 'data' },
 				{ input: binaryInput('x.txt', Buffer.from('x')) },
 			);
-			expect(error?.message).toBe('The parameter “Folder” does not hold a DocSpace link to a folder: “https://example.com/not-a-folder” [item 0]');
+			expect(error?.message).toBe('The parameter “Folder” does not hold a DocSpace link to a folder: “https://example.com/not-a-folder”');
+			expectAtItem(error, 0);
 			expect(emulator.requests).toHaveLength(0);
 		});
 
@@ -272,7 +278,8 @@ describe('Upload', () => {
 				{ operation: 'upload', folderId: byId(expr('abc')), binaryPropertyName: 'data' },
 				{ input: binaryInput('x.txt', Buffer.from('x')) },
 			);
-			expect(error?.message).toBe('The parameter “Folder” is not a valid folder ID: “abc” [item 0]');
+			expect(error?.message).toBe('The parameter “Folder” is not a valid folder ID: “abc”');
+			expectAtItem(error, 0);
 			expect(emulator.requests).toHaveLength(0);
 		});
 	});
@@ -309,7 +316,8 @@ describe('Replace Content', () => {
 			{ operation: 'replaceContent', fileId: byId(ids.files.docx), binaryPropertyName: 'data' },
 			{ input: binaryInput('scan.pdf', Buffer.from('%PDF-1.4')) },
 		);
-		expect(error?.message).toBe('The binary file “scan.pdf” is a .pdf file, but “Project plan.docx” is a .docx file [item 0]');
+		expect(error?.message).toBe('The binary file “scan.pdf” is a .pdf file, but “Project plan.docx” is a .docx file');
+		expectAtItem(error, 0);
 		expect(createsAnything()).toHaveLength(0);
 		expect(emulator.state.getFile(ids.files.docx)?.version).toBe(1);
 	});

@@ -2,6 +2,7 @@ import { startEmulator, type Emulator } from '../emulator';
 import { fileOperations } from '../emulator/operations';
 import type { Folder } from '../emulator/model';
 import { byId, byUrl, runDocSpace } from '../harness/docspace';
+import { expectAtItem } from '../harness/items';
 
 let emulator: Emulator;
 let admin: string;
@@ -66,7 +67,8 @@ describe('create', () => {
 	test('an empty name is refused before anything is created', async () => {
 		const parent = newFolder('Empty name parent');
 		const { error } = await runDocSpace({ emulator, parameters: folder({ operation: 'create', parentFolderId: byId(parent.id), title: '   ' }) });
-		expect(error?.message).toBe('The parameter “Name” is empty [item 0]');
+		expect(error?.message).toBe('The parameter “Name” is empty');
+		expectAtItem(error, 0);
 		expect(emulator.requests).toHaveLength(0);
 		expect(titlesIn(parent.id)).toEqual([]);
 	});
@@ -74,7 +76,8 @@ describe('create', () => {
 	test('an unknown parent names the parameter and creates nothing', async () => {
 		const before = state().folders.size;
 		const { error } = await runDocSpace({ emulator, parameters: folder({ operation: 'create', parentFolderId: byId(987654), title: 'X' }) });
-		expect(error?.message).toMatch(/^The parameter “Parent Folder” names no folder DocSpace can find: “987654” \[item 0\]$/);
+		expect(error?.message).toMatch(/^The parameter “Parent Folder” names no folder DocSpace can find: “987654”$/);
+		expectAtItem(error, 0);
 		expect(writes()).toHaveLength(0);
 		expect(state().folders.size).toBe(before);
 	});
@@ -88,12 +91,14 @@ describe('create', () => {
 				title: 'X',
 			}),
 		});
-		expect(badUrl.error?.message).toBe('The parameter “Parent Folder” does not hold a DocSpace link to a folder: “https://example.com/not-docspace” [item 0]');
+		expect(badUrl.error?.message).toBe('The parameter “Parent Folder” does not hold a DocSpace link to a folder: “https://example.com/not-docspace”');
+		expectAtItem(badUrl.error, 0);
 		const badId = await runDocSpace({
 			emulator,
 			parameters: folder({ operation: 'create', parentFolderId: { __rl: true, mode: 'id', value: '={{ "12; DROP" }}' }, title: 'X' }),
 		});
-		expect(badId.error?.message).toBe('The parameter “Parent Folder” is not a valid folder ID: “12; DROP” [item 0]');
+		expect(badId.error?.message).toBe('The parameter “Parent Folder” is not a valid folder ID: “12; DROP”');
+		expectAtItem(badId.error, 0);
 		expect(emulator.requests).toHaveLength(0);
 	});
 });
@@ -108,7 +113,8 @@ describe('get and rename', () => {
 
 	test('get of an unknown folder names the parameter', async () => {
 		const { error } = await runDocSpace({ emulator, parameters: folder({ operation: 'get', folderId: byId(987654) }) });
-		expect(error?.message).toBe('The parameter “Folder” names no folder DocSpace can find: “987654” [item 0]');
+		expect(error?.message).toBe('The parameter “Folder” names no folder DocSpace can find: “987654”');
+		expectAtItem(error, 0);
 		expect(error?.description).toMatch(/deleted/);
 	});
 
@@ -124,7 +130,8 @@ describe('get and rename', () => {
 	test('rename to an empty name is refused and nothing changes', async () => {
 		const target = newFolder('Keep me');
 		const { error } = await runDocSpace({ emulator, parameters: folder({ operation: 'rename', folderId: byId(target.id), title: ' \t ' }) });
-		expect(error?.message).toBe('The parameter “New Name” is empty [item 0]');
+		expect(error?.message).toBe('The parameter “New Name” is empty');
+		expectAtItem(error, 0);
 		expect(emulator.requests).toHaveLength(0);
 		expect(state().getFolder(target.id)?.title).toBe('Keep me');
 	});
@@ -215,8 +222,9 @@ describe('copy', () => {
 		});
 		expect(Date.now() - started).toBeLessThan(3000);
 		expect(error?.message).toBe(
-			'DocSpace had not finished the copy operation when the “Wait Time Limit (Seconds)” of 1 s ran out; it may still finish in DocSpace [item 0]',
+			'DocSpace had not finished the copy operation when the “Wait Time Limit (Seconds)” of 1 s ran out; it may still finish in DocSpace',
 		);
+		expectAtItem(error, 0);
 		expect(error?.description).toMatch(/may still complete it/);
 		expect(fileOperations(state()).all[0].finished).toBe(false);
 	});
@@ -228,7 +236,8 @@ describe('copy', () => {
 			emulator,
 			parameters: folder({ operation: 'copy', folderId: byId(state().seedIds.folders.projects), destinationFolderId: byId(destination.id) }),
 		});
-		expect(error?.message).toBe('DocSpace could not finish the copy operation: Not enough free space in the room [item 0]');
+		expect(error?.message).toBe('DocSpace could not finish the copy operation: Not enough free space in the room');
+		expectAtItem(error, 0);
 		expect(titlesIn(destination.id)).toEqual([]);
 	});
 
@@ -250,7 +259,8 @@ describe('copy', () => {
 			emulator,
 			parameters: folder({ operation: 'copy', folderId: byId(state().seedIds.folders.projects), destinationFolderId: byId(987654) }),
 		});
-		expect(error?.message).toBe('The parameter “Destination Folder” names no folder DocSpace can find: “987654” [item 0]');
+		expect(error?.message).toBe('The parameter “Destination Folder” names no folder DocSpace can find: “987654”');
+		expectAtItem(error, 0);
 		expect(writes()).toHaveLength(0);
 	});
 });
@@ -279,7 +289,8 @@ describe('move', () => {
 			emulator,
 			parameters: folder({ operation: 'move', folderId: byId(source.id), destinationFolderId: byId(destination.id) }),
 		});
-		expect(error?.message).toBe('DocSpace could not finish the move operation: The folder is being edited [item 0]');
+		expect(error?.message).toBe('DocSpace could not finish the move operation: The folder is being edited');
+		expectAtItem(error, 0);
 		expect(state().getFolder(source.id)?.parentId).toBe(state().seedIds.myDocuments);
 	});
 });
@@ -318,7 +329,8 @@ describe('delete', () => {
 
 	test('an unknown folder names the parameter and deletes nothing', async () => {
 		const { error } = await runDocSpace({ emulator, parameters: folder({ operation: 'delete', folderId: byId(987654) }) });
-		expect(error?.message).toBe('The parameter “Folder” names no folder DocSpace can find: “987654” [item 0]');
+		expect(error?.message).toBe('The parameter “Folder” names no folder DocSpace can find: “987654”');
+		expectAtItem(error, 0);
 		expect(writes()).toHaveLength(0);
 	});
 });
@@ -366,6 +378,7 @@ describe('get history', () => {
 			emulator,
 			parameters: folder({ operation: 'getHistory', folderId: byId(target.id), filters: { fromDate: '2025-02-01', toDate: '2025-01-01' } }),
 		});
-		expect(wrong.error?.message).toBe('The filter “From Date” is later than “To Date” [item 0]');
+		expect(wrong.error?.message).toBe('The filter “From Date” is later than “To Date”');
+		expectAtItem(wrong.error, 0);
 	});
 });

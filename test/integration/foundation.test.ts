@@ -8,6 +8,7 @@ import type { Emulator } from '../emulator';
 import { startEmulator } from '../emulator';
 import { authenticationMethods, byId, credentialData, runDocSpace } from '../harness/docspace';
 import { testCredential } from '../harness/n8n';
+import { expectAtItem, expectErrorItemAt } from '../harness/items';
 
 let emulator: Emulator;
 beforeAll(async () => {
@@ -180,7 +181,7 @@ describe('errors say what to check and never show the secret', () => {
 		});
 		expect(error?.httpCode).toBe('404');
 		expect(error?.message).toMatch(/could not find/);
-		expect(error?.message).toMatch(/\[item 0\]$/);
+		expectAtItem(error, 0);
 		expect(error?.description).toMatch(/files\/file\/987654321/);
 	});
 
@@ -211,7 +212,8 @@ describe('errors say what to check and never show the secret', () => {
 		});
 		expect(status).toBe('success');
 		expect(items).toHaveLength(2);
-		expect(items[0].json.error).toMatch(/could not find.*\[item 0\]/);
+		expect(items[0].json.error).toMatch(/could not find/);
+		expectErrorItemAt(items[0], 0);
 		expect(items[0].pairedItem).toEqual({ item: 0 });
 		expect(items[1].json.id).toBe(emulator.state.seedIds.files.docx);
 		expect(items[1].pairedItem).toEqual({ item: 1 });

@@ -3,6 +3,8 @@ import { randomUUID } from 'node:crypto';
 import type { Emulator } from '../emulator';
 import { startEmulator } from '../emulator';
 import { byId, byUrl, runDocSpace } from '../harness/docspace';
+import { expectAtItem } from '../harness/items';
+import type { RunResult } from '../harness/n8n';
 
 let emulator: Emulator;
 beforeAll(async () => {
@@ -41,9 +43,9 @@ const writes = () => emulator.requests.filter((r) => r.method !== 'GET');
 const memberIdsOf = (json: Record<string, unknown>) => ((json.members as Array<{ id: string }> | undefined) ?? []).map((m) => m.id).sort();
 
 function expectItemError(error: unknown, pattern: RegExp) {
-	const message = (error as { message?: string } | undefined)?.message;
-	expect(message).toMatch(pattern);
-	expect(message).toMatch(/\[item 0\]$/);
+	const e = error as RunResult['error'];
+	expect(e?.message).toMatch(pattern);
+	expectAtItem(e, 0);
 }
 
 describe('Group → Create', () => {

@@ -3,6 +3,7 @@ import { fileOperations } from '../emulator/operations';
 import { portalTags } from '../emulator/roomStore';
 import { byId } from '../harness/docspace';
 import { MB, emulator, expectOnlyReads, freshRoom, ids, requestsTo, run, useRoomEmulator } from './room.fixtures';
+import { expectAtItem } from '../harness/items';
 
 useRoomEmulator();
 
@@ -63,14 +64,16 @@ describe('Create', () => {
 	test.each(['={{ "" }}', '   '])('an empty title (%j) is refused before calling DocSpace', async (title) => {
 		const before = emulator.state.folders.size;
 		const { error } = await run('create', { title, roomType: 5 });
-		expect(error?.message).toBe('The parameter “Title” is empty [item 0]');
+		expect(error?.message).toBe('The parameter “Title” is empty');
+		expectAtItem(error, 0);
 		expect(emulator.requests).toHaveLength(0);
 		expect(emulator.state.folders.size).toBe(before);
 	});
 
 	test('a title longer than DocSpace allows is refused', async () => {
 		const { error } = await run('create', { title: 'x'.repeat(171), roomType: 5 });
-		expect(error?.message).toMatch(/“Title” is 171 characters long; DocSpace allows 170 \[item 0\]$/);
+		expect(error?.message).toMatch(/“Title” is 171 characters long; DocSpace allows 170$/);
+		expectAtItem(error, 0);
 		expect(emulator.requests).toHaveLength(0);
 	});
 });
@@ -103,13 +106,16 @@ describe('Update', () => {
 	test('bad input changes nothing', async () => {
 		const room = freshRoom('Unchanged', 2);
 		const empty = await run('update', { roomId: byId(room.id), updateFields: { title: ' ' } });
-		expect(empty.error?.message).toBe('The parameter “Title” is empty [item 0]');
+		expect(empty.error?.message).toBe('The parameter “Title” is empty');
+		expectAtItem(empty.error, 0);
 		const none = await run('update', { roomId: byId(room.id), updateFields: {} });
-		expect(none.error?.message).toMatch(/^No field to update was given \[item 0\]$/);
+		expect(none.error?.message).toMatch(/^No field to update was given$/);
+		expectAtItem(none.error, 0);
 		const quota = await run('update', { roomId: byId(room.id), updateFields: { quota: 0 } });
 		expect(quota.error?.message).toMatch(/“Quota \(MB\)” must be a positive number or -1/);
 		const indexing = await run('update', { roomId: byId(room.id), updateFields: { indexing: true } });
-		expect(indexing.error?.message).toMatch(/“Indexing” applies to virtual data rooms only, and “Unchanged” is a Collaboration Room \[item 0\]$/);
+		expect(indexing.error?.message).toMatch(/“Indexing” applies to virtual data rooms only, and “Unchanged” is a Collaboration Room$/);
+		expectAtItem(indexing.error, 0);
 		expectOnlyReads();
 		expect(room).toMatchObject({ title: 'Unchanged', indexing: false });
 	});
@@ -117,7 +123,8 @@ describe('Update', () => {
 	test('an unknown room', async () => {
 		const { error } = await run('update', { roomId: byId(999999), updateFields: { title: 'x' } });
 		expect(error?.httpCode).toBe('404');
-		expect(error?.message).toBe('The parameter “Room” names no room DocSpace can find: “999999” [item 0]');
+		expect(error?.message).toBe('The parameter “Room” names no room DocSpace can find: “999999”');
+		expectAtItem(error, 0);
 	});
 });
 
@@ -144,7 +151,8 @@ describe('Archive, Unarchive, Delete', () => {
 		const room = freshRoom('Slow archive');
 		fileOperations(emulator.state).durationMs = 5000;
 		const { error } = await run('archive', { roomId: byId(room.id), options: { waitTimeLimit: 1 } });
-		expect(error?.message).toMatch(/move operation.*\[item 0\]$/);
+		expect(error?.message).toMatch(/move operation/);
+		expectAtItem(error, 0);
 		expect(`${error?.message} ${error?.description}`).toMatch(/Wait Time Limit/);
 		expect(room.parentId).toBe(ids().virtualRooms);
 	});
@@ -163,7 +171,8 @@ describe('Archive, Unarchive, Delete', () => {
 	test('delete of an unknown room', async () => {
 		const { error } = await run('delete', { roomId: byId(888888) });
 		expect(error?.httpCode).toBe('404');
-		expect(error?.message).toBe('The parameter “Room” names no room DocSpace can find: “888888” [item 0]');
+		expect(error?.message).toBe('The parameter “Room” names no room DocSpace can find: “888888”');
+		expectAtItem(error, 0);
 		expect(requestsTo('GET', /\/files\/fileops/)).toHaveLength(0);
 	});
 });
@@ -187,7 +196,8 @@ describe('Tags', () => {
 	test('no tag names', async () => {
 		const room = freshRoom('No tags');
 		const { error } = await run('addTags', { roomId: byId(room.id), tags: ' , ' });
-		expect(error?.message).toBe('The parameter “Tags” is empty [item 0]');
+		expect(error?.message).toBe('The parameter “Tags” is empty');
+		expectAtItem(error, 0);
 		expect(emulator.requests).toHaveLength(0);
 	});
 

@@ -1,6 +1,7 @@
 /** Room → Get and Get Many, and how every room operation names an unknown room, through n8n's engine against the emulator. */
 import { byId, byUrl } from '../harness/docspace';
 import { MB, emulator, freshRoom, ids, requestsTo, run, useRoomEmulator } from './room.fixtures';
+import { expectAtItem } from '../harness/items';
 
 useRoomEmulator();
 
@@ -20,7 +21,8 @@ describe('Get', () => {
 	test('an unknown room is a clear 404', async () => {
 		const { error } = await run('get', { roomId: byId(987654) });
 		expect(error?.httpCode).toBe('404');
-		expect(error?.message).toBe('The parameter “Room” names no room DocSpace can find: “987654” [item 0]');
+		expect(error?.message).toBe('The parameter “Room” names no room DocSpace can find: “987654”');
+		expectAtItem(error, 0);
 		expect(error?.description).toMatch(/deleted/);
 	});
 
@@ -31,12 +33,15 @@ describe('Get', () => {
 
 	test('a malformed URL or ID is refused before calling DocSpace', async () => {
 		const url = await run('get', { roomId: byUrl('={{ "https://example.com/some/page" }}') });
-		expect(url.error?.message).toBe('The parameter “Room” does not hold a DocSpace link to a room: “https://example.com/some/page” [item 0]');
+		expect(url.error?.message).toBe('The parameter “Room” does not hold a DocSpace link to a room: “https://example.com/some/page”');
+		expectAtItem(url.error, 0);
 		expect(url.error?.description).toMatch(/rooms\/shared\/123/);
 		const id = await run('get', { roomId: byId('={{ "12abc" }}') });
-		expect(id.error?.message).toMatch(/^The parameter “Room” is not a valid room ID: “12abc” \[item 0\]$/);
+		expect(id.error?.message).toMatch(/^The parameter “Room” is not a valid room ID: “12abc”$/);
+		expectAtItem(id.error, 0);
 		const empty = await run('get', { roomId: byId('={{ "" }}') });
-		expect(empty.error?.message).toMatch(/^The parameter “Room” is empty \[item 0\]$/);
+		expect(empty.error?.message).toMatch(/^The parameter “Room” is empty$/);
+		expectAtItem(empty.error, 0);
 		expect(emulator.requests).toHaveLength(0);
 	});
 });
@@ -106,7 +111,8 @@ test.each([
 	const usersBefore = emulator.state.users.size;
 	const { error } = await run(operation, { roomId: byId(777777), ...extra });
 	expect(error?.httpCode).toBe('404');
-	expect(error?.message).toBe('The parameter “Room” names no room DocSpace can find: “777777” [item 0]');
+	expect(error?.message).toBe('The parameter “Room” names no room DocSpace can find: “777777”');
+	expectAtItem(error, 0);
 	expect(emulator.requests.filter((r) => r.method !== 'GET' && r.status < 400)).toEqual([]);
 	expect(emulator.state.users.size).toBe(usersBefore);
 });

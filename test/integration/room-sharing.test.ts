@@ -7,6 +7,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { roomLinks } from '../emulator/roomStore';
 import { byId } from '../harness/docspace';
 import { emulator, expectOnlyReads, freshRoom, ids, member, requestsTo, run, useRoomEmulator } from './room.fixtures';
+import { expectAtItem } from '../harness/items';
 
 useRoomEmulator();
 
@@ -63,7 +64,8 @@ describe('Invite or Change Access', () => {
 			{ kind: 'user', userId: ids().users.user, access: 10 },
 			{ kind: 'user', userId: ids().users.user2, access: 5 },
 		]);
-		expect(error?.message).toBe('The parameter “Invitees → entry 2 → Access” is “Reviewer”, which a Collaboration Room does not offer [item 0]');
+		expect(error?.message).toBe('The parameter “Invitees → entry 2 → Access” is “Reviewer”, which a Collaboration Room does not offer');
+		expectAtItem(error, 0);
 		expect(error?.description).toBe('“Collab” is a Collaboration Room. Valid access levels for people there: Content Creator, Editor, Room Manager, Viewer.');
 		expectOnlyReads();
 		expect(room.members).toEqual([]);
@@ -72,7 +74,8 @@ describe('Invite or Change Access', () => {
 	test('groups cannot be room managers; form filling rooms have no editors', async () => {
 		const custom = freshRoom('Custom', 5);
 		const group = await invite(custom.id, [{ kind: 'group', groupId: ids().groups.marketing, access: 9 }]);
-		expect(group.error?.message).toMatch(/“Room Manager”, which a Custom Room does not offer to groups \[item 0\]$/);
+		expect(group.error?.message).toMatch(/“Room Manager”, which a Custom Room does not offer to groups$/);
+		expectAtItem(group.error, 0);
 		expect(group.error?.description).toMatch(/for groups there: Commenter, Content Creator, Editor, Reviewer, Viewer\.$/);
 		const forms = freshRoom('Forms', 1);
 		const editor = await invite(forms.id, [{ kind: 'user', userId: ids().users.user, access: 10 }]);
@@ -84,11 +87,14 @@ describe('Invite or Change Access', () => {
 		const room = freshRoom('Strict', 5);
 		const users = emulator.state.users.size;
 		const email = await invite(room.id, [{ kind: 'email', email: 'not-an-email', access: 2 }]);
-		expect(email.error?.message).toBe('The parameter “Invitees → entry 1 → Email” is not a valid email address: “not-an-email” [item 0]');
+		expect(email.error?.message).toBe('The parameter “Invitees → entry 1 → Email” is not a valid email address: “not-an-email”');
+		expectAtItem(email.error, 0);
 		const id = await invite(room.id, [{ kind: 'user', userId: 'bob', access: 2 }]);
-		expect(id.error?.message).toMatch(/“Invitees → entry 1 → User ID” is not a DocSpace ID: “bob” \[item 0\]$/);
+		expect(id.error?.message).toMatch(/“Invitees → entry 1 → User ID” is not a DocSpace ID: “bob”$/);
+		expectAtItem(id.error, 0);
 		const none = await invite(room.id, []);
-		expect(none.error?.message).toBe('The parameter “Invitees” is empty [item 0]');
+		expect(none.error?.message).toBe('The parameter “Invitees” is empty');
+		expectAtItem(none.error, 0);
 		expect(emulator.requests).toHaveLength(0);
 		expect(emulator.state.users.size).toBe(users);
 		expect(room.members).toEqual([]);
@@ -97,7 +103,8 @@ describe('Invite or Change Access', () => {
 	test('DocSpace refuses Room Manager for a plain user: a clear message', async () => {
 		const room = freshRoom('Managers', 5);
 		const { error } = await invite(room.id, [{ kind: 'user', userId: ids().users.user, access: 9 }]);
-		expect(error?.message).toMatch(/refused an access level for “Managers”.*\[item 0\]$/);
+		expect(error?.message).toMatch(/refused an access level for “Managers”/);
+		expectAtItem(error, 0);
 		expect(error?.description).toMatch(/Portal users and guests cannot be Room Managers/);
 		expect(member(room, ids().users.user)).toBeUndefined();
 	});
@@ -105,7 +112,8 @@ describe('Invite or Change Access', () => {
 	test('an account DocSpace skips is reported', async () => {
 		const room = freshRoom('Skips', 5);
 		const { error } = await invite(room.id, [{ kind: 'user', userId: ids().users.disabled, access: 2 }]);
-		expect(error?.message).toMatch(/did not give the requested access to .* in “Skips” \[item 0\]$/);
+		expect(error?.message).toMatch(/did not give the requested access to .* in “Skips”$/);
+		expectAtItem(error, 0);
 		expect(member(room, ids().users.disabled)).toBeUndefined();
 	});
 });
@@ -132,11 +140,14 @@ describe('Remove Member and Get Members', () => {
 	test('not a member, the owner, or not an email/ID: nothing is sent', async () => {
 		const room = freshRoom('Keep', 5);
 		const stranger = await run('removeMember', { roomId: byId(room.id), member: 'user2@example.com' });
-		expect(stranger.error?.message).toBe(`The parameter “Member” names no member of room ${room.id}: “user2@example.com” [item 0]`);
+		expect(stranger.error?.message).toBe(`The parameter “Member” names no member of room ${room.id}: “user2@example.com”`);
+		expectAtItem(stranger.error, 0);
 		const owner = await run('removeMember', { roomId: byId(room.id), member: ids().users.admin });
-		expect(owner.error?.message).toMatch(/names the owner of room .*, who cannot be removed \[item 0\]$/);
+		expect(owner.error?.message).toMatch(/names the owner of room .*, who cannot be removed$/);
+		expectAtItem(owner.error, 0);
 		const junk = await run('removeMember', { roomId: byId(room.id), member: 'somebody' });
-		expect(junk.error?.message).toMatch(/neither an email address nor a DocSpace ID: “somebody” \[item 0\]$/);
+		expect(junk.error?.message).toMatch(/neither an email address nor a DocSpace ID: “somebody”$/);
+		expectAtItem(junk.error, 0);
 		expectOnlyReads();
 	});
 
@@ -212,22 +223,26 @@ describe('Links', () => {
 		expect(first.error).toBeUndefined();
 		expect(roomLinks(emulator.state, room.id)).toEqual([expect.objectContaining({ subjectType: 3, access: 10, maxUseCount: 5, title: 'Invitation link' })]);
 		const second = await run('setLink', { roomId: byId(room.id), linkType: 0, access: 2 });
-		expect(second.error?.message).toBe('DocSpace did not create the invitation link in “Invite link room” [item 0]');
+		expect(second.error?.message).toBe('DocSpace did not create the invitation link in “Invite link room”');
+		expectAtItem(second.error, 0);
 		expect(roomLinks(emulator.state, room.id)).toHaveLength(1);
 	});
 
 	test('link type, access or expiry the room does not allow: nothing is sent', async () => {
 		const collab = freshRoom('No external', 2);
 		const external = await run('setLink', { roomId: byId(collab.id), linkType: 1, access: 2 });
-		expect(external.error?.message).toBe('The parameter “Link Type” is “external”, but a Collaboration Room has no external links [item 0]');
+		expect(external.error?.message).toBe('The parameter “Link Type” is “external”, but a Collaboration Room has no external links');
+		expectAtItem(external.error, 0);
 		const custom = freshRoom('Custom links', 5);
 		const access = await run('setLink', { roomId: byId(custom.id), linkType: 1, access: 11 });
-		expect(access.error?.message).toMatch(/“Access” is “Content Creator”, which external links of a Custom Room do not offer \[item 0\]$/);
+		expect(access.error?.message).toMatch(/“Access” is “Content Creator”, which external links of a Custom Room do not offer$/);
+		expectAtItem(access.error, 0);
 		expect(access.error?.description).toBe('Valid access levels for external links in “Custom links”: Editor, Form Filler, Custom Filter, Reviewer, Commenter, Viewer.');
 		const past = await run('setLink', { roomId: byId(custom.id), linkType: 1, access: 2, options: { expirationDate: '2020-01-01T00:00:00' } });
 		expect(past.error?.message).toMatch(/^The parameter “Expiration Date” is in the past/);
 		const badId = await run('setLink', { roomId: byId(custom.id), linkType: 1, access: 2, linkId: 'abc' });
-		expect(badId.error?.message).toBe('The parameter “Link ID” is not a link ID: “abc” [item 0]');
+		expect(badId.error?.message).toBe('The parameter “Link ID” is not a link ID: “abc”');
+		expectAtItem(badId.error, 0);
 		expectOnlyReads();
 		expect(roomLinks(emulator.state, custom.id)).toEqual([]);
 	});

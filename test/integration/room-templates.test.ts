@@ -2,6 +2,7 @@
 import { templateTasks, isPublicTemplate, templatesRoot } from '../emulator/templateStore';
 import { byId, runDocSpace } from '../harness/docspace';
 import { emulator, freshRoom, ids, requestsTo, run, useRoomEmulator } from './room.fixtures';
+import { expectAtItem } from '../harness/items';
 
 useRoomEmulator();
 
@@ -45,7 +46,8 @@ describe('Save as Template', () => {
 		const room = roomWithContent('Broken');
 		templateTasks(emulator.state).failNext('Disk quota exceeded');
 		const { error } = await saveTemplate(room.id);
-		expect(error?.message).toBe('DocSpace could not finish saving the room as a template: Disk quota exceeded [item 0]');
+		expect(error?.message).toBe('DocSpace could not finish saving the room as a template: Disk quota exceeded');
+		expectAtItem(error, 0);
 	});
 
 	test('the wait time limit ends the wait with a clear message', async () => {
@@ -85,7 +87,8 @@ describe('Create From Template', () => {
 	test('a room ID that is not a template is a not-found error naming the Template parameter', async () => {
 		const room = freshRoom('Just a room', 2);
 		const { error } = await run('createFromTemplate', { templateId: byId(room.id), title: 'X' });
-		expect(error?.message).toBe(`The parameter “Template” names no room DocSpace can find: “${room.id}” [item 0]`);
+		expect(error?.message).toBe(`The parameter “Template” names no room DocSpace can find: “${room.id}”`);
+		expectAtItem(error, 0);
 	});
 });
 

@@ -6,6 +6,8 @@
 import type { Emulator } from '../emulator';
 import { startEmulator } from '../emulator';
 import { runDocSpace } from '../harness/docspace';
+import { expectAtItem } from '../harness/items';
+import type { RunResult } from '../harness/n8n';
 
 export let emulator: Emulator;
 
@@ -46,7 +48,7 @@ export const calls = (method: string, prefix: string) => emulator.requests.filte
 export const writes = () => emulator.requests.filter((r) => r.method !== 'GET');
 
 export function expectItemError(error: unknown, pattern: RegExp, item = 0) {
-	const e = error as { message?: string } | undefined;
+	const e = error as RunResult['error'];
 	expect(e?.message).toMatch(pattern);
-	expect(e?.message).toMatch(new RegExp(`\\[item ${item}\\]$`));
+	expectAtItem(e, item);
 }

@@ -6,7 +6,7 @@ import { Readable } from 'node:stream';
 import type { IExecuteFunctions } from 'n8n-workflow';
 
 import { normalizeExtension, replaceExtension } from '../../nodes/DocSpace/transport/download';
-import { binaryContent } from '../../nodes/DocSpace/transport/upload';
+import { binaryContent } from '../../nodes/DocSpace/actions/binaryInput';
 import type { UploadContent } from '../../nodes/DocSpace/transport/uploadContent';
 import { framedChunks, multipartFrame } from '../../nodes/DocSpace/transport/uploadContent';
 

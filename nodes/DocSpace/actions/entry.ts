@@ -5,10 +5,10 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { docSpaceApi, docSpaceApiList, docSpaceRequest } from '../transport/request';
+import { docSpaceCall, docSpaceList, docSpaceRequest } from '../transport/request';
 import { locatorSpecs, locators, searchFilter, waitOptions } from './common.descriptions';
 import { searchQuery, toItems, waitForFinish } from './helpers';
-import { fileExtension, invalidParameter, locatorId, withParameterNotFound } from './validation';
+import { fileExtension, invalidParameter, locatorId, withParameterNotFound } from '../shared/validation';
 
 export type EntryKind = 'file' | 'folder';
 
@@ -116,7 +116,7 @@ export const folderPath = (folderId: string, suffix = ''): string =>
 
 /** The FolderDto of the credential's My documents. */
 export async function myDocuments(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const section = await docSpaceApi.call(this, 'GET', folderPath('@my'), undefined, { count: 1 }, itemIndex);
+	const section = await docSpaceCall.call(this, { method: 'GET', path: folderPath('@my'), qs: { count: 1 }, itemIndex });
 	const current = (section.current ?? {}) as IDataObject;
 	if (current.id === undefined || current.id === null) {
 		throw new NodeOperationError(this.getNode(), 'DocSpace did not report the ID of My documents', {
@@ -140,7 +140,7 @@ export async function loadEntry(
 ): Promise<IDataObject> {
 	if (kind === 'folder' && id === '@my') return await myDocuments.call(this, itemIndex);
 	return await withParameterNotFound(this, { kind, label, id }, itemIndex, async () =>
-		await docSpaceApi.call(this, 'GET', `files/${kind}/${encodeURIComponent(id)}`, undefined, undefined, itemIndex),
+		await docSpaceCall.call(this, { method: 'GET', path: `files/${kind}/${encodeURIComponent(id)}`, itemIndex }),
 	);
 }
 
@@ -178,7 +178,7 @@ async function startDelete(
 	if (kind === 'folder') {
 		// DELETE files/folder/{id} cannot return only its own operation; fileops/delete can.
 		const body = { folderIds: [entry.id], fileIds: [], deleteAfter: false, immediately: permanently, returnSingleOperation: true };
-		return await docSpaceApiList.call(this, 'PUT', 'files/fileops/delete', body, undefined, itemIndex, { outcome });
+		return await docSpaceList.call(this, { method: 'PUT', path: 'files/fileops/delete', body, itemIndex, outcome });
 	}
 	const { data } = await docSpaceRequest.call(this, {
 		method: 'DELETE',

@@ -5,7 +5,7 @@ import { waitForOperation } from '../transport/operations';
 import type { PageRequest } from '../transport/paginate';
 import { docSpacePaginate } from '../transport/paginate';
 import { waitTimeLimitOption } from './common.descriptions';
-import { wholeNumber } from './validation';
+import { wholeNumber } from '../shared/validation';
 
 /** Wraps JSON results as output items. */
 export function toItems(this: IExecuteFunctions, data: IDataObject | IDataObject[]): INodeExecutionData[] {
@@ -57,7 +57,7 @@ export async function waitForFinish(
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const timeLimitSeconds = Number(options.waitTimeLimit ?? waitTimeLimitOption.default);
 	try {
-		return await waitForOperation.call(this, started, { itemIndex, timeLimitSeconds });
+		return await waitForOperation.call(this, started, { itemIndex, timeLimitSeconds, timeLimitLabel: waitTimeLimitOption.displayName });
 	} catch (error) {
 		// The operation runs on in DocSpace even when following it fails.
 		throw lostFollowUp.call(this, error, itemIndex, check);

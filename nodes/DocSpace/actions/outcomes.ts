@@ -8,7 +8,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import type { PageRequest } from '../transport/paginate';
 import { docSpacePaginate, pickFolderContent, pickList } from '../transport/paginate';
 import type { OutcomeCheck } from '../transport/request';
-import { docSpaceApi, docSpaceApiList } from '../transport/request';
+import { docSpaceCall, docSpaceList } from '../transport/request';
 import { asNodeError, isNotFound } from '../transport/errors';
 
 // FileOperationType
@@ -48,7 +48,7 @@ export async function folderCreated(this: IExecuteFunctions, i: number, parent: 
 		i,
 		{ path: `files/${String(parent.id)}`, qs: { filterValue: title, filterType: FOLDERS_ONLY }, pick: pickFolderContent },
 		(entry) => entry.title === title && entry.fileEntryType !== 2,
-		async (entry) => await docSpaceApi.call(this, 'GET', `files/folder/${String(entry.id)}`, undefined, undefined, i),
+		async (entry) => await docSpaceCall.call(this, { method: 'GET', path: `files/folder/${String(entry.id)}`, itemIndex: i }),
 		`whether “${String(parent.title)}” already holds a new folder “${title}”`,
 	);
 }
@@ -60,7 +60,7 @@ export async function roomCreated(this: IExecuteFunctions, i: number, title: str
 		i,
 		{ path: 'files/rooms', qs: { filterValue: title }, pick: pickFolderContent },
 		(entry) => entry.title === title && Number(entry.roomType) === roomType,
-		async (entry) => await docSpaceApi.call(this, 'GET', `files/rooms/${String(entry.id)}`, undefined, undefined, i),
+		async (entry) => await docSpaceCall.call(this, { method: 'GET', path: `files/rooms/${String(entry.id)}`, itemIndex: i }),
 		`whether the room “${title}” already exists`,
 	);
 }
@@ -72,7 +72,7 @@ export async function groupCreated(this: IExecuteFunctions, i: number, name: str
 		i,
 		{ path: 'group', qs: { filterValue: name }, pick: pickList },
 		(entry) => entry.name === name,
-		async (entry) => await docSpaceApi.call(this, 'GET', `group/${String(entry.id)}`, undefined, undefined, i),
+		async (entry) => await docSpaceCall.call(this, { method: 'GET', path: `group/${String(entry.id)}`, itemIndex: i }),
 		`whether the group “${name}” already exists`,
 	);
 }
@@ -95,7 +95,7 @@ export function transferStarted(
 	return {
 		check: `whether ${what}`,
 		verify: async () => {
-			const listed = await docSpaceApiList.call(this, 'GET', 'files/fileops', undefined, undefined, i);
+			const listed = await docSpaceList.call(this, { method: 'GET', path: 'files/fileops', itemIndex: i });
 			const ours = listed.filter((op) => {
 				if (Number(op.Operation ?? op.operation) !== OPERATION_TYPE[action]) return false;
 				if (op.finished !== true) return true;
@@ -111,7 +111,7 @@ export function transferStarted(
 export async function userInvited(this: IExecuteFunctions, i: number, email: string): Promise<OutcomeCheck<IDataObject>> {
 	const exists = async () => {
 		try {
-			await docSpaceApi.call(this, 'GET', 'people/email', undefined, { email }, i);
+			await docSpaceCall.call(this, { method: 'GET', path: 'people/email', qs: { email }, itemIndex: i });
 			return true;
 		} catch (error) {
 			if (isNotFound(error)) return false;

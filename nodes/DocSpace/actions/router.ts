@@ -8,8 +8,8 @@ import { resources } from './resources';
 
 function withItemIndex(this: IExecuteFunctions, error: unknown, itemIndex: number): Error {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
+		// n8n shows the item itself; the message stays as written.
 		error.context.itemIndex ??= itemIndex;
-		if (!/\[item \d+\]$/.test(error.message)) error.message = `${error.message} [item ${itemIndex}]`;
 		return error;
 	}
 	return new NodeOperationError(this.getNode(), error as Error, { itemIndex });

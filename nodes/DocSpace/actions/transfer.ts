@@ -4,14 +4,14 @@
  */
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { docSpaceApi, docSpaceApiList } from '../transport/request';
+import { docSpaceCall, docSpaceList } from '../transport/request';
 import { folderLocator, locators, locatorSpecs, simplifyOutput, waitOptions } from './common.descriptions';
 import type { EntryKind } from './entry';
 import { loadEntry } from './entry';
 import { fileItems } from './file/shared';
 import { toItems, waitForFinish } from './helpers';
 import { transferStarted } from './outcomes';
-import { locatorId } from './validation';
+import { locatorId } from '../shared/validation';
 
 export type TransferAction = 'copy' | 'move';
 
@@ -101,7 +101,7 @@ function reportedEntries(finished: IDataObject, kind: EntryKind, destinationId: 
  */
 async function currentEntry(this: IExecuteFunctions, kind: EntryKind, reported: IDataObject, itemIndex: number): Promise<IDataObject> {
 	try {
-		return await docSpaceApi.call(this, 'GET', `files/${kind}/${encodeURIComponent(String(reported.id))}`, undefined, undefined, itemIndex);
+		return await docSpaceCall.call(this, { method: 'GET', path: `files/${kind}/${encodeURIComponent(String(reported.id))}`, itemIndex });
 	} catch {
 		return reported;
 	}
@@ -142,7 +142,7 @@ export async function transfer(
 	};
 	const what = `“${String(source.title)}” was ${verb} to “${String(destination.title)}”`;
 	const outcome = transferStarted.call(this, i, action, source, destination, what);
-	const started = await docSpaceApiList.call(this, 'PUT', `files/fileops/${action}`, body, undefined, i, { outcome });
+	const started = await docSpaceList.call(this, { method: 'PUT', path: `files/fileops/${action}`, body, itemIndex: i, outcome });
 	const finished = await waitForFinish.call(this, started, i, `whether ${what}`);
 	const [result] = reportedEntries(finished, kind, destination.id);
 	if (!result) return toItems.call(this, nothingTransferred(source, kind, destination, verb));

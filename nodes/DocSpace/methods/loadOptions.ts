@@ -2,10 +2,10 @@
 import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
 
 import { memberAccessFor, memberAccessOptions } from '../actions/room/access';
-import { locatorSpecs } from '../actions/common.descriptions';
-import type { LocatorKind } from '../actions/common.descriptions';
+import { locatorSpecs } from '../shared/locators';
+import type { LocatorKind } from '../shared/locators';
 import { normalizeExtension } from '../transport/download';
-import { docSpaceApi, docSpaceApiList } from '../transport/request';
+import { docSpaceCall, docSpaceList } from '../transport/request';
 
 /** The ID chosen in a locator, or undefined while it is empty, an expression or not an ID. */
 function chosenId(context: ILoadOptionsFunctions, kind: LocatorKind): string | undefined {
@@ -27,7 +27,7 @@ function chosenId(context: ILoadOptionsFunctions, kind: LocatorKind): string | u
 export async function getRoomAccessLevels(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 	const roomId = chosenId(this, 'room');
 	if (!roomId) return memberAccessOptions;
-	const room = await docSpaceApi.call(this, 'GET', `files/rooms/${encodeURIComponent(roomId)}`);
+	const room = await docSpaceCall.call(this, { method: 'GET', path: `files/rooms/${encodeURIComponent(roomId)}` });
 	const kind = this.getCurrentNodeParameter('&kind') === 'group' ? 'group' : 'user';
 	const roomType = Number(room.roomType);
 	return memberAccessFor(roomType, kind).map((level) => ({ name: level.name, value: level.value, description: level.description }));
@@ -38,8 +38,8 @@ export async function getConversionFormats(this: ILoadOptionsFunctions): Promise
 	const keep: INodePropertyOptions = { name: 'Keep the File’s Format', value: '', description: 'Download the file as it is' };
 	const fileId = chosenId(this, 'file');
 	if (!fileId) return [keep];
-	const file = await docSpaceApi.call(this, 'GET', `files/file/${fileId}`);
-	const settings = await docSpaceApi.call(this, 'GET', 'files/settings');
+	const file = await docSpaceCall.call(this, { method: 'GET', path: `files/file/${fileId}` });
+	const settings = await docSpaceCall.call(this, { method: 'GET', path: 'files/settings' });
 	const source = normalizeExtension(String(file.fileExst ?? ''));
 	const table = (settings.extsConvertible ?? {}) as IDataObject;
 	const targets = Array.isArray(table[source]) ? (table[source] as unknown[]).map((ext) => normalizeExtension(String(ext))) : [];
@@ -54,7 +54,7 @@ export async function getConversionFormats(this: ILoadOptionsFunctions): Promise
 
 /** The portal's languages (`GET settings/cultures`), named in English, after the portal default. */
 export async function getCultures(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const cultures = (await docSpaceApiList.call(this, 'GET', 'settings/cultures')).map(String);
+	const cultures = (await docSpaceList.call(this, { method: 'GET', path: 'settings/cultures' })).map(String);
 	const names = new Intl.DisplayNames(['en'], { type: 'language' });
 	const named = (code: string) => {
 		try {

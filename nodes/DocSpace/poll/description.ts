@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { fileLocator, folderLocator, roomLocator } from '../actions/common.descriptions';
-import { authenticationProperty } from '../transport/authentication.description';
+import { fileLocator, folderLocator, roomLocator } from '../shared/locators';
+import { authenticationProperty } from '../shared/authentication.description';
 import { authenticationMethods } from '../transport/credentials';
 
 /** Polling needs no webhook rights, so every credential type works, OAuth2 included. */

@@ -1,9 +1,9 @@
 import type { IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { locatorSpecs } from '../actions/common.descriptions';
+import { locatorSpecs } from '../shared/locators';
 import { folderPath } from '../actions/entry';
-import { idFromLocator } from '../actions/validation';
+import { idFromLocator } from '../shared/validation';
 import type { SortedListing } from './events';
 import type { ListingQuery } from './scan';
 

@@ -4,13 +4,15 @@ import { NodeOperationError } from 'n8n-workflow';
 import { resolveCredentials } from './credentials';
 import { streamToBinary } from './download';
 import { waitForOperation } from './operations';
-import { docSpaceApiList, docSpaceRequest } from './request';
+import { docSpaceList, docSpaceRequest } from './request';
 
 export interface ArchiveRequest {
 	fileIds: number[];
 	folderIds: number[];
 	itemIndex: number;
 	timeLimitSeconds: number;
+	/** How the user knows the setting behind `timeLimitSeconds`. */
+	timeLimitLabel: string;
 	/** The binary's name; the name DocSpace gives the archive when empty. */
 	fileName?: string;
 }
@@ -44,8 +46,8 @@ async function onPortal(this: IExecuteFunctions, location: string): Promise<stri
 export async function downloadArchive(this: IExecuteFunctions, request: ArchiveRequest): Promise<IBinaryData> {
 	const { itemIndex } = request;
 	const body: IDataObject = { fileIds: request.fileIds, folderIds: request.folderIds, returnSingleOperation: true };
-	const started = await docSpaceApiList.call(this, 'PUT', 'files/fileops/bulkdownload', body, undefined, itemIndex);
-	const finished = await waitForOperation.call(this, started, { itemIndex, timeLimitSeconds: request.timeLimitSeconds });
+	const started = await docSpaceList.call(this, { method: 'PUT', path: 'files/fileops/bulkdownload', body, itemIndex });
+	const finished = await waitForOperation.call(this, started, { itemIndex, timeLimitSeconds: request.timeLimitSeconds, timeLimitLabel: request.timeLimitLabel });
 	if (typeof finished.url !== 'string' || !finished.url) {
 		throw new NodeOperationError(this.getNode(), 'DocSpace finished the download operation without an archive address', {
 			itemIndex,

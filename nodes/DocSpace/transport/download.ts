@@ -2,7 +2,7 @@ import type { IBinaryData, IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { resolveCredentials } from './credentials';
-import { docSpaceApi, docSpaceRequest } from './request';
+import { docSpaceRequest } from './request';
 
 type BinarySource = Parameters<IExecuteFunctions['helpers']['prepareBinaryData']>[0];
 
@@ -29,34 +29,6 @@ export function replaceExtension(title: string, extension: string): string {
 	return `${dot > 0 ? title.slice(0, dot) : title}${extension}`;
 }
 
-/**
- * Checks that the portal converts `sourceExtension` files to `targetExtension`, using the
- * conversion table of `GET files/settings` (`extsConvertible`).
- */
-export async function assertConvertible(
-	this: IExecuteFunctions,
-	sourceTitle: string,
-	sourceExtension: string,
-	targetExtension: string,
-	itemIndex: number,
-	parameterLabel: string,
-): Promise<void> {
-	const settings = await docSpaceApi.call(this, 'GET', 'files/settings', undefined, undefined, itemIndex);
-	const table = (settings.extsConvertible ?? {}) as IDataObject;
-	const source = normalizeExtension(sourceExtension);
-	const targets = Array.isArray(table[source]) ? (table[source] as unknown[]).map(String) : [];
-	if (targets.map(normalizeExtension).includes(targetExtension)) return;
-	throw new NodeOperationError(
-		this.getNode(),
-		`DocSpace cannot convert “${sourceTitle}” to ${targetExtension} (parameter “${parameterLabel}”)`,
-		{
-			itemIndex,
-			description: targets.length
-				? `This portal converts ${source || 'such'} files to: ${targets.join(', ')}. Pick one of them, or leave “${parameterLabel}” empty to download the file as it is.`
-				: `This portal does not convert ${source || 'such'} files. Leave “${parameterLabel}” empty to download the file as it is.`,
-		},
-	);
-}
 
 export interface StreamedBody {
 	data: unknown;

@@ -14,8 +14,8 @@ import { isRecord } from './json';
  * - Polls `GET files/fileops?id=…` with backoff (250 ms doubling to 2 s) until the operation reports
  *   `finished` or progress 100, and returns that final FileOperationDto (with `files` / `folders`).
  * - A failed or cancelled operation raises a NodeOperationError carrying DocSpace's `error` text.
- * - When `timeLimitSeconds` runs out, raises a NodeOperationError naming the time limit option
- *   (`parameterLabel`, default “Wait Time Limit (Seconds)”) and saying the operation may still finish.
+ * - When `timeLimitSeconds` runs out, raises a NodeOperationError naming the setting the caller
+ *   gave as `timeLimitLabel` and saying the operation may still finish.
  * - DocSpace forgets an operation once it has reported it finished; if a poll no longer lists it,
  *   the last state seen is returned marked finished, so `files` / `folders` may then be missing.
  */
@@ -23,8 +23,8 @@ import { isRecord } from './json';
 export interface WaitOptions {
 	itemIndex: number;
 	timeLimitSeconds: number;
-	/** Display name of the option that sets the time limit. */
-	parameterLabel?: string;
+	/** How the caller's user knows the setting behind `timeLimitSeconds`, for the message. */
+	timeLimitLabel: string;
 }
 
 const FIRST_DELAY_MS = 250;
@@ -78,7 +78,7 @@ export async function waitForOperation(
 	options: WaitOptions,
 ): Promise<IDataObject> {
 	const { itemIndex } = options;
-	const label = options.parameterLabel ?? 'Wait Time Limit (Seconds)';
+	const label = options.timeLimitLabel;
 	let operation = pickStarted(started);
 	if (!operation) {
 		throw new NodeOperationError(this.getNode(), 'DocSpace did not report the operation it started', {

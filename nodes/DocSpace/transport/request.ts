@@ -235,31 +235,33 @@ export type WriteOptions<T> = Pick<DocSpaceRequest<T>, 'idempotent' | 'outcome'>
 /** For writes that set a state (a title, a member list, an access level): repeating them is harmless. */
 export const SETS_STATE: WriteOptions<never> = { idempotent: true };
 
+/** A call whose answer is read as the JSON envelope. */
+export type DocSpaceCall<T> = Omit<DocSpaceRequest<T>, 'encoding' | 'body'> & { body?: IDataObject | IDataObject[] };
+
 /** Calls DocSpace and returns the unwrapped `response` of its envelope. */
+export async function docSpaceCall(this: DocSpaceContext, request: DocSpaceCall<IDataObject>): Promise<IDataObject> {
+	const { data } = await docSpaceRequest.call(this, request);
+	return isRecord(data) ? (data as IDataObject) : { value: data as IDataObject[keyof IDataObject] };
+}
+
+/** Like docSpaceCall, for endpoints whose `response` is a list. */
+export async function docSpaceList(this: DocSpaceContext, request: DocSpaceCall<IDataObject[]>): Promise<IDataObject[]> {
+	const { data } = await docSpaceRequest.call(this, request);
+	if (Array.isArray(data)) return data as IDataObject[];
+	return data === undefined || data === null ? [] : [data as IDataObject];
+}
+
+/** @deprecated Positional form still used by the webhook trigger; use docSpaceCall. */
 export async function docSpaceApi(
 	this: DocSpaceContext,
 	method: IHttpRequestMethods,
 	path: string,
 	body?: IDataObject | IDataObject[],
-	qs?: IDataObject,
-	itemIndex?: number,
-	extra: WriteOptions<IDataObject> = {},
 ): Promise<IDataObject> {
-	const { data } = await docSpaceRequest.call(this, { method, path, body, qs, itemIndex, ...extra });
-	return isRecord(data) ? (data as IDataObject) : { value: data as IDataObject[keyof IDataObject] };
+	return await docSpaceCall.call(this, { method, path, body });
 }
 
-/** Like docSpaceApi, for endpoints whose `response` is a list. */
-export async function docSpaceApiList(
-	this: DocSpaceContext,
-	method: IHttpRequestMethods,
-	path: string,
-	body?: IDataObject | IDataObject[],
-	qs?: IDataObject,
-	itemIndex?: number,
-	extra: WriteOptions<IDataObject[]> = {},
-): Promise<IDataObject[]> {
-	const { data } = await docSpaceRequest.call(this, { method, path, body, qs, itemIndex, ...extra });
-	if (Array.isArray(data)) return data as IDataObject[];
-	return data === undefined || data === null ? [] : [data as IDataObject];
+/** @deprecated Positional form still used by the webhook trigger; use docSpaceList. */
+export async function docSpaceApiList(this: DocSpaceContext, method: IHttpRequestMethods, path: string): Promise<IDataObject[]> {
+	return await docSpaceList.call(this, { method, path });
 }

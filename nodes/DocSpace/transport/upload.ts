@@ -14,12 +14,11 @@ import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
 import { asNodeError } from './errors';
 import { isRecord } from './json';
-import { docSpaceApi, docSpaceRequest } from './request';
+import { docSpaceCall, docSpaceRequest } from './request';
 import type { FramedChunk, UploadContent } from './uploadContent';
 import { ContentSizeError, framedChunks, multipartFrame } from './uploadContent';
 
 export type { UploadContent } from './uploadContent';
-export { binaryContent } from './uploadContent';
 
 /** DocSpace's default largest chunk (`files:uploader:chunk-size`); larger chunks are refused. */
 export const DEFAULT_CHUNK_SIZE = 10 * 1024 * 1024;
@@ -27,6 +26,8 @@ export const DEFAULT_CHUNK_SIZE = 10 * 1024 * 1024;
 export const DEFAULT_PARALLEL_CHUNKS = 4;
 /** DocSpace lets one user run at most 15 writes at once. */
 export const MAX_PARALLEL_CHUNKS = 15;
+/** Smallest chunk sent (64 KiB). */
+export const MIN_CHUNK_SIZE = 64 * 1024;
 
 /** Attempts per chunk when the portal refuses it (400, e.g. storage busy); a resent chunk replaces itself. */
 const CHUNK_ATTEMPTS = 3;
@@ -38,6 +39,8 @@ export interface UploadOptions {
 	chunkSize?: number;
 	/** Chunks in flight at once; DEFAULT_PARALLEL_CHUNKS when omitted. */
 	parallel?: number;
+	/** How the user sets the chunk size, for the hint when the portal refuses a chunk. */
+	chunkSizeLabel?: string;
 }
 
 interface Session {
@@ -50,7 +53,9 @@ interface Session {
 /** Where a finished upload lands, to find it when the reply to finalize is lost. */
 type Target = { kind: 'folder'; fileName: string } | { kind: 'version'; fileId: string; versionBefore: number };
 
-function checkUpload(this: IExecuteFunctions, content: UploadContent, options: UploadOptions): { chunkSize: number; parallel: number } {
+type Limits = Required<Pick<UploadOptions, 'chunkSize' | 'parallel'>> & Pick<UploadOptions, 'chunkSizeLabel'>;
+
+function checkUpload(this: IExecuteFunctions, content: UploadContent, options: UploadOptions): Limits {
 	const { itemIndex } = options;
 	if (content.size === 0) {
 		throw new NodeOperationError(this.getNode(), `The file “${content.fileName}” is empty`, {
@@ -58,21 +63,16 @@ function checkUpload(this: IExecuteFunctions, content: UploadContent, options: U
 			description: 'DocSpace does not accept empty uploads. Check the node that produced the file.',
 		});
 	}
-	const chunkSize = options.chunkSize ?? DEFAULT_CHUNK_SIZE;
-	if (!Number.isFinite(chunkSize) || chunkSize < 64 * 1024) {
-		throw new NodeOperationError(this.getNode(), 'The option “Chunk Size (MiB)” is too small', {
-			itemIndex,
-			description: 'Use at least 0.0625 MiB (64 KiB); DocSpace accepts up to 10 MiB per chunk by default.',
-		});
-	}
+	const chunkSize = Math.floor(options.chunkSize ?? DEFAULT_CHUNK_SIZE);
 	const parallel = Math.floor(options.parallel ?? DEFAULT_PARALLEL_CHUNKS);
-	if (!Number.isFinite(parallel) || parallel < 1 || parallel > MAX_PARALLEL_CHUNKS) {
-		throw new NodeOperationError(this.getNode(), 'The option “Parallel Chunks” must be between 1 and 15', {
+	// The callers check their settings in the user's words; this guards the transport itself.
+	if (!(chunkSize >= MIN_CHUNK_SIZE) || !(parallel >= 1 && parallel <= MAX_PARALLEL_CHUNKS)) {
+		throw new NodeOperationError(this.getNode(), `Chunks of ${chunkSize} bytes, ${parallel} at once, are outside what DocSpace accepts`, {
 			itemIndex,
-			description: 'DocSpace runs at most 15 writes of one user at once; 4 is a good choice.',
+			description: `Use chunks of at least ${MIN_CHUNK_SIZE} bytes and 1 to ${MAX_PARALLEL_CHUNKS} chunks at once.`,
 		});
 	}
-	return { chunkSize: Math.floor(chunkSize), parallel };
+	return { chunkSize, parallel, chunkSizeLabel: options.chunkSizeLabel };
 }
 
 function sessionOf(this: IExecuteFunctions, answer: IDataObject, folderId: string, itemIndex: number): Session {
@@ -90,6 +90,13 @@ function sessionOf(this: IExecuteFunctions, answer: IDataObject, folderId: strin
 
 const sessionPath = (session: Session) =>
 	`files/${encodeURIComponent(session.folderId)}/session/${encodeURIComponent(session.id)}`;
+
+/** What a chunk belongs to, for the description of its failure. */
+interface ChunkUpload {
+	content: UploadContent;
+	parts: number;
+	chunkSizeLabel?: string;
+}
 
 /** Sends every chunk, at most `parallel` at once; the first failure stops the reading and is thrown. */
 async function sendChunks(
@@ -122,8 +129,7 @@ async function sendChunk(
 	session: Session,
 	chunk: FramedChunk,
 	contentType: string,
-	content: UploadContent,
-	parts: number,
+	upload: ChunkUpload,
 	itemIndex: number,
 ): Promise<void> {
 	for (let attempt = 1; ; attempt++) {
@@ -145,15 +151,17 @@ async function sendChunk(
 				await sleep(CHUNK_RETRY_DELAY_MS * attempt);
 				continue;
 			}
-			throw described(failure, chunk, content, parts);
+			throw described(failure, chunk, upload);
 		}
 	}
 }
 
 /** The failure, its description naming the chunk and its bytes. */
-function described<E extends NodeApiError | NodeOperationError>(failure: E, chunk: FramedChunk, content: UploadContent, parts: number): E {
+function described<E extends NodeApiError | NodeOperationError>(failure: E, chunk: FramedChunk, upload: ChunkUpload): E {
+	const { content, parts, chunkSizeLabel } = upload;
 	const end = chunk.start + chunk.length - 1;
-	failure.description = `${failure.description ?? ''} This happened on part ${chunk.number} of ${parts} of “${content.fileName}” (bytes ${chunk.start}–${end} of ${content.size}). If the portal limits the chunk size, lower the option “Chunk Size (MiB)”.`.trim();
+	const lower = chunkSizeLabel ? `lower the option “${chunkSizeLabel}”` : 'send smaller chunks';
+	failure.description = `${failure.description ?? ''} This happened on part ${chunk.number} of ${parts} of “${content.fileName}” (bytes ${chunk.start}–${end} of ${content.size}). If the portal limits the chunk size, ${lower}.`.trim();
 	return failure;
 }
 
@@ -161,7 +169,7 @@ async function finalize(this: IExecuteFunctions, session: Session, itemIndex: nu
 	const { data } = await docSpaceRequest.call(this, { method: 'PUT', path: `${sessionPath(session)}/finalize`, itemIndex });
 	const answer = isRecord(data) ? (data as IDataObject) : {};
 	if (isRecord(answer.file)) return answer.file;
-	if (answer.id !== undefined) return await docSpaceApi.call(this, 'GET', `files/file/${String(answer.id)}`, undefined, undefined, itemIndex);
+	if (answer.id !== undefined) return await docSpaceCall.call(this, { method: 'GET', path: `files/file/${String(answer.id)}`, itemIndex });
 	throw new NodeOperationError(this.getNode(), 'DocSpace did not report the uploaded file', { itemIndex });
 }
 
@@ -187,16 +195,21 @@ async function completedUpload(
 	itemIndex: number,
 ): Promise<IDataObject | undefined> {
 	if (target.kind === 'version') {
-		const file = await docSpaceApi.call(this, 'GET', `files/file/${encodeURIComponent(target.fileId)}`, undefined, undefined, itemIndex);
+		const file = await docSpaceCall.call(this, { method: 'GET', path: `files/file/${encodeURIComponent(target.fileId)}`, itemIndex });
 		return Number(file.version) > target.versionBefore && Number(file.pureContentLength) === size ? file : undefined;
 	}
 	const dot = target.fileName.lastIndexOf('.');
 	const search = dot > 0 ? target.fileName.slice(0, dot) : target.fileName;
-	const listing = await docSpaceApi.call(this, 'GET', `files/${encodeURIComponent(session.folderId)}`, undefined, {
-		filterType: 1,
-		filterValue: search,
-		count: 100,
-	}, itemIndex);
+	const listing = await docSpaceCall.call(this, {
+		method: 'GET',
+		path: `files/${encodeURIComponent(session.folderId)}`,
+		qs: {
+			filterType: 1,
+			filterValue: search,
+			count: 100,
+		},
+		itemIndex,
+	});
 	const files = Array.isArray(listing.files) ? (listing.files as IDataObject[]) : [];
 	const found = files
 		.filter((f) => titleMatches(String(f.title ?? ''), target.fileName) && Number(f.pureContentLength) === size && changedSince(f, session.created))
@@ -243,7 +256,7 @@ async function sendThroughSession(
 	session: Session,
 	target: Target,
 	content: UploadContent,
-	limits: { chunkSize: number; parallel: number },
+	limits: Limits,
 	itemIndex: number,
 ): Promise<IDataObject> {
 	const parts = Math.ceil(content.size / limits.chunkSize);
@@ -252,7 +265,7 @@ async function sendThroughSession(
 		const spare: Buffer[] = [];
 		const chunks = framedChunks(await content.read(), content.size, limits.chunkSize, frame, spare);
 		await sendChunks(chunks, limits.parallel, async (chunk) => {
-			await sendChunk.call(this, session, chunk, frame.contentType, content, parts, itemIndex);
+			await sendChunk.call(this, session, chunk, frame.contentType, { content, parts, chunkSizeLabel: limits.chunkSizeLabel }, itemIndex);
 			// The reply came, so the body was sent in full: the next chunk may reuse it.
 			if (chunk.length === limits.chunkSize) spare.push(chunk.body);
 		});
@@ -281,14 +294,12 @@ export async function uploadToFolder(
 ): Promise<IDataObject> {
 	const { itemIndex } = options;
 	const limits = checkUpload.call(this, content, options);
-	const answer = await docSpaceApi.call(
-		this,
-		'POST',
-		`files/${encodeURIComponent(folderId)}/session`,
-		{ fileName: content.fileName, fileSize: content.size, createNewIfExist: options.createNewIfExist },
-		undefined,
+	const answer = await docSpaceCall.call(this, {
+		method: 'POST',
+		path: `files/${encodeURIComponent(folderId)}/session`,
+		body: { fileName: content.fileName, fileSize: content.size, createNewIfExist: options.createNewIfExist },
 		itemIndex,
-	);
+	});
 	const session = sessionOf.call(this, answer, folderId, itemIndex);
 	return await sendThroughSession.call(this, session, { kind: 'folder', fileName: content.fileName }, content, limits, itemIndex);
 }
@@ -303,14 +314,12 @@ export async function uploadNewVersion(
 	const { itemIndex } = options;
 	const limits = checkUpload.call(this, content, options);
 	const fileId = String(file.id);
-	const answer = await docSpaceApi.call(
-		this,
-		'POST',
-		`files/file/${encodeURIComponent(fileId)}/edit_session`,
-		undefined,
-		{ fileSize: content.size },
+	const answer = await docSpaceCall.call(this, {
+		method: 'POST',
+		path: `files/file/${encodeURIComponent(fileId)}/edit_session`,
+		qs: { fileSize: content.size },
 		itemIndex,
-	);
+	});
 	const session = sessionOf.call(this, answer, String(file.folderId), itemIndex);
 	const target: Target = { kind: 'version', fileId, versionBefore: Number(file.version) || 0 };
 	return await sendThroughSession.call(this, session, target, content, limits, itemIndex);

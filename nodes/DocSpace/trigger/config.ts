@@ -1,8 +1,8 @@
 import type { IDataObject, IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { locatorSpecs } from '../actions/common.descriptions';
-import { idFromLocator } from '../actions/validation';
+import { locatorSpecs } from '../shared/locators';
+import { idFromLocator } from '../shared/validation';
 import { docSpaceApiList } from '../transport/request';
 import { ALL_EVENTS, triggerMask } from './events';
 

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { fileLocator, folderLocator, groupLocator, roomLocator, userLocator } from '../actions/common.descriptions';
-import { authenticationProperty } from '../transport/authentication.description';
+import { fileLocator, folderLocator, groupLocator, roomLocator, userLocator } from '../shared/locators';
+import { authenticationProperty } from '../shared/authentication.description';
 import type { AuthenticationMethod } from '../transport/credentials';
 import { formDataOptions } from './formData';
 import { DEFAULT_MAX_EVENT_AGE_HOURS } from './freshness';

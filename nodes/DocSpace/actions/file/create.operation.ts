@@ -1,9 +1,9 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { docSpaceApi } from '../../transport/request';
+import { docSpaceCall } from '../../transport/request';
 import { simplifyOutput } from '../common.descriptions';
-import { locatorId, requiredText, ENTRY_NAME_RULES } from '../validation';
+import { locatorId, requiredText, ENTRY_NAME_RULES } from '../../shared/validation';
 import { folderPath } from '../entry';
 import { fileItems, targetFolderProperty, withExtension } from './shared';
 
@@ -41,13 +41,11 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	const folderId = locatorId.call(this, 'folder', i);
 	const name = requiredText.call(this, 'File Name', this.getNodeParameter('title', i, ''), i, ENTRY_NAME_RULES);
 	const extension = String(this.getNodeParameter('fileType', i, '.docx'));
-	const file = await docSpaceApi.call(
-		this,
-		'POST',
-		folderPath(folderId, '/file'),
-		{ title: withExtension(name, extension) },
-		undefined,
-		i,
-	);
+	const file = await docSpaceCall.call(this, {
+		method: 'POST',
+		path: folderPath(folderId, '/file'),
+		body: { title: withExtension(name, extension) },
+		itemIndex: i,
+	});
 	return fileItems.call(this, i, file);
 }

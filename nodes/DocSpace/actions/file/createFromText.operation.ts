@@ -1,10 +1,10 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { docSpaceApi } from '../../transport/request';
+import { docSpaceCall } from '../../transport/request';
 import { simplifyOutput } from '../common.descriptions';
 import { folderPath } from '../entry';
-import { locatorId, requiredText, ENTRY_NAME_RULES } from '../validation';
+import { locatorId, requiredText, ENTRY_NAME_RULES } from '../../shared/validation';
 import type { NameConflict } from './shared';
 import { fileItems, findFileByTitle, ifNameExists, targetFolderProperty, withExtension } from './shared';
 
@@ -57,13 +57,11 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		const existing = await findFileByTitle.call(this, folderId, title, i);
 		if (existing) return fileItems.call(this, i, { ...existing, skipped: true });
 	}
-	const file = await docSpaceApi.call(
-		this,
-		'POST',
-		folderPath(folderId, format === 'html' ? '/html' : '/text'),
-		{ title, content, createNewIfExist: conflict === 'duplicate' },
-		undefined,
-		i,
-	);
+	const file = await docSpaceCall.call(this, {
+		method: 'POST',
+		path: folderPath(folderId, format === 'html' ? '/html' : '/text'),
+		body: { title, content, createNewIfExist: conflict === 'duplicate' },
+		itemIndex: i,
+	});
 	return fileItems.call(this, i, file);
 }

@@ -1,9 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { assertConvertible, downloadToBinary, normalizeExtension, replaceExtension } from '../../transport/download';
+import { downloadToBinary, normalizeExtension, replaceExtension } from '../../transport/download';
+import { assertConvertible } from './convertible';
 import { fileLocator } from '../common.descriptions';
-import { fileExtension, locatorId, requiredText, wholeNumber } from '../validation';
+import { fileExtension, locatorId, requiredText, wholeNumber } from '../../shared/validation';
 import { fileInfo, outputBinaryField } from './shared';
 
 const properties: INodeProperties[] = [

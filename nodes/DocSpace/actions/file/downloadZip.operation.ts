@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { downloadArchive } from '../../transport/archive';
 import { waitTimeLimitOption } from '../common.descriptions';
-import { invalidParameter, requiredText } from '../validation';
+import { invalidParameter, requiredText } from '../../shared/validation';
 import { outputBinaryField } from './shared';
 
 const properties: INodeProperties[] = [
@@ -76,6 +76,7 @@ export async function execute(
 		folderIds,
 		itemIndex: i,
 		timeLimitSeconds: Number(options.waitTimeLimit ?? waitTimeLimitOption.default),
+		timeLimitLabel: waitTimeLimitOption.displayName,
 		fileName: typeof options.fileName === 'string' ? options.fileName.trim() : undefined,
 	});
 	return [{ json: { fileIds, folderIds, fileName: binary.fileName, size: binary.bytes }, binary: { ...item.binary, [property]: binary } }];

@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { fileLocator, simplifyOutput } from '../common.descriptions';
-import { locatorId, wholeNumber } from '../validation';
+import { locatorId, wholeNumber } from '../../shared/validation';
 import { fileInfo, fileItems } from './shared';
 
 const properties: INodeProperties[] = [

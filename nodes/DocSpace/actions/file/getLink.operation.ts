@@ -1,11 +1,11 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { docSpaceApi } from '../../transport/request';
+import { docSpaceCall } from '../../transport/request';
 import { fileLocator, simplifyOutput } from '../common.descriptions';
 import { simplifiedItems } from '../helpers';
 import { summarizeLink } from '../room/shared';
-import { locatorId } from '../validation';
+import { locatorId } from '../../shared/validation';
 
 const properties: INodeProperties[] = [
 	{ ...fileLocator, description: 'The file whose shared link to get' },
@@ -17,6 +17,6 @@ export const description = updateDisplayOptions({ show: { resource: ['file'], op
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const fileId = locatorId.call(this, 'file', i);
 	// DocSpace creates the primary external link (read only) when the file has none yet.
-	const link = await docSpaceApi.call(this, 'GET', `files/file/${fileId}/link`, undefined, undefined, i);
+	const link = await docSpaceCall.call(this, { method: 'GET', path: `files/file/${fileId}/link`, itemIndex: i });
 	return simplifiedItems.call(this, i, link, summarizeLink);
 }

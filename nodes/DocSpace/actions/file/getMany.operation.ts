@@ -5,7 +5,7 @@ import { docSpacePaginate, pickFolderContent } from '../../transport/paginate';
 import { folderLocator, returnAllOrLimit, simplifyOutput } from '../common.descriptions';
 import { folderPath, listingFilters, listingQuery } from '../entry';
 import { listLimit, simplifiedItems, summarizeEntry } from '../helpers';
-import { locatorId } from '../validation';
+import { locatorId } from '../../shared/validation';
 
 
 const properties: INodeProperties[] = [

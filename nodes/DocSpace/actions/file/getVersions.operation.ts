@@ -1,10 +1,10 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { docSpaceApiList } from '../../transport/request';
+import { docSpaceList } from '../../transport/request';
 import { fileLocator, simplifyOutput } from '../common.descriptions';
 import { pick, simplifiedItems } from '../helpers';
-import { locatorId } from '../validation';
+import { locatorId } from '../../shared/validation';
 
 const VERSION_KEYS = [
 	'id', 'title', 'version', 'versionGroup', 'comment', 'fileExst', 'pureContentLength', 'contentLength',
@@ -20,6 +20,6 @@ export const description = updateDisplayOptions({ show: { resource: ['file'], op
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const fileId = locatorId.call(this, 'file', i);
-	const versions = await docSpaceApiList.call(this, 'GET', `files/file/${fileId}/history`, undefined, undefined, i);
+	const versions = await docSpaceList.call(this, { method: 'GET', path: `files/file/${fileId}/history`, itemIndex: i });
 	return simplifiedItems.call(this, i, versions, (version) => pick(version, VERSION_KEYS));
 }

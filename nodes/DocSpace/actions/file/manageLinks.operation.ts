@@ -2,12 +2,12 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { docSpacePaginate, pickList } from '../../transport/paginate';
-import { docSpaceApi } from '../../transport/request';
+import { docSpaceCall } from '../../transport/request';
 import { fileLocator, returnAllOrLimit, simplifyOutput } from '../common.descriptions';
 import { listItems, simplifiedItems, toItems } from '../helpers';
 import { FileShare, linkAccessOptions } from '../room/access';
 import { LINK_TITLE_RULES, linkExpirationField, linkTitleField, summarizeLink } from '../room/shared';
-import { dateParameter, invalidParameter, isGuid, locatorId, optionalText } from '../validation';
+import { dateParameter, invalidParameter, isGuid, locatorId, optionalText } from '../../shared/validation';
 
 /** Access levels a link to a single file can give. */
 const FILE_LINK_ACCESS: number[] = [FileShare.Editing, FileShare.FillForms, FileShare.Review, FileShare.Comment, FileShare.Read];
@@ -177,7 +177,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		const linkId = linkIdOf.call(this, i);
 		if (action === 'delete') {
 			await findLink.call(this, fileId, linkId, i);
-			await docSpaceApi.call(this, 'PUT', linksPath(fileId), { linkId, access: FileShare.None }, undefined, i);
+			await docSpaceCall.call(this, { method: 'PUT', path: linksPath(fileId), body: { linkId, access: FileShare.None }, itemIndex: i });
 			return toItems.call(this, { deleted: true, id: linkId });
 		}
 		const fields = this.getNodeParameter('updateFields', i, {}) as IDataObject;
@@ -208,7 +208,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 			...changes,
 		});
 	}
-	const share = await docSpaceApi.call(this, 'PUT', linksPath(fileId), body, undefined, i);
+	const share = await docSpaceCall.call(this, { method: 'PUT', path: linksPath(fileId), body, itemIndex: i });
 	if (!share.sharedLink) {
 		throw new NodeOperationError(this.getNode(), `DocSpace did not ${action === 'create' ? 'create' : 'change'} the link`, {
 			itemIndex: i,

@@ -1,9 +1,9 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { docSpaceApi, SETS_STATE } from '../../transport/request';
+import { docSpaceCall, SETS_STATE } from '../../transport/request';
 import { fileLocator, simplifyOutput } from '../common.descriptions';
-import { locatorId, requiredText, ENTRY_NAME_RULES, withParameterNotFound } from '../validation';
+import { locatorId, requiredText, ENTRY_NAME_RULES, withParameterNotFound } from '../../shared/validation';
 
 import { fileItems } from './shared';
 const properties: INodeProperties[] = [
@@ -26,7 +26,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	const fileId = locatorId.call(this, 'file', i);
 	const title = requiredText.call(this, 'New Name', this.getNodeParameter('title', i, ''), i, ENTRY_NAME_RULES);
 	const file = await withParameterNotFound(this, { kind: 'file', id: fileId }, i, async () =>
-		await docSpaceApi.call(this, 'PUT', `files/file/${fileId}`, { title }, undefined, i, SETS_STATE),
+		await docSpaceCall.call(this, { method: 'PUT', path: `files/file/${fileId}`, body: { title }, itemIndex: i, ...SETS_STATE }),
 	);
 	return fileItems.call(this, i, file);
 }

@@ -2,9 +2,10 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { normalizeExtension } from '../../transport/download';
-import { binaryContent, uploadNewVersion } from '../../transport/upload';
+import { uploadNewVersion } from '../../transport/upload';
+import { binaryContent } from '../binaryInput';
 import { fileLocator, simplifyOutput } from '../common.descriptions';
-import { locatorId } from '../validation';
+import { locatorId } from '../../shared/validation';
 import { chunkSizeOption, fileInfo, fileItems, inputBinaryField, parallelChunksOption, uploadLimitsOf } from './shared';
 
 const properties: INodeProperties[] = [
@@ -53,7 +54,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	}
 	const file = await uploadNewVersion.call(this, current, { ...content, fileName: title || content.fileName }, {
 		itemIndex: i,
-		...uploadLimitsOf(options),
+		...uploadLimitsOf.call(this, options, i),
 	});
 	return fileItems.call(this, i, file);
 }

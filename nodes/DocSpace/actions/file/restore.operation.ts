@@ -4,7 +4,7 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import { fileLocator, simplifyOutput, waitOptions } from '../common.descriptions';
 import { loadEntry, TRASH_FOLDER_TYPE } from '../entry';
 import { conflictResolveProperty, DESTINATION, destinationFolderProperty, transfer } from '../transfer';
-import { asNodeError, isNotFound, locatorId } from '../validation';
+import { asNodeError, isNotFound, locatorId } from '../../shared/validation';
 
 const properties: INodeProperties[] = [
 	{ ...fileLocator, description: 'The file in the trash to restore' },

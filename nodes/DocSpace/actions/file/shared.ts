@@ -3,10 +3,11 @@
  * clashes and chunk size, and lookups of files.
  */
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
-import { docSpaceApi } from '../../transport/request';
+import { docSpaceCall } from '../../transport/request';
 import { docSpacePaginate, pickFolderContent } from '../../transport/paginate';
-import { DEFAULT_CHUNK_SIZE, DEFAULT_PARALLEL_CHUNKS, MAX_PARALLEL_CHUNKS } from '../../transport/upload';
+import { DEFAULT_CHUNK_SIZE, DEFAULT_PARALLEL_CHUNKS, MAX_PARALLEL_CHUNKS, MIN_CHUNK_SIZE } from '../../transport/upload';
 import { folderLocator } from '../common.descriptions';
 import { folderPath, myDocuments } from '../entry';
 import { simplifiedItems, summarizeEntry } from '../helpers';
@@ -84,10 +85,27 @@ export const parallelChunksOption: INodeProperties = {
 		'How many chunks to send at once. More is faster over a slow link; memory use is about this many chunks. DocSpace runs at most 15 writes of one user at once.',
 };
 
-/** The upload options (Chunk Size, Parallel Chunks) of an operation's Options collection. */
-export function uploadLimitsOf(options: IDataObject): { chunkSize: number; parallel: number } {
-	const mib = Number(options.chunkSize ?? DEFAULT_CHUNK_SIZE / 1024 / 1024);
-	return { chunkSize: Math.floor(mib * 1024 * 1024), parallel: Number(options.parallelChunks ?? DEFAULT_PARALLEL_CHUNKS) };
+/** The upload options (Chunk Size, Parallel Chunks) of an operation's Options collection, checked. */
+export function uploadLimitsOf(
+	this: IExecuteFunctions,
+	options: IDataObject,
+	itemIndex: number,
+): { chunkSize: number; parallel: number; chunkSizeLabel: string } {
+	const chunkSize = Number(options.chunkSize ?? DEFAULT_CHUNK_SIZE / 1024 / 1024) * 1024 * 1024;
+	if (!Number.isFinite(chunkSize) || chunkSize < MIN_CHUNK_SIZE) {
+		throw new NodeOperationError(this.getNode(), `The option “${chunkSizeOption.displayName}” is too small`, {
+			itemIndex,
+			description: 'Use at least 0.0625 MiB (64 KiB); DocSpace accepts up to 10 MiB per chunk by default.',
+		});
+	}
+	const parallel = Math.floor(Number(options.parallelChunks ?? DEFAULT_PARALLEL_CHUNKS));
+	if (!Number.isFinite(parallel) || parallel < 1 || parallel > MAX_PARALLEL_CHUNKS) {
+		throw new NodeOperationError(this.getNode(), `The option “${parallelChunksOption.displayName}” must be between 1 and ${MAX_PARALLEL_CHUNKS}`, {
+			itemIndex,
+			description: `DocSpace runs at most ${MAX_PARALLEL_CHUNKS} writes of one user at once; 4 is a good choice.`,
+		});
+	}
+	return { chunkSize: Math.floor(chunkSize), parallel, chunkSizeLabel: chunkSizeOption.displayName };
 }
 
 /** The numeric ID of a folder locator value (resolves `@my` to the user's My documents). */
@@ -98,7 +116,7 @@ export async function numericFolderId(this: IExecuteFunctions, folderId: string,
 
 /** GET files/file/{id}: the FileDto, of the given version when it is above 0. */
 export async function fileInfo(this: IExecuteFunctions, fileId: string, itemIndex: number, version = 0): Promise<IDataObject> {
-	return await docSpaceApi.call(this, 'GET', `files/file/${fileId}`, undefined, version > 0 ? { version } : undefined, itemIndex);
+	return await docSpaceCall.call(this, { method: 'GET', path: `files/file/${fileId}`, qs: version > 0 ? { version } : undefined, itemIndex });
 }
 
 /** The file of exactly this title (any case, as DocSpace compares) directly in the folder, if any. */

@@ -1,9 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { binaryContent, uploadToFolder } from '../../transport/upload';
+import { uploadToFolder } from '../../transport/upload';
+import { binaryContent } from '../binaryInput';
 import { folderLocator, simplifyOutput } from '../common.descriptions';
-import { locatorId, requiredText, ENTRY_NAME_RULES } from '../validation';
+import { locatorId, requiredText, ENTRY_NAME_RULES } from '../../shared/validation';
 import type { NameConflict } from './shared';
 import {
 	chunkSizeOption,
@@ -62,7 +63,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	}
 	const file = await uploadToFolder.call(this, targetId, content, {
 		itemIndex: i,
-		...uploadLimitsOf(options),
+		...uploadLimitsOf.call(this, options, i),
 		createNewIfExist: conflict === 'duplicate',
 	});
 	return fileItems.call(this, i, file);

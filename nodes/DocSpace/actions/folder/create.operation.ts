@@ -1,12 +1,12 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { docSpaceApi } from '../../transport/request';
+import { docSpaceCall } from '../../transport/request';
 import { folderLocator } from '../common.descriptions';
 import { loadEntry } from '../entry';
 import { toItems } from '../helpers';
 import { folderCreated } from '../outcomes';
-import { locatorId, requiredText, ENTRY_NAME_RULES } from '../validation';
+import { locatorId, requiredText, ENTRY_NAME_RULES } from '../../shared/validation';
 
 const PARENT = { name: 'parentFolderId', label: 'Parent Folder' };
 
@@ -35,6 +35,6 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	const title = requiredText.call(this, 'Name', this.getNodeParameter('title', i, ''), i, { ...ENTRY_NAME_RULES, example: 'Reports' });
 	const parent = await loadEntry.call(this, 'folder', parentValue, PARENT.label, i);
 	const outcome = await folderCreated.call(this, i, parent, title);
-	const folder = await docSpaceApi.call(this, 'POST', `files/folder/${String(parent.id)}`, { title }, undefined, i, { outcome });
+	const folder = await docSpaceCall.call(this, { method: 'POST', path: `files/folder/${String(parent.id)}`, body: { title }, itemIndex: i, outcome });
 	return toItems.call(this, folder);
 }

@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { folderLocator } from '../common.descriptions';
 import { loadEntry } from '../entry';
 import { toItems } from '../helpers';
-import { locatorId } from '../validation';
+import { locatorId } from '../../shared/validation';
 
 const properties: INodeProperties[] = [{ ...folderLocator, description: 'The folder to get' }];
 

@@ -5,7 +5,7 @@ import { pickFolderContent } from '../../transport/paginate';
 import { folderLocator, returnAllOrLimit, simplifyOutput } from '../common.descriptions';
 import { folderPath, listingFilters, listingQuery } from '../entry';
 import { listItems, summarizeEntry } from '../helpers';
-import { locatorId } from '../validation';
+import { locatorId } from '../../shared/validation';
 
 const properties: INodeProperties[] = [
 	{ ...folderLocator, description: 'The folder or room whose contents to list' },

@@ -5,7 +5,7 @@ import { pickList } from '../../transport/paginate';
 import { folderLocator, returnAllOrLimit, simplifyOutput } from '../common.descriptions';
 import { loadEntry } from '../entry';
 import { listItems } from '../helpers';
-import { dateParameter, locatorId } from '../validation';
+import { dateParameter, locatorId } from '../../shared/validation';
 
 const properties: INodeProperties[] = [
 	{ ...folderLocator, description: 'The folder whose activity to list, including what happened to its contents' },

@@ -1,11 +1,11 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { docSpaceApi } from '../../transport/request';
+import { docSpaceCall } from '../../transport/request';
 import { folderLocator } from '../common.descriptions';
 import { loadEntry } from '../entry';
 import { toItems } from '../helpers';
-import { locatorId } from '../validation';
+import { locatorId } from '../../shared/validation';
 
 const properties: INodeProperties[] = [
 	{
@@ -21,6 +21,6 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	const folderId = locatorId.call(this, 'folder', i, { allowMy: false });
 	await loadEntry.call(this, 'folder', folderId, 'Folder', i);
 	// GET …/link creates the primary link on first read (a mutation DocSpace documents).
-	const link = await docSpaceApi.call(this, 'GET', `files/folder/${folderId}/link`, undefined, undefined, i);
+	const link = await docSpaceCall.call(this, { method: 'GET', path: `files/folder/${folderId}/link`, itemIndex: i });
 	return toItems.call(this, link);
 }

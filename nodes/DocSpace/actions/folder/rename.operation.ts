@@ -1,11 +1,11 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { docSpaceApi, SETS_STATE } from '../../transport/request';
+import { docSpaceCall, SETS_STATE } from '../../transport/request';
 import { folderLocator } from '../common.descriptions';
 import { loadEntry } from '../entry';
 import { toItems } from '../helpers';
-import { locatorId, requiredText, ENTRY_NAME_RULES } from '../validation';
+import { locatorId, requiredText, ENTRY_NAME_RULES } from '../../shared/validation';
 
 const properties: INodeProperties[] = [
 	{ ...folderLocator, description: 'The folder to rename' },
@@ -26,6 +26,6 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	const folderId = locatorId.call(this, 'folder', i, { allowMy: false });
 	const title = requiredText.call(this, 'New Name', this.getNodeParameter('title', i, ''), i, ENTRY_NAME_RULES);
 	await loadEntry.call(this, 'folder', folderId, 'Folder', i);
-	const folder = await docSpaceApi.call(this, 'PUT', `files/folder/${folderId}`, { title }, undefined, i, SETS_STATE);
+	const folder = await docSpaceCall.call(this, { method: 'PUT', path: `files/folder/${folderId}`, body: { title }, itemIndex: i, ...SETS_STATE });
 	return toItems.call(this, folder);
 }

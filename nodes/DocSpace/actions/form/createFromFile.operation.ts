@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { docSpaceApi } from '../../transport/request';
+import { docSpaceCall } from '../../transport/request';
 import { fileLocator, roomLocator } from '../common.descriptions';
 import { toItems } from '../helpers';
-import { invalidParameter, locatorId, optionalText, withParameterNotFound } from '../validation';
+import { invalidParameter, locatorId, optionalText, withParameterNotFound } from '../../shared/validation';
 import { checkFormAndStart, startFillingField } from './shared';
 
 const properties: INodeProperties[] = [
@@ -33,14 +33,14 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	const templateId = locatorId.call(this, 'file', i, { name: 'templateFileId', label: 'Template Form' });
 	const entity = { kind: 'file' as const, id: templateId, label: 'Template Form' };
 	const template = await withParameterNotFound(this, entity, i, async () =>
-		await docSpaceApi.call(this, 'GET', `files/file/${encodeURIComponent(templateId)}`, undefined, undefined, i),
+		await docSpaceCall.call(this, { method: 'GET', path: `files/file/${encodeURIComponent(templateId)}`, itemIndex: i }),
 	);
 	const title = optionalText.call(this, 'Title', this.getNodeParameter('title', i, ''), i) || String(template.title);
 	if (!title.toLowerCase().endsWith('.pdf')) {
 		throw invalidParameter.call(this, i, `A form must be a PDF file, and “${title}” is not`, 'Pick a PDF form as the template, or give a title ending in .pdf.');
 	}
 	const created = await withParameterNotFound(this, { kind: 'room', id: roomId }, i, async () =>
-		await docSpaceApi.call(this, 'POST', `files/${encodeURIComponent(roomId)}/file`, { title, templateId: Number(templateId) }, undefined, i),
+		await docSpaceCall.call(this, { method: 'POST', path: `files/${encodeURIComponent(roomId)}/file`, body: { title, templateId: Number(templateId) }, itemIndex: i }),
 	);
 	return toItems.call(this, await checkFormAndStart.call(this, created as IDataObject, i));
 }

@@ -1,9 +1,9 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { docSpaceApi } from '../../transport/request';
+import { docSpaceCall } from '../../transport/request';
 import { toItems } from '../helpers';
-import { requiredText } from '../validation';
+import { requiredText } from '../../shared/validation';
 
 const properties: INodeProperties[] = [
 	{
@@ -21,6 +21,6 @@ export const description = updateDisplayOptions({ show: { resource: ['form'], op
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const fillingSessionId = requiredText.call(this, 'Filling Session ID', this.getNodeParameter('fillingSessionId', i, ''), i);
-	const result = await docSpaceApi.call(this, 'GET', 'files/file/fillresult', undefined, { fillingSessionId }, i);
+	const result = await docSpaceCall.call(this, { method: 'GET', path: 'files/file/fillresult', qs: { fillingSessionId }, itemIndex: i });
 	return toItems.call(this, result);
 }

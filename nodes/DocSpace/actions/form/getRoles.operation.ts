@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { docSpaceApiList } from '../../transport/request';
+import { docSpaceList } from '../../transport/request';
 import { simplifyOutput } from '../common.descriptions';
 import { simplifiedItems } from '../helpers';
-import { withParameterNotFound } from '../validation';
+import { withParameterNotFound } from '../../shared/validation';
 import { formId, formParameter, formPath } from './shared';
 
 // FormFillingStatus
@@ -31,7 +31,7 @@ function summarizeRole(role: IDataObject): IDataObject {
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const fileId = formId.call(this, i);
 	const roles = await withParameterNotFound(this, { kind: 'file', id: fileId, label: 'Form' }, i, async () =>
-		await docSpaceApiList.call(this, 'GET', formPath(fileId, '/formroles'), undefined, undefined, i),
+		await docSpaceList.call(this, { method: 'GET', path: formPath(fileId, '/formroles'), itemIndex: i }),
 	);
 	return simplifiedItems.call(this, i, roles, summarizeRole);
 }

@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { returnAllOrLimit } from '../common.descriptions';
 import { listLimit, toItems } from '../helpers';
-import { withParameterNotFound } from '../validation';
+import { withParameterNotFound } from '../../shared/validation';
 import { formId, formParameter } from './shared';
 import { fetchSubmissions } from './submissions';
 

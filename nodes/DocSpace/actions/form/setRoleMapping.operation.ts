@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { GUID_PATTERN } from '../common.descriptions';
 import { toItems } from '../helpers';
-import { invalidParameter, requiredText } from '../validation';
+import { invalidParameter, requiredText } from '../../shared/validation';
 import { formCall, formId, formParameter } from './shared';
 
 const properties: INodeProperties[] = [

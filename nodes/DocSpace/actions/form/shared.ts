@@ -2,9 +2,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { docSpaceApi } from '../../transport/request';
+import { docSpaceCall } from '../../transport/request';
 import { fileLocator } from '../common.descriptions';
-import { locatorId, withParameterNotFound } from '../validation';
+import { locatorId, withParameterNotFound } from '../../shared/validation';
 
 export const formParameter: INodeProperties = {
 	...fileLocator,
@@ -27,7 +27,7 @@ export async function formCall(
 	body?: IDataObject,
 ): Promise<IDataObject> {
 	return await withParameterNotFound(this, { kind: 'file', id: fileId, label: 'Form' }, i, async () =>
-		await docSpaceApi.call(this, method, formPath(fileId, suffix), body, undefined, i),
+		await docSpaceCall.call(this, { method, path: formPath(fileId, suffix), body, itemIndex: i }),
 	);
 }
 

@@ -1,10 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { binaryContent, uploadToFolder } from '../../transport/upload';
+import { uploadToFolder } from '../../transport/upload';
+import { binaryContent } from '../binaryInput';
 import { roomLocator } from '../common.descriptions';
 import { toItems } from '../helpers';
-import { invalidParameter, locatorId, requiredText } from '../validation';
+import { invalidParameter, locatorId, requiredText } from '../../shared/validation';
 import { inputBinaryField } from '../file/shared';
 import { checkFormAndStart, startFillingField } from './shared';
 

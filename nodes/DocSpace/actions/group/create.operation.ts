@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { docSpaceApi } from '../../transport/request';
+import { docSpaceCall } from '../../transport/request';
 import { toItems } from '../helpers';
 import { groupCreated } from '../outcomes';
-import { requiredText } from '../validation';
+import { requiredText } from '../../shared/validation';
 import { managerField, managerId, memberIds, NAME_RULES, usersField } from './fields';
 
 const properties: INodeProperties[] = [
@@ -42,5 +42,5 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		if (members.length > 0) body.members = members;
 	}
 	const outcome = await groupCreated.call(this, i, groupName);
-	return toItems.call(this, await docSpaceApi.call(this, 'POST', 'group', body, undefined, i, { outcome }));
+	return toItems.call(this, await docSpaceCall.call(this, { method: 'POST', path: 'group', body, itemIndex: i, outcome }));
 }

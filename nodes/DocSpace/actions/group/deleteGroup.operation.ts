@@ -1,10 +1,10 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { docSpaceApi } from '../../transport/request';
+import { docSpaceCall } from '../../transport/request';
 import { groupLocator } from '../common.descriptions';
 import { toItems } from '../helpers';
-import { locatorId, withParameterNotFound } from '../validation';
+import { locatorId, withParameterNotFound } from '../../shared/validation';
 
 const properties: INodeProperties[] = [{ ...groupLocator, description: 'The group to delete' }];
 
@@ -16,7 +16,7 @@ export const description = updateDisplayOptions(
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const groupId = locatorId.call(this, 'group', i);
 	await withParameterNotFound(this, { kind: 'group', id: groupId }, i, async () =>
-		await docSpaceApi.call(this, 'DELETE', `group/${groupId}`, undefined, undefined, i),
+		await docSpaceCall.call(this, { method: 'DELETE', path: `group/${groupId}`, itemIndex: i }),
 	);
 	return toItems.call(this, { deleted: true, id: groupId });
 }

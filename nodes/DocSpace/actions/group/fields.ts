@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { docSpaceApi, SETS_STATE } from '../../transport/request';
+import { docSpaceCall, SETS_STATE } from '../../transport/request';
 import { pick, toItems } from '../helpers';
 import { getGroupById, listParameter, resolveGroupUsers } from '../user/people';
-import { invalidParameter, locatorId, withParameterNotFound } from '../validation';
+import { invalidParameter, locatorId, withParameterNotFound } from '../../shared/validation';
 
 /** A list of users given as IDs or emails. */
 export const usersField: INodeProperties = {
@@ -61,7 +61,7 @@ export async function changeMembers(this: IExecuteFunctions, i: number, method: 
 		required: true,
 	});
 	await withParameterNotFound(this, { kind: 'group', id: groupId }, i, async () =>
-		await docSpaceApi.call(this, method, `group/${groupId}/members`, { members }, undefined, i, SETS_STATE),
+		await docSpaceCall.call(this, { method, path: `group/${groupId}/members`, body: { members }, itemIndex: i, ...SETS_STATE }),
 	);
 	// DocSpace answers without the member list; read the group back with it.
 	return toItems.call(this, await getGroupById.call(this, groupId, 'Group', i, true));

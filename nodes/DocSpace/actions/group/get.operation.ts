@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { groupLocator } from '../common.descriptions';
 import { toItems } from '../helpers';
 import { getGroupById } from '../user/people';
-import { locatorId } from '../validation';
+import { locatorId } from '../../shared/validation';
 
 const properties: INodeProperties[] = [
 	{ ...groupLocator, description: 'The group to get' },

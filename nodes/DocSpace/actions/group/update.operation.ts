@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { docSpaceApi, SETS_STATE } from '../../transport/request';
+import { docSpaceCall, SETS_STATE } from '../../transport/request';
 import { groupLocator } from '../common.descriptions';
 import { toItems } from '../helpers';
-import { invalidParameter, locatorId, requiredText, withParameterNotFound } from '../validation';
+import { invalidParameter, locatorId, requiredText, withParameterNotFound } from '../../shared/validation';
 import { managerField, managerId, NAME_RULES } from './fields';
 
 const properties: INodeProperties[] = [
@@ -44,7 +44,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		throw invalidParameter.call(this, i, 'The parameter “Update Fields” is empty', 'Add the name or the manager to change.');
 	}
 	const group = await withParameterNotFound(this, { kind: 'group', id: groupId }, i, async () =>
-		await docSpaceApi.call(this, 'PUT', `group/${groupId}`, body, undefined, i, SETS_STATE),
+		await docSpaceCall.call(this, { method: 'PUT', path: `group/${groupId}`, body, itemIndex: i, ...SETS_STATE }),
 	);
 	return toItems.call(this, group);
 }

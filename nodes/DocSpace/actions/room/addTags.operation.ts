@@ -1,9 +1,9 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { docSpaceApi, SETS_STATE } from '../../transport/request';
+import { docSpaceCall, SETS_STATE } from '../../transport/request';
 import { toItems } from '../helpers';
-import { invalidParameter, locatorId, withParameterNotFound } from '../validation';
+import { invalidParameter, locatorId, withParameterNotFound } from '../../shared/validation';
 import { parseTags, roomParameter, roomPath, tagsDescription } from './shared';
 
 export const tagsParameter: INodeProperties = {
@@ -28,7 +28,7 @@ export async function changeTags(this: IExecuteFunctions, i: number, method: 'PU
 		throw invalidParameter.call(this, i, 'The parameter “Tags” is empty', 'Enter one or more tag names separated by commas.');
 	}
 	const room = await withParameterNotFound(this, { kind: 'room', id: roomId }, i, async () =>
-		await docSpaceApi.call(this, method, roomPath(roomId, '/tags'), { names }, undefined, i, SETS_STATE),
+		await docSpaceCall.call(this, { method, path: roomPath(roomId, '/tags'), body: { names }, itemIndex: i, ...SETS_STATE }),
 	);
 	return toItems.call(this, room);
 }

@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { docSpaceApi } from '../../transport/request';
+import { docSpaceCall } from '../../transport/request';
 import { toItems } from '../helpers';
 import { roomCreated } from '../outcomes';
-import { invalidParameter, requiredText } from '../validation';
+import { invalidParameter, requiredText } from '../../shared/validation';
 import { RoomType, roomTypeOptions } from './access';
 import { formOptionFields, formOptionsBody } from './formOptions';
 import { newRoomQuotaBytes, newRoomQuotaField } from './quota';
@@ -91,6 +91,6 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	}
 	if (roomType === RoomType.FormFilling) Object.assign(body, formOptionsBody(fields));
 	const outcome = await roomCreated.call(this, i, title, roomType);
-	const room = await docSpaceApi.call(this, 'POST', 'files/rooms', body, undefined, i, { outcome });
+	const room = await docSpaceCall.call(this, { method: 'POST', path: 'files/rooms', body, itemIndex: i, outcome });
 	return toItems.call(this, room);
 }

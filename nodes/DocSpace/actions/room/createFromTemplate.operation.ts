@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { docSpaceApi } from '../../transport/request';
+import { docSpaceCall } from '../../transport/request';
 import { waitOptions } from '../common.descriptions';
 import { toItems } from '../helpers';
-import { locatorId, requiredText, withParameterNotFound } from '../validation';
+import { locatorId, requiredText, withParameterNotFound } from '../../shared/validation';
 import { denyDownloadField, parseTags, roomPath, tagsDescription, TITLE_RULES } from './shared';
 import { newRoomQuotaBytes, newRoomQuotaField } from './quota';
 import { templateParameter, waitForTemplateTask } from './templateTask';
@@ -46,8 +46,8 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	if (fields.denyDownload !== undefined) body.denyDownload = fields.denyDownload === true;
 	if (fields.quota !== undefined) body.quota = newRoomQuotaBytes.call(this, fields.quota, i);
 	const started = await withParameterNotFound(this, { kind: 'room', id: templateId, label: 'Template' }, i, async () =>
-		await docSpaceApi.call(this, 'POST', 'files/rooms/fromtemplate', body, undefined, i),
+		await docSpaceCall.call(this, { method: 'POST', path: 'files/rooms/fromtemplate', body, itemIndex: i }),
 	);
 	const roomId = await waitForTemplateTask.call(this, 'room', started, i);
-	return toItems.call(this, await docSpaceApi.call(this, 'GET', roomPath(roomId), undefined, undefined, i));
+	return toItems.call(this, await docSpaceCall.call(this, { method: 'GET', path: roomPath(roomId), itemIndex: i }));
 }

@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { waitOptions } from '../common.descriptions';
 import { toItems } from '../helpers';
-import { locatorId } from '../validation';
+import { locatorId } from '../../shared/validation';
 import { roomParameter, runRoomOperation } from './shared';
 
 const properties: INodeProperties[] = [

@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { toItems } from '../helpers';
-import { locatorId } from '../validation';
+import { locatorId } from '../../shared/validation';
 import { loadRoom, roomParameter, withRoomTypeName } from './shared';
 
 const properties: INodeProperties[] = [{ ...roomParameter, description: 'The room to get' }];

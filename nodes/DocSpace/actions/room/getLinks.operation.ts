@@ -1,10 +1,10 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { docSpaceApiList } from '../../transport/request';
+import { docSpaceList } from '../../transport/request';
 import { simplifyOutput } from '../common.descriptions';
 import { simplifiedItems } from '../helpers';
-import { locatorId, withParameterNotFound } from '../validation';
+import { locatorId, withParameterNotFound } from '../../shared/validation';
 import { LinkType } from './access';
 import { roomParameter, roomPath, summarizeLink } from './shared';
 
@@ -30,7 +30,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	const roomId = locatorId.call(this, 'room', i);
 	const linkType = this.getNodeParameter('linkType', i, 'all') as string | number;
 	const links = await withParameterNotFound(this, { kind: 'room', id: roomId }, i, async () =>
-		await docSpaceApiList.call(this, 'GET', roomPath(roomId, '/links'), undefined, linkType === 'all' ? undefined : { type: linkType }, i),
+		await docSpaceList.call(this, { method: 'GET', path: roomPath(roomId, '/links'), qs: linkType === 'all' ? undefined : { type: linkType }, itemIndex: i }),
 	);
 	return simplifiedItems.call(this, i, links, summarizeLink);
 }

@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { pickList } from '../../transport/paginate';
 import { returnAllOrLimit, searchFilter, simplifyOutput } from '../common.descriptions';
 import { listItems, searchQuery } from '../helpers';
-import { locatorId, withParameterNotFound } from '../validation';
+import { locatorId, withParameterNotFound } from '../../shared/validation';
 import { inRoom, loadRoom, roomParameter, roomPath, summarizeMember } from './shared';
 
 const properties: INodeProperties[] = [

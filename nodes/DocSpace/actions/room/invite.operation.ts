@@ -4,10 +4,10 @@ import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-work
 import { docSpacePaginate, pickList } from '../../transport/paginate';
 import { lostFollowUp } from '../../transport/errors';
 import type { OutcomeCheck } from '../../transport/request';
-import { docSpaceApi } from '../../transport/request';
+import { docSpaceCall } from '../../transport/request';
 import { simplifyOutput } from '../common.descriptions';
 import { simplifiedItems } from '../helpers';
-import { asNodeError, checkedEmail, invalidParameter, isGuid, locatorId } from '../validation';
+import { asNodeError, checkedEmail, invalidParameter, isGuid, locatorId } from '../../shared/validation';
 import { FileShare, accessName, accessNames, memberAccessFor, roomTypeName } from './access';
 import { inRoom, loadRoom, roomParameter, roomPath, summarizeMember } from './shared';
 
@@ -212,7 +212,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 
 	let result: IDataObject;
 	try {
-		result = await docSpaceApi.call(this, 'PUT', roomPath(roomId, '/share'), body, undefined, i, { outcome: invited.call(this, i, roomId, room, invitees) });
+		result = await docSpaceCall.call(this, { method: 'PUT', path: roomPath(roomId, '/share'), body, itemIndex: i, outcome: invited.call(this, i, roomId, room, invitees) });
 	} catch (error) {
 		const text = error instanceof NodeApiError ? `${error.message} ${String(error.description ?? '')}` : '';
 		if (!/role is not available/i.test(text)) throw asNodeError.call(this, error, i);

@@ -1,7 +1,7 @@
 /** The quota of a new room: a field in megabytes, sent to DocSpace in bytes. */
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { invalidParameter } from '../validation';
+import { invalidParameter } from '../../shared/validation';
 import { BYTES_PER_MB } from './shared';
 
 export const newRoomQuotaField: INodeProperties = {

@@ -2,9 +2,9 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { docSpacePaginate, pickList } from '../../transport/paginate';
-import { docSpaceApi, SETS_STATE } from '../../transport/request';
+import { docSpaceCall, SETS_STATE } from '../../transport/request';
 import { toItems } from '../helpers';
-import { invalidParameter, isEmail, isGuid, locatorId, requiredText, withParameterNotFound } from '../validation';
+import { invalidParameter, isEmail, isGuid, locatorId, requiredText, withParameterNotFound } from '../../shared/validation';
 import { FileShare } from './access';
 import { roomParameter, roomPath, summarizeMember } from './shared';
 
@@ -81,15 +81,13 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		);
 	}
 	const options = this.getNodeParameter('options', i, {}) as IDataObject;
-	const result = await docSpaceApi.call(
-		this,
-		'PUT',
-		roomPath(roomId, '/share'),
-		{ invitations: [{ id: member.id, access: FileShare.None }], notify: false, force: options.force === true },
-		undefined,
-		i,
-		SETS_STATE,
-	);
+	const result = await docSpaceCall.call(this, {
+		method: 'PUT',
+		path: roomPath(roomId, '/share'),
+		body: { invitations: [{ id: member.id, access: FileShare.None }], notify: false, force: options.force === true },
+		itemIndex: i,
+		...SETS_STATE,
+	});
 	if (Number(result.error) === FORM_ROLE_BLOCKING) {
 		throw new NodeOperationError(this.getNode(), `DocSpace kept ${String(member.name ?? wanted)} in room ${roomId}: they hold a role in a form being filled in`, {
 			itemIndex: i,

@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { docSpaceApi } from '../../transport/request';
+import { docSpaceCall } from '../../transport/request';
 import { waitOptions } from '../common.descriptions';
 import { toItems } from '../helpers';
-import { locatorId, optionalText } from '../validation';
+import { locatorId, optionalText } from '../../shared/validation';
 import { loadRoom, parseTags, roomParameter, roomPath, tagsDescription, TITLE_RULES } from './shared';
 import { waitForTemplateTask } from './templateTask';
 
@@ -52,7 +52,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	const share = parseTags(fields.share);
 	if (share.length > 0) body.share = share;
 	if (fields.public !== undefined) body.public = fields.public === true;
-	const started = await docSpaceApi.call(this, 'POST', 'files/roomtemplate', body, undefined, i);
+	const started = await docSpaceCall.call(this, { method: 'POST', path: 'files/roomtemplate', body, itemIndex: i });
 	const templateId = await waitForTemplateTask.call(this, 'template', started, i);
-	return toItems.call(this, await docSpaceApi.call(this, 'GET', roomPath(templateId), undefined, undefined, i));
+	return toItems.call(this, await docSpaceCall.call(this, { method: 'GET', path: roomPath(templateId), itemIndex: i }));
 }

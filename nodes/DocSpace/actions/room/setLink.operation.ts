@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { docSpaceApi } from '../../transport/request';
+import { docSpaceCall } from '../../transport/request';
 import { simplifyOutput } from '../common.descriptions';
 import { simplifiedItems } from '../helpers';
-import { dateParameter, invalidParameter, isGuid, locatorId, optionalText } from '../validation';
+import { dateParameter, invalidParameter, isGuid, locatorId, optionalText } from '../../shared/validation';
 import { LinkType, accessName, accessNames, linkAccessFor, linkAccessOptions, roomTypeName } from './access';
 import { LINK_TITLE_RULES, linkExpirationField, linkTitleField, loadRoom, roomParameter, roomPath, summarizeLink } from './shared';
 
@@ -146,7 +146,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		body.maxUseCount = Number(options.maxUseCount);
 	}
 
-	const link = await docSpaceApi.call(this, 'PUT', roomPath(roomId, '/links'), body, undefined, i);
+	const link = await docSpaceCall.call(this, { method: 'PUT', path: roomPath(roomId, '/links'), body, itemIndex: i });
 	if (!link.sharedLink) {
 		throw new NodeOperationError(this.getNode(), `DocSpace did not ${linkId ? 'change' : 'create'} the ${kind} link in “${String(room.title)}”`, {
 			itemIndex: i,

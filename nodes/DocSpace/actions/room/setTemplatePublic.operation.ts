@@ -1,9 +1,9 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { docSpaceApi } from '../../transport/request';
+import { docSpaceCall } from '../../transport/request';
 import { toItems } from '../helpers';
-import { locatorId, withParameterNotFound } from '../validation';
+import { locatorId, withParameterNotFound } from '../../shared/validation';
 import { templateParameter } from './templateTask';
 
 const properties: INodeProperties[] = [
@@ -24,8 +24,8 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	const value = this.getNodeParameter('public', i, true) as boolean;
 	const entity = { kind: 'room' as const, id: templateId, label: 'Template' };
 	await withParameterNotFound(this, entity, i, async () =>
-		await docSpaceApi.call(this, 'PUT', 'files/roomtemplate/public', { id: Number(templateId), public: value }, undefined, i),
+		await docSpaceCall.call(this, { method: 'PUT', path: 'files/roomtemplate/public', body: { id: Number(templateId), public: value }, itemIndex: i }),
 	);
-	const now = await docSpaceApi.call(this, 'GET', `files/roomtemplate/${encodeURIComponent(templateId)}/public`, undefined, undefined, i);
+	const now = await docSpaceCall.call(this, { method: 'GET', path: `files/roomtemplate/${encodeURIComponent(templateId)}/public`, itemIndex: i });
 	return toItems.call(this, { templateId: Number(templateId), public: now.value === true });
 }

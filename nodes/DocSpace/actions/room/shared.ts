@@ -4,10 +4,10 @@
  */
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { docSpaceApi, docSpaceRequest } from '../../transport/request';
+import { docSpaceCall, docSpaceRequest } from '../../transport/request';
 import { roomLocator } from '../common.descriptions';
 import { pick, toItems, waitForFinish } from '../helpers';
-import { invalidParameter, locatorId, withParameterNotFound } from '../validation';
+import { invalidParameter, locatorId, withParameterNotFound } from '../../shared/validation';
 import { accessName, roomTypeName } from './access';
 
 export const roomParameter: INodeProperties = { ...roomLocator, description: 'The room to work with' };
@@ -21,7 +21,7 @@ export const roomPath = (roomId: string, suffix = ''): string =>
 /** Loads a room (FolderDto) and checks it really is a room. */
 export async function loadRoom(this: IExecuteFunctions, roomId: string, itemIndex: number): Promise<IDataObject> {
 	const room = await withParameterNotFound(this, { kind: 'room', id: roomId }, itemIndex, async () =>
-		await docSpaceApi.call(this, 'GET', roomPath(roomId), undefined, undefined, itemIndex),
+		await docSpaceCall.call(this, { method: 'GET', path: roomPath(roomId), itemIndex }),
 	);
 	if (room.roomType === undefined || room.roomType === null) {
 		throw invalidParameter.call(

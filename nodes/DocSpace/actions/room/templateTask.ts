@@ -8,7 +8,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError, sleep } from 'n8n-workflow';
 
 import { roomLocator, waitTimeLimitOption } from '../common.descriptions';
-import { docSpaceApi } from '../../transport/request';
+import { docSpaceCall } from '../../transport/request';
 
 const FIRST_DELAY_MS = 250;
 const MAX_DELAY_MS = 2_000;
@@ -70,6 +70,6 @@ export async function waitForTemplateTask(
 			);
 		}
 		await sleep(Math.min(delay, remaining));
-		status = await docSpaceApi.call(this, 'GET', task.path, undefined, undefined, itemIndex);
+		status = await docSpaceCall.call(this, { method: 'GET', path: task.path, itemIndex });
 	}
 }

@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { docSpaceApi, SETS_STATE } from '../../transport/request';
+import { docSpaceCall, SETS_STATE } from '../../transport/request';
 import { toItems } from '../helpers';
-import { invalidParameter, locatorId, requiredText, withParameterNotFound } from '../validation';
+import { invalidParameter, locatorId, requiredText, withParameterNotFound } from '../../shared/validation';
 import { RoomType, roomTypeName } from './access';
 import { formOptionFields, formOptionsBody } from './formOptions';
 import {
@@ -110,6 +110,6 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 			);
 		}
 	}
-	const room = await withParameterNotFound(this, { kind: 'room', id: roomId }, i, async () => await docSpaceApi.call(this, 'PUT', roomPath(roomId), body, undefined, i, SETS_STATE));
+	const room = await withParameterNotFound(this, { kind: 'room', id: roomId }, i, async () => await docSpaceCall.call(this, { method: 'PUT', path: roomPath(roomId), body, itemIndex: i, ...SETS_STATE }));
 	return toItems.call(this, room);
 }

@@ -1,10 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { docSpaceApiList, SETS_STATE } from '../../transport/request';
+import { docSpaceList, SETS_STATE } from '../../transport/request';
 import { listedBy, simplifyOutput, userLocator } from '../common.descriptions';
 import { simplifiedItems } from '../helpers';
-import { locatorId } from '../validation';
+import { locatorId } from '../../shared/validation';
 import {
 	EmployeeStatus,
 	employeeTypeName,
@@ -76,7 +76,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		);
 		result = await getUserById.call(this, userId, 'User', i);
 	} else {
-		const updated = await docSpaceApiList.call(this, 'PUT', `people/type/${type}`, { userIds: [userId] }, undefined, i, SETS_STATE);
+		const updated = await docSpaceList.call(this, { method: 'PUT', path: `people/type/${type}`, body: { userIds: [userId] }, itemIndex: i, ...SETS_STATE });
 		result = updated.find((entry) => entry.id === userId);
 	}
 	if (!result || employeeTypeOf(result) !== type) {

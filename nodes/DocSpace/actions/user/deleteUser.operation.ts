@@ -1,10 +1,10 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { docSpaceApi } from '../../transport/request';
+import { docSpaceCall } from '../../transport/request';
 import { userLocator } from '../common.descriptions';
 import { toItems } from '../helpers';
-import { asNodeError, locatorId, withParameterNotFound } from '../validation';
+import { asNodeError, locatorId, withParameterNotFound } from '../../shared/validation';
 import { EmployeeStatus, getUserById, setUserStatus, userLabel } from './people';
 import { reassignTarget, reassignToParameter, runReassignment, waitOptionsCollection } from './reassign';
 
@@ -39,7 +39,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	if (toUserId) return await reassignAndDelete.call(this, userId, toUserId, i);
 	try {
 		await withParameterNotFound(this, { kind: 'user', id: userId }, i, async () =>
-			await docSpaceApi.call(this, 'DELETE', `people/${encodeURIComponent(userId)}`, undefined, undefined, i),
+			await docSpaceCall.call(this, { method: 'DELETE', path: `people/${encodeURIComponent(userId)}`, itemIndex: i }),
 		);
 	} catch (error) {
 		if (!(error instanceof NodeApiError) || error.httpCode !== '403') throw asNodeError.call(this, error, i);

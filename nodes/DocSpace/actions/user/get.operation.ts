@@ -1,9 +1,9 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { docSpaceApi } from '../../transport/request';
+import { docSpaceCall } from '../../transport/request';
 import { simplifyOutput, userLocator } from '../common.descriptions';
-import { checkedEmail, locatorId } from '../validation';
+import { checkedEmail, locatorId } from '../../shared/validation';
 import { getUserByEmail, getUserById, userItems } from './people';
 
 const properties: INodeProperties[] = [
@@ -42,7 +42,7 @@ export const description = updateDisplayOptions(
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const getBy = this.getNodeParameter('getBy', i, 'user') as string;
 	if (getBy === 'me') {
-		return userItems.call(this, i, await docSpaceApi.call(this, 'GET', 'people/@self', undefined, undefined, i));
+		return userItems.call(this, i, await docSpaceCall.call(this, { method: 'GET', path: 'people/@self', itemIndex: i }));
 	}
 	if (getBy === 'email') {
 		const email = checkedEmail.call(this, 'Email', this.getNodeParameter('email', i, ''), i);

@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { pickList } from '../../transport/paginate';
 import { returnAllOrLimit, searchFilter, simplifyOutput } from '../common.descriptions';
 import { listItems, searchQuery } from '../helpers';
-import { invalidParameter, isGuid } from '../validation';
+import { invalidParameter, isGuid } from '../../shared/validation';
 import { employeeTypeOptions, summarizeUser } from './people';
 
 const properties: INodeProperties[] = [

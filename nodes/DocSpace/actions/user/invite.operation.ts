@@ -2,10 +2,10 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { lostFollowUp } from '../../transport/errors';
-import { docSpaceApi } from '../../transport/request';
+import { docSpaceCall } from '../../transport/request';
 import { simplifyOutput } from '../common.descriptions';
 import { userInvited } from '../outcomes';
-import { checkedEmail } from '../validation';
+import { checkedEmail } from '../../shared/validation';
 import { employeeTypeOptions, getUserByEmail, userItems } from './people';
 
 const properties: INodeProperties[] = [
@@ -62,7 +62,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	if (culture) body.culture = culture;
 	// The answer lists every pending user of the portal, so the invited one is read back by email.
 	const outcome = await userInvited.call(this, i, email);
-	await docSpaceApi.call(this, 'POST', 'people/invite', body, undefined, i, { outcome });
+	await docSpaceCall.call(this, { method: 'POST', path: 'people/invite', body, itemIndex: i, outcome });
 	try {
 		return userItems.call(this, i, await getUserByEmail.call(this, email, 'Email', i));
 	} catch (error) {

@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { docSpaceApi, docSpaceApiList, SETS_STATE } from '../../transport/request';
+import { docSpaceCall, docSpaceList, SETS_STATE } from '../../transport/request';
 import { pick, simplifiedItems } from '../helpers';
-import { checkedEmail, invalidParameter, isGuid, locatorId, withParameterNotFound } from '../validation';
+import { checkedEmail, invalidParameter, isGuid, locatorId, withParameterNotFound } from '../../shared/validation';
 
 /** EmployeeType values as DocSpace sends and accepts them (a string enum on the wire). */
 export const employeeTypeOptions = [
@@ -60,14 +60,14 @@ export function listParameter(value: unknown): string[] {
 /** GET people/{id}; an unknown user becomes an error that names the parameter. */
 export async function getUserById(this: IExecuteFunctions, userId: string, label: string, i: number): Promise<IDataObject> {
 	return await withParameterNotFound(this, { kind: 'user', id: userId, label }, i, async () =>
-		await docSpaceApi.call(this, 'GET', `people/${encodeURIComponent(userId)}`, undefined, undefined, i),
+		await docSpaceCall.call(this, { method: 'GET', path: `people/${encodeURIComponent(userId)}`, itemIndex: i }),
 	);
 }
 
 /** GET people/email; an unknown address becomes an error that names the parameter. */
 export async function getUserByEmail(this: IExecuteFunctions, email: string, label: string, i: number): Promise<IDataObject> {
 	return await withParameterNotFound(this, { kind: 'user', id: email, label }, i, async () =>
-		await docSpaceApi.call(this, 'GET', 'people/email', undefined, { email }, i),
+		await docSpaceCall.call(this, { method: 'GET', path: 'people/email', qs: { email }, itemIndex: i }),
 	);
 }
 
@@ -127,7 +127,7 @@ export async function getGroupById(
 	includeMembers = false,
 ): Promise<IDataObject> {
 	return await withParameterNotFound(this, { kind: 'group', id: groupId, label }, i, async () =>
-		await docSpaceApi.call(this, 'GET', `group/${encodeURIComponent(groupId)}`, undefined, includeMembers ? { includeMembers: true } : undefined, i),
+		await docSpaceCall.call(this, { method: 'GET', path: `group/${encodeURIComponent(groupId)}`, qs: includeMembers ? { includeMembers: true } : undefined, itemIndex: i }),
 	);
 }
 
@@ -143,7 +143,7 @@ export async function setUserStatus(
 	i: number,
 ): Promise<IDataObject> {
 	const userId = String(user.id);
-	const updated = await docSpaceApiList.call(this, 'PUT', `people/status/${status}`, { userIds: [userId] }, undefined, i, SETS_STATE);
+	const updated = await docSpaceList.call(this, { method: 'PUT', path: `people/status/${status}`, body: { userIds: [userId] }, itemIndex: i, ...SETS_STATE });
 	const result = updated.find((entry) => entry.id === userId);
 	if (!result || result.status !== status) {
 		const verb = status === EmployeeStatus.Terminated ? 'disable' : 'enable';

@@ -6,9 +6,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
-import { docSpaceApi } from '../../transport/request';
+import { docSpaceCall } from '../../transport/request';
 import { listedBy, userLocator, waitTimeLimitOption } from '../common.descriptions';
-import { asNodeError, idFromLocator } from '../validation';
+import { asNodeError, idFromLocator } from '../../shared/validation';
 
 /** The locator of the account that receives the rooms; optional. */
 export const reassignToParameter = (description: string): INodeProperties => ({
@@ -58,7 +58,7 @@ export async function waitForTask(
 			);
 		}
 		await sleep(Math.min(delay, remaining));
-		const current = await docSpaceApi.call(this, 'GET', progressPath, undefined, undefined, i);
+		const current = await docSpaceCall.call(this, { method: 'GET', path: progressPath, itemIndex: i });
 		// No task under this user any more: DocSpace forgot it after finishing.
 		task = current.id === undefined && current.isCompleted === undefined ? { ...task, isCompleted: true } : current;
 	}
@@ -87,7 +87,7 @@ export interface Reassignment {
 export async function runReassignment(this: IExecuteFunctions, reassignment: Reassignment, i: number): Promise<IDataObject> {
 	let started: IDataObject;
 	try {
-		started = await docSpaceApi.call(this, 'POST', reassignment.path, reassignment.body, undefined, i);
+		started = await docSpaceCall.call(this, { method: 'POST', path: reassignment.path, body: reassignment.body, itemIndex: i });
 	} catch (error) {
 		if (!(error instanceof NodeApiError) || error.httpCode !== '400') throw asNodeError.call(this, error, i);
 		throw new NodeOperationError(this.getNode(), `DocSpace refused to hand the rooms of ${reassignment.from} to ${reassignment.to}`, {

@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { docSpaceApi, SETS_STATE } from '../../transport/request';
+import { docSpaceCall, SETS_STATE } from '../../transport/request';
 import { simplifyOutput, userLocator } from '../common.descriptions';
-import { checkedEmail, invalidParameter, isGuid, locatorId, optionalText, requiredText, withParameterNotFound } from '../validation';
+import { checkedEmail, invalidParameter, isGuid, locatorId, optionalText, requiredText, withParameterNotFound } from '../../shared/validation';
 import { EmployeeStatus, getGroupById, getUserById, listParameter, userItems, userLabel } from './people';
 
 const properties: INodeProperties[] = [
@@ -121,7 +121,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 
 	if (Object.keys(profile).length > 0) {
 		const updated = await withParameterNotFound(this, { kind: 'user', id: userId }, i, async () =>
-			await docSpaceApi.call(this, 'PUT', `people/${encodeURIComponent(userId)}`, profile, undefined, i, SETS_STATE),
+			await docSpaceCall.call(this, { method: 'PUT', path: `people/${encodeURIComponent(userId)}`, body: profile, itemIndex: i, ...SETS_STATE }),
 		);
 		const ignored = PROFILE_FIELDS.filter(
 			(field) => profile[field.key] !== undefined && String(updated[field.dtoKey] ?? '') !== profile[field.key],
@@ -135,16 +135,16 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		}
 	}
 	if (email !== undefined && email.toLowerCase() !== String(current.email ?? '').toLowerCase()) {
-		await docSpaceApi.call(this, 'POST', 'people/email', { userId, email }, undefined, i);
+		await docSpaceCall.call(this, { method: 'POST', path: 'people/email', body: { userId, email }, itemIndex: i });
 	}
 	for (const groupId of toAdd) {
 		await withParameterNotFound(this, { kind: 'group', id: groupId, label: 'Group IDs' }, i, async () =>
-			await docSpaceApi.call(this, 'PUT', `group/${groupId}/members`, { members: [userId] }, undefined, i, SETS_STATE),
+			await docSpaceCall.call(this, { method: 'PUT', path: `group/${groupId}/members`, body: { members: [userId] }, itemIndex: i, ...SETS_STATE }),
 		);
 	}
 	for (const groupId of toRemove) {
 		await withParameterNotFound(this, { kind: 'group', id: groupId, label: 'Group IDs' }, i, async () =>
-			await docSpaceApi.call(this, 'DELETE', `group/${groupId}/members`, { members: [userId] }, undefined, i, SETS_STATE),
+			await docSpaceCall.call(this, { method: 'DELETE', path: `group/${groupId}/members`, body: { members: [userId] }, itemIndex: i, ...SETS_STATE }),
 		);
 	}
 	return userItems.call(this, i, await getUserById.call(this, userId, 'User', i));

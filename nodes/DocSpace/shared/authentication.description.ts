@@ -1,6 +1,6 @@
 import type { INodeCredentialDescription, INodeProperties } from 'n8n-workflow';
 
-import type { AuthenticationMethod } from './credentials';
+import type { AuthenticationMethod } from '../transport/credentials';
 
 const labels: Record<AuthenticationMethod, string> = {
 	apiKey: 'API Key',
