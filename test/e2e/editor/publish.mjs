@@ -15,8 +15,8 @@ export async function publishCheck({ ctx, page, check, shot }) {
 		const cred = ctx.credentials.apiKey;
 		assert(cred, 'no API-key credential');
 		// imported as `npm start` imports it (setup); publishing it is the step under test
-		const file = exampleFiles(ROOT).find((f) => readExample(f).nodes.some((n) => n.type === TRIGGER_TYPE));
-		assert(file, 'no example workflow with the trigger');
+		const file = exampleFiles(ROOT).find((f) => f.endsWith('new-file-trigger.json'));
+		assert(file, 'no new-file-trigger.json among the examples');
 		const wf = withCredential(readExample(file), cred);
 		const created = await n8n.api('POST', '/workflows', wf);
 		const hook = `${n8n.base}/webhook/${wf.nodes.find((n) => n.type === TRIGGER_TYPE).webhookId}/webhook`;
