@@ -78,7 +78,8 @@ async function buildAndRun({ ctx, page, shot, appName }) {
 	const rlcSearch = `(document.querySelector('[data-test-id="rlc-search"] input') ?? document.querySelector('[data-test-id="rlc-search"]'))`;
 	await page.waitFor(`!!${rlcSearch}?.offsetParent`, 10000, 'the search box of From List');
 	await page.fill(rlcSearch, folder.title.slice(0, 4));
-	const entry = `[...document.querySelectorAll('[data-test-id="rlc-item"]')].find((e) => e.offsetParent && e.innerText.includes(${q(folder.title)}))`;
+	// an entry is named `<title> · <where it is>`: "2025 · My documents / Projects" is not Projects
+	const entry = `[...document.querySelectorAll('[data-test-id="rlc-item"]')].find((e) => e.offsetParent && e.innerText.trim().startsWith(${q(folder.title)}))`;
 	const listed = `[...document.querySelectorAll('[data-test-id="rlc-item"]')].filter((e) => e.offsetParent).map((e) => e.innerText.trim())`;
 	// n8n 1.x sends no search request from this box (the emulator sees none) and keeps the full list
 	const narrowed = N8N_MAJOR >= 2 ? `${listed}.length <= 5` : 'true';
