@@ -1,5 +1,6 @@
 import { secretForms } from '../../nodes/DocSpace/transport/credentials';
-import { failureOf, scrub, scrubDeep } from '../../nodes/DocSpace/transport/errors';
+import { scrub, scrubDeep } from '../../nodes/DocSpace/transport/errors';
+import { failureOf } from '../../nodes/DocSpace/transport/failure';
 import { classify, isPortalRateLimit, retrySettings } from '../../nodes/DocSpace/transport/retryPolicy';
 
 describe('classify', () => {

@@ -1,7 +1,8 @@
 import type { INode } from 'n8n-workflow';
 
 import { normalizePortalUrl } from '../../nodes/DocSpace/transport/credentials';
-import { failureOf, scrub, serverMessageOf } from '../../nodes/DocSpace/transport/errors';
+import { scrub } from '../../nodes/DocSpace/transport/errors';
+import { failureOf, serverMessageOf } from '../../nodes/DocSpace/transport/failure';
 import { requiredScope } from '../../nodes/DocSpace/transport/scopes';
 
 const context = { getNode: () => ({ name: 'DocSpace' }) as INode };

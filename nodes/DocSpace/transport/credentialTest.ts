@@ -16,7 +16,8 @@ import { DocSpaceApiKeyApi } from '../../../credentials/DocSpaceApiKeyApi.creden
 import { DocSpaceBasicAuthApi } from '../../../credentials/DocSpaceBasicAuthApi.credentials';
 import { DocSpacePersonalAccessTokenApi } from '../../../credentials/DocSpacePersonalAccessTokenApi.credentials';
 import { parsePortalUrl } from './credentials';
-import { connectionReason, failureOf, serverMessageOf } from './errors';
+import { connectionReason } from './errors';
+import { failureOf, serverMessageOf } from './failure';
 
 type TestedType = DocSpaceApiKeyApi | DocSpaceBasicAuthApi | DocSpacePersonalAccessTokenApi;
 

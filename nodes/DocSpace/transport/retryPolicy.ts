@@ -11,7 +11,7 @@
  *   portal may still be working) it is reported as "outcome unknown".
  * - Anything else (4xx, 500, DNS failure, connection refused) is final.
  */
-import type { Failure } from './errors';
+import type { Failure } from './failure';
 
 /** Tuning of the policy; tests shorten the delays. */
 export const retrySettings = {
