@@ -1,4 +1,9 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { resourceProperty, resources } from './actions/resources';
@@ -15,17 +20,26 @@ export class DocSpace implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
-		description: 'Work with files, folders, rooms, PDF forms, users and groups of an ONLYOFFICE DocSpace portal',
+		description:
+			'Work with files, folders, rooms, PDF forms, users and groups of an ONLYOFFICE DocSpace portal',
 		defaults: { name: 'ONLYOFFICE DocSpace' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [
 			{ name: 'docSpaceApiKeyApi', testedBy: 'docSpaceCredentialTest', ...shownFor('apiKey') },
-			{ name: 'docSpaceBasicAuthApi', testedBy: 'docSpaceCredentialTest', ...shownFor('basicAuth') },
+			{
+				name: 'docSpaceBasicAuthApi',
+				testedBy: 'docSpaceCredentialTest',
+				...shownFor('basicAuth'),
+			},
 			// n8n tests OAuth2 credentials itself: connected or not
 			{ name: 'docSpaceOAuth2Api', ...shownFor('oAuth2') },
-			{ name: 'docSpacePersonalAccessTokenApi', testedBy: 'docSpaceCredentialTest', ...shownFor('personalAccessToken') },
+			{
+				name: 'docSpacePersonalAccessTokenApi',
+				testedBy: 'docSpaceCredentialTest',
+				...shownFor('personalAccessToken'),
+			},
 		],
 		properties: [
 			authenticationProperty(['apiKey', 'basicAuth', 'oAuth2', 'personalAccessToken']),

@@ -1,4 +1,9 @@
-import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
+import type {
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+	IPollFunctions,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { listSearch } from './methods';
@@ -15,17 +20,26 @@ export class DocSpacePollTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{ $parameter["event"] }}',
-		description: 'Starts the workflow when DocSpace has new or changed files, folders, rooms or users, by asking it at regular intervals',
+		description:
+			'Starts the workflow when DocSpace has new or changed files, folders, rooms or users, by asking it at regular intervals',
 		defaults: { name: 'ONLYOFFICE DocSpace Poll Trigger' },
 		polling: true,
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [
 			{ name: 'docSpaceApiKeyApi', testedBy: 'docSpaceCredentialTest', ...shownFor('apiKey') },
-			{ name: 'docSpaceBasicAuthApi', testedBy: 'docSpaceCredentialTest', ...shownFor('basicAuth') },
+			{
+				name: 'docSpaceBasicAuthApi',
+				testedBy: 'docSpaceCredentialTest',
+				...shownFor('basicAuth'),
+			},
 			// n8n tests OAuth2 credentials itself: connected or not
 			{ name: 'docSpaceOAuth2Api', ...shownFor('oAuth2') },
-			{ name: 'docSpacePersonalAccessTokenApi', testedBy: 'docSpaceCredentialTest', ...shownFor('personalAccessToken') },
+			{
+				name: 'docSpacePersonalAccessTokenApi',
+				testedBy: 'docSpaceCredentialTest',
+				...shownFor('personalAccessToken'),
+			},
 		],
 		properties: pollProperties,
 	};

@@ -23,14 +23,23 @@ export class DocSpaceTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: '={{ ($parameter["events"] || []).join(", ") }}',
-		description: 'Starts the workflow when files, folders, rooms, users or groups change in ONLYOFFICE DocSpace',
+		description:
+			'Starts the workflow when files, folders, rooms, users or groups change in ONLYOFFICE DocSpace',
 		defaults: { name: 'ONLYOFFICE DocSpace Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [
 			{ name: 'docSpaceApiKeyApi', testedBy: 'docSpaceCredentialTest', ...shownFor('apiKey') },
-			{ name: 'docSpaceBasicAuthApi', testedBy: 'docSpaceCredentialTest', ...shownFor('basicAuth') },
-			{ name: 'docSpacePersonalAccessTokenApi', testedBy: 'docSpaceCredentialTest', ...shownFor('personalAccessToken') },
+			{
+				name: 'docSpaceBasicAuthApi',
+				testedBy: 'docSpaceCredentialTest',
+				...shownFor('basicAuth'),
+			},
+			{
+				name: 'docSpacePersonalAccessTokenApi',
+				testedBy: 'docSpaceCredentialTest',
+				...shownFor('personalAccessToken'),
+			},
 		],
 		webhooks: [
 			// DocSpace probes the URL with HEAD before it saves a subscription; listed first so that

@@ -19,13 +19,32 @@ async function main(): Promise<void> {
 	const my = state.seedIds.myDocuments;
 
 	const uploads = state.createFolder({ title: 'Bench uploads', parentId: my, createdBy: admin });
-	const download = state.createFile({ title: 'bench-download.bin', folderId: my, createdBy: admin, content: randomBytes(sizeBytes) });
-	const small = state.createFile({ title: 'bench-warm-up.bin', folderId: my, createdBy: admin, content: randomBytes(1024 * 1024) });
+	const download = state.createFile({
+		title: 'bench-download.bin',
+		folderId: my,
+		createdBy: admin,
+		content: randomBytes(sizeBytes),
+	});
+	const small = state.createFile({
+		title: 'bench-warm-up.bin',
+		folderId: my,
+		createdBy: admin,
+		content: randomBytes(1024 * 1024),
+	});
 	wan(state).latencyMs = Number(process.env.BENCH_WAN_LATENCY_MS ?? 0);
 	wan(state).bytesPerSecond = Number(process.env.BENCH_WAN_MIBPS ?? 0) * 1024 * 1024;
-	const list = state.createFolder({ title: `Bench ${listEntries} files`, parentId: my, createdBy: admin });
+	const list = state.createFolder({
+		title: `Bench ${listEntries} files`,
+		parentId: my,
+		createdBy: admin,
+	});
 	for (let i = 1; i <= listEntries; i++) {
-		state.createFile({ title: `Entry ${String(i).padStart(5, '0')}.txt`, folderId: list.id, createdBy: admin, content: Buffer.from(String(i)) });
+		state.createFile({
+			title: `Entry ${String(i).padStart(5, '0')}.txt`,
+			folderId: list.id,
+			createdBy: admin,
+			content: Buffer.from(String(i)),
+		});
 	}
 
 	defineRoute(
@@ -57,6 +76,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-	process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+	process.stderr.write(
+		`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+	);
 	process.exit(1);
 });

@@ -10,6 +10,8 @@ process.env.N8N_USER_FOLDER ??= mkdtempSync(path.join(tmpdir(), 'n8n-docspace-be
 process.env.N8N_ENCRYPTION_KEY ??= 'bench-encryption-key';
 process.env.N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS = 'false';
 process.env.N8N_LOG_LEVEL = 'silent';
-process.env.N8N_BINARY_DATA_STORAGE_PATH = mkdtempSync(path.join(tmpdir(), 'n8n-docspace-bench-binary-'));
+process.env.N8N_BINARY_DATA_STORAGE_PATH = mkdtempSync(
+	path.join(tmpdir(), 'n8n-docspace-bench-binary-'),
+);
 process.env.NO_PROXY = '127.0.0.1,localhost';
 process.env.no_proxy = '127.0.0.1,localhost';

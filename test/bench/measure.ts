@@ -15,7 +15,9 @@ function gc(): void {
 	if (collect) collect();
 }
 
-export async function measure(run: () => Promise<{ ok: boolean; error?: string }>): Promise<Measured> {
+export async function measure(
+	run: () => Promise<{ ok: boolean; error?: string }>,
+): Promise<Measured> {
 	gc();
 	const base = process.memoryUsage();
 	const maxRssBefore = process.resourceUsage().maxRSS * 1024;
@@ -35,5 +37,10 @@ export async function measure(run: () => Promise<{ ok: boolean; error?: string }
 	// The process's own high-water mark catches peaks between samples, once it rose during the run.
 	const maxRssAfter = process.resourceUsage().maxRSS * 1024;
 	if (maxRssAfter > maxRssBefore) peakRss = Math.max(peakRss, maxRssAfter);
-	return { seconds, rssGrowth: peakRss - base.rss, heapGrowth: peakHeap - (base.heapUsed + base.external), ...result };
+	return {
+		seconds,
+		rssGrowth: peakRss - base.rss,
+		heapGrowth: peakHeap - (base.heapUsed + base.external),
+		...result,
+	};
 }

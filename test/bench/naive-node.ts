@@ -4,7 +4,13 @@
  * Download: read the whole answer into a buffer, then hand it to n8n. List: page through a
  * folder with DocSpace's UI page size (25), one request per page.
  */
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 
 import { docSpaceRequest } from '../../nodes/DocSpace/transport/request';
 import { resolveCredentials } from '../../nodes/DocSpace/transport/credentials';
@@ -34,8 +40,17 @@ export class NaiveDocSpace implements INodeType {
 			const binary = this.getInputData()[0].binary?.data;
 			const buffer = await this.helpers.getBinaryDataBuffer(0, 'data');
 			const form = new FormData();
-			form.append('file', new Blob([buffer], { type: binary?.mimeType }), binary?.fileName ?? 'upload.bin');
-			const { data } = await docSpaceRequest.call(this, { method: 'POST', path: `files/${target}/upload`, body: form, itemIndex: 0 });
+			form.append(
+				'file',
+				new Blob([buffer], { type: binary?.mimeType }),
+				binary?.fileName ?? 'upload.bin',
+			);
+			const { data } = await docSpaceRequest.call(this, {
+				method: 'POST',
+				path: `files/${target}/upload`,
+				body: form,
+				itemIndex: 0,
+			});
 			return [this.helpers.returnJsonArray(data as IDataObject[])];
 		}
 		if (operation === 'download') {

@@ -17,37 +17,73 @@ import { pipeline } from 'node:stream/promises';
 import type { BenchConfig } from './config';
 import { measure } from './measure';
 
-
 const CHUNK = 10 * 1024 * 1024;
 const PARALLEL = 4;
 
-function send(config: BenchConfig, method: string, pathname: string, body?: Buffer, headers: Record<string, string> = {}): Promise<{ status: number; json: any }> {
+function send(
+	config: BenchConfig,
+	method: string,
+	pathname: string,
+	body?: Buffer,
+	headers: Record<string, string> = {},
+): Promise<{ status: number; json: any }> {
 	return new Promise((resolve, reject) => {
-		const req = request(`${config.url}${pathname}`, { method, headers: { authorization: `Bearer ${config.apiKey}`, accept: 'application/json', ...headers } }, (res) => {
-			const parts: Buffer[] = [];
-			res.on('data', (part: Buffer) => parts.push(part));
-			res.on('end', () => {
-				const text = Buffer.concat(parts).toString('utf8');
-				resolve({ status: res.statusCode ?? 0, json: text ? JSON.parse(text) : undefined });
-			});
-			res.on('error', reject);
-		});
+		const req = request(
+			`${config.url}${pathname}`,
+			{
+				method,
+				headers: {
+					authorization: `Bearer ${config.apiKey}`,
+					accept: 'application/json',
+					...headers,
+				},
+			},
+			(res) => {
+				const parts: Buffer[] = [];
+				res.on('data', (part: Buffer) => parts.push(part));
+				res.on('end', () => {
+					const text = Buffer.concat(parts).toString('utf8');
+					resolve({ status: res.statusCode ?? 0, json: text ? JSON.parse(text) : undefined });
+				});
+				res.on('error', reject);
+			},
+		);
 		req.on('error', reject);
 		req.end(body);
 	});
 }
 
 async function upload(config: BenchConfig): Promise<boolean> {
-	const opened = await send(config, 'POST', `/api/2.0/files/${config.uploadFolderId}/session`, Buffer.from(JSON.stringify({ fileName: 'raw-upload.bin', fileSize: config.sizeBytes, createNewIfExist: true })), { 'content-type': 'application/json' });
+	const opened = await send(
+		config,
+		'POST',
+		`/api/2.0/files/${config.uploadFolderId}/session`,
+		Buffer.from(
+			JSON.stringify({
+				fileName: 'raw-upload.bin',
+				fileSize: config.sizeBytes,
+				createNewIfExist: true,
+			}),
+		),
+		{ 'content-type': 'application/json' },
+	);
 	const base = `/api/2.0/files/${config.uploadFolderId}/session/${opened.json.response.id}`;
 	const boundary = 'rawbenchboundary';
-	const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="raw-upload.bin"\r\nContent-Type: application/octet-stream\r\n\r\n`);
+	const head = Buffer.from(
+		`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="raw-upload.bin"\r\nContent-Type: application/octet-stream\r\n\r\n`,
+	);
 	const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
 	const running = new Set<Promise<unknown>>();
 	let number = 0;
 	for await (const piece of createReadStream(config.inputFile, { highWaterMark: CHUNK })) {
 		const n = ++number;
-		const sending = send(config, 'POST', `${base}/upload?ChunkNumber=${n}`, Buffer.concat([head, piece as Buffer, tail]), { 'content-type': `multipart/form-data; boundary=${boundary}` }).finally(() => running.delete(sending));
+		const sending = send(
+			config,
+			'POST',
+			`${base}/upload?ChunkNumber=${n}`,
+			Buffer.concat([head, piece as Buffer, tail]),
+			{ 'content-type': `multipart/form-data; boundary=${boundary}` },
+		).finally(() => running.delete(sending));
 		running.add(sending);
 		if (running.size >= PARALLEL) await Promise.race(running);
 	}
@@ -59,7 +95,10 @@ async function upload(config: BenchConfig): Promise<boolean> {
 async function download(config: BenchConfig): Promise<boolean> {
 	const file = path.join(tmpdir(), `raw-download-${process.pid}.bin`);
 	try {
-		const req = request(`${config.url}/filehandler.ashx?action=download&fileid=${config.downloadFileId}`, { headers: { authorization: `Bearer ${config.apiKey}` } });
+		const req = request(
+			`${config.url}/filehandler.ashx?action=download&fileid=${config.downloadFileId}`,
+			{ headers: { authorization: `Bearer ${config.apiKey}` } },
+		);
 		req.end();
 		const [res] = (await once(req, 'response')) as [import('node:http').IncomingMessage];
 		const sink = createWriteStream(file);
@@ -73,7 +112,11 @@ async function download(config: BenchConfig): Promise<boolean> {
 async function list(config: BenchConfig): Promise<boolean> {
 	let seen = 0;
 	for (let startIndex = 0; ; startIndex += 100) {
-		const page = await send(config, 'GET', `/api/2.0/files/${config.listFolderId}?startIndex=${startIndex}&count=100&filterType=1`);
+		const page = await send(
+			config,
+			'GET',
+			`/api/2.0/files/${config.listFolderId}?startIndex=${startIndex}&count=100&filterType=1`,
+		);
 		const files = page.json.response.files as unknown[];
 		seen += files.length;
 		if (files.length < 100 || seen >= page.json.response.total) break;
@@ -91,6 +134,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-	process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+	process.stderr.write(
+		`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+	);
 	process.exit(1);
 });

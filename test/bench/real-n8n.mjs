@@ -14,7 +14,9 @@ const ROOT = join(import.meta.dirname, '../..');
 const E2E_DIR = join(ROOT, '.e2e');
 process.env.E2E_NODE_BIN ??= join(E2E_DIR, 'node24/node_modules/node/bin');
 process.env.E2E_N8N_BIN ??= join(E2E_DIR, 'n8n/node_modules/.bin/n8n');
-process.env.E2E_N8N_VERSION ??= JSON.parse(readFileSync(join(E2E_DIR, 'n8n/node_modules/n8n/package.json'), 'utf8')).version;
+process.env.E2E_N8N_VERSION ??= JSON.parse(
+	readFileSync(join(E2E_DIR, 'n8n/node_modules/n8n/package.json'), 'utf8'),
+).version;
 const { communityNodesDir, N8nClient, startN8n } = await import('../e2e/lib/n8n.mjs');
 const { stopAll } = await import('../e2e/lib/procs.mjs');
 
@@ -23,7 +25,9 @@ const TYPE = `${PKG}.docSpace`;
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 function rssOf(pid) {
-	const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS:'));
+	const line = readFileSync(`/proc/${pid}/status`, 'utf8')
+		.split('\n')
+		.find((l) => l.startsWith('VmRSS:'));
 	return Number(/(\d+)/.exec(line ?? '')?.[1] ?? 0) * 1024;
 }
 
@@ -39,31 +43,66 @@ async function idleRss(pid) {
 
 function webhookWorkflow(name, path, nodes, credential) {
 	const all = [
-		{ id: randomUUID(), name: 'Webhook', type: 'n8n-nodes-base.webhook', typeVersion: 2, position: [0, 0], webhookId: randomUUID(), parameters: { httpMethod: 'POST', path, responseMode: 'lastNode', responseData: 'allEntries', options: {} } },
+		{
+			id: randomUUID(),
+			name: 'Webhook',
+			type: 'n8n-nodes-base.webhook',
+			typeVersion: 2,
+			position: [0, 0],
+			webhookId: randomUUID(),
+			parameters: {
+				httpMethod: 'POST',
+				path,
+				responseMode: 'lastNode',
+				responseData: 'allEntries',
+				options: {},
+			},
+		},
 		...nodes.map((n, i) => ({
 			id: randomUUID(),
 			position: [240 * (i + 1), 0],
 			...n,
-			...(n.type === TYPE ? { credentials: { docSpaceApiKeyApi: credential }, parameters: { authentication: 'apiKey', ...n.parameters } } : {}),
+			...(n.type === TYPE
+				? {
+						credentials: { docSpaceApiKeyApi: credential },
+						parameters: { authentication: 'apiKey', ...n.parameters },
+					}
+				: {}),
 		})),
 	];
 	const connections = {};
-	for (let i = 0; i < all.length - 1; i++) connections[all[i].name] = { main: [[{ node: all[i + 1].name, type: 'main', index: 0 }]] };
+	for (let i = 0; i < all.length - 1; i++)
+		connections[all[i].name] = { main: [[{ node: all[i + 1].name, type: 'main', index: 0 }]] };
 	return { name, nodes: all, connections, settings: { executionOrder: 'v1' } };
 }
 
-const readFile = { name: 'Read File', type: 'n8n-nodes-base.readWriteFile', typeVersion: 1, parameters: { operation: 'read', fileSelector: '={{ $json.body.path }}', options: {} } };
+const readFile = {
+	name: 'Read File',
+	type: 'n8n-nodes-base.readWriteFile',
+	typeVersion: 1,
+	parameters: { operation: 'read', fileSelector: '={{ $json.body.path }}', options: {} },
+};
 const upload = {
 	name: 'Upload',
 	type: TYPE,
 	typeVersion: 1,
-	parameters: { resource: 'file', operation: 'upload', folderId: { __rl: true, mode: 'id', value: String(config.uploadFolderId) }, ifNameExists: 'duplicate', options: {} },
+	parameters: {
+		resource: 'file',
+		operation: 'upload',
+		folderId: { __rl: true, mode: 'id', value: String(config.uploadFolderId) },
+		ifNameExists: 'duplicate',
+		options: {},
+	},
 };
 const download = {
 	name: 'Download',
 	type: TYPE,
 	typeVersion: 1,
-	parameters: { resource: 'file', operation: 'download', fileId: { __rl: true, mode: 'id', value: '={{ $json.body.fileId }}' } },
+	parameters: {
+		resource: 'file',
+		operation: 'download',
+		fileId: { __rl: true, mode: 'id', value: '={{ $json.body.fileId }}' },
+	},
 };
 
 async function call(base, path, body, pid) {
@@ -76,13 +115,23 @@ async function call(base, path, body, pid) {
 		}
 	})();
 	const started = process.hrtime.bigint();
-	const res = await fetch(`${base}/webhook/${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+	const res = await fetch(`${base}/webhook/${path}`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify(body),
+	});
 	const text = await res.text();
 	const seconds = Number(process.hrtime.bigint() - started) / 1e9;
 	sampling = false;
 	await sampler;
 	peak = Math.max(peak, rssOf(pid));
-	return { status: res.status, items: res.status === 200 ? [JSON.parse(text)].flat() : [], text, seconds, peak };
+	return {
+		status: res.status,
+		items: res.status === 200 ? [JSON.parse(text)].flat() : [],
+		text,
+		seconds,
+		peak,
+	};
 }
 
 async function main() {
@@ -98,12 +147,21 @@ async function main() {
 	const dest = join(communityNodesDir(home), PKG);
 	mkdirSync(dest, { recursive: true });
 	execFileSync('tar', ['-xzf', config.packageTgz, '-C', dest, '--strip-components=1']);
-	const server = await startN8n({ userFolder: home, port: config.n8nPort, brokerPort: config.n8nPort + 1, logFile: join(home, 'n8n.log') });
+	const server = await startN8n({
+		userFolder: home,
+		port: config.n8nPort,
+		brokerPort: config.n8nPort + 1,
+		logFile: join(home, 'n8n.log'),
+	});
 	try {
 		const n8n = new N8nClient(server.base);
 		await n8n.setupOwner({ email: 'bench@example.com', password: 'Bench-owner-Passw0rd!' });
 		await n8n.createApiKey('bench');
-		const credential = await n8n.api('POST', '/credentials', { name: 'Bench', type: 'docSpaceApiKeyApi', data: { baseUrl: config.url, apiKey: config.apiKey } });
+		const credential = await n8n.api('POST', '/credentials', {
+			name: 'Bench',
+			type: 'docSpaceApiKeyApi',
+			data: { baseUrl: config.url, apiKey: config.apiKey },
+		});
 		const flows = {
 			read: webhookWorkflow('bench: read only', 'bench-read', [readFile], credential),
 			upload: webhookWorkflow('bench: upload', 'bench-upload', [readFile, upload], credential),
@@ -118,17 +176,38 @@ async function main() {
 		const results = {};
 		const runs = [
 			['read', 'bench-read', { path: big }, { path: small }, () => true],
-			['upload', 'bench-upload', { path: big }, { path: small }, (items) => Number(items[0]?.pureContentLength) === config.sizeBytes],
-			['download', 'bench-download', { fileId: config.downloadFileId }, { fileId: config.smallFileId }, (items) => Number(items[0]?.pureContentLength) === config.sizeBytes],
+			[
+				'upload',
+				'bench-upload',
+				{ path: big },
+				{ path: small },
+				(items) => Number(items[0]?.pureContentLength) === config.sizeBytes,
+			],
+			[
+				'download',
+				'bench-download',
+				{ fileId: config.downloadFileId },
+				{ fileId: config.smallFileId },
+				(items) => Number(items[0]?.pureContentLength) === config.sizeBytes,
+			],
 		];
 		for (const [name, path, body, warmUp, complete] of runs) {
 			const warm = await call(server.base, path, warmUp, pid);
-			if (warm.status !== 200) throw new Error(`${name} warm-up failed: ${warm.status} ${warm.text.slice(0, 300)}`);
+			if (warm.status !== 200)
+				throw new Error(`${name} warm-up failed: ${warm.status} ${warm.text.slice(0, 300)}`);
 			const idle = await idleRss(pid);
 			const run = await call(server.base, path, body, pid);
-			results[name] = { seconds: run.seconds, rssGrowth: run.peak - idle, idleRss: idle, ok: run.status === 200 && complete(run.items), error: run.status === 200 ? undefined : run.text.slice(0, 300) };
+			results[name] = {
+				seconds: run.seconds,
+				rssGrowth: run.peak - idle,
+				idleRss: idle,
+				ok: run.status === 200 && complete(run.items),
+				error: run.status === 200 ? undefined : run.text.slice(0, 300),
+			};
 		}
-		process.stdout.write(`${JSON.stringify({ version: process.env.E2E_N8N_VERSION, ...results })}\n`);
+		process.stdout.write(
+			`${JSON.stringify({ version: process.env.E2E_N8N_VERSION, ...results })}\n`,
+		);
 	} finally {
 		await server.stop();
 		await stopAll();

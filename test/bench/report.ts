@@ -34,7 +34,14 @@ export interface N8nResult {
 
 export interface Results {
 	command: string;
-	settings: { sizeMb: number; listEntries: number; wanSizeMb: number; wanLatency: number; wanMibps: number; n8nSizeMb: number };
+	settings: {
+		sizeMb: number;
+		listEntries: number;
+		wanSizeMb: number;
+		wanLatency: number;
+		wanMibps: number;
+		n8nSizeMb: number;
+	};
 	loopback: { sizeBytes: number; results: Map<string, Measurement> };
 	wan: { sizeBytes: number; results: Map<string, Measurement> };
 	n8n?: N8nResult;
@@ -49,7 +56,11 @@ const times = (value: number) => `${value.toFixed(2)}×`;
 const met = (ok: boolean) => (ok ? 'met' : '**missed**');
 
 function table(header: string[], rows: string[][]): string[] {
-	return [`| ${header.join(' | ')} |`, `|${header.map((_, i) => (i === 0 ? '---' : '---:')).join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)];
+	return [
+		`| ${header.join(' | ')} |`,
+		`|${header.map((_, i) => (i === 0 ? '---' : '---:')).join('|')}|`,
+		...rows.map((r) => `| ${r.join(' | ')} |`),
+	];
 }
 
 interface Target {
@@ -61,15 +72,39 @@ interface Target {
 function targets(r: Results): Target[] {
 	const get = (name: string) => r.loopback.results.get(name) as Measurement;
 	const list: Target[] = [
-		{ what: 'Upload throughput ≥ 0.8× the raw client', measured: times(get('raw-upload').seconds / get('upload-streamed').seconds), ok: get('raw-upload').seconds / get('upload-streamed').seconds >= 0.8 },
-		{ what: 'Download throughput ≥ 0.8× the raw client', measured: times(get('raw-download').seconds / get('download-streamed').seconds), ok: get('raw-download').seconds / get('download-streamed').seconds >= 0.8 },
-		{ what: 'Listing time ≤ 1.2× the raw loop', measured: times(get('list-returnAll').seconds / get('raw-list').seconds), ok: get('list-returnAll').seconds / get('raw-list').seconds <= 1.2 },
-		{ what: `Listing requests = ceil(${r.settings.listEntries} / 100)`, measured: String(get('list-returnAll').requests), ok: get('list-returnAll').requests === Math.ceil(r.settings.listEntries / 100) },
+		{
+			what: 'Upload throughput ≥ 0.8× the raw client',
+			measured: times(get('raw-upload').seconds / get('upload-streamed').seconds),
+			ok: get('raw-upload').seconds / get('upload-streamed').seconds >= 0.8,
+		},
+		{
+			what: 'Download throughput ≥ 0.8× the raw client',
+			measured: times(get('raw-download').seconds / get('download-streamed').seconds),
+			ok: get('raw-download').seconds / get('download-streamed').seconds >= 0.8,
+		},
+		{
+			what: 'Listing time ≤ 1.2× the raw loop',
+			measured: times(get('list-returnAll').seconds / get('raw-list').seconds),
+			ok: get('list-returnAll').seconds / get('raw-list').seconds <= 1.2,
+		},
+		{
+			what: `Listing requests = ceil(${r.settings.listEntries} / 100)`,
+			measured: String(get('list-returnAll').requests),
+			ok: get('list-returnAll').requests === Math.ceil(r.settings.listEntries / 100),
+		},
 	];
 	if (r.n8n) {
 		list.push(
-			{ what: `Real n8n: upload peak RSS growth ≤ 64 MiB (${mib(r.n8n.sizeBytes)})`, measured: mib(r.n8n.upload.rssGrowth), ok: r.n8n.upload.ok && r.n8n.upload.rssGrowth <= 64 * MiB },
-			{ what: `Real n8n: download peak RSS growth ≤ 64 MiB (${mib(r.n8n.sizeBytes)})`, measured: mib(r.n8n.download.rssGrowth), ok: r.n8n.download.ok && r.n8n.download.rssGrowth <= 64 * MiB },
+			{
+				what: `Real n8n: upload peak RSS growth ≤ 64 MiB (${mib(r.n8n.sizeBytes)})`,
+				measured: mib(r.n8n.upload.rssGrowth),
+				ok: r.n8n.upload.ok && r.n8n.upload.rssGrowth <= 64 * MiB,
+			},
+			{
+				what: `Real n8n: download peak RSS growth ≤ 64 MiB (${mib(r.n8n.sizeBytes)})`,
+				measured: mib(r.n8n.download.rssGrowth),
+				ok: r.n8n.download.ok && r.n8n.download.rssGrowth <= 64 * MiB,
+			},
 		);
 	}
 	return list;
@@ -77,7 +112,8 @@ function targets(r: Results): Target[] {
 
 function chart(r: Results): string {
 	const bars: Array<[string, number]> = [];
-	const add = (label: string, bytes: number, m?: { seconds: number }) => m && bars.push([label, bytes / MiB / m.seconds]);
+	const add = (label: string, bytes: number, m?: { seconds: number }) =>
+		m && bars.push([label, bytes / MiB / m.seconds]);
 	const loop = r.loopback.results;
 	add('Upload: node (n8n-core)', r.loopback.sizeBytes, loop.get('upload-streamed'));
 	add('Upload: raw Node.js client', r.loopback.sizeBytes, loop.get('raw-upload'));
@@ -114,17 +150,49 @@ export function writeReport(dir: string, r: Results): string[] {
 	const get = (name: string) => loop.get(name) as Measurement;
 	const size = r.loopback.sizeBytes;
 	const lines: string[] = [];
-	lines.push(`Measured with \`${r.command}\` on ${cpus().length} CPU core(s), Node.js ${process.version}, in a loopback-only network namespace. Chart: [chart.svg](chart.svg).`, '');
-	lines.push('**Targets**', '', ...table(['target', 'measured', ''], targets(r).map((t) => [t.what, t.measured, met(t.ok)])), '');
+	lines.push(
+		`Measured with \`${r.command}\` on ${cpus().length} CPU core(s), Node.js ${process.version}, in a loopback-only network namespace. Chart: [chart.svg](chart.svg).`,
+		'',
+	);
+	lines.push(
+		'**Targets**',
+		'',
+		...table(
+			['target', 'measured', ''],
+			targets(r).map((t) => [t.what, t.measured, met(t.ok)]),
+		),
+		'',
+	);
 	if (r.n8n) {
 		const n = r.n8n;
-		lines.push(`**Real n8n ${n.version}** (filesystem binary mode), ${mib(n.sizeBytes)}: wall time of the workflow and peak RSS growth of the n8n process over its idle level`, '');
 		lines.push(
-			...table(['workflow', 'wall time', 'throughput', 'peak RSS growth'], [
-				['Read File only (n8n’s own node, for reference)', secs(n.read.seconds), rate(n.sizeBytes, n.read.seconds), mib(n.read.rssGrowth)],
-				['Read File → DocSpace Upload', secs(n.upload.seconds), rate(n.sizeBytes, n.upload.seconds), mib(n.upload.rssGrowth)],
-				['DocSpace Download', secs(n.download.seconds), rate(n.sizeBytes, n.download.seconds), mib(n.download.rssGrowth)],
-			]),
+			`**Real n8n ${n.version}** (filesystem binary mode), ${mib(n.sizeBytes)}: wall time of the workflow and peak RSS growth of the n8n process over its idle level`,
+			'',
+		);
+		lines.push(
+			...table(
+				['workflow', 'wall time', 'throughput', 'peak RSS growth'],
+				[
+					[
+						'Read File only (n8n’s own node, for reference)',
+						secs(n.read.seconds),
+						rate(n.sizeBytes, n.read.seconds),
+						mib(n.read.rssGrowth),
+					],
+					[
+						'Read File → DocSpace Upload',
+						secs(n.upload.seconds),
+						rate(n.sizeBytes, n.upload.seconds),
+						mib(n.upload.rssGrowth),
+					],
+					[
+						'DocSpace Download',
+						secs(n.download.seconds),
+						rate(n.sizeBytes, n.download.seconds),
+						mib(n.download.rssGrowth),
+					],
+				],
+			),
 			'',
 			`Each growth is over the idle level measured right before that workflow. The read-only workflow runs first: n8n's Read File node alone grows the process by ${mib(n.read.rssGrowth)}, and what n8n keeps of that afterwards is part of the upload's idle level, so the upload row is mostly the node's own share. That share is at most (Parallel Chunks + 1) × Chunk Size of chunk bodies (50 MiB with the defaults), reused from chunk to chunk.`,
 			'',
@@ -132,52 +200,88 @@ export function writeReport(dir: string, r: Results): string[] {
 	} else {
 		lines.push('**Real n8n**: not measured in this run (BENCH_N8N=0 or no e2e install).', '');
 	}
-	lines.push(`**Loopback, ${mib(size)}**: the node run through n8n-core (filesystem binary mode) next to a raw Node.js client and a naive node`, '');
+	lines.push(
+		`**Loopback, ${mib(size)}**: the node run through n8n-core (filesystem binary mode) next to a raw Node.js client and a naive node`,
+		'',
+	);
 	const transfer = (label: string, name: string, raw: string) => {
 		const m = get(name);
-		return [label, secs(m.seconds), rate(size, m.seconds), String(m.requests), mib(m.rssGrowth), name === raw ? '1.00×' : times(get(raw).seconds / m.seconds)];
+		return [
+			label,
+			secs(m.seconds),
+			rate(size, m.seconds),
+			String(m.requests),
+			mib(m.rssGrowth),
+			name === raw ? '1.00×' : times(get(raw).seconds / m.seconds),
+		];
 	};
 	lines.push(
-		...table(['', 'time', 'throughput', 'requests', 'peak RSS growth', 'throughput ÷ raw'], [
-			transfer('Upload: node, 10 MiB chunks, 4 in parallel', 'upload-streamed', 'raw-upload'),
-			transfer('Upload: raw Node.js client, same protocol', 'raw-upload', 'raw-upload'),
-			transfer('Upload: naive, whole file in one request', 'upload-naive', 'raw-upload'),
-			transfer('Download: node, streamed', 'download-streamed', 'raw-download'),
-			transfer('Download: raw Node.js client, piped to a file', 'raw-download', 'raw-download'),
-			transfer('Download: naive, whole body in memory', 'download-naive', 'raw-download'),
-		]),
+		...table(
+			['', 'time', 'throughput', 'requests', 'peak RSS growth', 'throughput ÷ raw'],
+			[
+				transfer('Upload: node, 10 MiB chunks, 4 in parallel', 'upload-streamed', 'raw-upload'),
+				transfer('Upload: raw Node.js client, same protocol', 'raw-upload', 'raw-upload'),
+				transfer('Upload: naive, whole file in one request', 'upload-naive', 'raw-upload'),
+				transfer('Download: node, streamed', 'download-streamed', 'raw-download'),
+				transfer('Download: raw Node.js client, piped to a file', 'raw-download', 'raw-download'),
+				transfer('Download: naive, whole body in memory', 'download-naive', 'raw-download'),
+			],
+		),
 		'',
 	);
 	const list = (label: string, name: string) => {
 		const m = get(name);
-		return [label, secs(m.seconds), String(m.requests), mib(m.rssGrowth), times(m.seconds / get('raw-list').seconds)];
+		return [
+			label,
+			secs(m.seconds),
+			String(m.requests),
+			mib(m.rssGrowth),
+			times(m.seconds / get('raw-list').seconds),
+		];
 	};
 	lines.push(`**Listing ${r.settings.listEntries} entries**`, '');
 	lines.push(
-		...table(['', 'time', 'requests', 'peak RSS growth', 'time ÷ raw'], [
-			list('Get Many, Return All (100 per page)', 'list-returnAll'),
-			list('Raw loop, 100 per page', 'raw-list'),
-			list('Naive, 25 per page', 'list-naive'),
-		]),
+		...table(
+			['', 'time', 'requests', 'peak RSS growth', 'time ÷ raw'],
+			[
+				list('Get Many, Return All (100 per page)', 'list-returnAll'),
+				list('Raw loop, 100 per page', 'raw-list'),
+				list('Naive, 25 per page', 'list-naive'),
+			],
+		),
 		'',
 	);
 	const w = r.wan.results;
 	const wanSize = r.wan.sizeBytes;
 	const wanRow = (label: string, name: string) => {
 		const m = w.get(name) as Measurement;
-		return [label, secs(m.seconds), rate(wanSize, m.seconds), String(m.requests), times((w.get('upload-sequential') as Measurement).seconds / m.seconds)];
+		return [
+			label,
+			secs(m.seconds),
+			rate(wanSize, m.seconds),
+			String(m.requests),
+			times((w.get('upload-sequential') as Measurement).seconds / m.seconds),
+		];
 	};
-	lines.push(`**Simulated wide-area link** (${r.settings.wanLatency} ms per request, ${r.settings.wanMibps} MiB/s per connection), ${mib(wanSize)}`, '');
 	lines.push(
-		...table(['', 'time', 'throughput', 'requests', 'speed ÷ sequential'], [
-			wanRow('Upload: sequential chunks (Parallel Chunks 1)', 'upload-sequential'),
-			wanRow('Upload: 4 parallel chunks (default)', 'upload-streamed'),
-			wanRow('Upload: whole file in one request (ONLYOFFICE-style)', 'upload-naive'),
-			wanRow('Download: streamed', 'download-streamed'),
-		]),
+		`**Simulated wide-area link** (${r.settings.wanLatency} ms per request, ${r.settings.wanMibps} MiB/s per connection), ${mib(wanSize)}`,
 		'',
 	);
-	lines.push(`Sizes: BENCH_SIZE_MB=${r.settings.sizeMb}, BENCH_LIST_ENTRIES=${r.settings.listEntries}, BENCH_WAN_SIZE_MB=${r.settings.wanSizeMb}, BENCH_N8N_SIZE_MB=${r.settings.n8nSizeMb}; whole run ${r.seconds.toFixed(0)} s.`);
+	lines.push(
+		...table(
+			['', 'time', 'throughput', 'requests', 'speed ÷ sequential'],
+			[
+				wanRow('Upload: sequential chunks (Parallel Chunks 1)', 'upload-sequential'),
+				wanRow('Upload: 4 parallel chunks (default)', 'upload-streamed'),
+				wanRow('Upload: whole file in one request (ONLYOFFICE-style)', 'upload-naive'),
+				wanRow('Download: streamed', 'download-streamed'),
+			],
+		),
+		'',
+	);
+	lines.push(
+		`Sizes: BENCH_SIZE_MB=${r.settings.sizeMb}, BENCH_LIST_ENTRIES=${r.settings.listEntries}, BENCH_WAN_SIZE_MB=${r.settings.wanSizeMb}, BENCH_N8N_SIZE_MB=${r.settings.n8nSizeMb}; whole run ${r.seconds.toFixed(0)} s.`,
+	);
 	mkdirSync(dir, { recursive: true });
 	writeFileSync(path.join(dir, 'results.md'), `# Benchmark results\n\n${lines.join('\n')}\n`);
 	writeFileSync(path.join(dir, 'chart.svg'), chart(r));
@@ -190,10 +294,13 @@ export function writeReport(dir: string, r: Results): string[] {
  */
 export function updateReadme(readmeFile: string, resultsFile: string): void {
 	const readme = readFileSync(readmeFile, 'utf8');
-	const results = readFileSync(resultsFile, 'utf8').replace(/^# .*\n+/, '').replace('(chart.svg)', '(bench/chart.svg)');
+	const results = readFileSync(resultsFile, 'utf8')
+		.replace(/^# .*\n+/, '')
+		.replace('(chart.svg)', '(bench/chart.svg)');
 	const start = readme.indexOf('\n## Performance\n');
 	const end = readme.indexOf('\n## ', start + 1);
-	if (start < 0 || end < 0) throw new Error('README.md has no “## Performance” section followed by another section');
+	if (start < 0 || end < 0)
+		throw new Error('README.md has no “## Performance” section followed by another section');
 	const section = `
 ## Performance
 

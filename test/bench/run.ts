@@ -43,7 +43,9 @@ function start(script: string, args: string[], extra: Record<string, string>, fl
 	const firstLine = new Promise<string>((resolve, reject) => {
 		const lines = createInterface({ input: child.stdout });
 		lines.once('line', resolve);
-		child.once('exit', (code) => reject(new Error(`${script} ${args.join(' ')} exited with ${code} before answering`)));
+		child.once('exit', (code) =>
+			reject(new Error(`${script} ${args.join(' ')} exited with ${code} before answering`)),
+		);
 	});
 	return { child, firstLine, exited };
 }
@@ -59,7 +61,6 @@ async function writeInput(file: string, bytes: number): Promise<void> {
 	await once(stream, 'finish');
 }
 
-
 /** Requests the emulator saw since the last call (not counting this one); resets the count. */
 async function requestCount(url: string): Promise<number> {
 	const answer = (await (await fetch(`${url}/bench/requests`)).json()) as { count: number };
@@ -67,9 +68,17 @@ async function requestCount(url: string): Promise<number> {
 }
 
 /** Runs `body` against an emulator of this size (and link), with an input file of the same size. */
-async function withEmulator<T>(sizeMb: number, extra: Record<string, string>, body: (info: EmulatorInfo, inputFile: string) => Promise<T>): Promise<T> {
+async function withEmulator<T>(
+	sizeMb: number,
+	extra: Record<string, string>,
+	body: (info: EmulatorInfo, inputFile: string) => Promise<T>,
+): Promise<T> {
 	const inputFile = path.join(tmpdir(), `n8n-docspace-bench-${process.pid}-${sizeMb}.bin`);
-	const emulator = start('emulator-process.ts', [], { BENCH_SIZE_MB: String(sizeMb), BENCH_LIST_ENTRIES: String(env('BENCH_LIST_ENTRIES', 10_000)), ...extra });
+	const emulator = start('emulator-process.ts', [], {
+		BENCH_SIZE_MB: String(sizeMb),
+		BENCH_LIST_ENTRIES: String(env('BENCH_LIST_ENTRIES', 10_000)),
+		...extra,
+	});
 	try {
 		const [line] = await Promise.all([emulator.firstLine, writeInput(inputFile, sizeMb * MiB)]);
 		return await body(JSON.parse(line) as EmulatorInfo, inputFile);
@@ -79,7 +88,11 @@ async function withEmulator<T>(sizeMb: number, extra: Record<string, string>, bo
 	}
 }
 
-async function scenarios(info: EmulatorInfo, inputFile: string, names: string[]): Promise<Map<string, Measurement>> {
+async function scenarios(
+	info: EmulatorInfo,
+	inputFile: string,
+	names: string[],
+): Promise<Map<string, Measurement>> {
 	const config = JSON.stringify({ ...info, inputFile });
 	const results = new Map<string, Measurement>();
 	for (const name of names) {
@@ -89,7 +102,9 @@ async function scenarios(info: EmulatorInfo, inputFile: string, names: string[])
 		const measured = JSON.parse(await scenario.firstLine) as Omit<Measurement, 'requests'>;
 		await scenario.exited;
 		results.set(name, { ...measured, requests: await requestCount(info.url) });
-		out(`   ${name}: ${measured.seconds.toFixed(2)} s, peak RSS +${(measured.rssGrowth / MiB).toFixed(1)} MiB${measured.ok ? '' : `  !! did not complete: ${measured.error ?? 'incomplete result'}`}`);
+		out(
+			`   ${name}: ${measured.seconds.toFixed(2)} s, peak RSS +${(measured.rssGrowth / MiB).toFixed(1)} MiB${measured.ok ? '' : `  !! did not complete: ${measured.error ?? 'incomplete result'}`}`,
+		);
 	}
 	return results;
 }
@@ -101,9 +116,19 @@ function packPackage(): string | undefined {
 		out('real n8n is not installed (npm run test:e2e installs it); that part is skipped');
 		return undefined;
 	}
-	execFileSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+	execFileSync('npm', ['run', 'build', '--silent'], {
+		cwd: ROOT,
+		stdio: ['ignore', 'ignore', 'inherit'],
+	});
 	const dir = mkdtempSync(path.join(tmpdir(), 'n8n-docspace-bench-pack-'));
-	const name = execFileSync('npm', ['pack', '--silent', '--pack-destination', dir], { cwd: ROOT, encoding: 'utf8' }).trim().split('\n').pop() ?? '';
+	const name =
+		execFileSync('npm', ['pack', '--silent', '--pack-destination', dir], {
+			cwd: ROOT,
+			encoding: 'utf8',
+		})
+			.trim()
+			.split('\n')
+			.pop() ?? '';
 	return path.join(dir, name);
 }
 
@@ -113,11 +138,16 @@ async function realN8n(packageTgz: string): Promise<N8nResult | undefined> {
 	return await withEmulator(sizeMb, {}, async (info, inputFile) => {
 		const config = JSON.stringify({ ...info, inputFile, packageTgz, n8nPort: 15778 });
 		const run = start('real-n8n.mjs', [], { BENCH_N8N_CONFIG: config }, []);
-		const result = { sizeBytes: info.sizeBytes, ...(JSON.parse(await run.firstLine) as Omit<N8nResult, 'sizeBytes'>) };
+		const result = {
+			sizeBytes: info.sizeBytes,
+			...(JSON.parse(await run.firstLine) as Omit<N8nResult, 'sizeBytes'>),
+		};
 		await run.exited;
 		for (const name of ['read', 'upload', 'download'] as const) {
 			const m = result[name];
-			out(`   ${name}: ${m.seconds.toFixed(2)} s, n8n peak RSS +${(m.rssGrowth / MiB).toFixed(1)} MiB${m.ok ? '' : `  !! ${m.error ?? 'incomplete'}`}`);
+			out(
+				`   ${name}: ${m.seconds.toFixed(2)} s, n8n peak RSS +${(m.rssGrowth / MiB).toFixed(1)} MiB${m.ok ? '' : `  !! ${m.error ?? 'incomplete'}`}`,
+			);
 		}
 		return result;
 	});
@@ -130,8 +160,18 @@ async function main(): Promise<void> {
 		if (!canIsolate) out('!! unshare -rn is not available: running without network isolation');
 		const args = [...NODE_FLAGS.slice(1), __filename];
 		const child = canIsolate
-			? spawn('unshare', ['-rn', 'bash', '-c', 'ip link set lo up && exec "$0" "$@"', process.execPath, ...args], { stdio: 'inherit', env: { ...process.env, BENCH_IN_NS: '1', BENCH_PACKAGE_TGZ: packageTgz ?? '' } })
-			: spawn(process.execPath, args, { stdio: 'inherit', env: { ...process.env, BENCH_IN_NS: '1', BENCH_PACKAGE_TGZ: packageTgz ?? '' } });
+			? spawn(
+					'unshare',
+					['-rn', 'bash', '-c', 'ip link set lo up && exec "$0" "$@"', process.execPath, ...args],
+					{
+						stdio: 'inherit',
+						env: { ...process.env, BENCH_IN_NS: '1', BENCH_PACKAGE_TGZ: packageTgz ?? '' },
+					},
+				)
+			: spawn(process.execPath, args, {
+					stdio: 'inherit',
+					env: { ...process.env, BENCH_IN_NS: '1', BENCH_PACKAGE_TGZ: packageTgz ?? '' },
+				});
 		const [code] = (await once(child, 'exit')) as [number | null];
 		if (packageTgz) rmSync(path.dirname(packageTgz), { recursive: true, force: true });
 		process.exitCode = code ?? 1;
@@ -146,19 +186,51 @@ async function main(): Promise<void> {
 	out(`1. loopback, ${sizeMb} MiB file, ${env('BENCH_LIST_ENTRIES', 10_000)}-entry folder`);
 	const loopback = await withEmulator(sizeMb, {}, async (info, inputFile) => ({
 		info,
-		results: await scenarios(info, inputFile, ['upload-streamed', 'raw-upload', 'upload-naive', 'download-streamed', 'raw-download', 'download-naive', 'list-returnAll', 'raw-list', 'list-naive']),
+		results: await scenarios(info, inputFile, [
+			'upload-streamed',
+			'raw-upload',
+			'upload-naive',
+			'download-streamed',
+			'raw-download',
+			'download-naive',
+			'list-returnAll',
+			'raw-list',
+			'list-naive',
+		]),
 	}));
-	out(`2. wide-area link: ${wanLatency} ms per request, ${wanMibps} MiB/s per connection, ${wanSizeMb} MiB file`);
-	const wan = await withEmulator(wanSizeMb, { BENCH_WAN_LATENCY_MS: String(wanLatency), BENCH_WAN_MIBPS: String(wanMibps), BENCH_LIST_ENTRIES: '10' }, async (info, inputFile) => ({
-		info,
-		results: await scenarios(info, inputFile, ['upload-sequential', 'upload-streamed', 'upload-naive', 'download-streamed']),
-	}));
+	out(
+		`2. wide-area link: ${wanLatency} ms per request, ${wanMibps} MiB/s per connection, ${wanSizeMb} MiB file`,
+	);
+	const wan = await withEmulator(
+		wanSizeMb,
+		{
+			BENCH_WAN_LATENCY_MS: String(wanLatency),
+			BENCH_WAN_MIBPS: String(wanMibps),
+			BENCH_LIST_ENTRIES: '10',
+		},
+		async (info, inputFile) => ({
+			info,
+			results: await scenarios(info, inputFile, [
+				'upload-sequential',
+				'upload-streamed',
+				'upload-naive',
+				'download-streamed',
+			]),
+		}),
+	);
 	const packageTgz = process.env.BENCH_PACKAGE_TGZ;
 	const n8n = packageTgz ? await realN8n(packageTgz) : undefined;
 
 	const results: Results = {
 		command: 'npm run bench',
-		settings: { sizeMb, listEntries: loopback.info.listEntries, wanSizeMb, wanLatency, wanMibps, n8nSizeMb: env('BENCH_N8N_SIZE_MB', 1024) },
+		settings: {
+			sizeMb,
+			listEntries: loopback.info.listEntries,
+			wanSizeMb,
+			wanLatency,
+			wanMibps,
+			n8nSizeMb: env('BENCH_N8N_SIZE_MB', 1024),
+		},
 		loopback: { sizeBytes: loopback.info.sizeBytes, results: loopback.results },
 		wan: { sizeBytes: wan.info.sizeBytes, results: wan.results },
 		n8n,
@@ -168,12 +240,18 @@ async function main(): Promise<void> {
 	updateReadme(path.join(ROOT, 'README.md'), path.join(ROOT, 'bench/results.md'));
 	out();
 	for (const line of summary) out(line);
-	out(`Wrote bench/results.md and bench/chart.svg, and the README's Performance section, in ${results.seconds.toFixed(0)} s.`);
-	const failed = [...loopback.results.values(), ...wan.results.values()].some((m) => !m.ok) || (n8n !== undefined && [n8n.read, n8n.upload, n8n.download].some((m) => !m.ok));
+	out(
+		`Wrote bench/results.md and bench/chart.svg, and the README's Performance section, in ${results.seconds.toFixed(0)} s.`,
+	);
+	const failed =
+		[...loopback.results.values(), ...wan.results.values()].some((m) => !m.ok) ||
+		(n8n !== undefined && [n8n.read, n8n.upload, n8n.download].some((m) => !m.ok));
 	if (failed) process.exitCode = 1;
 }
 
 main().catch((error: unknown) => {
-	process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+	process.stderr.write(
+		`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+	);
 	process.exit(1);
 });

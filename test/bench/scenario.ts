@@ -19,50 +19,108 @@ import { measure } from './measure';
 import { NaiveDocSpace } from './naive-node';
 
 // Node's resolver picks the codex file DocSpace.node.json for `…/DocSpace.node`; name the source.
-const { DocSpace } = require(path.join(__dirname, '../../nodes/DocSpace/DocSpace.node.ts')) as typeof import('../../nodes/DocSpace/DocSpace.node');
+const { DocSpace } = require(
+	path.join(__dirname, '../../nodes/DocSpace/DocSpace.node.ts'),
+) as typeof import('../../nodes/DocSpace/DocSpace.node');
 
-
-type Scenario = 'upload-streamed' | 'upload-sequential' | 'upload-naive' | 'download-streamed' | 'download-naive' | 'list-returnAll' | 'list-naive';
+type Scenario =
+	| 'upload-streamed'
+	| 'upload-sequential'
+	| 'upload-naive'
+	| 'download-streamed'
+	| 'download-naive'
+	| 'list-returnAll'
+	| 'list-naive';
 
 const byId = (value: number) => ({ __rl: true, mode: 'id', value: String(value) });
 
-function plan(name: Scenario, config: BenchConfig): { nodeType: INodeType; parameters: Record<string, unknown> } {
+function plan(
+	name: Scenario,
+	config: BenchConfig,
+): { nodeType: INodeType; parameters: Record<string, unknown> } {
 	switch (name) {
 		case 'upload-streamed':
 			return {
 				nodeType: new DocSpace(),
-				parameters: { authentication: 'apiKey', resource: 'file', operation: 'upload', folderId: byId(config.uploadFolderId), binaryPropertyName: 'data', ifNameExists: 'duplicate' },
+				parameters: {
+					authentication: 'apiKey',
+					resource: 'file',
+					operation: 'upload',
+					folderId: byId(config.uploadFolderId),
+					binaryPropertyName: 'data',
+					ifNameExists: 'duplicate',
+				},
 			};
 		case 'upload-sequential':
 			return {
 				nodeType: new DocSpace(),
 				parameters: {
-					authentication: 'apiKey', resource: 'file', operation: 'upload', folderId: byId(config.uploadFolderId), binaryPropertyName: 'data', ifNameExists: 'duplicate',
+					authentication: 'apiKey',
+					resource: 'file',
+					operation: 'upload',
+					folderId: byId(config.uploadFolderId),
+					binaryPropertyName: 'data',
+					ifNameExists: 'duplicate',
 					options: { parallelChunks: 1 },
 				},
 			};
 		case 'upload-naive':
-			return { nodeType: new NaiveDocSpace(), parameters: { authentication: 'apiKey', operation: 'upload', target: String(config.uploadFolderId) } };
+			return {
+				nodeType: new NaiveDocSpace(),
+				parameters: {
+					authentication: 'apiKey',
+					operation: 'upload',
+					target: String(config.uploadFolderId),
+				},
+			};
 		case 'download-streamed':
 			return {
 				nodeType: new DocSpace(),
-				parameters: { authentication: 'apiKey', resource: 'file', operation: 'download', fileId: byId(config.downloadFileId), binaryPropertyName: 'data' },
+				parameters: {
+					authentication: 'apiKey',
+					resource: 'file',
+					operation: 'download',
+					fileId: byId(config.downloadFileId),
+					binaryPropertyName: 'data',
+				},
 			};
 		case 'download-naive':
-			return { nodeType: new NaiveDocSpace(), parameters: { authentication: 'apiKey', operation: 'download', target: String(config.downloadFileId) } };
+			return {
+				nodeType: new NaiveDocSpace(),
+				parameters: {
+					authentication: 'apiKey',
+					operation: 'download',
+					target: String(config.downloadFileId),
+				},
+			};
 		case 'list-returnAll':
 			return {
 				nodeType: new DocSpace(),
-				parameters: { authentication: 'apiKey', resource: 'file', operation: 'getMany', folderId: byId(config.listFolderId), returnAll: true, simplify: false },
+				parameters: {
+					authentication: 'apiKey',
+					resource: 'file',
+					operation: 'getMany',
+					folderId: byId(config.listFolderId),
+					returnAll: true,
+					simplify: false,
+				},
 			};
 		case 'list-naive':
-			return { nodeType: new NaiveDocSpace(), parameters: { authentication: 'apiKey', operation: 'list', target: String(config.listFolderId) } };
+			return {
+				nodeType: new NaiveDocSpace(),
+				parameters: {
+					authentication: 'apiKey',
+					operation: 'list',
+					target: String(config.listFolderId),
+				},
+			};
 	}
 }
 
 /** The check that the scenario really moved everything. */
 function complete(name: Scenario, config: BenchConfig, items: INodeExecutionData[]): boolean {
-	if (name.startsWith('upload')) return Number(items[0]?.json.pureContentLength) === config.sizeBytes;
+	if (name.startsWith('upload'))
+		return Number(items[0]?.json.pureContentLength) === config.sizeBytes;
 	if (name.startsWith('download')) return items[0]?.binary?.data.bytes === config.sizeBytes;
 	return items.length === config.listEntries;
 }
@@ -79,7 +137,11 @@ async function main(): Promise<void> {
 		const binary = await service.store(
 			{ type: 'execution', workflowId: 'bench', executionId: 'input' },
 			createReadStream(config.inputFile),
-			{ data: '', mimeType: 'application/octet-stream', fileName: 'bench-upload.bin' } as IBinaryData,
+			{
+				data: '',
+				mimeType: 'application/octet-stream',
+				fileName: 'bench-upload.bin',
+			} as IBinaryData,
 		);
 		input = [{ json: {}, binary: { data: binary } }];
 	}
@@ -92,7 +154,10 @@ async function main(): Promise<void> {
 			credentials: { docSpaceApiKeyApi: { baseUrl: config.url, apiKey: config.apiKey } },
 			input,
 		});
-		return { ok: result.error === undefined && complete(name, config, result.items), error: result.error?.message };
+		return {
+			ok: result.error === undefined && complete(name, config, result.items),
+			error: result.error?.message,
+		};
 	});
 	const line = `${JSON.stringify({ name, ...measured })}\n`;
 	// n8n-core leaves timers running; leave once the line is out.
@@ -100,6 +165,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-	process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+	process.stderr.write(
+		`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+	);
 	process.exit(1);
 });

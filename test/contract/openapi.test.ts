@@ -33,14 +33,18 @@ interface Call {
 function templateToRegex(template: string): RegExp {
 	const pattern = template
 		.split('/')
-		.map((segment) => (/^\{[^}]+\}$/.test(segment) ? '[^/]+' : segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))
+		.map((segment) =>
+			/^\{[^}]+\}$/.test(segment) ? '[^/]+' : segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'),
+		)
 		.join('/');
 	return new RegExp(`^${pattern}$`, 'i');
 }
 
 function readOperations(): Operation[] {
 	if (!existsSync(FACTS)) {
-		throw new Error(`${FACTS} is missing: run node scripts/extract-openapi-facts.mjs <openapi.json>`);
+		throw new Error(
+			`${FACTS} is missing: run node scripts/extract-openapi-facts.mjs <openapi.json>`,
+		);
 	}
 	return (JSON.parse(readFileSync(FACTS, 'utf8')) as { operations: Operation[] }).operations;
 }
@@ -63,10 +67,15 @@ function readCalls(): Call[] {
 }
 
 describe('calls made by the nodes exist in the DocSpace OpenAPI document', () => {
-	const operations = readOperations().map((operation) => ({ ...operation, regex: templateToRegex(operation.path) }));
+	const operations = readOperations().map((operation) => ({
+		...operation,
+		regex: templateToRegex(operation.path),
+	}));
 	const calls = readCalls();
 	const matching = (call: { method: string; path: string }) =>
-		operations.filter((operation) => operation.method === call.method && operation.regex.test(call.path));
+		operations.filter(
+			(operation) => operation.method === call.method && operation.regex.test(call.path),
+		);
 	const undocumented = (call: Call) =>
 		UNDOCUMENTED.some((allowed) => allowed.method === call.method && allowed.path.test(call.path));
 
@@ -92,20 +101,29 @@ describe('calls made by the nodes exist in the DocSpace OpenAPI document', () =>
 		const unknown = calls
 			.filter((call) => !undocumented(call))
 			.flatMap((call) => {
-				const documented = new Set([...PAGING, ...matching(call).flatMap((operation) => operation.query.map((name) => name.toLowerCase()))]);
+				const documented = new Set([
+					...PAGING,
+					...matching(call).flatMap((operation) =>
+						operation.query.map((name) => name.toLowerCase()),
+					),
+				]);
 				// `type[0]=2&type[1]=5`: ASP.NET binds indexed names to the list parameter `type`.
 				const listName = (name: string) => name.replace(/\[\d*\]$/, '').toLowerCase();
-				return call.query.filter((name) => !documented.has(listName(name))).map((name) => `${call.method} ${call.path} ?${name}`);
+				return call.query
+					.filter((name) => !documented.has(listName(name)))
+					.map((name) => `${call.method} ${call.path} ?${name}`);
 			});
 		expect([...new Set(unknown)]).toEqual([]);
 	});
 
 	test('the matcher itself rejects what the document lacks', () => {
-		const documented = (method: string, callPath: string) => matching({ method, path: callPath }).length > 0;
+		const documented = (method: string, callPath: string) =>
+			matching({ method, path: callPath }).length > 0;
 		expect(documented('GET', '/api/2.0/files/file/12')).toBe(true);
 		expect(documented('DELETE', '/api/2.0/files/file/12/nonsense')).toBe(false);
 		expect(documented('PATCH', '/api/2.0/files/file/12')).toBe(false);
-		const query = (method: string, callPath: string) => matching({ method, path: callPath }).flatMap((operation) => operation.query);
+		const query = (method: string, callPath: string) =>
+			matching({ method, path: callPath }).flatMap((operation) => operation.query);
 		expect(query('GET', '/api/2.0/files/rooms')).toContain('filterValue');
 		expect(query('GET', '/api/2.0/files/rooms')).not.toContain('nonsense');
 	});

@@ -11,15 +11,20 @@ export async function seedValues(docspace) {
 	const rooms = (await docspace('GET', '/api/2.0/files/rooms')).folders ?? [];
 	if (!rooms.length) throw new Error('the emulator has no room in its seed data');
 	// a room that can share links (public room, else custom room) for the examples
-	const sharing = rooms.find((r) => r.roomType === 6) ?? rooms.find((r) => r.roomType === 5) ?? rooms[0];
+	const sharing =
+		rooms.find((r) => r.roomType === 6) ?? rooms.find((r) => r.roomType === 5) ?? rooms[0];
 	// the first room (in listing order) that holds a file directly
 	for (const room of rooms) {
 		const content = await docspace('GET', `/api/2.0/files/${room.id}`);
 		const file = content.files?.[0];
 		if (file) {
 			return {
-				roomId: String(room.id), roomTitle: room.title, fileId: String(file.id), fileTitle: file.title,
-				publicRoomId: String(sharing.id), publicRoomTitle: sharing.title,
+				roomId: String(room.id),
+				roomTitle: room.title,
+				fileId: String(file.id),
+				fileTitle: file.title,
+				publicRoomId: String(sharing.id),
+				publicRoomTitle: sharing.title,
 			};
 		}
 	}
@@ -32,14 +37,16 @@ export const cases = [
 		request: (s) => ({ method: 'GET', path: `/api/2.0/files/${s.roomId}` }),
 		check(items, s) {
 			if (!items.length) throw new Error('no items returned');
-			if (!items.some((i) => String(i.id) === s.fileId || i.title)) throw new Error(`unexpected items ${JSON.stringify(items).slice(0, 200)}`);
+			if (!items.some((i) => String(i.id) === s.fileId || i.title))
+				throw new Error(`unexpected items ${JSON.stringify(items).slice(0, 200)}`);
 		},
 	},
 	{
 		fixture: 'file-get.json',
 		request: (s) => ({ method: 'GET', path: `/api/2.0/files/file/${s.fileId}` }),
 		check(items, s) {
-			if (items.length !== 1 || String(items[0].id) !== s.fileId) throw new Error(`expected file ${s.fileId}, got ${JSON.stringify(items).slice(0, 200)}`);
+			if (items.length !== 1 || String(items[0].id) !== s.fileId)
+				throw new Error(`expected file ${s.fileId}, got ${JSON.stringify(items).slice(0, 200)}`);
 		},
 	},
 ];

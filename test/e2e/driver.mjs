@@ -14,18 +14,32 @@ import { pickerChecks } from './checks/pickers.mjs';
 import { triggerChecks } from './checks/trigger.mjs';
 import { workflowChecks } from './checks/workflows.mjs';
 import { editorChecks } from './editor.mjs';
-import { EMU_PORT, N8N_PORT, NODE_TYPE, OWNER, PKG, RUN_DIR, SHOTS_DIR, TRIGGER_TYPE, USER_FOLDER } from './lib/config.mjs';
+import {
+	EMU_PORT,
+	N8N_PORT,
+	NODE_TYPE,
+	OWNER,
+	PKG,
+	RUN_DIR,
+	SHOTS_DIR,
+	TRIGGER_TYPE,
+	USER_FOLDER,
+} from './lib/config.mjs';
 import { N8nClient, startN8n } from './lib/n8n.mjs';
 import { check, crash, finish, setup, skip } from './lib/report.mjs';
 import { installPackage, startEmulatorView } from './lib/setup.mjs';
 
 async function main() {
-	console.log(`e2e: n8n ${process.env.E2E_N8N_VERSION ?? ''} + ${PKG}; ${process.env.E2E_IN_NS ? 'inside a loopback-only network namespace' : 'WITHOUT network isolation (unshare unavailable or E2E_SANDBOX=0)'}`);
+	console.log(
+		`e2e: n8n ${process.env.E2E_N8N_VERSION ?? ''} + ${PKG}; ${process.env.E2E_IN_NS ? 'inside a loopback-only network namespace' : 'WITHOUT network isolation (unshare unavailable or E2E_SANDBOX=0)'}`,
+	);
 	rmSync(RUN_DIR + '/home', { recursive: true, force: true });
 	mkdirSync(RUN_DIR, { recursive: true });
 
 	// 1. install the packed package the way n8n installs community packages
-	await setup('package installed into the community-nodes folder', () => installPackage(USER_FOLDER));
+	await setup('package installed into the community-nodes folder', () =>
+		installPackage(USER_FOLDER),
+	);
 
 	// 2. the emulator, in this process (so the suite can inspect and steer it)
 	const ctx = { runs: 0, credentials: {} };
@@ -34,15 +48,24 @@ async function main() {
 	ctx.seed = await setup('seed data looked up on the emulator', () => seedValues(ctx.emu.docspace));
 
 	// 3. n8n
-	const n8nOptions = (log) => ({ userFolder: USER_FOLDER, port: N8N_PORT, brokerPort: N8N_PORT + 1, logFile: join(RUN_DIR, log) });
-	let server = await setup(`n8n started on 127.0.0.1:${N8N_PORT}`, () => startN8n(n8nOptions('n8n.log')));
+	const n8nOptions = (log) => ({
+		userFolder: USER_FOLDER,
+		port: N8N_PORT,
+		brokerPort: N8N_PORT + 1,
+		logFile: join(RUN_DIR, log),
+	});
+	let server = await setup(`n8n started on 127.0.0.1:${N8N_PORT}`, () =>
+		startN8n(n8nOptions('n8n.log')),
+	);
 	// the same n8n (database, user folder, port) stopped and started again
 	ctx.restartN8n = async () => {
 		await server.stop();
 		server = await startN8n(n8nOptions(`n8n-restart-${Date.now()}.log`));
 		return server;
 	};
-	console.log(`     n8n ready after ${(server.readyMs / 1000).toFixed(1)} s (log: ${join(RUN_DIR, 'n8n.log')})`);
+	console.log(
+		`     n8n ready after ${(server.readyMs / 1000).toFixed(1)} s (log: ${join(RUN_DIR, 'n8n.log')})`,
+	);
 	const n8n = (ctx.n8n = new N8nClient(server.base));
 	await setup('owner account + public API key', async () => {
 		await n8n.setupOwner(OWNER);
@@ -71,7 +94,11 @@ async function main() {
 					.docspace('GET', '/api/2.0/settings/webhook')
 					.then(() => null)
 					.catch((err) => `the emulator does not serve webhooks yet (${err.message})`);
-	if (triggerReason) skip('trigger lifecycle (subscribe, signed delivery, forged delivery, unsubscribe)', triggerReason);
+	if (triggerReason)
+		skip(
+			'trigger lifecycle (subscribe, signed delivery, forged delivery, unsubscribe)',
+			triggerReason,
+		);
 	else {
 		await triggerChecks(ctx, secrets);
 		ctx.triggerReady = true;
@@ -85,8 +112,17 @@ async function main() {
 	if (process.env.E2E_UI === '0') skip('editor checks in headless Chromium', 'E2E_UI=0');
 	else {
 		await editorChecks({
-			ctx, n8n, check, skip, shotsDir: SHOTS_DIR, runDir: RUN_DIR, pkg: PKG,
-			nodeType: NODE_TYPE, declaresTrigger: declares('DocSpaceTrigger'), credentialTypes, secrets,
+			ctx,
+			n8n,
+			check,
+			skip,
+			shotsDir: SHOTS_DIR,
+			runDir: RUN_DIR,
+			pkg: PKG,
+			nodeType: NODE_TYPE,
+			declaresTrigger: declares('DocSpaceTrigger'),
+			credentialTypes,
+			secrets,
 		});
 	}
 

@@ -18,7 +18,8 @@ export function accessTo(state: EmulatorState, user: User, entry: Entry): number
 		return root.ownerId === user.id ? FileShare.None : null;
 	}
 	if (root.folderType === FolderType.RoomTemplates) return templateAccess(state, user, entry);
-	if (root.folderType !== FolderType.VirtualRooms && root.folderType !== FolderType.Archive) return null;
+	if (root.folderType !== FolderType.VirtualRooms && root.folderType !== FolderType.Archive)
+		return null;
 	const room = state.roomOf(entry);
 	if (!room) return FileShare.Read; // the section root itself
 	const access = roomAccess(state, user, room);
@@ -39,7 +40,13 @@ export function canRead(state: EmulatorState, user: User, entry: Entry): boolean
 	return accessTo(state, user, entry) !== null;
 }
 
-const WRITE_ACCESS: number[] = [FileShare.None, FileShare.ReadWrite, FileShare.RoomManager, FileShare.ContentCreator, FileShare.Editing];
+const WRITE_ACCESS: number[] = [
+	FileShare.None,
+	FileShare.ReadWrite,
+	FileShare.RoomManager,
+	FileShare.ContentCreator,
+	FileShare.Editing,
+];
 
 /** May create, rename or change content. Archived rooms, Trash and the room roots are read-only. */
 export function canWrite(state: EmulatorState, user: User, entry: Entry): boolean {
@@ -53,7 +60,9 @@ export function canWrite(state: EmulatorState, user: User, entry: Entry): boolea
 /** May manage the room itself or delete entries (room managers and owners). */
 export function canManage(state: EmulatorState, user: User, entry: Entry): boolean {
 	const access = accessTo(state, user, entry);
-	return access === FileShare.None || access === FileShare.RoomManager || access === FileShare.ReadWrite;
+	return (
+		access === FileShare.None || access === FileShare.RoomManager || access === FileShare.ReadWrite
+	);
 }
 
 /**
@@ -66,7 +75,11 @@ function templateAccess(state: EmulatorState, user: User, entry: Entry): number 
 	if (!template) return FileShare.Read; // the section root itself
 	if (template.createdBy === user.id) return FileShare.None;
 	const groupIds = new Set(state.groupsOfUser(user.id).map((g) => g.id));
-	const shared = template.members.some((m) => (m.subjectType === 0 ? m.subjectId === user.id : groupIds.has(m.subjectId)) && m.access !== FileShare.None);
+	const shared = template.members.some(
+		(m) =>
+			(m.subjectType === 0 ? m.subjectId === user.id : groupIds.has(m.subjectId)) &&
+			m.access !== FileShare.None,
+	);
 	if (shared) return FileShare.Read;
 	return isPublicTemplate(state, template.id) && seesPublicTemplate(user) ? FileShare.Read : null;
 }

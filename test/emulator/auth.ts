@@ -23,16 +23,25 @@ export interface AuthResult {
 
 export function authenticate(state: EmulatorState, headers: Record<string, string>): AuthResult {
 	const header = headers.authorization;
-	if (header === undefined || header.trim() === '') return { principal: sessionPrincipal(state, cookieToken(headers)), basicAttempt: false };
-	if (/^basic /i.test(header)) return { principal: basicPrincipal(state, header.slice(6).trim()), basicAttempt: true };
+	if (header === undefined || header.trim() === '')
+		return { principal: sessionPrincipal(state, cookieToken(headers)), basicAttempt: false };
+	if (/^basic /i.test(header))
+		return { principal: basicPrincipal(state, header.slice(6).trim()), basicAttempt: true };
 	if (/^bearer /i.test(header)) {
 		const token = header.slice(7).trim();
 		const jwt = decodeJwt(token);
 		if (jwt) return { principal: oauthPrincipal(state, jwt), basicAttempt: false };
-		if (token.startsWith('sk-')) return { principal: apiKeyPrincipal(state, token), basicAttempt: false };
-		return { principal: sessionPrincipal(state, cookieToken(headers) ?? token), basicAttempt: false };
+		if (token.startsWith('sk-'))
+			return { principal: apiKeyPrincipal(state, token), basicAttempt: false };
+		return {
+			principal: sessionPrincipal(state, cookieToken(headers) ?? token),
+			basicAttempt: false,
+		};
 	}
-	return { principal: sessionPrincipal(state, cookieToken(headers) ?? header.trim()), basicAttempt: false };
+	return {
+		principal: sessionPrincipal(state, cookieToken(headers) ?? header.trim()),
+		basicAttempt: false,
+	};
 }
 
 function active(user: User | undefined): User | undefined {
@@ -42,7 +51,8 @@ function active(user: User | undefined): User | undefined {
 function cookieToken(headers: Record<string, string>): string | undefined {
 	for (const pair of (headers.cookie ?? '').split(';')) {
 		const eq = pair.indexOf('=');
-		if (eq > 0 && pair.slice(0, eq).trim() === 'asc_auth_key') return decodeURIComponent(pair.slice(eq + 1).trim());
+		if (eq > 0 && pair.slice(0, eq).trim() === 'asc_auth_key')
+			return decodeURIComponent(pair.slice(eq + 1).trim());
 	}
 	return undefined;
 }
@@ -60,12 +70,15 @@ function basicPrincipal(state: EmulatorState, encoded: string): Principal | unde
 	const colon = text.indexOf(':');
 	if (colon < 0) return undefined;
 	const user = active(state.findUserByEmail(text.slice(0, colon)));
-	return user && user.password === text.slice(colon + 1) ? { user, scheme: 'basic', scopes: null } : undefined;
+	return user && user.password === text.slice(colon + 1)
+		? { user, scheme: 'basic', scopes: null }
+		: undefined;
 }
 
 function apiKeyPrincipal(state: EmulatorState, token: string): Principal | undefined {
 	const apiKey = state.findApiKey(token);
-	if (!apiKey || !apiKey.isActive || (apiKey.expiresAt && apiKey.expiresAt <= state.now())) return undefined;
+	if (!apiKey || !apiKey.isActive || (apiKey.expiresAt && apiKey.expiresAt <= state.now()))
+		return undefined;
 	const user = active(state.getUser(apiKey.userId));
 	if (!user) return undefined;
 	apiKey.lastUsed = state.now();
@@ -84,5 +97,10 @@ function oauthPrincipal(state: EmulatorState, jwt: DecodedJwt): Principal | unde
 	const user = active(typeof sub === 'string' ? state.getUser(sub) : undefined);
 	if (!user) return undefined;
 	const scopes = typeof scope === 'string' ? scope.split(' ').filter(Boolean) : [];
-	return { user, scheme: 'oauth', scopes, oauthClientId: typeof clientId === 'string' ? clientId : undefined };
+	return {
+		user,
+		scheme: 'oauth',
+		scopes,
+		oauthClientId: typeof clientId === 'string' ? clientId : undefined,
+	};
 }

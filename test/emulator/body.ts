@@ -40,11 +40,21 @@ export function parseBody(raw: Buffer, contentType: string | undefined): ParsedB
 	}
 	if (type.startsWith('multipart/form-data')) {
 		const boundary = /boundary=(?:"([^"]+)"|([^;]+))/i.exec(contentType ?? '');
-		if (!boundary) return { value: raw.toString('latin1'), recorded: '(multipart without boundary)', error: 'no multipart boundary' };
+		if (!boundary)
+			return {
+				value: raw.toString('latin1'),
+				recorded: '(multipart without boundary)',
+				error: 'no multipart boundary',
+			};
 		const value = parseMultipart(raw, boundary[1] ?? boundary[2].trim());
 		const recorded = {
 			fields: value.fields,
-			files: value.files.map(({ name, filename, contentType: ct, size }) => ({ name, filename, contentType: ct, size })),
+			files: value.files.map(({ name, filename, contentType: ct, size }) => ({
+				name,
+				filename,
+				contentType: ct,
+				size,
+			})),
 		};
 		return { value, recorded };
 	}
@@ -64,7 +74,8 @@ function parseMultipart(raw: Buffer, boundary: string): MultipartBody {
 		// A part is "\r\n<headers>\r\n\r\n<content>\r\n" between two delimiters.
 		const part = raw.subarray(partStart + 2, next - 2);
 		const split = part.indexOf('\r\n\r\n');
-		if (split !== -1) addPart(body, part.subarray(0, split).toString('utf8'), part.subarray(split + 4));
+		if (split !== -1)
+			addPart(body, part.subarray(0, split).toString('utf8'), part.subarray(split + 4));
 		pos = next;
 	}
 	return body;
@@ -74,12 +85,14 @@ function addPart(body: MultipartBody, headerText: string, content: Buffer): void
 	const headers: Record<string, string> = {};
 	for (const line of headerText.split('\r\n')) {
 		const colon = line.indexOf(':');
-		if (colon > 0) headers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim();
+		if (colon > 0)
+			headers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim();
 	}
 	const disposition = headers['content-disposition'] ?? '';
 	const name = /\bname="([^"]*)"/i.exec(disposition)?.[1] ?? '';
 	const encoded = /\bfilename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1];
-	const filename = encoded !== undefined ? safeDecode(encoded) : /\bfilename="([^"]*)"/i.exec(disposition)?.[1];
+	const filename =
+		encoded !== undefined ? safeDecode(encoded) : /\bfilename="([^"]*)"/i.exec(disposition)?.[1];
 	if (filename === undefined) {
 		body.fields[name] = content.toString('utf8');
 		return;

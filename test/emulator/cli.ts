@@ -20,13 +20,15 @@ async function main(): Promise<void> {
 	const port = Number(argValue(args, '--port') ?? process.env.DOCSPACE_EMULATOR_PORT ?? 8090);
 	const seed = argValue(args, '--seed') ?? 'default';
 	if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`invalid port: ${port}`);
-	if (seed !== 'default' && seed !== 'empty') throw new Error(`--seed must be default or empty, not ${seed}`);
+	if (seed !== 'default' && seed !== 'empty')
+		throw new Error(`--seed must be default or empty, not ${seed}`);
 
 	const allowPrivateWebhookUrls = args.includes('--allow-private-webhooks');
 	const emulator = await startEmulator({ port, seed, allowPrivateWebhookUrls });
 	const s = emulator.secrets;
 	out(`DocSpace emulator running at ${emulator.url}  (seed: ${seed})`);
-	if (allowPrivateWebhookUrls) out('Webhooks:                private/loopback URLs accepted (--allow-private-webhooks)');
+	if (allowPrivateWebhookUrls)
+		out('Webhooks:                private/loopback URLs accepted (--allow-private-webhooks)');
 	out();
 	out(`Admin (Basic auth):      ${s.adminEmail} / ${s.adminPassword}`);
 	out(`User (Basic auth):       ${s.userEmail} / ${s.userPassword}`);

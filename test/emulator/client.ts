@@ -16,9 +16,19 @@ export function basic(email: string, password: string): string {
 export async function call(
 	baseUrl: string,
 	path: string,
-	init: { method?: string; headers?: Record<string, string>; body?: string | URLSearchParams; redirect?: 'manual' } = {},
+	init: {
+		method?: string;
+		headers?: Record<string, string>;
+		body?: string | URLSearchParams;
+		redirect?: 'manual';
+	} = {},
 ): Promise<Answer> {
-	const res = await fetch(`${baseUrl}${path}`, { method: init.method ?? 'GET', headers: init.headers, body: init.body, redirect: init.redirect });
+	const res = await fetch(`${baseUrl}${path}`, {
+		method: init.method ?? 'GET',
+		headers: init.headers,
+		body: init.body,
+		redirect: init.redirect,
+	});
 	const text = await res.text();
 	let json: unknown;
 	try {

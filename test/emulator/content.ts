@@ -59,24 +59,32 @@ const OOXML: Record<string, { part: string; type: string; xml: (text: string) =>
 	'.docx': {
 		part: 'word/document.xml',
 		type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml',
-		xml: (t) => `<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>${t}</w:t></w:r></w:p></w:body></w:document>`,
+		xml: (t) =>
+			`<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>${t}</w:t></w:r></w:p></w:body></w:document>`,
 	},
 	'.xlsx': {
 		part: 'xl/workbook.xml',
 		type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml',
-		xml: (t) => `<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheets><sheet name="${t}" sheetId="1"/></sheets></workbook>`,
+		xml: (t) =>
+			`<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheets><sheet name="${t}" sheetId="1"/></sheets></workbook>`,
 	},
 	'.pptx': {
 		part: 'ppt/presentation.xml',
 		type: 'application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml',
-		xml: (t) => `<p:presentation xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main"><!-- ${t} --></p:presentation>`,
+		xml: (t) =>
+			`<p:presentation xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main"><!-- ${t} --></p:presentation>`,
 	},
 };
 
-const PNG_1X1 = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
+const PNG_1X1 =
+	'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
 
 function escapeXml(text: string): string {
-	return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+	return text
+		.replace(/&/g, '&amp;')
+		.replace(/</g, '&lt;')
+		.replace(/>/g, '&gt;')
+		.replace(/"/g, '&quot;');
 }
 
 /** Content that fits the title's extension, mentioning `text`. */
@@ -85,7 +93,10 @@ export function sampleContent(title: string, text = title): Buffer {
 	const ooxml = OOXML[ext];
 	if (ooxml) {
 		return storedZip([
-			['[Content_Types].xml', `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/${ooxml.part}" ContentType="${ooxml.type}"/></Types>`],
+			[
+				'[Content_Types].xml',
+				`<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Override PartName="/${ooxml.part}" ContentType="${ooxml.type}"/></Types>`,
+			],
 			[ooxml.part, `<?xml version="1.0" encoding="UTF-8"?>${ooxml.xml(escapeXml(text))}`],
 		]);
 	}

@@ -15,7 +15,13 @@ beforeEach(() => {
 
 describe('faults', () => {
 	it('answers 429 with Retry-After for the given number of matching requests', async () => {
-		emu.faults.add({ method: 'get', path: /\/files\//, status: 429, headers: { 'Retry-After': '3' }, times: 2 });
+		emu.faults.add({
+			method: 'get',
+			path: /\/files\//,
+			status: 429,
+			headers: { 'Retry-After': '3' },
+			times: 2,
+		});
 		const first = await call(emu.url, '/api/2.0/files/@my', { headers: auth });
 		expect([first.status, first.headers.get('retry-after'), first.text]).toEqual([429, '3', '']);
 		expect((await call(emu.url, '/api/2.0/people/@self', { headers: auth })).status).toBe(200);
@@ -42,7 +48,11 @@ describe('faults', () => {
 	});
 
 	it('can answer a custom body, e.g. an HTML 502 from a proxy', async () => {
-		emu.faults.add({ status: 502, headers: { 'content-type': 'text/html' }, body: '<html>Bad Gateway</html>' });
+		emu.faults.add({
+			status: 502,
+			headers: { 'content-type': 'text/html' },
+			body: '<html>Bad Gateway</html>',
+		});
 		const answer = await call(emu.url, '/api/2.0/files/@my', { headers: auth });
 		expect([answer.status, answer.text]).toEqual([502, '<html>Bad Gateway</html>']);
 	});
@@ -58,7 +68,11 @@ describe('recording', () => {
 		const form = new FormData();
 		form.append('title', 'Hello');
 		form.append('file', new Blob([Buffer.from('abc')], { type: 'text/plain' }), 'hello.txt');
-		await fetch(`${emu.url}/api/2.0/files/@my/upload`, { method: 'POST', headers: auth, body: form });
+		await fetch(`${emu.url}/api/2.0/files/@my/upload`, {
+			method: 'POST',
+			headers: auth,
+			body: form,
+		});
 
 		const [login, upload] = emu.requests;
 		expect(login).toMatchObject({
@@ -69,7 +83,10 @@ describe('recording', () => {
 			status: 401,
 		});
 		expect(login.headers['x-custom']).toBe('yes');
-		expect(upload.body).toEqual({ fields: { title: 'Hello' }, files: [{ name: 'file', filename: 'hello.txt', contentType: 'text/plain', size: 3 }] });
+		expect(upload.body).toEqual({
+			fields: { title: 'Hello' },
+			files: [{ name: 'file', filename: 'hello.txt', contentType: 'text/plain', size: 3 }],
+		});
 		expect(upload.rawBodyLength).toBeGreaterThan(3);
 	});
 });
@@ -81,7 +98,8 @@ describe('faults after the handler', () => {
 			headers: { ...auth, 'content-type': 'application/json' },
 			body: JSON.stringify({ title }),
 		});
-	const titled = (title: string) => [...emu.state.folders.values()].filter((f) => f.title === title);
+	const titled = (title: string) =>
+		[...emu.state.folders.values()].filter((f) => f.title === title);
 
 	beforeAll(async () => {
 		await emu.close();
@@ -127,9 +145,14 @@ describe('faults after the handler', () => {
 	it('random faults are reproducible from the seed and follow the route probability', async () => {
 		const pattern = async () => {
 			emu.faults.clear();
-			emu.faults.random({ seed: 42, routes: [{ method: 'GET', path: /people/, probability: 0.5 }], kinds: [{ status: 503 }, { status: 502 }] });
+			emu.faults.random({
+				seed: 42,
+				routes: [{ method: 'GET', path: /people/, probability: 0.5 }],
+				kinds: [{ status: 503 }, { status: 502 }],
+			});
 			const statuses: number[] = [];
-			for (let n = 0; n < 40; n++) statuses.push((await call(emu.url, '/api/2.0/people/@self', { headers: auth })).status);
+			for (let n = 0; n < 40; n++)
+				statuses.push((await call(emu.url, '/api/2.0/people/@self', { headers: auth })).status);
 			expect((await call(emu.url, '/api/2.0/files/@my', { headers: auth })).status).toBe(200);
 			return statuses;
 		};

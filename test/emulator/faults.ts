@@ -58,7 +58,11 @@ function trimSlash(path: string): string {
 	return path.length > 1 ? path.replace(/\/+$/, '') : path;
 }
 
-function matches(rule: { method?: string; path?: string | RegExp }, method: string, pathname: string): boolean {
+function matches(
+	rule: { method?: string; path?: string | RegExp },
+	method: string,
+	pathname: string,
+): boolean {
 	if (rule.method && rule.method.toUpperCase() !== method.toUpperCase()) return false;
 	if (rule.path === undefined) return true;
 	if (typeof rule.path === 'string') return trimSlash(rule.path) === trimSlash(pathname);
@@ -105,7 +109,8 @@ export class FaultList implements Faults {
 
 	/** The first rule matching the request (consumed by one use), else a random fault; undefined when none. */
 	take(method: string, pathname: string): FaultRule | undefined {
-		const rule = this.rules.find((r) => matches(r, method, pathname)) ?? this.pick(method, pathname);
+		const rule =
+			this.rules.find((r) => matches(r, method, pathname)) ?? this.pick(method, pathname);
 		if (!rule) return undefined;
 		if (this.rules.includes(rule)) {
 			rule.times = (rule.times ?? 1) - 1;

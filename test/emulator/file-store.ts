@@ -54,7 +54,19 @@ export interface UploadSession {
  */
 export const EXTS_CONVERTIBLE: Record<string, string[]> = {
 	'.doc': ['.docx', '.odt', '.pdf', '.rtf', '.txt'],
-	'.docx': ['.docm', '.dotx', '.epub', '.fb2', '.html', '.md', '.odt', '.ott', '.pdf', '.rtf', '.txt'],
+	'.docx': [
+		'.docm',
+		'.dotx',
+		'.epub',
+		'.fb2',
+		'.html',
+		'.md',
+		'.odt',
+		'.ott',
+		'.pdf',
+		'.rtf',
+		'.txt',
+	],
 	'.odt': ['.docx', '.pdf', '.rtf', '.txt'],
 	'.rtf': ['.docx', '.odt', '.pdf', '.txt'],
 	'.txt': ['.docx', '.odt', '.pdf', '.rtf'],
@@ -85,7 +97,12 @@ const stores = new WeakMap<EmulatorState, FileStore>();
 export function fileStore(state: EmulatorState): FileStore {
 	let store = stores.get(state);
 	if (!store) {
-		store = { sessions: new Map(), completed: [], links: new Map(), maxChunkSize: DEFAULT_MAX_CHUNK_SIZE };
+		store = {
+			sessions: new Map(),
+			completed: [],
+			links: new Map(),
+			maxChunkSize: DEFAULT_MAX_CHUNK_SIZE,
+		};
 		stores.set(state, store);
 	}
 	return store;
@@ -107,7 +124,11 @@ export function newSessionId(): string {
 }
 
 /** The file of this title (any case, as DocSpace's database compares) directly in the folder. */
-export function fileByTitle(state: EmulatorState, folderId: number, title: string): FileEntry | undefined {
+export function fileByTitle(
+	state: EmulatorState,
+	folderId: number,
+	title: string,
+): FileEntry | undefined {
 	const wanted = title.toLowerCase();
 	return state.childrenOf(folderId).files.find((f) => f.title.toLowerCase() === wanted);
 }

@@ -17,9 +17,17 @@ describe('envelopes', () => {
 		const answer = await get(`/api/2.0/files/file/${emu.state.seedIds.files.docx}`);
 		expect(answer.status).toBe(200);
 		expect(answer.headers.get('content-type')).toBe('application/json; charset=utf-8');
-		expect(Object.keys(answer.json)).toEqual(['response', 'count', 'links', 'status', 'statusCode']);
+		expect(Object.keys(answer.json)).toEqual([
+			'response',
+			'count',
+			'links',
+			'status',
+			'statusCode',
+		]);
 		expect(answer.json).toMatchObject({ count: 1, status: 0, statusCode: 200 });
-		expect(answer.json.links).toEqual([{ href: `${emu.url}/api/2.0/files/file/${emu.state.seedIds.files.docx}`, action: 'GET' }]);
+		expect(answer.json.links).toEqual([
+			{ href: `${emu.url}/api/2.0/files/file/${emu.state.seedIds.files.docx}`, action: 'GET' },
+		]);
 		const file = answer.json.response;
 		expect(file).toMatchObject({
 			id: emu.state.seedIds.files.docx,
@@ -43,7 +51,12 @@ describe('envelopes', () => {
 		const missing = await get('/api/2.0/files/file/987654');
 		expect(missing.status).toBe(404);
 		expect(missing.json).toEqual({
-			error: { message: 'The required file was not found', type: expect.any(String), stack: expect.any(String), hresult: expect.any(Number) },
+			error: {
+				message: 'The required file was not found',
+				type: expect.any(String),
+				stack: expect.any(String),
+				hresult: expect.any(Number),
+			},
 			status: 1,
 			statusCode: 404,
 		});
@@ -55,7 +68,11 @@ describe('envelopes', () => {
 	it.each(['0', '101', 'ten'])('rejects count=%s with the validation envelope', async (count) => {
 		const answer = await get(`/api/2.0/files/${emu.state.seedIds.bigFolder}?count=${count}`);
 		expect(answer.status).toBe(400);
-		expect(answer.json).toMatchObject({ status: 1, statusCode: 400, response: { status: 400, errors: { count: [expect.any(String)] } } });
+		expect(answer.json).toMatchObject({
+			status: 1,
+			statusCode: 400,
+			response: { status: 400, errors: { count: [expect.any(String)] } },
+		});
 	});
 
 	it('serves an HTML page outside the API', async () => {
@@ -73,12 +90,22 @@ describe('folder contents', () => {
 		const seen: number[] = [];
 		const kinds: string[] = [];
 		for (const startIndex of [0, 100, 200]) {
-			const answer = await get(`/api/2.0/files/${emu.state.seedIds.bigFolder}?startIndex=${startIndex}&count=100`);
+			const answer = await get(
+				`/api/2.0/files/${emu.state.seedIds.bigFolder}?startIndex=${startIndex}&count=100`,
+			);
 			expect(answer.json.count).toBe(1);
 			const page = answer.json.response;
 			expect(page).toMatchObject({ startIndex, total: 250, count: startIndex === 200 ? 50 : 100 });
-			expect(page.current).toMatchObject({ id: emu.state.seedIds.bigFolder, title: 'Big folder', filesCount: 220, foldersCount: 30 });
-			expect(page.pathParts.map((p: { title: string }) => p.title)).toEqual(['My documents', 'Big folder']);
+			expect(page.current).toMatchObject({
+				id: emu.state.seedIds.bigFolder,
+				title: 'Big folder',
+				filesCount: 220,
+				foldersCount: 30,
+			});
+			expect(page.pathParts.map((p: { title: string }) => p.title)).toEqual([
+				'My documents',
+				'Big folder',
+			]);
 			for (const f of page.folders) (seen.push(f.id), kinds.push('folder'));
 			for (const f of page.files) (seen.push(f.id), kinds.push('file'));
 		}
@@ -105,24 +132,34 @@ describe('folder contents', () => {
 		const flat = await get(`/api/2.0/files/@my?filterValue=roadmap`);
 		expect(flat.json.response.total).toBe(0);
 		const deep = await get(`/api/2.0/files/@my?filterValue=roadmap&withSubFolders=true`);
-		expect(deep.json.response.files.map((f: { id: number }) => f.id)).toEqual([emu.state.seedIds.files.roadmap]);
+		expect(deep.json.response.files.map((f: { id: number }) => f.id)).toEqual([
+			emu.state.seedIds.files.roadmap,
+		]);
 	});
 
 	it('prefers literal routes and answers folder info, 404 and 403', async () => {
 		const my = await get('/api/2.0/files/@my');
 		expect(my.json.response.current).toMatchObject({ id: emu.state.seedIds.myDocuments, type: 5 });
 		const info = await get(`/api/2.0/files/folder/${emu.state.seedIds.folders.projects}`);
-		expect(info.json.response).toMatchObject({ title: 'Projects', parentId: emu.state.seedIds.myDocuments, fileEntryType: 1 });
+		expect(info.json.response).toMatchObject({
+			title: 'Projects',
+			parentId: emu.state.seedIds.myDocuments,
+			fileEntryType: 1,
+		});
 		expect((await get('/api/2.0/files/999999')).status).toBe(404);
 		expect((await get('/api/2.0/files/abc')).status).toBe(404);
 		const asUser = { authorization: basic(emu.secrets.userEmail, emu.secrets.userPassword) };
 		expect((await get(`/api/2.0/files/${emu.state.seedIds.myDocuments}`, asUser)).status).toBe(403);
-		expect((await get('/api/2.0/files/@my', asUser)).json.response.current.id).toBe(emu.state.seedIds.userMyDocuments);
+		expect((await get('/api/2.0/files/@my', asUser)).json.response.current.id).toBe(
+			emu.state.seedIds.userMyDocuments,
+		);
 	});
 
 	it('lists sections with @root', async () => {
 		const root = await get('/api/2.0/files/@root?count=1');
-		expect(root.json.response.map((s: { current: { type: number } }) => s.current.type)).toEqual([5, 14, 20, 3]);
+		expect(root.json.response.map((s: { current: { type: number } }) => s.current.type)).toEqual([
+			5, 14, 20, 3,
+		]);
 	});
 });
 
@@ -130,13 +167,19 @@ describe('rooms', () => {
 	it('lists active rooms, filters by type and area', async () => {
 		const all = await get('/api/2.0/files/rooms');
 		expect(all.json.response.current.type).toBe(14);
-		expect(all.json.response.folders.map((r: { roomType: number }) => r.roomType).sort()).toEqual([1, 2, 5, 6, 8, 9]);
+		expect(all.json.response.folders.map((r: { roomType: number }) => r.roomType).sort()).toEqual([
+			1, 2, 5, 6, 8, 9,
+		]);
 		const two = await get('/api/2.0/files/rooms?type=5&type=6');
 		expect(two.json.response.total).toBe(2);
 		const named = await get('/api/2.0/files/rooms?type=CustomRoom');
-		expect(named.json.response.folders.map((r: { id: number }) => r.id)).toEqual([emu.state.seedIds.rooms.custom]);
+		expect(named.json.response.folders.map((r: { id: number }) => r.id)).toEqual([
+			emu.state.seedIds.rooms.custom,
+		]);
 		const archive = await get('/api/2.0/files/rooms?searchArea=1');
-		expect(archive.json.response.folders.map((r: { id: number }) => r.id)).toEqual([emu.state.seedIds.rooms.archived]);
+		expect(archive.json.response.folders.map((r: { id: number }) => r.id)).toEqual([
+			emu.state.seedIds.rooms.archived,
+		]);
 		expect((await get('/api/2.0/files/rooms?searchArea=2')).json.response.total).toBe(7);
 		expect((await get('/api/2.0/files/rooms?filterValue=DATA')).json.response.total).toBe(1);
 	});
@@ -147,12 +190,20 @@ describe('rooms', () => {
 		const ids = rooms.json.response.folders.map((r: { id: number }) => r.id).sort();
 		const { fillingForms, collaboration, custom } = emu.state.seedIds.rooms;
 		expect(ids).toEqual([fillingForms, collaboration, custom].sort());
-		expect((await get(`/api/2.0/files/rooms/${emu.state.seedIds.rooms.vdr}`, asUser)).status).toBe(403);
+		expect((await get(`/api/2.0/files/rooms/${emu.state.seedIds.rooms.vdr}`, asUser)).status).toBe(
+			403,
+		);
 	});
 
 	it('answers room info with roomType and a 404 for non-rooms', async () => {
 		const room = await get(`/api/2.0/files/rooms/${emu.state.seedIds.rooms.vdr}`);
-		expect(room.json.response).toMatchObject({ title: 'Data room', roomType: 8, type: 29, indexing: true, quotaLimit: 104857600 });
+		expect(room.json.response).toMatchObject({
+			title: 'Data room',
+			roomType: 8,
+			type: 29,
+			indexing: true,
+			quotaLimit: 104857600,
+		});
 		expect((await get(`/api/2.0/files/rooms/${emu.state.seedIds.bigFolder}`)).status).toBe(404);
 	});
 });

@@ -14,8 +14,12 @@ export function emitFormEvent(
 	actorId: string,
 	completed?: FileEntry,
 ): Promise<void> {
-	if (trigger !== 'form.submit' || !completed) return emitWebhookEvent(state, trigger, form, { actorId });
-	const payload = { originalForm: payloadOf(state, form), submittedForm: payloadOf(state, completed) };
+	if (trigger !== 'form.submit' || !completed)
+		return emitWebhookEvent(state, trigger, form, { actorId });
+	const payload = {
+		originalForm: payloadOf(state, form),
+		submittedForm: payloadOf(state, completed),
+	};
 	const ancestors = state.pathOf(form.folderId).map((f) => f.id);
 	return emitWebhookEvent(state, trigger, { payload, id: form.id, ancestors }, { actorId });
 }

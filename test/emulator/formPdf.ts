@@ -44,7 +44,8 @@ const unescape = (text: string) => text.replace(/\\(.)/g, '$1');
 
 function fieldObject(field: FormField, value: string | undefined): string {
 	const name = `/T (${escape(field.key)})`;
-	if (field.type === 'checkbox') return `/FT /Btn ${name}${value === undefined ? '' : ` /V /${value === 'true' ? 'Yes' : 'Off'}`}`;
+	if (field.type === 'checkbox')
+		return `/FT /Btn ${name}${value === undefined ? '' : ` /V /${value === 'true' ? 'Yes' : 'Off'}`}`;
 	const v = value === undefined ? '' : ` /V (${escape(value)})`;
 	if (field.type === 'combobox') {
 		return `/FT /Ch /Ff 131072 ${name} /Opt [${(field.possibleValues ?? []).map((o) => `(${escape(o)})`).join(' ')}]${v}`;
@@ -68,14 +69,19 @@ export function pdfForm(
 ): Buffer {
 	const first = 4;
 	const refs = fields.map((_, i) => `${first + i} 0 R`).join(' ');
-	const roles = options.roles?.length ? ` /OORoles [${options.roles.map((r) => `(${escape(r)})`).join(' ')}]` : '';
+	const roles = options.roles?.length
+		? ` /OORoles [${options.roles.map((r) => `(${escape(r)})`).join(' ')}]`
+		: '';
 	const lines = [
 		'%PDF-1.7',
 		options.onlyOfficeMarker === false ? '%' : `%${MARKER}`,
 		`1 0 obj << /Type /Catalog /Pages 2 0 R /AcroForm << /Fields [${refs}] >>${roles} >> endobj`,
 		'2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj',
 		'3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >> endobj',
-		...fields.map((field, i) => `${first + i} 0 obj << ${fieldObject(field, options.values?.[field.key])} >> endobj`),
+		...fields.map(
+			(field, i) =>
+				`${first + i} 0 obj << ${fieldObject(field, options.values?.[field.key])} >> endobj`,
+		),
 		'trailer << /Root 1 0 R >>',
 		'%%EOF',
 		'',
@@ -85,7 +91,10 @@ export function pdfForm(
 
 /** Whether DocSpace takes this file for a PDF form (GET files/file/{id}/isformpdf). */
 export function isOnlyOfficeForm(content: Buffer): boolean {
-	return content.subarray(0, 5).toString('latin1') === '%PDF-' && content.subarray(0, MARKER_WINDOW).toString('latin1').includes(MARKER);
+	return (
+		content.subarray(0, 5).toString('latin1') === '%PDF-' &&
+		content.subarray(0, MARKER_WINDOW).toString('latin1').includes(MARKER)
+	);
 }
 
 const STRING = String.raw`\(((?:\\.|[^\\)])*)\)`;
@@ -103,7 +112,9 @@ export function parseForm(content: Buffer): ParsedForm {
 		else if (kind === 'Ch') {
 			field.type = 'combobox';
 			const options = /\/Opt \[([^\]]*)\]/.exec(object)?.[1] ?? '';
-			field.possibleValues = [...options.matchAll(new RegExp(STRING, 'g'))].map((m) => unescape(m[1]));
+			field.possibleValues = [...options.matchAll(new RegExp(STRING, 'g'))].map((m) =>
+				unescape(m[1]),
+			);
 		} else if (object.includes('AFNumber_Format')) field.type = 'number';
 		else {
 			const date = new RegExp(String.raw`AFDate_FormatEx\\\("((?:\\.|[^"])*)"`).exec(object);

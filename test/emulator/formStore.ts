@@ -21,7 +21,14 @@ import { type FileEntry, type Folder, RoomType } from './model';
 import type { EmulatorState } from './state';
 
 /** FormFillingStatus. */
-export const FormFillingStatus = { None: 0, Draft: 1, YourTurn: 2, InProgress: 3, Complete: 4, Stopped: 5 } as const;
+export const FormFillingStatus = {
+	None: 0,
+	Draft: 1,
+	YourTurn: 2,
+	InProgress: 3,
+	Complete: 4,
+	Stopped: 5,
+} as const;
 
 /** FormFillingManageAction. */
 export const FormFillingManageAction = { Stop: 0, Resume: 1, Start: 2, Edit: 3 } as const;
@@ -113,7 +120,10 @@ export function roleNames(file: FileEntry, room: Folder | undefined): string[] {
 	return room?.roomType === RoomType.VirtualDataRoom && roles.length > 0 ? roles : [ANYONE_ROLE];
 }
 
-export function findSession(state: EmulatorState, sessionId: string): { formId: number; submission: FormSubmission } | undefined {
+export function findSession(
+	state: EmulatorState,
+	sessionId: string,
+): { formId: number; submission: FormSubmission } | undefined {
 	for (const [formId, filling] of storeOf(state).forms) {
 		const submission = filling.submissions.find((s) => s.sessionId === sessionId);
 		if (submission) return { formId, submission };

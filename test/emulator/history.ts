@@ -62,14 +62,23 @@ function parentOf(entry: Entry): number {
 /** Records an event for `entry` where it is now (or at `parentId`); `fromParentId` also shows it where it came from. */
 export function recordHistory(
 	state: EmulatorState,
-	input: { action: HistoryActionName; userId: string; entry: Entry; parentId?: number; fromParentId?: number; data?: Record<string, unknown> },
+	input: {
+		action: HistoryActionName;
+		userId: string;
+		entry: Entry;
+		parentId?: number;
+		fromParentId?: number;
+		data?: Record<string, unknown>;
+	},
 ): void {
 	const log = logOf(state);
 	const parentId = input.parentId ?? parentOf(input.entry);
-	const from = input.fromParentId === undefined ? [] : state.pathOf(input.fromParentId).map((f) => f.id);
+	const from =
+		input.fromParentId === undefined ? [] : state.pathOf(input.fromParentId).map((f) => f.id);
 	const chain = [...new Set([...state.pathOf(parentId).map((f) => f.id), ...from])];
 	const parent = state.getFolder(parentId);
-	if (input.action === 'FileCopied' || input.action === 'FolderCopied') log.recordedOrigins.add(`${input.entry.kind}:${input.entry.id}`);
+	if (input.action === 'FileCopied' || input.action === 'FolderCopied')
+		log.recordedOrigins.add(`${input.entry.kind}:${input.entry.id}`);
 	log.events.push({
 		id: log.nextId++,
 		action: input.action,
@@ -77,7 +86,13 @@ export function recordHistory(
 		date: state.now(),
 		entry: { kind: input.entry.kind, id: input.entry.id, title: input.entry.title },
 		folderIds: input.entry.kind === 'folder' ? [...chain, input.entry.id] : chain,
-		data: { id: input.entry.id, title: input.entry.title, parentId, parentTitle: parent?.title, ...input.data },
+		data: {
+			id: input.entry.id,
+			title: input.entry.title,
+			parentId,
+			parentTitle: parent?.title,
+			...input.data,
+		},
 	});
 }
 
@@ -103,9 +118,16 @@ function derivedCreations(state: EmulatorState, folderId: number, log: Log): His
 }
 
 /** Events of a folder and everything in it, newest first, within [from, to]. */
-export function historyOf(state: EmulatorState, folderId: number, range: { from?: Date; to?: Date } = {}): HistoryEvent[] {
+export function historyOf(
+	state: EmulatorState,
+	folderId: number,
+	range: { from?: Date; to?: Date } = {},
+): HistoryEvent[] {
 	const log = logOf(state);
-	const events = [...log.events.filter((e) => e.folderIds.includes(folderId)), ...derivedCreations(state, folderId, log)];
+	const events = [
+		...log.events.filter((e) => e.folderIds.includes(folderId)),
+		...derivedCreations(state, folderId, log),
+	];
 	return events
 		.filter((e) => (!range.from || e.date >= range.from) && (!range.to || e.date <= range.to))
 		.sort((a, b) => b.date.getTime() - a.date.getTime() || b.id - a.id);
@@ -116,7 +138,10 @@ export function historyDto(scope: DtoScope, event: HistoryEvent): Record<string,
 	const initiator = employeeRef(scope, event.userId);
 	return {
 		id: event.id,
-		action: { id: HistoryAction[event.action], key: event.action.charAt(0).toLowerCase() + event.action.slice(1) },
+		action: {
+			id: HistoryAction[event.action],
+			key: event.action.charAt(0).toLowerCase() + event.action.slice(1),
+		},
 		initiator,
 		date: apiDate(event.date),
 		data: { ...event.data, initiatorName: initiator.displayName },

@@ -107,9 +107,21 @@ export function queryList(ctx: RouteContext, name: string): string[] {
 }
 
 /** An integer query value; a non-number or a value outside [min, max] is a 400 validation reply. */
-export function queryInt(ctx: RouteContext, name: string, options: { min?: number; max?: number; fallback: number }): number;
-export function queryInt(ctx: RouteContext, name: string, options?: { min?: number; max?: number }): number | undefined;
-export function queryInt(ctx: RouteContext, name: string, options: { min?: number; max?: number; fallback?: number } = {}): number | undefined {
+export function queryInt(
+	ctx: RouteContext,
+	name: string,
+	options: { min?: number; max?: number; fallback: number },
+): number;
+export function queryInt(
+	ctx: RouteContext,
+	name: string,
+	options?: { min?: number; max?: number },
+): number | undefined;
+export function queryInt(
+	ctx: RouteContext,
+	name: string,
+	options: { min?: number; max?: number; fallback?: number } = {},
+): number | undefined {
 	const text = queryParam(ctx, name);
 	if (text === undefined || text === '') return options.fallback;
 	if (!/^-?\d+$/.test(text.trim())) {
@@ -119,7 +131,9 @@ export function queryInt(ctx: RouteContext, name: string, options: { min?: numbe
 	const min = options.min ?? -2147483648;
 	const max = options.max ?? 2147483647;
 	if (value < min || value > max) {
-		throw new HttpError(validation({ [name]: [`The field ${name} must be between ${min} and ${max}.`] }));
+		throw new HttpError(
+			validation({ [name]: [`The field ${name} must be between ${min} and ${max}.`] }),
+		);
 	}
 	return value;
 }
@@ -145,14 +159,22 @@ export function bodyField(body: unknown, name: string): unknown {
  * An enum query value given as a number or a member name (ASP.NET accepts both, any case).
  * Unknown values are a 400 validation reply.
  */
-export function queryEnum(ctx: RouteContext, name: string, members: Record<string, number>): number | undefined {
+export function queryEnum(
+	ctx: RouteContext,
+	name: string,
+	members: Record<string, number>,
+): number | undefined {
 	const text = queryParam(ctx, name);
 	if (text === undefined || text === '') return undefined;
 	return parseEnum(name, text, members);
 }
 
 /** Every value of a list parameter parsed as an enum (see queryEnum, queryList). */
-export function queryEnumList(ctx: RouteContext, name: string, members: Record<string, number>): number[] {
+export function queryEnumList(
+	ctx: RouteContext,
+	name: string,
+	members: Record<string, number>,
+): number[] {
 	return queryList(ctx, name).map((text) => parseEnum(name, text, members));
 }
 

@@ -12,7 +12,14 @@ import { EmulatorState } from './state';
 import type { Emulator, EmulatorOptions, RecordedRequest } from './types';
 import { webhookHub } from './webhooks/hub';
 
-export type { Emulator, EmulatorOptions, FaultRule, Faults, RecordedRequest, SeedSecrets } from './types';
+export type {
+	Emulator,
+	EmulatorOptions,
+	FaultRule,
+	Faults,
+	RecordedRequest,
+	SeedSecrets,
+} from './types';
 export type { SeedIds } from './seed';
 export type { Principal, RouteContext } from './http';
 export { EmulatorState } from './state';
@@ -25,7 +32,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 	const secrets = seedPortal(state, options.seed ?? 'default');
 	const webhooks = webhookHub(state);
 	webhooks.settings.allowPrivateUrls = options.allowPrivateWebhookUrls ?? false;
-	if (options.webhookRetryBaseMs !== undefined) webhooks.settings.retryBaseMs = options.webhookRetryBaseMs;
+	if (options.webhookRetryBaseMs !== undefined)
+		webhooks.settings.retryBaseMs = options.webhookRetryBaseMs;
 	const faults = new FaultList();
 	const requests: RecordedRequest[] = [];
 	let emulator: Emulator | undefined;
@@ -46,7 +54,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 		});
 	});
 	const { port } = server.address() as AddressInfo;
-	const urlHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
+	const urlHost =
+		host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
 	state.portalUrl = `http://${urlHost}:${port}`;
 
 	let closing: Promise<void> | undefined;

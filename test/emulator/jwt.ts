@@ -26,11 +26,18 @@ export function signJwt(payload: Record<string, unknown>, secret: Buffer): strin
 /** Parses without verifying; undefined when the text is not a JWT at all. */
 export function decodeJwt(token: string): DecodedJwt | undefined {
 	const parts = token.split('.');
-	if (parts.length !== 3 || parts.some((p) => !/^[A-Za-z0-9_-]*$/.test(p)) || parts[0] === '') return undefined;
+	if (parts.length !== 3 || parts.some((p) => !/^[A-Za-z0-9_-]*$/.test(p)) || parts[0] === '')
+		return undefined;
 	try {
 		const header: unknown = JSON.parse(Buffer.from(parts[0], 'base64url').toString('utf8'));
 		const payload: unknown = JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8'));
-		if (typeof header !== 'object' || header === null || typeof payload !== 'object' || payload === null) return undefined;
+		if (
+			typeof header !== 'object' ||
+			header === null ||
+			typeof payload !== 'object' ||
+			payload === null
+		)
+			return undefined;
 		if (typeof (header as Record<string, unknown>).alg !== 'string') return undefined;
 		return {
 			header: header as Record<string, unknown>,
@@ -47,5 +54,7 @@ export function decodeJwt(token: string): DecodedJwt | undefined {
 export function verifyJwt(decoded: DecodedJwt, secret: Buffer): boolean {
 	if (decoded.header.alg !== 'HS256') return false;
 	const expected = hmac(secret, decoded.signingInput);
-	return expected.length === decoded.signature.length && timingSafeEqual(expected, decoded.signature);
+	return (
+		expected.length === decoded.signature.length && timingSafeEqual(expected, decoded.signature)
+	);
 }

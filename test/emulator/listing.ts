@@ -4,7 +4,15 @@
  */
 import { canRead } from './access';
 import { queryBool, queryEnum, queryInt, queryParam, type RouteContext } from './http';
-import { type Entry, type FileEntry, type Folder, FileType, FilterType, extensionOf, fileTypeOf } from './model';
+import {
+	type Entry,
+	type FileEntry,
+	type Folder,
+	FileType,
+	FilterType,
+	extensionOf,
+	fileTypeOf,
+} from './model';
 import type { ContentPage } from './dto/files';
 
 export interface Paging {
@@ -26,13 +34,23 @@ export function pageOf(folders: Folder[], files: FileEntry[], paging: Paging): C
 	const end = paging.startIndex + paging.count;
 	return {
 		folders: folders.slice(paging.startIndex, end),
-		files: files.slice(Math.max(0, paging.startIndex - folders.length), Math.max(0, end - folders.length)),
+		files: files.slice(
+			Math.max(0, paging.startIndex - folders.length),
+			Math.max(0, end - folders.length),
+		),
 		startIndex: paging.startIndex,
 		total,
 	};
 }
 
-const SORT_BY: Record<string, number> = { DateAndTime: 0, AZ: 1, Size: 2, Author: 3, Type: 4, DateAndTimeCreation: 5 };
+const SORT_BY: Record<string, number> = {
+	DateAndTime: 0,
+	AZ: 1,
+	Size: 2,
+	Author: 3,
+	Type: 4,
+	DateAndTimeCreation: 5,
+};
 
 /**
  * Sorts by `sortBy`/`sortOrder` from the query. Without `sortBy` DocSpace's default applies:
@@ -40,7 +58,9 @@ const SORT_BY: Record<string, number> = { DateAndTime: 0, AZ: 1, Size: 2, Author
  */
 export function sortEntries<T extends Entry>(ctx: RouteContext, items: T[]): T[] {
 	const sortByText = queryParam(ctx, 'sortBy');
-	const sortKey = Object.keys(SORT_BY).find((k) => k.toLowerCase() === (sortByText ?? '').toLowerCase());
+	const sortKey = Object.keys(SORT_BY).find(
+		(k) => k.toLowerCase() === (sortByText ?? '').toLowerCase(),
+	);
 	const sortBy = sortKey ? SORT_BY[sortKey] : SORT_BY.DateAndTime;
 	const order = queryEnum(ctx, 'sortOrder', { Ascending: 0, Descending: 1 });
 	const descending = order === undefined ? !sortByText : order === 1;
@@ -81,13 +101,21 @@ const FILE_TYPES_BY_FILTER: Record<number, number[]> = {
 };
 
 /** Filter types that keep folders in the result; every other one lists matching files only. */
-const FOLDER_FILTERS: number[] = [FilterType.None, FilterType.FoldersOnly, FilterType.ByUser, FilterType.ByDepartment];
+const FOLDER_FILTERS: number[] = [
+	FilterType.None,
+	FilterType.FoldersOnly,
+	FilterType.ByUser,
+	FilterType.ByDepartment,
+];
 
 /**
  * The filtered, sorted entries of a folder for `GET files/{folderId}` and friends. Query:
  * filterType, extension, filterValue, withSubFolders, applyFilterOption, userIdOrGroupId.
  */
-export function folderEntries(ctx: RouteContext, folder: Folder): { folders: Folder[]; files: FileEntry[] } {
+export function folderEntries(
+	ctx: RouteContext,
+	folder: Folder,
+): { folders: Folder[]; files: FileEntry[] } {
 	const filterType = queryEnum(ctx, 'filterType', FilterType) ?? FilterType.None;
 	const applyOption = queryEnum(ctx, 'applyFilterOption', { All: 0, Files: 1, Folders: 2 }) ?? 0;
 	const recursive = queryBool(ctx, 'withSubFolders') ?? false;
@@ -97,7 +125,8 @@ export function folderEntries(ctx: RouteContext, folder: Folder): { folders: Fol
 
 	const source = recursive ? ctx.state.descendantsOf(folder.id) : ctx.state.childrenOf(folder.id);
 	const byUser = (e: Entry): boolean => {
-		if (!subject || (filterType !== FilterType.ByUser && filterType !== FilterType.ByDepartment)) return true;
+		if (!subject || (filterType !== FilterType.ByUser && filterType !== FilterType.ByDepartment))
+			return true;
 		if (filterType === FilterType.ByUser) return e.createdBy === subject;
 		return ctx.state.groups.get(subject)?.memberIds.includes(e.createdBy) ?? false;
 	};
@@ -116,7 +145,11 @@ export function folderEntries(ctx: RouteContext, folder: Folder): { folders: Fol
 	};
 	const user = ctx.principal?.user;
 	const visible = (e: Entry): boolean => !user || canRead(ctx.state, user, e);
-	const folders = foldersAllowed ? source.folders.filter((f) => titleMatches(f) && byUser(f) && visible(f)) : [];
-	const files = filesAllowed ? source.files.filter((f) => fileMatches(f) && titleMatches(f) && byUser(f) && visible(f)) : [];
+	const folders = foldersAllowed
+		? source.folders.filter((f) => titleMatches(f) && byUser(f) && visible(f))
+		: [];
+	const files = filesAllowed
+		? source.files.filter((f) => fileMatches(f) && titleMatches(f) && byUser(f) && visible(f))
+		: [];
 	return { folders: sortEntries(ctx, folders), files: sortEntries(ctx, files) };
 }

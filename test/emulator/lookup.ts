@@ -29,7 +29,11 @@ function check(ctx: RouteContext, entry: Entry, need: Need, readDenied: string):
 	if (need === 'write' && !canWrite(ctx.state, user, entry)) throw forbidden(MESSAGES.accessDenied);
 }
 
-export function requireFolder(ctx: RouteContext, rawId: string | number, need: Need = 'read'): Folder {
+export function requireFolder(
+	ctx: RouteContext,
+	rawId: string | number,
+	need: Need = 'read',
+): Folder {
 	const id = parseId(rawId);
 	const folder = id === undefined ? undefined : ctx.state.getFolder(id);
 	if (!folder) throw notFound(MESSAGES.folderNotFound);
@@ -37,7 +41,11 @@ export function requireFolder(ctx: RouteContext, rawId: string | number, need: N
 	return folder;
 }
 
-export function requireFile(ctx: RouteContext, rawId: string | number, need: Need = 'read'): FileEntry {
+export function requireFile(
+	ctx: RouteContext,
+	rawId: string | number,
+	need: Need = 'read',
+): FileEntry {
 	const id = parseId(rawId);
 	const file = id === undefined ? undefined : ctx.state.getFile(id);
 	if (!file) throw notFound(MESSAGES.fileNotFound);
@@ -45,7 +53,11 @@ export function requireFile(ctx: RouteContext, rawId: string | number, need: Nee
 	return file;
 }
 
-export function requireRoom(ctx: RouteContext, rawId: string | number, need: Need = 'read'): Folder {
+export function requireRoom(
+	ctx: RouteContext,
+	rawId: string | number,
+	need: Need = 'read',
+): Folder {
 	const id = parseId(rawId);
 	const room = id === undefined ? undefined : ctx.state.getFolder(id);
 	if (!room || !ctx.state.isRoom(room)) throw notFound(MESSAGES.roomNotFound);

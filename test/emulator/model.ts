@@ -87,7 +87,10 @@ export const FilterType = {
 } as const;
 
 const EXTENSION_TYPES: Array<[number, string[]]> = [
-	[FileType.Document, ['.docx', '.doc', '.docm', '.dotx', '.odt', '.rtf', '.txt', '.md', '.html', '.epub']],
+	[
+		FileType.Document,
+		['.docx', '.doc', '.docm', '.dotx', '.odt', '.rtf', '.txt', '.md', '.html', '.epub'],
+	],
 	[FileType.Spreadsheet, ['.xlsx', '.xls', '.xlsm', '.ods', '.csv']],
 	[FileType.Presentation, ['.pptx', '.ppt', '.pptm', '.odp']],
 	[FileType.Pdf, ['.pdf']],

@@ -26,7 +26,13 @@ export function s256(verifier: string): string {
 
 export function createCode(
 	state: EmulatorState,
-	input: { client: OAuthClient; userId: string; redirectUri: string; scopes: string[]; codeChallenge?: string },
+	input: {
+		client: OAuthClient;
+		userId: string;
+		redirectUri: string;
+		scopes: string[];
+		codeChallenge?: string;
+	},
 ): OAuthCode {
 	const code: OAuthCode = {
 		code: randomBytes(24).toString('base64url'),
@@ -52,7 +58,12 @@ export function issueTokens(
 	const ttl = state.accessTokenTtlSeconds;
 	const jti = randomUUID();
 	const iat = Math.floor(now.getTime() / 1000);
-	state.oauth.accessTokens.set(jti, { id: jti, ...grant, expiresAt: new Date(now.getTime() + ttl * 1000), revoked: false });
+	state.oauth.accessTokens.set(jti, {
+		id: jti,
+		...grant,
+		expiresAt: new Date(now.getTime() + ttl * 1000),
+		revoked: false,
+	});
 	const accessToken = signJwt(
 		{
 			iss: state.portalUrl,
@@ -70,9 +81,20 @@ export function issueTokens(
 	let refresh = refreshToken;
 	if (!refresh) {
 		refresh = randomBytes(32).toString('base64url');
-		state.oauth.refreshTokens.set(refresh, { id: refresh, ...grant, expiresAt: new Date(now.getTime() + REFRESH_TTL_MS), revoked: false });
+		state.oauth.refreshTokens.set(refresh, {
+			id: refresh,
+			...grant,
+			expiresAt: new Date(now.getTime() + REFRESH_TTL_MS),
+			revoked: false,
+		});
 	}
-	return { access_token: accessToken, token_type: 'Bearer', expires_in: ttl, refresh_token: refresh, scope: grant.scopes.join(' ') };
+	return {
+		access_token: accessToken,
+		token_type: 'Bearer',
+		expires_in: ttl,
+		refresh_token: refresh,
+		scope: grant.scopes.join(' '),
+	};
 }
 
 /** Invalidates every access token issued so far (refresh tokens stay valid). */

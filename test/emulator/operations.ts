@@ -56,7 +56,13 @@ export const FileOperationType = {
 } as const;
 export type FileOperationTypeName = keyof typeof FileOperationType;
 
-export const DistributedTaskStatus = { Created: 0, Running: 1, Completed: 2, Canceled: 3, Failed: 4 } as const;
+export const DistributedTaskStatus = {
+	Created: 0,
+	Running: 1,
+	Completed: 2,
+	Canceled: 3,
+	Failed: 4,
+} as const;
 
 /** Throw from `run` to make the operation fail with this `error` text. */
 export class OperationFailure extends Error {}
@@ -117,7 +123,12 @@ export class FileOperations {
 		this.all.length = 0;
 	}
 
-	start(userId: string, type: FileOperationTypeName, run: () => OperationResult | void, body?: unknown): FileOperation {
+	start(
+		userId: string,
+		type: FileOperationTypeName,
+		run: () => OperationResult | void,
+		body?: unknown,
+	): FileOperation {
 		const op: FileOperation = {
 			id: randomUUID(),
 			type,
@@ -211,7 +222,11 @@ export function startOperation(ctx: RouteContext, input: StartOperation): FileOp
  * FileOperationDto (`Operation` capitalised, as DocSpace writes it). `queued` shows the state
  * right after the start. Reporting a finished operation makes DocSpace (and the emulator) drop it.
  */
-export function operationDto(scope: DtoScope, op: FileOperation, options: { queued?: boolean } = {}): Record<string, unknown> {
+export function operationDto(
+	scope: DtoScope,
+	op: FileOperation,
+	options: { queued?: boolean } = {},
+): Record<string, unknown> {
 	const registry = fileOperations(scope.state);
 	if (options.queued) {
 		return {
@@ -226,10 +241,14 @@ export function operationDto(scope: DtoScope, op: FileOperation, options: { queu
 	}
 	registry.refresh(op);
 	const files = op.finished
-		? op.result.files.map((id) => scope.state.getFile(id)).filter((f): f is FileEntry => f !== undefined)
+		? op.result.files
+				.map((id) => scope.state.getFile(id))
+				.filter((f): f is FileEntry => f !== undefined)
 		: [];
 	const folders = op.finished
-		? op.result.folders.map((id) => scope.state.getFolder(id)).filter((f): f is Folder => f !== undefined)
+		? op.result.folders
+				.map((id) => scope.state.getFolder(id))
+				.filter((f): f is Folder => f !== undefined)
 		: [];
 	const progress = registry.progressOf(op);
 	if (op.finished) op.reported = true;
@@ -256,7 +275,11 @@ export function operationDto(scope: DtoScope, op: FileOperation, options: { queu
  * The answer of an endpoint that starts an operation: FileOperationDto[] with only `op`
  * (returnSingleOperation) or all of the caller's listed operations, `op` shown as queued.
  */
-export function operationsReply(ctx: RouteContext, op: FileOperation, options: { single: boolean }): Reply {
+export function operationsReply(
+	ctx: RouteContext,
+	op: FileOperation,
+	options: { single: boolean },
+): Reply {
 	if (options.single) return ok([operationDto(ctx, op, { queued: true })]);
 	const others = fileOperations(ctx.state)
 		.listed(currentUser(ctx).id)
@@ -266,9 +289,16 @@ export function operationsReply(ctx: RouteContext, op: FileOperation, options: {
 }
 
 /** `GET files/fileops[?id=]`: the caller's listed operations, optionally of one type. */
-export function listOperations(ctx: RouteContext, filter: { id?: string; type?: number } = {}): Array<Record<string, unknown>> {
+export function listOperations(
+	ctx: RouteContext,
+	filter: { id?: string; type?: number } = {},
+): Array<Record<string, unknown>> {
 	return fileOperations(ctx.state)
 		.listed(currentUser(ctx).id)
-		.filter((op) => (filter.id === undefined || op.id === filter.id) && (filter.type === undefined || FileOperationType[op.type] === filter.type))
+		.filter(
+			(op) =>
+				(filter.id === undefined || op.id === filter.id) &&
+				(filter.type === undefined || FileOperationType[op.type] === filter.type),
+		)
 		.map((op) => operationDto(ctx, op));
 }

@@ -8,9 +8,23 @@ export type Headers = Record<string, string>;
 
 export type Reply =
 	/** Success envelope. */
-	| { kind: 'envelope'; payload: unknown; count?: number; total?: number; status: number; headers?: Headers }
+	| {
+			kind: 'envelope';
+			payload: unknown;
+			count?: number;
+			total?: number;
+			status: number;
+			headers?: Headers;
+	  }
 	/** Error envelope. */
-	| { kind: 'error'; status: number; message: string; type: string; hresult: number; headers?: Headers }
+	| {
+			kind: 'error';
+			status: number;
+			message: string;
+			type: string;
+			hresult: number;
+			headers?: Headers;
+	  }
 	/** Model validation failure: ValidationProblemDetails wrapped as `response`, status 1, statusCode 400. */
 	| { kind: 'validation'; errors: Record<string, string[]>; headers?: Headers }
 	/** Anything else, sent as is. */
@@ -33,8 +47,18 @@ const TYPE_BY_STATUS: Record<number, string> = {
  * Success envelope. `count` defaults to the list length, 1 for an object, 0 for null;
  * `total` is only written when given (DocSpace writes it for some listings only).
  */
-export function ok(payload: unknown, extra: { total?: number; count?: number; status?: number; headers?: Headers } = {}): Reply {
-	return { kind: 'envelope', payload, count: extra.count, total: extra.total, status: extra.status ?? 200, headers: extra.headers };
+export function ok(
+	payload: unknown,
+	extra: { total?: number; count?: number; status?: number; headers?: Headers } = {},
+): Reply {
+	return {
+		kind: 'envelope',
+		payload,
+		count: extra.count,
+		total: extra.total,
+		status: extra.status ?? 200,
+		headers: extra.headers,
+	};
 }
 
 /** Error envelope `{error:{message,type,stack,hresult}, status:1, statusCode}`. */
@@ -64,7 +88,11 @@ export function raw(status: number, headers: Headers, body?: string | Buffer | R
 
 /** Plain JSON without the DocSpace envelope (OAuth server, chunk uploader, ...). */
 export function json(status: number, body: unknown, headers: Headers = {}): Reply {
-	return raw(status, { 'content-type': 'application/json; charset=utf-8', ...headers }, JSON.stringify(body));
+	return raw(
+		status,
+		{ 'content-type': 'application/json; charset=utf-8', ...headers },
+		JSON.stringify(body),
+	);
 }
 
 export function redirect(location: string, status = 302): Reply {

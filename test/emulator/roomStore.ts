@@ -9,11 +9,24 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { roomAccess } from './access';
 import { apiDate, type DtoScope } from './dto/format';
 import { employeeFullDto, groupSummaryDto } from './dto/people';
-import { type Folder, type RoomMember, type RoomTypeValue, type User, FileShare, RoomType } from './model';
+import {
+	type Folder,
+	type RoomMember,
+	type RoomTypeValue,
+	type User,
+	FileShare,
+	RoomType,
+} from './model';
 import type { EmulatorState } from './state';
 
 /** SubjectType. */
-export const SubjectType = { User: 0, ExternalLink: 1, Group: 2, InvitationLink: 3, PrimaryExternalLink: 4 } as const;
+export const SubjectType = {
+	User: 0,
+	ExternalLink: 1,
+	Group: 2,
+	InvitationLink: 3,
+	PrimaryExternalLink: 4,
+} as const;
 /** LinkType. */
 export const LinkType = { Invitation: 0, External: 1 } as const;
 
@@ -58,7 +71,8 @@ function portalOf(state: EmulatorState): PortalExtras {
 	let extras = portals.get(state);
 	if (!extras) {
 		extras = { rooms: new Map(), tags: new Set() };
-		for (const folder of state.folders.values()) for (const tag of folder.tags) extras.tags.add(tag);
+		for (const folder of state.folders.values())
+			for (const tag of folder.tags) extras.tags.add(tag);
 		portals.set(state, extras);
 	}
 	return extras;
@@ -72,11 +86,13 @@ function roomExtrasOf(state: EmulatorState, room: Folder): RoomExtras {
 		extras = { links: [] };
 		portal.rooms.set(room.id, extras);
 		if (room.roomType === RoomType.PublicRoom || room.roomType === RoomType.FillingFormsRoom) {
-			extras.links.push(newLink(room.createdBy, {
-				subjectType: SubjectType.PrimaryExternalLink,
-				access: room.roomType === RoomType.PublicRoom ? FileShare.Read : FileShare.FillForms,
-				title: DEFAULT_LINK_TITLE.external,
-			}));
+			extras.links.push(
+				newLink(room.createdBy, {
+					subjectType: SubjectType.PrimaryExternalLink,
+					access: room.roomType === RoomType.PublicRoom ? FileShare.Read : FileShare.FillForms,
+					title: DEFAULT_LINK_TITLE.external,
+				}),
+			);
 		}
 	}
 	return extras;
@@ -84,7 +100,10 @@ function roomExtrasOf(state: EmulatorState, room: Folder): RoomExtras {
 
 export const DEFAULT_LINK_TITLE = { external: 'Shared link', invitation: 'Invitation link' };
 
-export function newLink(createdBy: string, input: Partial<RoomLink> & Pick<RoomLink, 'subjectType' | 'access' | 'title'>): RoomLink {
+export function newLink(
+	createdBy: string,
+	input: Partial<RoomLink> & Pick<RoomLink, 'subjectType' | 'access' | 'title'>,
+): RoomLink {
 	return {
 		denyDownload: false,
 		internal: false,
@@ -106,7 +125,11 @@ export function roomLifetime(state: EmulatorState, room: Folder): RoomLifetime |
 	return roomExtrasOf(state, room).lifetime;
 }
 
-export function setRoomLifetime(state: EmulatorState, room: Folder, lifetime: RoomLifetime | undefined): void {
+export function setRoomLifetime(
+	state: EmulatorState,
+	room: Folder,
+	lifetime: RoomLifetime | undefined,
+): void {
 	roomExtrasOf(state, room).lifetime = lifetime;
 }
 
@@ -121,7 +144,17 @@ export function portalTags(state: EmulatorState): Set<string> {
 
 // ---- access tables (FileSecurity.AvailableRoomAccesses) ----
 
-const { RoomManager, ContentCreator, Editing, Review, Comment, Read, FillForms, CustomFilter, None } = FileShare;
+const {
+	RoomManager,
+	ContentCreator,
+	Editing,
+	Review,
+	Comment,
+	Read,
+	FillForms,
+	CustomFilter,
+	None,
+} = FileShare;
 
 /** Access levels a user may get as a member; groups get the same minus RoomManager. */
 export const MEMBER_ACCESS: Record<RoomTypeValue, number[]> = {
@@ -137,7 +170,10 @@ const EXTERNAL_LINK_ACCESS = [Editing, FillForms, CustomFilter, Review, Comment,
 
 /** Access levels of links by room type; a missing kind means the room type has no such links. */
 export const LINK_ACCESS: Record<RoomTypeValue, { invitation?: number[]; external?: number[] }> = {
-	[RoomType.CustomRoom]: { invitation: [ContentCreator, Editing, Review, Comment, Read], external: EXTERNAL_LINK_ACCESS },
+	[RoomType.CustomRoom]: {
+		invitation: [ContentCreator, Editing, Review, Comment, Read],
+		external: EXTERNAL_LINK_ACCESS,
+	},
 	[RoomType.PublicRoom]: { invitation: [ContentCreator, Read], external: EXTERNAL_LINK_ACCESS },
 	[RoomType.FillingFormsRoom]: { external: [FillForms, Read] },
 	[RoomType.EditingRoom]: { invitation: [ContentCreator, Editing, Read] },
@@ -148,7 +184,8 @@ export const LINK_ACCESS: Record<RoomTypeValue, { invitation?: number[]; externa
 /** How many links of a kind a room may hold (FileSecurity link settings). */
 export function linkLimit(roomType: RoomTypeValue, subjectType: number): number {
 	if (subjectType === SubjectType.InvitationLink) return LINK_ACCESS[roomType].invitation ? 1 : 0;
-	if (subjectType === SubjectType.PrimaryExternalLink) return LINK_ACCESS[roomType].external ? 1 : 0;
+	if (subjectType === SubjectType.PrimaryExternalLink)
+		return LINK_ACCESS[roomType].external ? 1 : 0;
 	if (roomType === RoomType.CustomRoom || roomType === RoomType.PublicRoom) return 5;
 	return 0;
 }
@@ -172,7 +209,15 @@ export function canManageRoom(state: EmulatorState, user: User, room: Folder): b
 
 // ---- DTOs ----
 
-const ROLE_ORDER: number[] = [RoomManager, ContentCreator, Editing, Review, Comment, FillForms, Read];
+const ROLE_ORDER: number[] = [
+	RoomManager,
+	ContentCreator,
+	Editing,
+	Review,
+	Comment,
+	FillForms,
+	Read,
+];
 
 /** The room's members in DocSpace's order: owner, managers, groups, users by role, guests, pending invitations. */
 export function orderedMembers(state: EmulatorState, room: Folder): RoomMember[] {
@@ -186,12 +231,22 @@ export function orderedMembers(state: EmulatorState, room: Folder): RoomMember[]
 		return 200 + ROLE_ORDER.indexOf(m.access);
 	};
 	const visible = room.members.filter(
-		(m) => m.access !== None && m.subjectId !== room.createdBy && (m.subjectType === SubjectType.Group ? state.groups.has(m.subjectId) : state.users.has(m.subjectId)),
+		(m) =>
+			m.access !== None &&
+			m.subjectId !== room.createdBy &&
+			(m.subjectType === SubjectType.Group
+				? state.groups.has(m.subjectId)
+				: state.users.has(m.subjectId)),
 	);
 	return [owner, ...[...visible].sort((a, b) => rank(a) - rank(b))];
 }
 
-export function memberShareDto(scope: DtoScope, room: Folder, member: RoomMember, manage: boolean): Record<string, unknown> {
+export function memberShareDto(
+	scope: DtoScope,
+	room: Folder,
+	member: RoomMember,
+	manage: boolean,
+): Record<string, unknown> {
 	const isOwner = member.subjectType === SubjectType.User && member.subjectId === room.createdBy;
 	const base = {
 		access: member.access,
@@ -206,24 +261,35 @@ export function memberShareDto(scope: DtoScope, room: Folder, member: RoomMember
 	};
 	if (member.subjectType === SubjectType.Group) {
 		const group = scope.state.groups.get(member.subjectId);
-		return { ...base, sharedToGroup: group ? groupSummaryDto(scope, group) : { id: member.subjectId } };
+		return {
+			...base,
+			sharedToGroup: group ? groupSummaryDto(scope, group) : { id: member.subjectId },
+		};
 	}
 	const user = scope.state.getUser(member.subjectId);
 	return { ...base, sharedToUser: user ? employeeFullDto(scope, user) : { id: member.subjectId } };
 }
 
 export function isExpired(state: EmulatorState, link: RoomLink): boolean {
-	return link.expirationDate !== undefined && link.expirationDate.getTime() <= state.now().getTime();
+	return (
+		link.expirationDate !== undefined && link.expirationDate.getTime() <= state.now().getTime()
+	);
 }
 
-export function linkShareDto(scope: DtoScope, link: RoomLink, manage: boolean): Record<string, unknown> {
+export function linkShareDto(
+	scope: DtoScope,
+	link: RoomLink,
+	manage: boolean,
+): Record<string, unknown> {
 	const invitation = link.subjectType === SubjectType.InvitationLink;
 	return {
 		access: link.access,
 		sharedLink: {
 			id: link.id,
 			title: link.title,
-			shareLink: invitation ? `${scope.portalUrl}/rooms/share?key=${link.key}` : `${scope.portalUrl}/s/${link.key}`,
+			shareLink: invitation
+				? `${scope.portalUrl}/rooms/share?key=${link.key}`
+				: `${scope.portalUrl}/s/${link.key}`,
 			expirationDate: link.expirationDate ? apiDate(link.expirationDate) : undefined,
 			linkType: invitation ? LinkType.Invitation : LinkType.External,
 			password: manage ? link.password : undefined,

@@ -30,14 +30,23 @@ function splitPath(path: string): string[] {
 	return path.split('/').filter((s) => s.length > 0);
 }
 
-export function defineRoute(method: string, template: string, handler: Handler, options: RouteOptions = {}): void {
+export function defineRoute(
+	method: string,
+	template: string,
+	handler: Handler,
+	options: RouteOptions = {},
+): void {
 	const upper = method.toUpperCase();
 	const segments = splitPath(template).map((s) => {
 		const m = /^\{(\w+)\}$/.exec(s);
 		return m ? { param: m[1] } : { literal: s.toLowerCase() };
 	});
 	const key = segments.map((s) => ('literal' in s ? s.literal : '{}')).join('/');
-	const clash = routes.find((r) => r.method === upper && r.segments.map((s) => ('literal' in s ? s.literal : '{}')).join('/') === key);
+	const clash = routes.find(
+		(r) =>
+			r.method === upper &&
+			r.segments.map((s) => ('literal' in s ? s.literal : '{}')).join('/') === key,
+	);
 	if (clash) throw new Error(`route ${upper} ${template} is already defined as ${clash.template}`);
 	routes.push({ method: upper, template, segments, handler, options });
 }
@@ -83,7 +92,10 @@ function decode(segment: string): string {
  * The best route for a request. `methodMismatch` is true when the path exists for another
  * method only (the server answers 405 then). HEAD falls back to GET.
  */
-export function matchRoute(method: string, pathname: string): { match?: RouteMatch; methodMismatch: boolean } {
+export function matchRoute(
+	method: string,
+	pathname: string,
+): { match?: RouteMatch; methodMismatch: boolean } {
 	const parts = splitPath(pathname).map(decode);
 	const upper = method.toUpperCase();
 	const candidates: RouteMatch[] = [];
@@ -91,10 +103,15 @@ export function matchRoute(method: string, pathname: string): { match?: RouteMat
 	for (const route of routes) {
 		const params = matchSegments(route, parts);
 		if (!params) continue;
-		if (route.method === upper || (upper === 'HEAD' && route.method === 'GET')) candidates.push({ route, params });
+		if (route.method === upper || (upper === 'HEAD' && route.method === 'GET'))
+			candidates.push({ route, params });
 		else methodMismatch = true;
 	}
-	candidates.sort((x, y) => moreSpecific(x.route, y.route) || Number(y.route.method === upper) - Number(x.route.method === upper));
+	candidates.sort(
+		(x, y) =>
+			moreSpecific(x.route, y.route) ||
+			Number(y.route.method === upper) - Number(x.route.method === upper),
+	);
 	return { match: candidates[0], methodMismatch: candidates.length === 0 && methodMismatch };
 }
 

@@ -5,7 +5,10 @@
 
 /** The resource scope family a request needs, '' for "none needed", undefined for global only. */
 function resourceFor(path: string): string | undefined {
-	const p = path.toLowerCase().replace(/^\/api\/2\.0/, '').replace(/\/+$/, '');
+	const p = path
+		.toLowerCase()
+		.replace(/^\/api\/2\.0/, '')
+		.replace(/\/+$/, '');
 	const under = (prefix: string): boolean => p === prefix || p.startsWith(`${prefix}/`);
 	if (p === '/keys/@self') return '';
 	if (under('/files/rooms')) return 'rooms';

@@ -1,7 +1,13 @@
 /**
  * The HTTP pipeline: record → faults before → route → authenticate → scopes → handler → faults after → write.
  */
-import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import {
+	createServer,
+	type IncomingHttpHeaders,
+	type IncomingMessage,
+	type Server,
+	type ServerResponse,
+} from 'node:http';
 import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { authenticate } from './auth';
@@ -47,7 +53,8 @@ export function createEmulatorServer(deps: ServerDeps): Server {
 function flattenHeaders(headers: IncomingHttpHeaders): Record<string, string> {
 	const out: Record<string, string> = {};
 	for (const [name, value] of Object.entries(headers)) {
-		if (value !== undefined) out[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+		if (value !== undefined)
+			out[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
 	}
 	return out;
 }
@@ -75,7 +82,8 @@ async function handle(deps: ServerDeps, req: IncomingMessage, res: ServerRespons
 	logNodeCall(method, url.pathname, headers['user-agent'], url.searchParams);
 
 	const fault = deps.faults.take(method, url.pathname);
-	if (fault && (fault.status !== undefined || fault.reset || fault.truncate)) record.fault = fault.after ? 'after' : 'before';
+	if (fault && (fault.status !== undefined || fault.reset || fault.truncate))
+		record.fault = fault.after ? 'after' : 'before';
 	if (fault?.delayMs) await sleep(fault.delayMs);
 	const uplink = wanDelayMs(deps.state, rawBody.length, true);
 	if (uplink > 0) await sleep(uplink);
@@ -85,7 +93,9 @@ async function handle(deps: ServerDeps, req: IncomingMessage, res: ServerRespons
 	}
 	const href = `http://${headers.host ?? url.host}${url.pathname}${url.search}`;
 	const replaced = fault?.status !== undefined && !fault.after;
-	const reply = replaced ? faultReply(fault, headers, rawBody) : await dispatch(deps, { method, url, headers, rawBody, parsed, href });
+	const reply = replaced
+		? faultReply(fault, headers, rawBody)
+		: await dispatch(deps, { method, url, headers, rawBody, parsed, href });
 	record.status = reply.kind === 'validation' ? 400 : reply.status;
 	if (!fault?.after) return await send(deps, res, render(reply, href, method));
 	// The handler ran and its change is stored; only the answer is lost or replaced.
@@ -106,7 +116,11 @@ async function handle(deps: ServerDeps, req: IncomingMessage, res: ServerRespons
 /** Writes an answer, after the time its body takes on the simulated wide-area link (if any). */
 async function send(deps: ServerDeps, res: ServerResponse, rendered: Rendered): Promise<void> {
 	const { body } = rendered;
-	const downlink = wanDelayMs(deps.state, typeof body === 'string' || Buffer.isBuffer(body) ? body.length : 0, false);
+	const downlink = wanDelayMs(
+		deps.state,
+		typeof body === 'string' || Buffer.isBuffer(body) ? body.length : 0,
+		false,
+	);
 	if (downlink > 0) await sleep(downlink);
 	await writeReply(res, rendered);
 }
@@ -115,17 +129,27 @@ async function send(deps: ServerDeps, res: ServerResponse, rendered: Rendered): 
 function faultReply(fault: FaultRule, headers: Record<string, string>, rawBody: Buffer): Reply {
 	if (!fault.echo) return raw(fault.status ?? 502, fault.headers ?? {}, fault.body);
 	const body = rawBody.toString('utf8');
-	const echoed = JSON.stringify({ error: { message: `Request rejected: ${JSON.stringify(headers)} ${body}` }, request: { headers, body } });
+	const echoed = JSON.stringify({
+		error: { message: `Request rejected: ${JSON.stringify(headers)} ${body}` },
+		request: { headers, body },
+	});
 	return raw(fault.status ?? 502, { 'content-type': 'application/json', ...fault.headers }, echoed);
 }
 
 /** Sends the headers and half the body of an answer (or its first `bytes`), then drops the connection. */
 function truncate(res: ServerResponse, rendered: Rendered, bytes: true | number): void {
-	const body = typeof rendered.body === 'string' ? Buffer.from(rendered.body) : Buffer.isBuffer(rendered.body) ? rendered.body : Buffer.alloc(0);
+	const body =
+		typeof rendered.body === 'string'
+			? Buffer.from(rendered.body)
+			: Buffer.isBuffer(rendered.body)
+				? rendered.body
+				: Buffer.alloc(0);
 	res.statusCode = rendered.status;
 	for (const [name, value] of Object.entries(rendered.headers)) res.setHeader(name, value);
 	res.setHeader('content-length', String(body.length));
-	res.write(body.subarray(0, bytes === true ? Math.floor(body.length / 2) : bytes), () => res.destroy());
+	res.write(body.subarray(0, bytes === true ? Math.floor(body.length / 2) : bytes), () =>
+		res.destroy(),
+	);
 }
 
 interface Incoming {
@@ -138,7 +162,9 @@ interface Incoming {
 }
 
 function withHeaders(reply: Reply, extra: Headers): Reply {
-	return Object.keys(extra).length === 0 ? reply : { ...reply, headers: { ...extra, ...reply.headers } };
+	return Object.keys(extra).length === 0
+		? reply
+		: { ...reply, headers: { ...extra, ...reply.headers } };
 }
 
 async function dispatch(deps: ServerDeps, req: Incoming): Promise<Reply> {
@@ -160,7 +186,11 @@ async function dispatch(deps: ServerDeps, req: Incoming): Promise<Reply> {
 		principal = auth.principal;
 		if (!principal && !options.anonymous) return empty(401, extra);
 		// [AllowAnonymous] skips authorization, but DocSpace's ApiKeyScopesFilter still checks API keys.
-		if (principal && (!options.anonymous || principal.scheme === 'apiKey') && !scopeAllows(principal.scopes, req.method, path)) {
+		if (
+			principal &&
+			(!options.anonymous || principal.scheme === 'apiKey') &&
+			!scopeAllows(principal.scopes, req.method, path)
+		) {
 			return empty(403, extra);
 		}
 	}
@@ -185,7 +215,10 @@ async function dispatch(deps: ServerDeps, req: Incoming): Promise<Reply> {
 		return withHeaders(await match.route.handler(ctx), extra);
 	} catch (e) {
 		if (e instanceof HttpError) return withHeaders(e.reply, extra);
-		return withHeaders(fail(500, e instanceof Error ? e.message : String(e), 'System.Exception'), extra);
+		return withHeaders(
+			fail(500, e instanceof Error ? e.message : String(e), 'System.Exception'),
+			extra,
+		);
 	}
 }
 
@@ -212,17 +245,33 @@ function render(reply: Reply, href: string, method: string): Rendered {
 	switch (reply.kind) {
 		case 'envelope': {
 			const { payload } = reply;
-			const count = reply.count ?? (Array.isArray(payload) ? payload.length : payload === null || payload === undefined ? 0 : 1);
+			const count =
+				reply.count ??
+				(Array.isArray(payload)
+					? payload.length
+					: payload === null || payload === undefined
+						? 0
+						: 1);
 			status = reply.status;
 			headers = { 'content-type': JSON_TYPE, ...reply.headers };
-			body = toJson({ response: payload ?? null, count, total: reply.total, links, status: 0, statusCode: status });
+			body = toJson({
+				response: payload ?? null,
+				count,
+				total: reply.total,
+				links,
+				status: 0,
+				statusCode: status,
+			});
 			break;
 		}
 		case 'error': {
 			status = reply.status;
 			headers = { 'content-type': JSON_TYPE, ...reply.headers };
 			// AuthenticationException is written without stack details.
-			const error = status === 401 ? { message: reply.message } : { message: reply.message, type: reply.type, stack: '', hresult: reply.hresult };
+			const error =
+				status === 401
+					? { message: reply.message }
+					: { message: reply.message, type: reply.type, stack: '', hresult: reply.hresult };
 			body = toJson({ error, status: 1, statusCode: status });
 			break;
 		}

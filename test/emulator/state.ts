@@ -109,8 +109,18 @@ export class EmulatorState {
 	constructor(readonly accessTokenTtlSeconds = 3600) {
 		const system = '00000000-0000-0000-0000-000000000000';
 		this.roots = {
-			virtualRooms: this.createFolder({ title: 'Rooms', parentId: 0, createdBy: system, folderType: FolderType.VirtualRooms }).id,
-			archive: this.createFolder({ title: 'Archive', parentId: 0, createdBy: system, folderType: FolderType.Archive }).id,
+			virtualRooms: this.createFolder({
+				title: 'Rooms',
+				parentId: 0,
+				createdBy: system,
+				folderType: FolderType.VirtualRooms,
+			}).id,
+			archive: this.createFolder({
+				title: 'Archive',
+				parentId: 0,
+				createdBy: system,
+				folderType: FolderType.Archive,
+			}).id,
 		};
 	}
 
@@ -143,8 +153,17 @@ export class EmulatorState {
 		};
 		this.users.set(user.id, user);
 		if (user.type !== 'Guest') {
-			for (const [title, folderType] of [['My documents', FolderType.USER], ['Trash', FolderType.Trash]] as const) {
-				const root = this.createFolder({ title, parentId: 0, createdBy: user.id, folderType, created: user.created });
+			for (const [title, folderType] of [
+				['My documents', FolderType.USER],
+				['Trash', FolderType.Trash],
+			] as const) {
+				const root = this.createFolder({
+					title,
+					parentId: 0,
+					createdBy: user.id,
+					folderType,
+					created: user.created,
+				});
 				root.ownerId = user.id;
 			}
 		}
@@ -171,7 +190,13 @@ export class EmulatorState {
 		return user.isOwner || user.type === 'DocSpaceAdmin';
 	}
 
-	createGroup(input: { name: string; managerId?: string; memberIds?: string[]; id?: string; created?: Date }): Group {
+	createGroup(input: {
+		name: string;
+		managerId?: string;
+		memberIds?: string[];
+		id?: string;
+		created?: Date;
+	}): Group {
 		const group: Group = {
 			id: input.id ?? randomUUID(),
 			name: input.name,
@@ -184,7 +209,9 @@ export class EmulatorState {
 	}
 
 	groupsOfUser(userId: string): Group[] {
-		return [...this.groups.values()].filter((g) => g.memberIds.includes(userId) || g.managerId === userId);
+		return [...this.groups.values()].filter(
+			(g) => g.memberIds.includes(userId) || g.managerId === userId,
+		);
 	}
 
 	// ---- folders, rooms, files ----
@@ -306,7 +333,11 @@ export class EmulatorState {
 	/** The folder chain from the section root down to `folderId` (inclusive). */
 	pathOf(folderId: number): Folder[] {
 		const chain: Folder[] = [];
-		for (let f = this.folders.get(folderId); f; f = f.parentId ? this.folders.get(f.parentId) : undefined) {
+		for (
+			let f = this.folders.get(folderId);
+			f;
+			f = f.parentId ? this.folders.get(f.parentId) : undefined
+		) {
 			chain.unshift(f);
 		}
 		return chain;
@@ -342,7 +373,13 @@ export class EmulatorState {
 	// ---- credentials ----
 
 	/** Creates an API key; pass `key` for a fixed secret, otherwise a random one is made. */
-	createApiKey(input: { userId: string; name: string; permissions?: string[]; key?: string; expiresAt?: Date | null }): ApiKey {
+	createApiKey(input: {
+		userId: string;
+		name: string;
+		permissions?: string[];
+		key?: string;
+		expiresAt?: Date | null;
+	}): ApiKey {
 		const apiKey: ApiKey = {
 			id: randomUUID(),
 			name: input.name,
@@ -364,11 +401,17 @@ export class EmulatorState {
 	}
 
 	/** A session token as `POST /authentication` returns it (hex, never JWT-like, never `sk-`). */
-	createSession(userId: string, options: { token?: string; expiresAt?: Date | null } = {}): Session {
+	createSession(
+		userId: string,
+		options: { token?: string; expiresAt?: Date | null } = {},
+	): Session {
 		const session: Session = {
 			token: options.token ?? randomBytes(32).toString('hex'),
 			userId,
-			expiresAt: options.expiresAt === undefined ? new Date(this.now().getTime() + 365 * 86400_000) : options.expiresAt,
+			expiresAt:
+				options.expiresAt === undefined
+					? new Date(this.now().getTime() + 365 * 86400_000)
+					: options.expiresAt,
 		};
 		this.sessions.set(session.token, session);
 		return session;

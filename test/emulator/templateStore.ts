@@ -46,7 +46,12 @@ export class TemplateTasks {
 			userId,
 			startedAt: this.state.now().getTime(),
 			durationMs: this.durationMs,
-			run: injected === undefined ? run : () => { throw new Error(injected); },
+			run:
+				injected === undefined
+					? run
+					: () => {
+							throw new Error(injected);
+						},
 			done: false,
 		};
 		this.all.push(task);
@@ -70,7 +75,10 @@ export class TemplateTasks {
 	progressOf(task: TemplateTask): number {
 		if (task.done) return 100;
 		if (task.durationMs === 0) return 0;
-		return Math.min(99, Math.floor(((this.state.now().getTime() - task.startedAt) / task.durationMs) * 100));
+		return Math.min(
+			99,
+			Math.floor(((this.state.now().getTime() - task.startedAt) / task.durationMs) * 100),
+		);
 	}
 }
 
@@ -96,12 +104,21 @@ export function templateTasks(state: EmulatorState): TemplateTasks {
 
 /** The templates section root, made on first use. */
 export function templatesRoot(state: EmulatorState): Folder {
-	for (const folder of state.folders.values()) if (folder.parentId === 0 && folder.folderType === FolderType.RoomTemplates) return folder;
-	return state.createFolder({ title: 'Room templates', parentId: 0, createdBy: state.owner().id, folderType: FolderType.RoomTemplates });
+	for (const folder of state.folders.values())
+		if (folder.parentId === 0 && folder.folderType === FolderType.RoomTemplates) return folder;
+	return state.createFolder({
+		title: 'Room templates',
+		parentId: 0,
+		createdBy: state.owner().id,
+		folderType: FolderType.RoomTemplates,
+	});
 }
 
 export function isTemplate(state: EmulatorState, folder: Folder): boolean {
-	return folder.roomType !== undefined && state.getFolder(folder.parentId)?.folderType === FolderType.RoomTemplates;
+	return (
+		folder.roomType !== undefined &&
+		state.getFolder(folder.parentId)?.folderType === FolderType.RoomTemplates
+	);
 }
 
 export function isPublicTemplate(state: EmulatorState, templateId: number): boolean {
@@ -119,14 +136,30 @@ export function seesPublicTemplate(user: User): boolean {
 }
 
 /** Copies the folders and files below `fromId` into `toId`, keeping the structure. */
-export function copyContent(state: EmulatorState, fromId: number, toId: number, userId: string): void {
+export function copyContent(
+	state: EmulatorState,
+	fromId: number,
+	toId: number,
+	userId: string,
+): void {
 	const { folders, files } = state.childrenOf(fromId);
 	for (const file of files) {
-		state.createFile({ title: file.title, folderId: toId, createdBy: userId, content: file.content, isForm: file.isForm });
+		state.createFile({
+			title: file.title,
+			folderId: toId,
+			createdBy: userId,
+			content: file.content,
+			isForm: file.isForm,
+		});
 	}
 	// Completed copies of forms stay with the room they were filled in.
 	for (const folder of folders.filter((f) => f.folderType !== FolderType.ReadyFormFolder)) {
-		const copy = state.createFolder({ title: folder.title, parentId: toId, createdBy: userId, folderType: folder.folderType });
+		const copy = state.createFolder({
+			title: folder.title,
+			parentId: toId,
+			createdBy: userId,
+			folderType: folder.folderType,
+		});
 		copyContent(state, folder.id, copy.id, userId);
 	}
 }

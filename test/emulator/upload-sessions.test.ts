@@ -33,14 +33,21 @@ async function post(url: string, bytes: Buffer) {
 
 function folder(title: string) {
 	const { seedIds } = emulator.state;
-	return emulator.state.createFolder({ title, parentId: seedIds.myDocuments, createdBy: seedIds.users.admin });
+	return emulator.state.createFolder({
+		title,
+		parentId: seedIds.myDocuments,
+		createdBy: seedIds.users.admin,
+	});
 }
 
 const parts = [Buffer.from('1111'), Buffer.from('2222'), Buffer.from('3333')];
 
 test('the appending uploader: chunk 2 sent twice completes a file of the right size with the wrong bytes', async () => {
 	const target = folder('Appending');
-	const { json } = await api('POST', `/api/2.0/files/${target.id}/upload/create_session`, { fileName: 'a.bin', fileSize: 12 });
+	const { json } = await api('POST', `/api/2.0/files/${target.id}/upload/create_session`, {
+		fileName: 'a.bin',
+		fileSize: 12,
+	});
 	const { location } = json.response.data;
 	await post(location, parts[0]);
 	await post(location, parts[1]);
@@ -53,12 +60,16 @@ test('the appending uploader: chunk 2 sent twice completes a file of the right s
 describe('numbered session', () => {
 	async function open(title: string, fileSize: number) {
 		const target = folder(title);
-		const { status, json } = await api('POST', `/api/2.0/files/${target.id}/session`, { fileName: `${title}.bin`, fileSize });
+		const { status, json } = await api('POST', `/api/2.0/files/${target.id}/session`, {
+			fileName: `${title}.bin`,
+			fileSize,
+		});
 		expect(status).toBe(200);
 		const base = `/api/2.0/files/${target.id}/session/${json.response.id}`;
 		return { target, base, session: json.response };
 	}
-	const chunk = (base: string, n: number, bytes: Buffer) => post(`${emulator.url}${base}/upload?ChunkNumber=${n}`, bytes);
+	const chunk = (base: string, n: number, bytes: Buffer) =>
+		post(`${emulator.url}${base}/upload?ChunkNumber=${n}`, bytes);
 
 	test('answers the session itself; chunks in any order, a resent number replaces; finalize 201 with the file', async () => {
 		const { target, base, session } = await open('Numbered', 12);
@@ -71,7 +82,12 @@ describe('numbered session', () => {
 		expect(resent.json.response.bytes_uploaded).toBe(12);
 		const done = await api('PUT', `${base}/finalize`);
 		expect(done.status).toBe(201);
-		expect(done.json.response).toMatchObject({ title: 'Numbered.bin', uploaded: true, version: 1, file: { pureContentLength: 12 } });
+		expect(done.json.response).toMatchObject({
+			title: 'Numbered.bin',
+			uploaded: true,
+			version: 1,
+			file: { pureContentLength: 12 },
+		});
 		expect(emulator.state.getFile(done.json.response.id)?.content.toString()).toBe('111122223333');
 		expect((await api('PUT', `${base}/finalize`)).status).toBe(400);
 	});
@@ -85,7 +101,9 @@ describe('numbered session', () => {
 		expect(gap.json.error.message).toBe('Chunk 2 of the upload is missing');
 		await chunk(base, 2, Buffer.from('22'));
 		const short = await api('PUT', `${base}/finalize`);
-		expect(short.json.error.message).toBe('The uploaded size (10 bytes) does not match the declared file size (12 bytes)');
+		expect(short.json.error.message).toBe(
+			'The uploaded size (10 bytes) does not match the declared file size (12 bytes)',
+		);
 		expect(emulator.state.childrenOf(target.id).files).toHaveLength(0);
 		await chunk(base, 2, parts[1]);
 		expect((await api('PUT', `${base}/finalize`)).status).toBe(201);
@@ -98,14 +116,21 @@ describe('numbered session', () => {
 		expect(fileStore(emulator.state).sessions.has(session.id)).toBe(false);
 		const late = await chunk(base, 2, parts[1]);
 		expect(late.status).toBe(400);
-		expect(late.json.error.message).toBe('Not authorized or session with specified upload id already expired');
+		expect(late.json.error.message).toBe(
+			'Not authorized or session with specified upload id already expired',
+		);
 		expect((await api('PUT', `${base}/finalize`)).status).toBe(400);
 		expect(emulator.state.childrenOf(target.id).files).toHaveLength(0);
 	});
 
 	test('an edit session takes numbered chunks and ends in a new version', async () => {
 		const target = folder('Edit');
-		const file = emulator.state.createFile({ title: 'e.txt', folderId: target.id, createdBy: emulator.state.seedIds.users.admin, content: Buffer.from('old') });
+		const file = emulator.state.createFile({
+			title: 'e.txt',
+			folderId: target.id,
+			createdBy: emulator.state.seedIds.users.admin,
+			content: Buffer.from('old'),
+		});
 		const { json } = await api('POST', `/api/2.0/files/file/${file.id}/edit_session?fileSize=8`);
 		const base = `/api/2.0/files/${target.id}/session/${json.response.data.id}`;
 		await chunk(base, 2, parts[1]);
@@ -121,7 +146,9 @@ describe('numbered session', () => {
 		expect((await chunk(base, 1, Buffer.alloc(0))).json.error.message).toBe('Empty file');
 		fileStore(emulator.state).maxChunkSize = 3;
 		try {
-			expect((await chunk(base, 1, parts[0])).json.error.message).toBe('File size exceeds the maximum chunk size of 3 bytes');
+			expect((await chunk(base, 1, parts[0])).json.error.message).toBe(
+				'File size exceeds the maximum chunk size of 3 bytes',
+			);
 		} finally {
 			fileStore(emulator.state).maxChunkSize = 10 * 1024 * 1024;
 		}

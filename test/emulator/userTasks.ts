@@ -71,9 +71,14 @@ export class UserTasks {
 		};
 		this.all.push(task);
 		const failure = this.failures.shift();
-		this.work.set(task.id, failure === undefined ? run : () => {
-			task.error = failure;
-		});
+		this.work.set(
+			task.id,
+			failure === undefined
+				? run
+				: () => {
+						task.error = failure;
+					},
+		);
 		return task;
 	}
 
@@ -92,9 +97,25 @@ export class UserTasks {
 
 export function progressDto(state: EmulatorState, task: UserTask): Record<string, unknown> {
 	const elapsed = state.now().getTime() - task.startedAt;
-	const percentage = task.isCompleted ? 100 : task.durationMs > 0 ? Math.min(99, Math.floor((elapsed / task.durationMs) * 100)) : 0;
-	const status = task.isCompleted ? (task.error ? STATUS.Failed : STATUS.Completed) : elapsed > 0 ? STATUS.Running : STATUS.Created;
-	return { id: task.id, error: task.error || null, percentage, isCompleted: task.isCompleted, status };
+	const percentage = task.isCompleted
+		? 100
+		: task.durationMs > 0
+			? Math.min(99, Math.floor((elapsed / task.durationMs) * 100))
+			: 0;
+	const status = task.isCompleted
+		? task.error
+			? STATUS.Failed
+			: STATUS.Completed
+		: elapsed > 0
+			? STATUS.Running
+			: STATUS.Created;
+	return {
+		id: task.id,
+		error: task.error || null,
+		percentage,
+		isCompleted: task.isCompleted,
+		status,
+	};
 }
 
 const stores = new WeakMap<EmulatorState, UserTasks>();

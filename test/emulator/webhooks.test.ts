@@ -54,7 +54,10 @@ beforeAll(async () => {
 	emu = await startEmulator({ allowPrivateWebhookUrls: true, webhookRetryBaseMs: 10 });
 	receiver = await new Receiver().start();
 	admin = { authorization: `Bearer ${emu.secrets.apiKey}`, 'content-type': 'application/json' };
-	user = { authorization: basic(emu.secrets.userEmail, emu.secrets.userPassword), 'content-type': 'application/json' };
+	user = {
+		authorization: basic(emu.secrets.userEmail, emu.secrets.userPassword),
+		'content-type': 'application/json',
+	};
 });
 afterAll(async () => {
 	await emu.close();
@@ -70,35 +73,74 @@ afterEach(async () => {
 });
 
 const create = (body: Record<string, unknown>, headers = admin) =>
-	call(emu.url, '/api/2.0/settings/webhook', { method: 'POST', headers, body: JSON.stringify(body) });
-const valid = () => ({ name: 'hook', uri: receiver.url, secretKey: SECRET, enabled: true, triggers: 128 });
+	call(emu.url, '/api/2.0/settings/webhook', {
+		method: 'POST',
+		headers,
+		body: JSON.stringify(body),
+	});
+const valid = () => ({
+	name: 'hook',
+	uri: receiver.url,
+	secretKey: SECRET,
+	enabled: true,
+	triggers: 128,
+});
 
 describe('subscriptions', () => {
 	it('creates, lists ({configs, status}), updates and deletes; the secret is never returned', async () => {
 		const created = await create({ ...valid(), targetId: '42' });
 		expect(created.status).toBe(200);
 		const config = created.json.response;
-		expect(config).toMatchObject({ id: expect.any(Number), name: 'hook', uri: receiver.url, enabled: true, ssl: false, triggers: 128, targetId: '42' });
+		expect(config).toMatchObject({
+			id: expect.any(Number),
+			name: 'hook',
+			uri: receiver.url,
+			enabled: true,
+			ssl: false,
+			triggers: 128,
+			targetId: '42',
+		});
 		expect(JSON.stringify(created.json)).not.toContain(SECRET);
 		expect(config.createdBy).toMatchObject({ id: emu.state.seedIds.users.admin });
 
 		const list = await call(emu.url, '/api/2.0/settings/webhook', { headers: admin });
-		expect(list.json.response).toEqual([{ configs: expect.objectContaining({ id: config.id }), status: 0 }]);
+		expect(list.json.response).toEqual([
+			{ configs: expect.objectContaining({ id: config.id }), status: 0 },
+		]);
 
 		const updated = await call(emu.url, '/api/2.0/settings/webhook', {
 			method: 'PUT',
 			headers: admin,
-			body: JSON.stringify({ id: config.id, name: 'hook', uri: receiver.url, enabled: false, triggers: 2 ** 34 }),
+			body: JSON.stringify({
+				id: config.id,
+				name: 'hook',
+				uri: receiver.url,
+				enabled: false,
+				triggers: 2 ** 34,
+			}),
 		});
 		expect(updated.json.response).toMatchObject({ enabled: false, triggers: 2 ** 34 });
 		expect('targetId' in updated.json.response).toBe(false); // null is left out, as DocSpace does
 		expect(emu.webhooks.subscriptions.get(config.id)?.secretKey).toBe(SECRET); // empty secret keeps the old one
 
-		const removed = await call(emu.url, `/api/2.0/settings/webhook/${config.id}`, { method: 'DELETE', headers: admin });
+		const removed = await call(emu.url, `/api/2.0/settings/webhook/${config.id}`, {
+			method: 'DELETE',
+			headers: admin,
+		});
 		expect(removed.json.response).toMatchObject({ id: config.id });
 		expect(emu.webhooks.subscriptions.size).toBe(0);
-		expect((await call(emu.url, `/api/2.0/settings/webhook/${config.id}`, { method: 'DELETE', headers: admin })).status).toBe(404);
-		expect((await call(emu.url, '/api/2.0/settings/webhook/abc', { method: 'DELETE', headers: admin })).status).toBe(404);
+		expect(
+			(
+				await call(emu.url, `/api/2.0/settings/webhook/${config.id}`, {
+					method: 'DELETE',
+					headers: admin,
+				})
+			).status,
+		).toBe(404);
+		expect(
+			(await call(emu.url, '/api/2.0/settings/webhook/abc', { method: 'DELETE', headers: admin }))
+				.status,
+		).toBe(404);
 	});
 
 	it('enabled and ssl default to false', async () => {
@@ -116,7 +158,11 @@ describe('subscriptions', () => {
 		['no secret', { secretKey: undefined }, /secret/],
 		['an ftp URL', { uri: 'ftp://example.com/x' }, /http or https/],
 		['ssl with http', { ssl: true }, /https/],
-		['a URL whose HEAD probe fails', { uri: 'http://127.0.0.1:9/nothing' }, /Webhook URL not available/],
+		[
+			'a URL whose HEAD probe fails',
+			{ uri: 'http://127.0.0.1:9/nothing' },
+			/Webhook URL not available/,
+		],
 	])('refuses %s with 400', async (_label, change, message) => {
 		const res = await create({ ...valid(), ...change });
 		expect(res.status).toBe(400);
@@ -133,12 +179,19 @@ describe('subscriptions', () => {
 		expect((await create(valid())).status).toBe(200);
 		const again = await create(valid());
 		expect(again.status).toBe(400);
-		expect(again.json.error.message).toBe('Webhook with the same name and payload URL already exists');
+		expect(again.json.error.message).toBe(
+			'Webhook with the same name and payload URL already exists',
+		);
 		expect((await create({ ...valid(), name: 'other' })).status).toBe(200);
 	});
 
 	it('validates the model (name required, lengths, triggers a number)', async () => {
-		const res = await create({ uri: receiver.url, secretKey: SECRET, name: 'x'.repeat(51), triggers: 'lots' });
+		const res = await create({
+			uri: receiver.url,
+			secretKey: SECRET,
+			name: 'x'.repeat(51),
+			triggers: 'lots',
+		});
 		expect(res.status).toBe(400);
 		expect(Object.keys(res.json.response.errors).sort()).toEqual(['name', 'triggers']);
 		expect((await create({ ...valid(), name: undefined })).json.response.errors.name).toBeDefined();
@@ -147,9 +200,22 @@ describe('subscriptions', () => {
 	it('refuses loopback and private URLs unless allowPrivateWebhookUrls is set', async () => {
 		const strict = await startEmulator({ seed: 'empty' });
 		try {
-			const headers = { authorization: `Bearer ${strict.secrets.apiKey}`, 'content-type': 'application/json' };
-			for (const uri of [receiver.url, 'http://localhost:1/x', 'http://10.1.2.3/x', 'http://[::1]:1/x', 'http://169.254.169.254/x']) {
-				const res = await call(strict.url, '/api/2.0/settings/webhook', { method: 'POST', headers, body: JSON.stringify({ ...valid(), uri }) });
+			const headers = {
+				authorization: `Bearer ${strict.secrets.apiKey}`,
+				'content-type': 'application/json',
+			};
+			for (const uri of [
+				receiver.url,
+				'http://localhost:1/x',
+				'http://10.1.2.3/x',
+				'http://[::1]:1/x',
+				'http://169.254.169.254/x',
+			]) {
+				const res = await call(strict.url, '/api/2.0/settings/webhook', {
+					method: 'POST',
+					headers,
+					body: JSON.stringify({ ...valid(), uri }),
+				});
 				expect(res.status).toBe(400);
 				expect(res.json.error.message).toBe('Value does not fall within the expected range.');
 			}
@@ -167,30 +233,66 @@ describe('subscriptions', () => {
 		const own = await create({ ...valid(), name: 'mine', triggers: 4 + 128 }, user);
 		expect(own.status).toBe(200);
 		const list = await call(emu.url, '/api/2.0/settings/webhook', { headers: user });
-		expect(list.json.response.map((e: { configs: { id: number } }) => e.configs.id)).toEqual([own.json.response.id]);
-		expect((await call(emu.url, `/api/2.0/settings/webhook/${adminHook.id}`, { method: 'DELETE', headers: user })).status).toBe(403);
+		expect(list.json.response.map((e: { configs: { id: number } }) => e.configs.id)).toEqual([
+			own.json.response.id,
+		]);
+		expect(
+			(
+				await call(emu.url, `/api/2.0/settings/webhook/${adminHook.id}`, {
+					method: 'DELETE',
+					headers: user,
+				})
+			).status,
+		).toBe(403);
 	});
 
 	it('needs a credential with full access (a files-only API key gets 403)', async () => {
-		const res = await create(valid(), { authorization: `Bearer ${emu.secrets.filesReadApiKey}`, 'content-type': 'application/json' });
+		const res = await create(valid(), {
+			authorization: `Bearer ${emu.secrets.filesReadApiKey}`,
+			'content-type': 'application/json',
+		});
 		expect(res.status).toBe(403);
 	});
 
 	it('lists the trigger catalogue with availability for the caller', async () => {
-		const forAdmin = (await call(emu.url, '/api/2.0/settings/webhook/triggers', { headers: admin })).json.response;
+		const forAdmin = (await call(emu.url, '/api/2.0/settings/webhook/triggers', { headers: admin }))
+			.json.response;
 		expect(forAdmin[0]).toEqual({ name: '*', id: 0, available: true });
 		expect(forAdmin).toHaveLength(37);
-		expect(forAdmin.find((t: { name: string }) => t.name === 'folder.downloaded')).toEqual({ name: 'folder.downloaded', id: 2 ** 35, available: true });
-		const forUser = (await call(emu.url, '/api/2.0/settings/webhook/triggers', { headers: user })).json.response;
-		expect(forUser.filter((t: { available: boolean }) => !t.available).map((t: { name: string }) => t.name).sort()).toEqual(
-			['agent.created', 'group.created', 'group.deleted', 'group.updated', 'room.copied', 'room.created', 'user.created', 'user.invited'].sort(),
+		expect(forAdmin.find((t: { name: string }) => t.name === 'folder.downloaded')).toEqual({
+			name: 'folder.downloaded',
+			id: 2 ** 35,
+			available: true,
+		});
+		const forUser = (await call(emu.url, '/api/2.0/settings/webhook/triggers', { headers: user }))
+			.json.response;
+		expect(
+			forUser
+				.filter((t: { available: boolean }) => !t.available)
+				.map((t: { name: string }) => t.name)
+				.sort(),
+		).toEqual(
+			[
+				'agent.created',
+				'group.created',
+				'group.deleted',
+				'group.updated',
+				'room.copied',
+				'room.created',
+				'user.created',
+				'user.invited',
+			].sort(),
 		);
 	});
 });
 
 describe('deliveries', () => {
 	const folder = () =>
-		emu.state.createFolder({ title: 'Delivered', parentId: emu.state.seedIds.myDocuments, createdBy: emu.state.seedIds.users.admin });
+		emu.state.createFolder({
+			title: 'Delivered',
+			parentId: emu.state.seedIds.myDocuments,
+			createdBy: emu.state.seedIds.users.admin,
+		});
 
 	it('POSTs the signed event (upper-case hex over the exact bytes) with the event headers', async () => {
 		const { id } = (await create({ ...valid(), triggers: 32768 })).json.response;
@@ -203,8 +305,19 @@ describe('deliveries', () => {
 		expect(headers['content-type']).toBe('application/json; charset=utf-8');
 		const parsed = JSON.parse(body);
 		expect(parsed).toEqual({
-			event: { id: expect.any(Number), createOn: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/), createBy: emu.state.seedIds.users.admin, trigger: 'folder.created', triggerId: 32768 },
-			payload: expect.objectContaining({ id: entry.id, title: 'Delivered', parentId: emu.state.seedIds.myDocuments, fileEntryType: 1 }),
+			event: {
+				id: expect.any(Number),
+				createOn: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/),
+				createBy: emu.state.seedIds.users.admin,
+				trigger: 'folder.created',
+				triggerId: 32768,
+			},
+			payload: expect.objectContaining({
+				id: entry.id,
+				title: 'Delivered',
+				parentId: emu.state.seedIds.myDocuments,
+				fileEntryType: 1,
+			}),
 			webhook: { id, name: 'hook', url: receiver.url, triggers: ['folder.created'] },
 		});
 		expect(headers['x-docspace-event-id']).toBe(String(parsed.event.id));
@@ -215,7 +328,12 @@ describe('deliveries', () => {
 	it('skips disabled subscriptions, other triggers and other targets; All (0) gets everything', async () => {
 		await create({ ...valid(), name: 'off', enabled: false, triggers: 0 });
 		await create({ ...valid(), name: 'files', triggers: 128 });
-		await create({ ...valid(), name: 'elsewhere', triggers: 0, targetId: String(emu.state.seedIds.folders.projects) });
+		await create({
+			...valid(),
+			name: 'elsewhere',
+			triggers: 0,
+			targetId: String(emu.state.seedIds.folders.projects),
+		});
 		const all = (await create({ ...valid(), name: 'all', triggers: 0 })).json.response;
 		await emitWebhookEvent(emu.state, 'folder.created', folder());
 		expect(receiver.posts.map((p) => JSON.parse(p.body).webhook.id)).toEqual([all.id]);
@@ -226,18 +344,37 @@ describe('deliveries', () => {
 		await create({ ...valid(), triggers: 32768 });
 		receiver.answers = [500, 503, 404];
 		await emitWebhookEvent(emu.state, 'folder.created', folder());
-		expect(emu.webhooks.deliveries.map((d) => [d.attempt, d.status])).toEqual([[1, 500], [2, 503], [3, 404], [4, 200]]);
-		const bodies = receiver.posts.map((p) => JSON.parse(p.body) as { event: Record<string, unknown>; payload: unknown; webhook: Record<string, unknown> });
+		expect(emu.webhooks.deliveries.map((d) => [d.attempt, d.status])).toEqual([
+			[1, 500],
+			[2, 503],
+			[3, 404],
+			[4, 200],
+		]);
+		const bodies = receiver.posts.map(
+			(p) =>
+				JSON.parse(p.body) as {
+					event: Record<string, unknown>;
+					payload: unknown;
+					webhook: Record<string, unknown>;
+				},
+		);
 		expect(new Set(bodies.map((b) => JSON.stringify([b.event, b.payload]))).size).toBe(1);
 		expect(new Set(receiver.posts.map((p) => p.headers['x-docspace-event-id'])).size).toBe(1);
-		expect(new Set(receiver.posts.map((p) => p.headers['x-docspace-event-timestamp']))).toEqual(new Set([bodies[0].event.createOn]));
+		expect(new Set(receiver.posts.map((p) => p.headers['x-docspace-event-timestamp']))).toEqual(
+			new Set([bodies[0].event.createOn]),
+		);
 		// WebhookSender: a retry carries retryCount/retryOn and the last failure, so its bytes (and signature) differ.
 		expect(bodies.map((b) => b.webhook.retryCount)).toEqual([undefined, 1, 2, 3]);
 		expect(bodies[0].webhook.lastFailureOn).toBeUndefined();
-		expect(bodies[1].webhook).toMatchObject({ lastFailureOn: expect.any(String), retryOn: expect.any(String) });
+		expect(bodies[1].webhook).toMatchObject({
+			lastFailureOn: expect.any(String),
+			retryOn: expect.any(String),
+		});
 		expect(new Set(receiver.posts.map((p) => p.headers['x-docspace-signature-256'])).size).toBe(4);
 		for (const post of receiver.posts) {
-			expect(post.headers['x-docspace-signature-256']).toBe(`sha256=${createHmac('sha256', SECRET).update(post.body).digest('hex').toUpperCase()}`);
+			expect(post.headers['x-docspace-signature-256']).toBe(
+				`sha256=${createHmac('sha256', SECRET).update(post.body).digest('hex').toUpperCase()}`,
+			);
 		}
 	});
 
@@ -245,16 +382,28 @@ describe('deliveries', () => {
 		await create({ ...valid(), triggers: 32768 });
 		await emitWebhookEvent(emu.state, 'folder.created', folder());
 		const [first] = emu.webhooks.deliveries;
-		const res = await call(emu.url, `/api/2.0/settings/webhook/${first.eventId}/retry`, { method: 'PUT', headers: admin });
+		const res = await call(emu.url, `/api/2.0/settings/webhook/${first.eventId}/retry`, {
+			method: 'PUT',
+			headers: admin,
+		});
 		expect(res.status).toBe(200);
 		await emu.webhooks.idle();
 		expect(receiver.posts).toHaveLength(2);
-		const [original, retried] = receiver.posts.map((p) => JSON.parse(p.body) as { event: Record<string, unknown>; payload: unknown });
+		const [original, retried] = receiver.posts.map(
+			(p) => JSON.parse(p.body) as { event: Record<string, unknown>; payload: unknown },
+		);
 		expect(retried.event.id).not.toBe(original.event.id);
 		expect(retried.event.id).toBe((res.json as { response: { id: number } }).response.id);
 		expect(retried.event.createOn).toBe(original.event.createOn);
 		expect(retried.payload).toEqual(original.payload);
-		expect((await call(emu.url, '/api/2.0/settings/webhook/999999/retry', { method: 'PUT', headers: admin })).status).toBe(404);
+		expect(
+			(
+				await call(emu.url, '/api/2.0/settings/webhook/999999/retry', {
+					method: 'PUT',
+					headers: admin,
+				})
+			).status,
+		).toBe(404);
 	});
 
 	it('gives up after 5 retries', async () => {
@@ -278,12 +427,27 @@ describe('deliveries', () => {
 
 	it('changes made through the API emit their events', async () => {
 		await create({ ...valid(), name: 'everything', triggers: 0 });
-		const api = (method: string, path: string, body: unknown) => call(emu.url, `/api/2.0/${path}`, { method, headers: admin, body: JSON.stringify(body) });
+		const api = (method: string, path: string, body: unknown) =>
+			call(emu.url, `/api/2.0/${path}`, { method, headers: admin, body: JSON.stringify(body) });
 		expect((await api('POST', 'group', { groupName: 'Webhook group' })).status).toBe(200);
-		expect((await api('POST', 'files/rooms', { title: 'Webhook room', roomType: 2 })).status).toBe(200);
-		const folder = (await api('POST', `files/folder/${emu.state.seedIds.myDocuments}`, { title: 'Webhook folder' })).json.response;
-		expect((await api('PUT', `files/folder/${folder.id}`, { title: 'Renamed folder' })).status).toBe(200);
-		expect((await api('POST', 'people/invite', { invitations: [{ email: 'hooked@example.com', type: 'User' }] })).status).toBe(200);
+		expect((await api('POST', 'files/rooms', { title: 'Webhook room', roomType: 2 })).status).toBe(
+			200,
+		);
+		const folder = (
+			await api('POST', `files/folder/${emu.state.seedIds.myDocuments}`, {
+				title: 'Webhook folder',
+			})
+		).json.response;
+		expect(
+			(await api('PUT', `files/folder/${folder.id}`, { title: 'Renamed folder' })).status,
+		).toBe(200);
+		expect(
+			(
+				await api('POST', 'people/invite', {
+					invitations: [{ email: 'hooked@example.com', type: 'User' }],
+				})
+			).status,
+		).toBe(200);
 		await emu.webhooks.idle();
 		// Deliveries run in parallel, so their order is not guaranteed (as in DocSpace).
 		expect(receiver.posts.map((p) => JSON.parse(p.body).event.trigger).sort()).toEqual(
@@ -294,15 +458,30 @@ describe('deliveries', () => {
 	it('moving out of the Trash is a restore', async () => {
 		await create({ ...valid(), name: 'files', triggers: 0 });
 		const api = async (method: string, path: string, body: unknown) => {
-			const started = await call(emu.url, `/api/2.0/${path}`, { method, headers: admin, body: JSON.stringify(body) });
+			const started = await call(emu.url, `/api/2.0/${path}`, {
+				method,
+				headers: admin,
+				body: JSON.stringify(body),
+			});
 			const [op] = started.json.response;
 			await call(emu.url, `/api/2.0/files/fileops?id=${op.id}`, { headers: admin }); // runs it
 		};
-		const file = emu.state.createFile({ title: 'Restore me.txt', folderId: emu.state.seedIds.myDocuments, createdBy: emu.state.seedIds.users.admin });
+		const file = emu.state.createFile({
+			title: 'Restore me.txt',
+			folderId: emu.state.seedIds.myDocuments,
+			createdBy: emu.state.seedIds.users.admin,
+		});
 		await api('PUT', 'files/fileops/delete', { fileIds: [file.id], returnSingleOperation: true });
-		await api('PUT', 'files/fileops/move', { fileIds: [file.id], destFolderId: emu.state.seedIds.myDocuments, returnSingleOperation: true });
+		await api('PUT', 'files/fileops/move', {
+			fileIds: [file.id],
+			destFolderId: emu.state.seedIds.myDocuments,
+			returnSingleOperation: true,
+		});
 		await emu.webhooks.idle();
-		expect(receiver.posts.map((p) => JSON.parse(p.body).event.trigger).sort()).toEqual(['file.restored', 'file.trashed']);
+		expect(receiver.posts.map((p) => JSON.parse(p.body).event.trigger).sort()).toEqual([
+			'file.restored',
+			'file.trashed',
+		]);
 	});
 
 	it('delivers only what the subscription’s creator may see', async () => {

@@ -8,10 +8,18 @@ import type { Emulator } from '../emulator';
 import type { RunResult } from './n8n';
 import { runNode } from './n8n';
 
-export const authenticationMethods: AuthenticationMethod[] = ['apiKey', 'basicAuth', 'oAuth2', 'personalAccessToken'];
+export const authenticationMethods: AuthenticationMethod[] = [
+	'apiKey',
+	'basicAuth',
+	'oAuth2',
+	'personalAccessToken',
+];
 
 /** Runs the OAuth2 authorization-code flow against the emulator and returns n8n-shaped token data. */
-export async function oauthTokenData(emulator: Emulator, scope?: string): Promise<ICredentialDataDecryptedObject> {
+export async function oauthTokenData(
+	emulator: Emulator,
+	scope?: string,
+): Promise<ICredentialDataDecryptedObject> {
 	const { clientId, clientSecret } = emulator.secrets.oauthClient;
 	const redirectUri = 'http://localhost:5678/rest/oauth2-credential/callback';
 	const authorize = new URL(`${emulator.url}/oauth2/authorize`);

@@ -3,7 +3,14 @@
  * LoadOptionsContext, with the node's current parameters as the editor sends them.
  */
 import { LoadOptionsContext } from 'n8n-core';
-import type { ICredentialDataDecryptedObject, INode, INodeListSearchResult, INodeParameters, INodePropertyOptions, IWorkflowExecuteAdditionalData } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	INode,
+	INodeListSearchResult,
+	INodeParameters,
+	INodePropertyOptions,
+	IWorkflowExecuteAdditionalData,
+} from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
 
 import { DocSpace } from '../../nodes/DocSpace/DocSpace.node';
@@ -46,17 +53,32 @@ async function contextFor(call: EditorCall): Promise<LoadOptionsContext> {
 		connections: {},
 		nodeTypes: new NodeTypes({ [typeName]: nodeType }),
 	});
-	const helper = new TestCredentialsHelper({ [credentialType]: call.credentials ?? (await credentialData(call.emulator, authentication)) }, () => workflow);
-	const additionalData = { credentialsHelper: helper, currentNodeParameters: parameters, variables: {} } as unknown as IWorkflowExecuteAdditionalData;
+	const helper = new TestCredentialsHelper(
+		{ [credentialType]: call.credentials ?? (await credentialData(call.emulator, authentication)) },
+		() => workflow,
+	);
+	const additionalData = {
+		credentialsHelper: helper,
+		currentNodeParameters: parameters,
+		variables: {},
+	} as unknown as IWorkflowExecuteAdditionalData;
 	return new LoadOptionsContext(workflow, node, additionalData, call.path ?? 'parameters');
 }
 
-export async function loadOptions(method: string, call: EditorCall): Promise<INodePropertyOptions[]> {
+export async function loadOptions(
+	method: string,
+	call: EditorCall,
+): Promise<INodePropertyOptions[]> {
 	const fn = new DocSpace().methods.loadOptions[method as keyof DocSpace['methods']['loadOptions']];
 	return await fn.call(await contextFor(call));
 }
 
-export async function listSearch(method: string, call: EditorCall, filter?: string, paginationToken?: string): Promise<INodeListSearchResult> {
+export async function listSearch(
+	method: string,
+	call: EditorCall,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
 	const fn = new DocSpace().methods.listSearch[method as keyof DocSpace['methods']['listSearch']];
 	return await fn.call(await contextFor(call), filter, paginationToken);
 }

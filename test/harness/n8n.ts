@@ -76,7 +76,14 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 
 	private resolve(value: unknown, node: INode, scope: IWorkflowDataProxyAdditionalKeys): unknown {
 		if (typeof value !== 'string' || !value.startsWith('=')) return value;
-		return this.workflowOf().expression.getSimpleParameterValue(node, value, 'internal', scope, undefined, '');
+		return this.workflowOf().expression.getSimpleParameterValue(
+			node,
+			value,
+			'internal',
+			scope,
+			undefined,
+			'',
+		);
 	}
 
 	async getDecrypted(
@@ -90,7 +97,8 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		const data: ICredentialDataDecryptedObject = {};
 		for (const property of allProperties(type)) data[property.name] = property.default as never;
 		Object.assign(data, structuredClone(stored));
-		const node = this.workflowOf().getNode('DocSpace') ?? ({ name: 'x', parameters: {} } as unknown as INode);
+		const node =
+			this.workflowOf().getNode('DocSpace') ?? ({ name: 'x', parameters: {} } as unknown as INode);
 		for (const [key, value] of Object.entries(data)) {
 			data[key] = this.resolve(value, node, { $self: data }) as never;
 		}
@@ -110,13 +118,24 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		const resolve = (value: unknown) =>
 			typeof value === 'string' && value.startsWith('=')
 				? String(
-						workflow.expression.getSimpleParameterValue(node, value, 'internal', { $credentials: credentials }, undefined, '') ?? '',
+						workflow.expression.getSimpleParameterValue(
+							node,
+							value,
+							'internal',
+							{ $credentials: credentials },
+							undefined,
+							'',
+						) ?? '',
 					)
 				: value;
-		const options = requestOptions as unknown as Record<string, Record<string, unknown> | undefined>;
+		const options = requestOptions as unknown as Record<
+			string,
+			Record<string, unknown> | undefined
+		>;
 		for (const [target, entries] of Object.entries(authenticate.properties)) {
 			const bag = (options[target] ??= {});
-			for (const [key, value] of Object.entries(entries as Record<string, unknown>)) bag[String(resolve(key))] = resolve(value);
+			for (const [key, value] of Object.entries(entries as Record<string, unknown>))
+				bag[String(resolve(key))] = resolve(value);
 		}
 		return requestOptions;
 	}
@@ -225,8 +244,17 @@ export interface RunResult {
 export async function runNode(options: RunOptions): Promise<RunResult> {
 	const nodeName = options.nodeName ?? 'DocSpace';
 	const typeName = `${PACKAGE}.${options.nodeType.description.name}`;
-	const trigger: INode = { id: 't', name: 'Manual Trigger', type: 'test.manualTrigger', typeVersion: 1, position: [0, 0], parameters: {} };
-	const credentialRefs = Object.fromEntries(Object.keys(options.credentials).map((type) => [type, { id: type, name: type }]));
+	const trigger: INode = {
+		id: 't',
+		name: 'Manual Trigger',
+		type: 'test.manualTrigger',
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: {},
+	};
+	const credentialRefs = Object.fromEntries(
+		Object.keys(options.credentials).map((type) => [type, { id: type, name: type }]),
+	);
 	const target: INode = {
 		id: 'n',
 		name: nodeName,
@@ -249,7 +277,14 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 		}),
 	});
 	const helper = new TestCredentialsHelper(options.credentials, () => workflow);
-	const hooks = new ExecutionLifecycleHooks('manual', 'exec-1', { id: 'test', name: 'test', nodes: [], connections: {}, active: false, settings: {} } as never);
+	const hooks = new ExecutionLifecycleHooks('manual', 'exec-1', {
+		id: 'test',
+		name: 'test',
+		nodes: [],
+		connections: {},
+		active: false,
+		settings: {},
+	} as never);
 	const additionalData = {
 		hooks,
 		credentialsHelper: helper,
@@ -275,7 +310,11 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
 			nodeExecutionStack: [{ node: trigger, data: { main: [[{ json: {} }]] }, source: null }],
 		},
 	} as unknown as IRunExecutionData;
-	const run = await new WorkflowExecute(additionalData, 'manual', runExecutionData).processRunExecutionData(workflow);
+	const run = await new WorkflowExecute(
+		additionalData,
+		'manual',
+		runExecutionData,
+	).processRunExecutionData(workflow);
 	const task = run.data.resultData.runData[nodeName]?.[0];
 	return {
 		run,
@@ -290,7 +329,15 @@ export async function runNode(options: RunOptions): Promise<RunResult> {
  * Runs the nodes' credential test (their `testedBy` function) the way n8n's credentials tester
  * does: with the decrypted credential, in n8n-core's own credential test context.
  */
-export async function testCredential(type: ICredentialType, data: ICredentialDataDecryptedObject): Promise<INodeCredentialTestResult & { error?: string }> {
-	const result = await docSpaceCredentialTest.call(new CredentialTestContext(), { id: 'test', name: 'Credential Test', type: type.name, data });
+export async function testCredential(
+	type: ICredentialType,
+	data: ICredentialDataDecryptedObject,
+): Promise<INodeCredentialTestResult & { error?: string }> {
+	const result = await docSpaceCredentialTest.call(new CredentialTestContext(), {
+		id: 'test',
+		name: 'Credential Test',
+		type: type.name,
+		data,
+	});
 	return { ...result, error: result.status === 'OK' ? undefined : result.message };
 }

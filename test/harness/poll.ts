@@ -74,17 +74,28 @@ export class PollHarness {
 
 	private async data(): Promise<IWorkflowExecuteAdditionalData> {
 		if (this.additionalData) return this.additionalData;
-		const authentication = (this.node.parameters.authentication as AuthenticationMethod) ?? 'apiKey';
-		const stored = this.options.credentials ?? (await credentialData(this.options.emulator, authentication));
+		const authentication =
+			(this.node.parameters.authentication as AuthenticationMethod) ?? 'apiKey';
+		const stored =
+			this.options.credentials ?? (await credentialData(this.options.emulator, authentication));
 		this.additionalData = triggerAdditionalData(
-			new TestCredentialsHelper({ [credentialTypeOf(authentication)]: stored }, () => this.workflow),
+			new TestCredentialsHelper(
+				{ [credentialTypeOf(authentication)]: stored },
+				() => this.workflow,
+			),
 		);
 		return this.additionalData;
 	}
 
 	/** One poll as n8n runs it: 'trigger' for an active workflow, 'manual' for "Fetch Test Event". */
 	async poll(mode: WorkflowExecuteMode = 'trigger'): Promise<PollOutcome> {
-		const context = new PollContext(this.workflow, this.node, await this.data(), mode, mode === 'manual' ? 'manual' : 'activate');
+		const context = new PollContext(
+			this.workflow,
+			this.node,
+			await this.data(),
+			mode,
+			mode === 'manual' ? 'manual' : 'activate',
+		);
 		try {
 			const result = await this.nodeType.poll.call(context);
 			return { items: (result?.[0] ?? []).map((item) => item.json) };
@@ -95,6 +106,9 @@ export class PollHarness {
 
 	/** The same workflow after an n8n restart: static data as stored, everything else new. */
 	restart(): PollHarness {
-		return new PollHarness(this.options, JSON.parse(JSON.stringify(this.workflow.staticData)) as IDataObject);
+		return new PollHarness(
+			this.options,
+			JSON.parse(JSON.stringify(this.workflow.staticData)) as IDataObject,
+		);
 	}
 }

@@ -73,7 +73,9 @@ export interface TriggerOptions {
 function loadInAnotherProcess(): DocSpaceTrigger {
 	let loaded: DocSpaceTrigger | undefined;
 	jest.isolateModules(() => {
-		const module = require('../../nodes/DocSpace/DocSpaceTrigger.node') as { DocSpaceTrigger: new () => DocSpaceTrigger };
+		const module = require('../../nodes/DocSpace/DocSpaceTrigger.node') as {
+			DocSpaceTrigger: new () => DocSpaceTrigger;
+		};
 		loaded = new module.DocSpaceTrigger();
 	});
 	if (!loaded) throw new Error('could not load the trigger again');
@@ -98,7 +100,10 @@ export class NodeTypes implements INodeTypes {
 }
 
 /** What n8n hands a trigger's contexts outside an execution. */
-export function triggerAdditionalData(credentialsHelper: TestCredentialsHelper, webhookBaseUrl = ''): IWorkflowExecuteAdditionalData {
+export function triggerAdditionalData(
+	credentialsHelper: TestCredentialsHelper,
+	webhookBaseUrl = '',
+): IWorkflowExecuteAdditionalData {
 	return {
 		credentialsHelper,
 		executionId: undefined,
@@ -171,7 +176,8 @@ export class TriggerHarness {
 			credentials: { [type]: { id: type, name: type } },
 		};
 		const processes = options.webhookProcesses ?? 1;
-		this.webhookProcesses = processes === 1 ? [this.nodeType] : Array.from({ length: processes }, loadInAnotherProcess);
+		this.webhookProcesses =
+			processes === 1 ? [this.nodeType] : Array.from({ length: processes }, loadInAnotherProcess);
 		this.workflow = this.loadWorkflow();
 	}
 
@@ -224,9 +230,11 @@ export class TriggerHarness {
 	}
 
 	async start(): Promise<this> {
-		const authentication = (this.node.parameters.authentication as AuthenticationMethod) ?? 'apiKey';
+		const authentication =
+			(this.node.parameters.authentication as AuthenticationMethod) ?? 'apiKey';
 		const type = credentialTypeOf(authentication);
-		const data = this.options.credentials ?? (await credentialData(this.options.emulator, authentication));
+		const data =
+			this.options.credentials ?? (await credentialData(this.options.emulator, authentication));
 		const listener = (req: IncomingMessage, res: ServerResponse) => {
 			this.handle(req, res).catch((error: unknown) => {
 				res.statusCode = 500;
@@ -237,7 +245,10 @@ export class TriggerHarness {
 		this.server = tls ? createTlsServer(tls, listener) : createServer(listener);
 		await new Promise<void>((resolve) => this.server?.listen(0, '127.0.0.1', resolve));
 		this.baseUrl = `${tls ? 'https' : 'http'}://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
-		this.additionalData = triggerAdditionalData(new TestCredentialsHelper({ [type]: data }, () => this.workflow), this.webhookBase);
+		this.additionalData = triggerAdditionalData(
+			new TestCredentialsHelper({ [type]: data }, () => this.workflow),
+			this.webhookBase,
+		);
 		return this;
 	}
 
@@ -277,7 +288,14 @@ export class TriggerHarness {
 	private hook(activation: WorkflowActivateMode) {
 		const methods = this.nodeType.webhookMethods.default;
 		const workflow = this.loadWorkflow();
-		const context = new HookContext(workflow, this.node, this.data, this.options.mode ?? 'trigger', activation, this.webhookData('default'));
+		const context = new HookContext(
+			workflow,
+			this.node,
+			this.data,
+			this.options.mode ?? 'trigger',
+			activation,
+			this.webhookData('default'),
+		);
 		return { methods, context, workflow };
 	}
 
@@ -305,7 +323,14 @@ export class TriggerHarness {
 		const chunks: Buffer[] = [];
 		for await (const chunk of req) chunks.push(chunk as Buffer);
 		const rawBody = Buffer.concat(chunks);
-		const record: ReceivedRequest = { method: req.method ?? '', headers: req.headers, body: rawBody.toString('utf8'), status: 0, responseBody: '', executed: false };
+		const record: ReceivedRequest = {
+			method: req.method ?? '',
+			headers: req.headers,
+			body: rawBody.toString('utf8'),
+			status: 0,
+			responseBody: '',
+			executed: false,
+		};
 		this.received.push(record);
 		const end = res.end.bind(res) as (chunk?: unknown) => ServerResponse;
 		const written: Buffer[] = [];
@@ -352,7 +377,11 @@ export class TriggerHarness {
 		const context = new WebhookContext(
 			workflow,
 			this.node,
-			{ ...this.data, httpRequest: req, httpResponse: response } as unknown as IWorkflowExecuteAdditionalData,
+			{
+				...this.data,
+				httpRequest: req,
+				httpResponse: response,
+			} as unknown as IWorkflowExecuteAdditionalData,
 			'webhook',
 			this.webhookData(name),
 			[],
@@ -369,7 +398,14 @@ export class TriggerHarness {
 			record.executed = true;
 			this.executions.push(result.workflowData);
 			// n8n 2.x starts the execution on a new Workflow over the same static data object.
-			new Workflow({ id: workflow.id, nodes: [this.node], connections: {}, active: true, staticData: workflow.staticData, nodeTypes: workflow.nodeTypes });
+			new Workflow({
+				id: workflow.id,
+				nodes: [this.node],
+				connections: {},
+				active: true,
+				staticData: workflow.staticData,
+				nodeTypes: workflow.nodeTypes,
+			});
 		}
 		if (result.noWebhookResponse) {
 			response.end();
@@ -378,11 +414,18 @@ export class TriggerHarness {
 		this.saveStaticData(workflow);
 		res.statusCode = 200;
 		res.setHeader('content-type', 'application/json');
-		res.end(JSON.stringify(result.workflowData ? { message: 'Workflow was started' } : (result.webhookResponse ?? { message: 'Webhook call received' })));
+		res.end(
+			JSON.stringify(
+				result.workflowData
+					? { message: 'Workflow was started' }
+					: (result.webhookResponse ?? { message: 'Webhook call received' }),
+			),
+		);
 	}
 }
 
-const isObject = (value: unknown): value is IDataObject => typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is IDataObject =>
+	typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** A started harness. */
 export async function startTrigger(options: TriggerOptions): Promise<TriggerHarness> {

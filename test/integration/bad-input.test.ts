@@ -19,7 +19,12 @@ beforeEach(() => {
 function portal(): string {
 	const { state } = emulator;
 	return JSON.stringify([
-		[...state.folders.values()].map((f) => [f.id, f.title, f.parentId, f.members?.map((m) => [m.subjectId, m.access])]),
+		[...state.folders.values()].map((f) => [
+			f.id,
+			f.title,
+			f.parentId,
+			f.members?.map((m) => [m.subjectId, m.access]),
+		]),
 		[...state.files.values()].map((f) => [f.id, f.title, f.folderId, f.version]),
 		[...state.users.values()].map((u) => [u.id, u.email, u.status]),
 		[...state.groups.values()].map((g) => [g.id, g.name, g.memberIds]),
@@ -27,7 +32,16 @@ function portal(): string {
 }
 
 const UNCLEAR = /\[object Object\]|NaN|undefined|could not be reached|“[^”]*” is empty.*\[object/;
-const binaryItem = { json: {}, binary: { data: { data: Buffer.from('hello').toString('base64'), mimeType: 'text/plain', fileName: 'hello.txt' } } };
+const binaryItem = {
+	json: {},
+	binary: {
+		data: {
+			data: Buffer.from('hello').toString('base64'),
+			mimeType: 'text/plain',
+			fileName: 'hello.txt',
+		},
+	},
+};
 
 test('the matrix has at least 70 cases', () => {
 	expect(badInputs.length).toBeGreaterThanOrEqual(70);
@@ -62,7 +76,12 @@ test.each(badInputs.map((c) => [c.name, c] as const))('%s', async (_name, bad) =
 	expect(continued.items).toHaveLength(1);
 	expect(continued.items[0].pairedItem).toEqual({ item: 0 });
 	expect(String(continued.items[0].json.error)).toMatch(bad.message);
-	expect(emulator.requests.filter((r) => r.method !== 'GET' && r.path.startsWith('/api/') && r.fault === undefined && r.status < 400)).toEqual([]);
+	expect(
+		emulator.requests.filter(
+			(r) =>
+				r.method !== 'GET' && r.path.startsWith('/api/') && r.fault === undefined && r.status < 400,
+		),
+	).toEqual([]);
 	expect(portal()).toBe(before);
 });
 
@@ -77,36 +96,68 @@ describe('with Continue On Fail', () => {
 		['an object as the name', '={{ $json.name }}', { name: { a: 1 } }, TEXT_ERRORS.object],
 		['a name of zero-width spaces', '={{ $json.name }}', { name: '\u200B' }, TEXT_ERRORS.invisible],
 		['a path as the name', '={{ $json.name }}', { name: '../x' }, TEXT_ERRORS.path],
-	])('%s: the bad item is paired to its input, the good ones are created', async (_name, title, bad, message) => {
-		const parent = emulator.state.createFolder({ title: `Pairing ${_name}`, parentId: emulator.state.seedIds.myDocuments, createdBy: emulator.state.seedIds.users.admin });
-		const { items, error } = await runDocSpace({
-			emulator,
-			parameters: { resource: 'folder', operation: 'create', parentFolderId: byId(parent.id), title },
-			input: [{ json: { name: 'Good one' } }, { json: bad }, { json: { name: 'Good two' } }],
-			node: { onError: 'continueRegularOutput' },
-		});
-		expect(error).toBeUndefined();
-		expect(items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
-		expect(items[0].json).toMatchObject({ title: 'Good one', parentId: parent.id });
-		expect(String(items[1].json.error)).toMatch(message);
-		expectErrorItemAt(items[1], 1);
-		expect(items[2].json).toMatchObject({ title: 'Good two', parentId: parent.id });
-		expect(emulator.state.childrenOf(parent.id).folders.map((f) => f.title).sort()).toEqual(['Good one', 'Good two']);
-	});
+	])(
+		'%s: the bad item is paired to its input, the good ones are created',
+		async (_name, title, bad, message) => {
+			const parent = emulator.state.createFolder({
+				title: `Pairing ${_name}`,
+				parentId: emulator.state.seedIds.myDocuments,
+				createdBy: emulator.state.seedIds.users.admin,
+			});
+			const { items, error } = await runDocSpace({
+				emulator,
+				parameters: {
+					resource: 'folder',
+					operation: 'create',
+					parentFolderId: byId(parent.id),
+					title,
+				},
+				input: [{ json: { name: 'Good one' } }, { json: bad }, { json: { name: 'Good two' } }],
+				node: { onError: 'continueRegularOutput' },
+			});
+			expect(error).toBeUndefined();
+			expect(items.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+			expect(items[0].json).toMatchObject({ title: 'Good one', parentId: parent.id });
+			expect(String(items[1].json.error)).toMatch(message);
+			expectErrorItemAt(items[1], 1);
+			expect(items[2].json).toMatchObject({ title: 'Good two', parentId: parent.id });
+			expect(
+				emulator.state
+					.childrenOf(parent.id)
+					.folders.map((f) => f.title)
+					.sort(),
+			).toEqual(['Good one', 'Good two']);
+		},
+	);
 });
 
 test('a unicode name is kept exactly', async () => {
 	const title = 'Отчёт 2026 — 報告 📁';
-	const { items, error } = await runDocSpace({ emulator, parameters: { resource: 'folder', operation: 'create', parentFolderId: byId('@my'), title } });
+	const { items, error } = await runDocSpace({
+		emulator,
+		parameters: { resource: 'folder', operation: 'create', parentFolderId: byId('@my'), title },
+	});
 	expect(error).toBeUndefined();
 	expect(items[0].json.title).toBe(title);
-	expect(emulator.state.childrenOf(emulator.state.seedIds.myDocuments).folders.filter((f) => f.title === title)).toHaveLength(1);
+	expect(
+		emulator.state
+			.childrenOf(emulator.state.seedIds.myDocuments)
+			.folders.filter((f) => f.title === title),
+	).toHaveLength(1);
 });
 
 test('a link of the same portal is accepted', async () => {
 	const { error, items } = await runDocSpace({
 		emulator,
-		parameters: { resource: 'folder', operation: 'get', folderId: { __rl: true, mode: 'url', value: `${emulator.url}/rooms/shared/filter?folder=${emulator.state.seedIds.folders.projects}` } },
+		parameters: {
+			resource: 'folder',
+			operation: 'get',
+			folderId: {
+				__rl: true,
+				mode: 'url',
+				value: `${emulator.url}/rooms/shared/filter?folder=${emulator.state.seedIds.folders.projects}`,
+			},
+		},
 	});
 	expect(error).toBeUndefined();
 	expect(items[0].json.id).toBe(emulator.state.seedIds.folders.projects);

@@ -27,7 +27,11 @@ let closedUrl: string;
 beforeAll(async () => {
 	emulator = await startEmulator();
 	// a web app that answers every path with its HTML page, as n8n's own editor does
-	htmlSite = http.createServer((_, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end('<!doctype html><title>App</title>'));
+	htmlSite = http.createServer((_, res) =>
+		res
+			.writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+			.end('<!doctype html><title>App</title>'),
+	);
 	await new Promise<void>((resolve) => htmlSite.listen(0, '127.0.0.1', resolve));
 	htmlUrl = `http://127.0.0.1:${(htmlSite.address() as AddressInfo).port}`;
 	// a port that was just free: nothing listens there
@@ -50,7 +54,13 @@ interface Case {
 }
 
 const types = (): Case[] => [
-	{ type: new DocSpaceApiKeyApi(), right: { apiKey: emulator.secrets.apiKey }, wrong: { apiKey: 'sk-not-a-real-key' }, advice: 'DocSpace did not accept this API key', path: '/api/2.0/keys/@self' },
+	{
+		type: new DocSpaceApiKeyApi(),
+		right: { apiKey: emulator.secrets.apiKey },
+		wrong: { apiKey: 'sk-not-a-real-key' },
+		advice: 'DocSpace did not accept this API key',
+		path: '/api/2.0/keys/@self',
+	},
 	{
 		type: new DocSpaceBasicAuthApi(),
 		right: { email: emulator.secrets.adminEmail, password: emulator.secrets.adminPassword },
@@ -58,50 +68,67 @@ const types = (): Case[] => [
 		advice: 'DocSpace did not accept this email and password',
 		path: '/api/2.0/people/@self',
 	},
-	{ type: new DocSpacePersonalAccessTokenApi(), right: { token: emulator.secrets.personalAccessToken }, wrong: { token: 'not-a-session' }, advice: 'DocSpace did not accept this token', path: '/api/2.0/people/@self' },
+	{
+		type: new DocSpacePersonalAccessTokenApi(),
+		right: { token: emulator.secrets.personalAccessToken },
+		wrong: { token: 'not-a-session' },
+		advice: 'DocSpace did not accept this token',
+		path: '/api/2.0/people/@self',
+	},
 ];
 
-const secretsOf = (data: ICredentialDataDecryptedObject) => Object.entries(data).filter(([key]) => key !== 'baseUrl' && key !== 'email').map(([, v]) => String(v));
+const secretsOf = (data: ICredentialDataDecryptedObject) =>
+	Object.entries(data)
+		.filter(([key]) => key !== 'baseUrl' && key !== 'email')
+		.map(([, v]) => String(v));
 
-describe.each(['docSpaceApiKeyApi', 'docSpaceBasicAuthApi', 'docSpacePersonalAccessTokenApi'])('%s credential test', (name) => {
-	const pick = () => types().find((t) => t.type.name === name)!;
+describe.each(['docSpaceApiKeyApi', 'docSpaceBasicAuthApi', 'docSpacePersonalAccessTokenApi'])(
+	'%s credential test',
+	(name) => {
+		const pick = () => types().find((t) => t.type.name === name)!;
 
-	test('the right secret: OK, after asking the portal with it', async () => {
-		const { type, right, path } = pick();
-		emulator.clearRequests();
-		const result = await testCredential(type, { baseUrl: emulator.url, ...right });
-		expect(result).toMatchObject({ status: 'OK' });
-		expect(emulator.requests.map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual([`GET ${path} 200`]);
-	});
+		test('the right secret: OK, after asking the portal with it', async () => {
+			const { type, right, path } = pick();
+			emulator.clearRequests();
+			const result = await testCredential(type, { baseUrl: emulator.url, ...right });
+			expect(result).toMatchObject({ status: 'OK' });
+			expect(emulator.requests.map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual([
+				`GET ${path} 200`,
+			]);
+		});
 
-	test('a wrong secret: our advice for this type, without the secret', async () => {
-		const { type, wrong, advice } = pick();
-		const result = await testCredential(type, { baseUrl: emulator.url, ...wrong });
-		expect(result.status).toBe('Error');
-		expect(result.message).toContain(advice);
-		for (const secret of secretsOf(wrong)) expect(result.message).not.toContain(secret);
-	});
+		test('a wrong secret: our advice for this type, without the secret', async () => {
+			const { type, wrong, advice } = pick();
+			const result = await testCredential(type, { baseUrl: emulator.url, ...wrong });
+			expect(result.status).toBe('Error');
+			expect(result.message).toContain(advice);
+			for (const secret of secretsOf(wrong)) expect(result.message).not.toContain(secret);
+		});
 
-	test('a Base URL that serves a web page: not a DocSpace portal', async () => {
-		const { type, right } = pick();
-		const result = await testCredential(type, { baseUrl: htmlUrl, ...right });
-		expect(result.status).toBe('Error');
-		expect(result.message).toContain('No DocSpace portal answers at this Base URL');
-		for (const secret of secretsOf(right)) expect(result.message).not.toContain(secret);
-	});
+		test('a Base URL that serves a web page: not a DocSpace portal', async () => {
+			const { type, right } = pick();
+			const result = await testCredential(type, { baseUrl: htmlUrl, ...right });
+			expect(result.status).toBe('Error');
+			expect(result.message).toContain('No DocSpace portal answers at this Base URL');
+			for (const secret of secretsOf(right)) expect(result.message).not.toContain(secret);
+		});
 
-	test('a closed port: the portal could not be reached, check the Base URL', async () => {
-		const { type, right } = pick();
-		const result = await testCredential(type, { baseUrl: closedUrl, ...right });
-		expect(result.status).toBe('Error');
-		expect(result.message).toContain('the connection was refused');
-		expect(result.message).toContain('Check the Base URL');
-		expect(result.message).not.toMatch(/ECONNREFUSED/);
-	});
-});
+		test('a closed port: the portal could not be reached, check the Base URL', async () => {
+			const { type, right } = pick();
+			const result = await testCredential(type, { baseUrl: closedUrl, ...right });
+			expect(result.status).toBe('Error');
+			expect(result.message).toContain('the connection was refused');
+			expect(result.message).toContain('Check the Base URL');
+			expect(result.message).not.toMatch(/ECONNREFUSED/);
+		});
+	},
+);
 
 test('a portal path that is not the API (404 JSON) is no portal either', async () => {
-	const result = await testCredential(new DocSpaceApiKeyApi(), { baseUrl: `${emulator.url}/nothing-here`, apiKey: emulator.secrets.apiKey });
+	const result = await testCredential(new DocSpaceApiKeyApi(), {
+		baseUrl: `${emulator.url}/nothing-here`,
+		apiKey: emulator.secrets.apiKey,
+	});
 	expect(result.status).toBe('Error');
 	expect(result.message).toContain('No DocSpace portal answers at this Base URL');
 });
@@ -112,10 +139,15 @@ test('n8n tests every credential but OAuth2 with the nodes’ function: testedBy
 		const authentication = node.description.properties.find((p) => p.name === 'authentication');
 		// one entry per Authentication value, shown for that value only
 		expect(entries.map((e) => [e.name, e.displayOptions?.show?.authentication])).toEqual(
-			(authentication?.options ?? []).map((o) => ['value' in o ? credentialTypeOf(o.value as AuthenticationMethod) : '', ['value' in o ? o.value : '']]),
+			(authentication?.options ?? []).map((o) => [
+				'value' in o ? credentialTypeOf(o.value as AuthenticationMethod) : '',
+				['value' in o ? o.value : ''],
+			]),
 		);
 		for (const entry of entries) {
-			expect(entry.testedBy).toBe(entry.name === 'docSpaceOAuth2Api' ? undefined : 'docSpaceCredentialTest');
+			expect(entry.testedBy).toBe(
+				entry.name === 'docSpaceOAuth2Api' ? undefined : 'docSpaceCredentialTest',
+			);
 		}
 		expect(typeof node.methods.credentialTest.docSpaceCredentialTest).toBe('function');
 	}

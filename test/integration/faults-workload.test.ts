@@ -27,30 +27,47 @@ afterAll(async () => {
 	await emulator.close();
 });
 
-test.each(authenticationMethods)('with %s: no duplicate, no missing entity, every report true', async (authentication) => {
-	emulator.clearRequests();
-	emulator.faults.clear();
-	emulator.faults.random({ seed: SEED, routes: [{ path: /^\/api\/2\.0\//, probability: PROBABILITY }], kinds: FAULT_KINDS });
-	const tally = await new Workload(emulator, authentication).all(authentication);
-	const { injected, before, after } = emulator.faults.stats;
-	emulator.faults.clear();
-	requests += emulator.requests.length;
-	faulted += injected;
-	for (const key of ['items', 'done', 'failed', 'unknown', 'verifiedAfterFault', 'duplicated', 'missing'] as const) totals[key] += tally[key];
-	totals.wrong.push(...tally.wrong);
-	// eslint-disable-next-line no-console
-	console.log(
-		`${authentication} (seed ${SEED}): ${emulator.requests.length} requests, faults injected ${injected} (${before} before, ${after} after the effect), ` +
-			`items ${tally.items}: done ${tally.done}, failed ${tally.failed}, outcome unknown ${tally.unknown}; ` +
-			`verified-after-fault ${tally.verifiedAfterFault}, duplicated ${tally.duplicated}, missing ${tally.missing}, wrong reports ${tally.wrong.length}`,
-	);
-	expect(injected / emulator.requests.length).toBeGreaterThanOrEqual(0.25);
-	expect(after).toBeGreaterThan(0);
-	expect(tally.wrong).toEqual([]);
-	expect(tally.duplicated).toBe(0);
-	expect(tally.missing).toBe(0);
-	expect(tally.verifiedAfterFault).toBeGreaterThan(0);
-}, 180_000);
+test.each(authenticationMethods)(
+	'with %s: no duplicate, no missing entity, every report true',
+	async (authentication) => {
+		emulator.clearRequests();
+		emulator.faults.clear();
+		emulator.faults.random({
+			seed: SEED,
+			routes: [{ path: /^\/api\/2\.0\//, probability: PROBABILITY }],
+			kinds: FAULT_KINDS,
+		});
+		const tally = await new Workload(emulator, authentication).all(authentication);
+		const { injected, before, after } = emulator.faults.stats;
+		emulator.faults.clear();
+		requests += emulator.requests.length;
+		faulted += injected;
+		for (const key of [
+			'items',
+			'done',
+			'failed',
+			'unknown',
+			'verifiedAfterFault',
+			'duplicated',
+			'missing',
+		] as const)
+			totals[key] += tally[key];
+		totals.wrong.push(...tally.wrong);
+		// eslint-disable-next-line no-console
+		console.log(
+			`${authentication} (seed ${SEED}): ${emulator.requests.length} requests, faults injected ${injected} (${before} before, ${after} after the effect), ` +
+				`items ${tally.items}: done ${tally.done}, failed ${tally.failed}, outcome unknown ${tally.unknown}; ` +
+				`verified-after-fault ${tally.verifiedAfterFault}, duplicated ${tally.duplicated}, missing ${tally.missing}, wrong reports ${tally.wrong.length}`,
+		);
+		expect(injected / emulator.requests.length).toBeGreaterThanOrEqual(0.25);
+		expect(after).toBeGreaterThan(0);
+		expect(tally.wrong).toEqual([]);
+		expect(tally.duplicated).toBe(0);
+		expect(tally.missing).toBe(0);
+		expect(tally.verifiedAfterFault).toBeGreaterThan(0);
+	},
+	180_000,
+);
 
 afterAll(() => {
 	// eslint-disable-next-line no-console

@@ -19,11 +19,21 @@ beforeEach(() => {
 
 const state = () => emulator.state;
 const admin = () => state().seedIds.users.admin;
-const folder = (title: string, parentId = state().seedIds.myDocuments): Folder => state().createFolder({ title, parentId, createdBy: admin() });
-const writes = (path: RegExp) => emulator.requests.filter((r) => r.method !== 'GET' && path.test(r.path));
+const folder = (title: string, parentId = state().seedIds.myDocuments): Folder =>
+	state().createFolder({ title, parentId, createdBy: admin() });
+const writes = (path: RegExp) =>
+	emulator.requests.filter((r) => r.method !== 'GET' && path.test(r.path));
 
 const AFTER: Array<[string, FaultRule]> = [
-	['a 503 page', { after: true, status: 503, headers: { 'content-type': 'text/html' }, body: '<html>503</html>' }],
+	[
+		'a 503 page',
+		{
+			after: true,
+			status: 503,
+			headers: { 'content-type': 'text/html' },
+			body: '<html>503</html>',
+		},
+	],
 	['a reset', { after: true, reset: true }],
 	['a cut-off answer', { after: true, truncate: true }],
 	['a proxy 429', { after: true, status: 429, body: 'slow down' }],
@@ -33,7 +43,15 @@ describe.each(AFTER)('after the effect, %s', (_name, fault) => {
 	test('Folder → Create reports the folder it created, once', async () => {
 		const parent = folder(`Parent ${_name}`);
 		emulator.faults.add({ ...fault, method: 'POST', path: `/api/2.0/files/folder/${parent.id}` });
-		const { items, error } = await runDocSpace({ emulator, parameters: { resource: 'folder', operation: 'create', parentFolderId: byId(parent.id), title: 'Once' } });
+		const { items, error } = await runDocSpace({
+			emulator,
+			parameters: {
+				resource: 'folder',
+				operation: 'create',
+				parentFolderId: byId(parent.id),
+				title: 'Once',
+			},
+		});
 		expect(error).toBeUndefined();
 		const created = state().childrenOf(parent.id).folders;
 		expect(created.map((f) => f.title)).toEqual(['Once']);
@@ -43,14 +61,20 @@ describe.each(AFTER)('after the effect, %s', (_name, fault) => {
 
 	test('Room → Create, Group → Create and User → Invite report what they created, once', async () => {
 		emulator.faults.add({ ...fault, method: 'POST', path: '/api/2.0/files/rooms' });
-		const room = await runDocSpace({ emulator, parameters: { resource: 'room', operation: 'create', title: `Room ${_name}`, roomType: 5 } });
+		const room = await runDocSpace({
+			emulator,
+			parameters: { resource: 'room', operation: 'create', title: `Room ${_name}`, roomType: 5 },
+		});
 		expect(room.error).toBeUndefined();
 		const rooms = [...state().folders.values()].filter((f) => f.title === `Room ${_name}`);
 		expect(rooms).toHaveLength(1);
 		expect(room.items[0].json.id).toBe(rooms[0].id);
 
 		emulator.faults.add({ ...fault, method: 'POST', path: '/api/2.0/group' });
-		const group = await runDocSpace({ emulator, parameters: { resource: 'group', operation: 'create', groupName: `Group ${_name}` } });
+		const group = await runDocSpace({
+			emulator,
+			parameters: { resource: 'group', operation: 'create', groupName: `Group ${_name}` },
+		});
 		expect(group.error).toBeUndefined();
 		const groups = [...state().groups.values()].filter((g) => g.name === `Group ${_name}`);
 		expect(groups).toHaveLength(1);
@@ -58,7 +82,10 @@ describe.each(AFTER)('after the effect, %s', (_name, fault) => {
 
 		const email = `invitee-${_name.replace(/\W+/g, '-')}@example.org`;
 		emulator.faults.add({ ...fault, method: 'POST', path: '/api/2.0/people/invite' });
-		const user = await runDocSpace({ emulator, parameters: { resource: 'user', operation: 'invite', email, type: 'User' } });
+		const user = await runDocSpace({
+			emulator,
+			parameters: { resource: 'user', operation: 'invite', email, type: 'User' },
+		});
 		expect(user.error).toBeUndefined();
 		expect(user.items[0].json.email).toBe(email);
 		expect(writes(/\/files\/rooms$|\/group$|\/people\/invite$/)).toHaveLength(3);
@@ -70,7 +97,13 @@ describe.each(AFTER)('after the effect, %s', (_name, fault) => {
 		emulator.faults.add({ ...fault, method: 'PUT', path: '/api/2.0/files/fileops/copy' });
 		const { items, error } = await runDocSpace({
 			emulator,
-			parameters: { resource: 'folder', operation: 'copy', folderId: byId(source.id), destinationFolderId: byId(destination.id), conflictResolveType: 'Skip' },
+			parameters: {
+				resource: 'folder',
+				operation: 'copy',
+				folderId: byId(source.id),
+				destinationFolderId: byId(destination.id),
+				conflictResolveType: 'Skip',
+			},
 		});
 		expect(error).toBeUndefined();
 		const copies = state().childrenOf(destination.id).folders;
@@ -84,10 +117,20 @@ describe.each(AFTER)('after the effect, %s', (_name, fault) => {
 		emulator.faults.add({ ...fault, method: 'PUT', path: `/api/2.0/files/rooms/${room.id}/share` });
 		const { items, error } = await runDocSpace({
 			emulator,
-			parameters: { resource: 'room', operation: 'invite', roomId: byId(room.id), invitees: { invitee: [{ kind: 'user', userId: state().seedIds.users.user, access: 10 }] }, options: { notify: true } },
+			parameters: {
+				resource: 'room',
+				operation: 'invite',
+				roomId: byId(room.id),
+				invitees: { invitee: [{ kind: 'user', userId: state().seedIds.users.user, access: 10 }] },
+				options: { notify: true },
+			},
 		});
 		expect(error).toBeUndefined();
-		expect(state().getFolder(room.id)?.members.find((m) => m.subjectId === state().seedIds.users.user)?.access).toBe(10);
+		expect(
+			state()
+				.getFolder(room.id)
+				?.members.find((m) => m.subjectId === state().seedIds.users.user)?.access,
+		).toBe(10);
 		expect((items[0].json as IDataObject).accessName).toBe('Editor');
 		expect(writes(/\/share$/)).toHaveLength(1);
 	});
@@ -96,17 +139,39 @@ describe.each(AFTER)('after the effect, %s', (_name, fault) => {
 test('before the portal saw it, a create is sent again and done once', async () => {
 	const parent = folder('Before parent');
 	emulator.faults.add({ method: 'POST', status: 503 });
-	const { error } = await runDocSpace({ emulator, parameters: { resource: 'folder', operation: 'create', parentFolderId: byId(parent.id), title: 'Again' } });
+	const { error } = await runDocSpace({
+		emulator,
+		parameters: {
+			resource: 'folder',
+			operation: 'create',
+			parentFolderId: byId(parent.id),
+			title: 'Again',
+		},
+	});
 	expect(error).toBeUndefined();
-	expect(state().childrenOf(parent.id).folders.map((f) => f.title)).toEqual(['Again']);
+	expect(
+		state()
+			.childrenOf(parent.id)
+			.folders.map((f) => f.title),
+	).toEqual(['Again']);
 	expect(writes(/\/files\/folder\//).map((r) => r.fault ?? 'none')).toEqual(['before', 'none']);
 });
 
 test('a 504 with nothing found is "outcome unknown", saying what to check, and is not repeated', async () => {
 	const parent = folder('Gateway parent');
 	emulator.faults.add({ method: 'POST', status: 504 });
-	const { error } = await runDocSpace({ emulator, parameters: { resource: 'folder', operation: 'create', parentFolderId: byId(parent.id), title: 'Maybe' } });
-	expect(error?.message).toBe('The outcome is unknown: check whether “Gateway parent” already holds a new folder “Maybe” before running again');
+	const { error } = await runDocSpace({
+		emulator,
+		parameters: {
+			resource: 'folder',
+			operation: 'create',
+			parentFolderId: byId(parent.id),
+			title: 'Maybe',
+		},
+	});
+	expect(error?.message).toBe(
+		'The outcome is unknown: check whether “Gateway parent” already holds a new folder “Maybe” before running again',
+	);
 	expectAtItem(error, 0);
 	expect(error?.description).toMatch(/HTTP 504/);
 	expect(error?.context?.outcomeUnknown).toBe(true);
@@ -115,34 +180,84 @@ test('a 504 with nothing found is "outcome unknown", saying what to check, and i
 
 test('a delete whose answer is lost is not repeated (it would empty the trash) and says what to check', async () => {
 	const target = folder('Delete me');
-	emulator.faults.add({ method: 'PUT', path: '/api/2.0/files/fileops/delete', after: true, status: 502 });
-	const { error } = await runDocSpace({ emulator, parameters: { resource: 'folder', operation: 'delete', folderId: byId(target.id) } });
-	expect(error?.message).toMatch(/^The outcome is unknown: check whether the folder “Delete me” \(ID \d+\) is already in the trash or gone before running again/);
+	emulator.faults.add({
+		method: 'PUT',
+		path: '/api/2.0/files/fileops/delete',
+		after: true,
+		status: 502,
+	});
+	const { error } = await runDocSpace({
+		emulator,
+		parameters: { resource: 'folder', operation: 'delete', folderId: byId(target.id) },
+	});
+	expect(error?.message).toMatch(
+		/^The outcome is unknown: check whether the folder “Delete me” \(ID \d+\) is already in the trash or gone before running again/,
+	);
 	expect(writes(/\/fileops\/delete$/)).toHaveLength(1);
 	expect(state().getFolder(target.id)).toBeDefined();
 });
 
 test('a read is repeated after a lost answer; DocSpace’s limiter is waited out for a write', async () => {
-	emulator.faults.add({ method: 'GET', path: '/api/2.0/files/@my', after: true, reset: true, times: 2 });
-	const read = await runDocSpace({ emulator, parameters: { resource: 'folder', operation: 'get', folderId: byId('@my') } });
+	emulator.faults.add({
+		method: 'GET',
+		path: '/api/2.0/files/@my',
+		after: true,
+		reset: true,
+		times: 2,
+	});
+	const read = await runDocSpace({
+		emulator,
+		parameters: { resource: 'folder', operation: 'get', folderId: byId('@my') },
+	});
 	expect(read.error).toBeUndefined();
 	const parent = folder('Limiter parent');
-	emulator.faults.add({ method: 'POST', status: 429, headers: { 'retry-after': '0', 'x-ratelimit-remaining': '0' } });
-	const write = await runDocSpace({ emulator, parameters: { resource: 'folder', operation: 'create', parentFolderId: byId(parent.id), title: 'Limited' } });
+	emulator.faults.add({
+		method: 'POST',
+		status: 429,
+		headers: { 'retry-after': '0', 'x-ratelimit-remaining': '0' },
+	});
+	const write = await runDocSpace({
+		emulator,
+		parameters: {
+			resource: 'folder',
+			operation: 'create',
+			parentFolderId: byId(parent.id),
+			title: 'Limited',
+		},
+	});
 	expect(write.error).toBeUndefined();
-	expect(state().childrenOf(parent.id).folders.map((f) => f.title)).toEqual(['Limited']);
+	expect(
+		state()
+			.childrenOf(parent.id)
+			.folders.map((f) => f.title),
+	).toEqual(['Limited']);
 });
 
 test('a copy DocSpace accepted but that cannot be followed is "outcome unknown", not a plain failure', async () => {
 	const source = folder('Followed source');
 	const destination = folder('Followed destination');
-	emulator.faults.add({ method: 'GET', path: '/api/2.0/files/fileops', status: 502, times: Infinity });
+	emulator.faults.add({
+		method: 'GET',
+		path: '/api/2.0/files/fileops',
+		status: 502,
+		times: Infinity,
+	});
 	const { error } = await runDocSpace({
 		emulator,
-		parameters: { resource: 'folder', operation: 'copy', folderId: byId(source.id), destinationFolderId: byId(destination.id), conflictResolveType: 'Skip' },
+		parameters: {
+			resource: 'folder',
+			operation: 'copy',
+			folderId: byId(source.id),
+			destinationFolderId: byId(destination.id),
+			conflictResolveType: 'Skip',
+		},
 	});
-	expect(error?.message).toBe('The outcome is unknown: check whether “Followed source” was copied to “Followed destination” before running again');
+	expect(error?.message).toBe(
+		'The outcome is unknown: check whether “Followed source” was copied to “Followed destination” before running again',
+	);
 	expectAtItem(error, 0);
-	expect(error?.description).toMatch(/^DocSpace accepted the request, but reading what it did failed: The DocSpace portal answered with a server error \(HTTP 502\)/);
+	expect(error?.description).toMatch(
+		/^DocSpace accepted the request, but reading what it did failed: The DocSpace portal answered with a server error \(HTTP 502\)/,
+	);
 	expect(writes(/\/fileops\/copy$/)).toHaveLength(1);
 });

@@ -19,14 +19,32 @@ export const FAULT_KINDS: FaultRule[] = [
 	{ status: 504, headers: HTML, body: '<html>504 Gateway Time-out</html>' },
 	{ reset: true },
 	// DocSpace's own rate limiter: no body, rate-limit headers.
-	{ status: 429, headers: { 'retry-after': '0', 'x-ratelimit-limit': '1500', 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '1' } },
-	{ after: true, status: 503, headers: HTML, body: '<html><body>503 Service Unavailable</body></html>' },
+	{
+		status: 429,
+		headers: {
+			'retry-after': '0',
+			'x-ratelimit-limit': '1500',
+			'x-ratelimit-remaining': '0',
+			'x-ratelimit-reset': '1',
+		},
+	},
+	{
+		after: true,
+		status: 503,
+		headers: HTML,
+		body: '<html><body>503 Service Unavailable</body></html>',
+	},
 	{ after: true, status: 502, headers: JSON_TYPE, body: '{"message":"Bad gateway"}' },
 	{ after: true, status: 504, headers: JSON_TYPE, body: '{"message":"Gateway timeout"}' },
 	{ after: true, reset: true },
 	{ after: true, truncate: true },
 	// A proxy's rate limiter after forwarding: a page, no rate-limit headers.
-	{ after: true, status: 429, headers: { ...HTML, 'retry-after': '0' }, body: '<html>Too Many Requests</html>' },
+	{
+		after: true,
+		status: 429,
+		headers: { ...HTML, 'retry-after': '0' },
+		body: '<html>Too Many Requests</html>',
+	},
 ];
 
 export interface Tally {
@@ -40,14 +58,25 @@ export interface Tally {
 	wrong: string[];
 }
 
-export const emptyTally = (): Tally => ({ items: 0, done: 0, failed: 0, unknown: 0, verifiedAfterFault: 0, duplicated: 0, missing: 0, wrong: [] });
+export const emptyTally = (): Tally => ({
+	items: 0,
+	done: 0,
+	failed: 0,
+	unknown: 0,
+	verifiedAfterFault: 0,
+	duplicated: 0,
+	missing: 0,
+	wrong: [],
+});
 
 type Report = 'done' | 'failed' | 'unknown';
 
 function reportOf(item: INodeExecutionData | undefined): Report {
 	const error = item?.json.error;
 	if (typeof error !== 'string') return 'done';
-	return /^The outcome is unknown: check .+ before running again/.test(error) ? 'unknown' : 'failed';
+	return /^The outcome is unknown: check .+ before running again/.test(error)
+		? 'unknown'
+		: 'failed';
 }
 
 interface Step {
@@ -90,13 +119,21 @@ export class Workload {
 			const report = reportOf(outputs[0]);
 			const count = step.readOnly ? 0 : step.effect(input, outputs[0]?.json ?? {});
 			this.judge(step, index, report, count, outputs);
-			const faultedAfter = step.writes && requests.some((r) => r.fault === 'after' && r.method !== 'GET' && step.writes?.(input, r));
+			const faultedAfter =
+				step.writes &&
+				requests.some((r) => r.fault === 'after' && r.method !== 'GET' && step.writes?.(input, r));
 			if (faultedAfter && report === 'done') this.tally.verifiedAfterFault++;
 		});
 		return items;
 	}
 
-	private judge(step: Step, index: number, report: Report, count: number, outputs: INodeExecutionData[]): void {
+	private judge(
+		step: Step,
+		index: number,
+		report: Report,
+		count: number,
+		outputs: INodeExecutionData[],
+	): void {
 		const t = this.tally;
 		t.items++;
 		t[report]++;
@@ -112,7 +149,10 @@ export class Workload {
 		if (count > 1) t.duplicated++;
 		if (report === 'done' && count === 0) t.missing++;
 		const right = report === 'done' ? count === 1 : report === 'failed' ? count === 0 : count <= 1;
-		if (!right) t.wrong.push(`${where}: reported ${report} (${String(outputs[0]?.json.error ?? '')}) but the effect is there ${count} times`);
+		if (!right)
+			t.wrong.push(
+				`${where}: reported ${report} (${String(outputs[0]?.json.error ?? '')}) but the effect is there ${count} times`,
+			);
 	}
 
 	private foldersIn(parentId: number, title: string): Folder[] {
@@ -129,16 +169,33 @@ export class Workload {
 	async all(prefix: string): Promise<Tally> {
 		const admin = this.state.seedIds.users.admin;
 		const ids = this.state.seedIds;
-		const parent = this.state.createFolder({ title: `${prefix} work`, parentId: ids.myDocuments, createdBy: admin });
-		const copies = this.state.createFolder({ title: `${prefix} copies`, parentId: ids.myDocuments, createdBy: admin });
-		const moved = this.state.createFolder({ title: `${prefix} moved`, parentId: ids.myDocuments, createdBy: admin });
+		const parent = this.state.createFolder({
+			title: `${prefix} work`,
+			parentId: ids.myDocuments,
+			createdBy: admin,
+		});
+		const copies = this.state.createFolder({
+			title: `${prefix} copies`,
+			parentId: ids.myDocuments,
+			createdBy: admin,
+		});
+		const moved = this.state.createFolder({
+			title: `${prefix} moved`,
+			parentId: ids.myDocuments,
+			createdBy: admin,
+		});
 		const byTitle = (title: unknown) => this.foldersIn(parent.id, String(title));
 		const existing = () => this.state.childrenOf(parent.id).folders;
 
 		const folderTitles = Array.from({ length: 50 }, (_, n) => ({ title: `${prefix} folder ${n}` }));
 		await this.run({
 			name: 'create folder',
-			parameters: { resource: 'folder', operation: 'create', parentFolderId: byId(parent.id), title: '={{ $json.title }}' },
+			parameters: {
+				resource: 'folder',
+				operation: 'create',
+				parentFolderId: byId(parent.id),
+				title: '={{ $json.title }}',
+			},
 			inputs: folderTitles,
 			effect: (input) => byTitle(input.title).length,
 			writes: (input, r) => r.method === 'POST' && (r.body as IDataObject)?.title === input.title,
@@ -147,9 +204,17 @@ export class Workload {
 		const roomTitles = Array.from({ length: 20 }, (_, n) => ({ title: `${prefix} room ${n}` }));
 		await this.run({
 			name: 'create room',
-			parameters: { resource: 'room', operation: 'create', title: '={{ $json.title }}', roomType: 5 },
+			parameters: {
+				resource: 'room',
+				operation: 'create',
+				title: '={{ $json.title }}',
+				roomType: 5,
+			},
 			inputs: roomTitles,
-			effect: (input) => [...this.state.folders.values()].filter((f) => f.roomType !== undefined && f.title === input.title).length,
+			effect: (input) =>
+				[...this.state.folders.values()].filter(
+					(f) => f.roomType !== undefined && f.title === input.title,
+				).length,
 			writes: (input, r) => r.method === 'POST' && (r.body as IDataObject)?.title === input.title,
 		});
 
@@ -157,30 +222,65 @@ export class Workload {
 		const take = (n: number) => pool.splice(0, n);
 		await this.run({
 			name: 'rename',
-			parameters: { resource: 'folder', operation: 'rename', folderId: byId('={{ $json.id }}'), title: '={{ $json.title }}' },
+			parameters: {
+				resource: 'folder',
+				operation: 'rename',
+				folderId: byId('={{ $json.id }}'),
+				title: '={{ $json.title }}',
+			},
 			inputs: take(10).map((f) => ({ id: f.id, title: `${f.title} renamed` })),
 			effect: (input) => (this.state.getFolder(Number(input.id))?.title === input.title ? 1 : 0),
 		});
-		const transfer = (operation: 'copy' | 'move', destination: Folder, inputs: IDataObject[], effect: Step['effect']) =>
+		const transfer = (
+			operation: 'copy' | 'move',
+			destination: Folder,
+			inputs: IDataObject[],
+			effect: Step['effect'],
+		) =>
 			this.run({
 				name: operation,
-				parameters: { resource: 'folder', operation, folderId: byId('={{ $json.id }}'), destinationFolderId: byId(destination.id), conflictResolveType: 'Skip' },
+				parameters: {
+					resource: 'folder',
+					operation,
+					folderId: byId('={{ $json.id }}'),
+					destinationFolderId: byId(destination.id),
+					conflictResolveType: 'Skip',
+				},
 				inputs,
 				effect,
-				writes: (input, r) => r.path.endsWith(`/fileops/${operation}`) && ((r.body as IDataObject)?.folderIds as unknown[])?.includes(input.id),
+				writes: (input, r) =>
+					r.path.endsWith(`/fileops/${operation}`) &&
+					((r.body as IDataObject)?.folderIds as unknown[])?.includes(input.id),
 			});
-		await transfer('copy', copies, take(5).map((f) => ({ id: f.id, title: f.title })), (input) => this.foldersIn(copies.id, String(input.title)).length);
-		await transfer('move', moved, take(5).map((f) => ({ id: f.id })), (input) => (this.state.getFolder(Number(input.id))?.parentId === moved.id ? 1 : 0));
+		await transfer(
+			'copy',
+			copies,
+			take(5).map((f) => ({ id: f.id, title: f.title })),
+			(input) => this.foldersIn(copies.id, String(input.title)).length,
+		);
+		await transfer(
+			'move',
+			moved,
+			take(5).map((f) => ({ id: f.id })),
+			(input) => (this.state.getFolder(Number(input.id))?.parentId === moved.id ? 1 : 0),
+		);
 		await this.run({
 			name: 'delete',
 			parameters: { resource: 'folder', operation: 'delete', folderId: byId('={{ $json.id }}') },
 			inputs: take(5).map((f) => ({ id: f.id })),
 			effect: (input) => this.deletions(this.state.getFolder(Number(input.id))),
-			writes: (input, r) => r.path.endsWith('/fileops/delete') && ((r.body as IDataObject)?.folderIds as unknown[])?.includes(input.id),
+			writes: (input, r) =>
+				r.path.endsWith('/fileops/delete') &&
+				((r.body as IDataObject)?.folderIds as unknown[])?.includes(input.id),
 		});
 
 		const files = Array.from({ length: 5 }, (_, n) =>
-			this.state.createFile({ title: `${prefix} file ${n}.txt`, folderId: parent.id, createdBy: admin, content: Buffer.from('x') }),
+			this.state.createFile({
+				title: `${prefix} file ${n}.txt`,
+				folderId: parent.id,
+				createdBy: admin,
+				content: Buffer.from('x'),
+			}),
 		);
 		await this.run({
 			name: 'delete file',
@@ -191,12 +291,17 @@ export class Workload {
 		await this.run({
 			name: 'restore file',
 			parameters: { resource: 'file', operation: 'restore', fileId: byId('={{ $json.id }}') },
-			inputs: files.filter((f) => this.deletions(this.state.getFile(f.id)) === 1).map((f) => ({ id: f.id })),
+			inputs: files
+				.filter((f) => this.deletions(this.state.getFile(f.id)) === 1)
+				.map((f) => ({ id: f.id })),
 			effect: (input) => (this.state.getFile(Number(input.id))?.folderId === parent.id ? 1 : 0),
 		});
 
-		const rooms = [...this.state.folders.values()].filter((f) => f.roomType !== undefined && f.title.startsWith(`${prefix} room`)).slice(0, 10);
-		const memberAccess = (room: Folder, subject: string) => this.state.getFolder(room.id)?.members.find((m) => m.subjectId === subject)?.access;
+		const rooms = [...this.state.folders.values()]
+			.filter((f) => f.roomType !== undefined && f.title.startsWith(`${prefix} room`))
+			.slice(0, 10);
+		const memberAccess = (room: Folder, subject: string) =>
+			this.state.getFolder(room.id)?.members.find((m) => m.subjectId === subject)?.access;
 		await this.run({
 			name: 'invite to room',
 			parameters: {
@@ -214,7 +319,10 @@ export class Workload {
 			inputs: rooms.map((r) => ({ id: r.id })),
 			effect: (input) => {
 				const room = this.state.getFolder(Number(input.id)) as Folder;
-				return memberAccess(room, ids.users.user) === 10 && memberAccess(room, ids.groups.marketing) === 6 ? 1 : 0;
+				return memberAccess(room, ids.users.user) === 10 &&
+					memberAccess(room, ids.groups.marketing) === 6
+					? 1
+					: 0;
 			},
 		});
 		await this.run({
@@ -227,36 +335,66 @@ export class Workload {
 				options: { notify: false },
 			},
 			inputs: rooms.map((r) => ({ id: r.id })),
-			effect: (input) => (memberAccess(this.state.getFolder(Number(input.id)) as Folder, ids.users.user2) === 2 ? 1 : 0),
+			effect: (input) =>
+				memberAccess(this.state.getFolder(Number(input.id)) as Folder, ids.users.user2) === 2
+					? 1
+					: 0,
 		});
 
 		const groupNames = Array.from({ length: 5 }, (_, n) => ({ name: `${prefix} group ${n}` }));
-		const groupsNamed = (name: unknown) => [...this.state.groups.values()].filter((g) => g.name === name);
+		const groupsNamed = (name: unknown) =>
+			[...this.state.groups.values()].filter((g) => g.name === name);
 		await this.run({
 			name: 'create group',
-			parameters: { resource: 'group', operation: 'create', groupName: '={{ $json.name }}', additionalFields: { members: ids.users.user } },
+			parameters: {
+				resource: 'group',
+				operation: 'create',
+				groupName: '={{ $json.name }}',
+				additionalFields: { members: ids.users.user },
+			},
 			inputs: groupNames,
-			effect: (input) => groupsNamed(input.name).filter((g) => g.memberIds.includes(ids.users.user)).length,
-			writes: (input, r) => r.method === 'POST' && (r.body as IDataObject)?.groupName === input.name,
+			effect: (input) =>
+				groupsNamed(input.name).filter((g) => g.memberIds.includes(ids.users.user)).length,
+			writes: (input, r) =>
+				r.method === 'POST' && (r.body as IDataObject)?.groupName === input.name,
 		});
 		await this.run({
 			name: 'add members',
-			parameters: { resource: 'group', operation: 'addMembers', groupId: byId('={{ $json.id }}'), members: ids.users.user2 },
+			parameters: {
+				resource: 'group',
+				operation: 'addMembers',
+				groupId: byId('={{ $json.id }}'),
+				members: ids.users.user2,
+			},
 			inputs: groupNames.flatMap((g) => groupsNamed(g.name)).map((g) => ({ id: g.id })),
-			effect: (input) => (this.state.groups.get(String(input.id))?.memberIds.includes(ids.users.user2) ? 1 : 0),
+			effect: (input) =>
+				this.state.groups.get(String(input.id))?.memberIds.includes(ids.users.user2) ? 1 : 0,
 		});
 
 		await this.run({
 			name: 'invite user',
-			parameters: { resource: 'user', operation: 'invite', email: '={{ $json.email }}', type: 'User' },
-			inputs: Array.from({ length: 5 }, (_, n) => ({ email: `${prefix.toLowerCase()}-invitee-${n}@example.org` })),
+			parameters: {
+				resource: 'user',
+				operation: 'invite',
+				email: '={{ $json.email }}',
+				type: 'User',
+			},
+			inputs: Array.from({ length: 5 }, (_, n) => ({
+				email: `${prefix.toLowerCase()}-invitee-${n}@example.org`,
+			})),
 			effect: (input) => (this.state.findUserByEmail(String(input.email)) ? 1 : 0),
-			writes: (input, r) => r.path.endsWith('/people/invite') && JSON.stringify(r.body).includes(String(input.email)),
+			writes: (input, r) =>
+				r.path.endsWith('/people/invite') && JSON.stringify(r.body).includes(String(input.email)),
 		});
 
 		await this.run({
 			name: 'list all',
-			parameters: { resource: 'folder', operation: 'getContents', folderId: byId('={{ $json.id }}'), returnAll: true },
+			parameters: {
+				resource: 'folder',
+				operation: 'getContents',
+				folderId: byId('={{ $json.id }}'),
+				returnAll: true,
+			},
 			inputs: [{ id: parent.id }, { id: ids.myDocuments }],
 			readOnly: true,
 			effect: (input, output) => {

@@ -1,7 +1,17 @@
 /** File → Create, Create From Text and Rename through n8n's engine against the emulator. */
 import type { Folder } from '../emulator/model';
 import { byId } from '../harness/docspace';
-import { calls, createsAnything, emulator, expr, filesIn, freshFolder, ids, run, useFileEmulator } from './file.fixtures';
+import {
+	calls,
+	createsAnything,
+	emulator,
+	expr,
+	filesIn,
+	freshFolder,
+	ids,
+	run,
+	useFileEmulator,
+} from './file.fixtures';
 import { expectAtItem } from '../harness/items';
 
 useFileEmulator();
@@ -9,9 +19,16 @@ useFileEmulator();
 describe('Create', () => {
 	test('a document: the extension picks the type and is added to the name', async () => {
 		const folder = freshFolder();
-		const { error, items } = await run({ operation: 'create', folderId: byId(folder.id), title: 'Quarterly report', fileType: '.docx' });
+		const { error, items } = await run({
+			operation: 'create',
+			folderId: byId(folder.id),
+			title: 'Quarterly report',
+			fileType: '.docx',
+		});
 		expect(error).toBeUndefined();
-		expect(calls('POST', `/api/2.0/files/${folder.id}/file`)[0].body).toEqual({ title: 'Quarterly report.docx' });
+		expect(calls('POST', `/api/2.0/files/${folder.id}/file`)[0].body).toEqual({
+			title: 'Quarterly report.docx',
+		});
 		const [file] = filesIn(folder.id);
 		expect(file.title).toBe('Quarterly report.docx');
 		expect(file.content.subarray(0, 2).toString()).toBe('PK');
@@ -19,15 +36,29 @@ describe('Create', () => {
 	});
 
 	test('a PDF form in My documents', async () => {
-		const { error, items } = await run({ operation: 'create', folderId: byId('@my'), title: 'Application.pdf', fileType: '.pdf' });
+		const { error, items } = await run({
+			operation: 'create',
+			folderId: byId('@my'),
+			title: 'Application.pdf',
+			fileType: '.pdf',
+		});
 		expect(error).toBeUndefined();
 		expect(calls('POST', '/api/2.0/files/@my/file')[0].body).toEqual({ title: 'Application.pdf' });
 		const file = emulator.state.getFile(Number(items[0].json.id));
-		expect(file).toMatchObject({ title: 'Application.pdf', folderId: ids.myDocuments, isForm: true });
+		expect(file).toMatchObject({
+			title: 'Application.pdf',
+			folderId: ids.myDocuments,
+			isForm: true,
+		});
 	});
 
 	test('an empty name is refused before calling DocSpace', async () => {
-		const { error } = await run({ operation: 'create', folderId: byId(ids.myDocuments), title: expr(' '), fileType: '.xlsx' });
+		const { error } = await run({
+			operation: 'create',
+			folderId: byId(ids.myDocuments),
+			title: expr(' '),
+			fileType: '.xlsx',
+		});
 		expect(error?.message).toBe('The parameter “File Name” is empty');
 		expectAtItem(error, 0);
 		expect(emulator.requests).toHaveLength(0);
@@ -36,12 +67,22 @@ describe('Create', () => {
 
 describe('Create From Text', () => {
 	const create = (folder: Folder, content: string, extra: Record<string, unknown> = {}) =>
-		run({ operation: 'createFromText', folderId: byId(folder.id), title: 'Notes', content, ...extra });
+		run({
+			operation: 'createFromText',
+			folderId: byId(folder.id),
+			title: 'Notes',
+			content,
+			...extra,
+		});
 
 	test('a text file with the content, then a new version, then a numbered copy', async () => {
 		const folder = freshFolder();
 		expect((await create(folder, 'one')).error).toBeUndefined();
-		expect(calls('POST', `/api/2.0/files/${folder.id}/text`)[0].body).toEqual({ title: 'Notes.txt', content: 'one', createNewIfExist: false });
+		expect(calls('POST', `/api/2.0/files/${folder.id}/text`)[0].body).toEqual({
+			title: 'Notes.txt',
+			content: 'one',
+			createNewIfExist: false,
+		});
 		await create(folder, 'two');
 		await create(folder, 'three', { ifNameExists: 'duplicate' });
 		const files = filesIn(folder.id);
@@ -60,7 +101,12 @@ describe('Create From Text', () => {
 
 	test('Skip returns the existing file and writes nothing', async () => {
 		const folder = freshFolder();
-		const existing = emulator.state.createFile({ title: 'Notes.txt', folderId: folder.id, createdBy: ids.users.admin, content: Buffer.from('keep') });
+		const existing = emulator.state.createFile({
+			title: 'Notes.txt',
+			folderId: folder.id,
+			createdBy: ids.users.admin,
+			content: Buffer.from('keep'),
+		});
 		const { items } = await create(folder, 'lost', { ifNameExists: 'skip' });
 		expect(items[0].json).toMatchObject({ id: existing.id, skipped: true });
 		expect(createsAnything()).toHaveLength(0);
@@ -71,8 +117,16 @@ describe('Create From Text', () => {
 describe('Rename', () => {
 	test('DocSpace keeps the extension', async () => {
 		const folder = freshFolder();
-		const file = emulator.state.createFile({ title: 'Draft.docx', folderId: folder.id, createdBy: ids.users.admin });
-		const { error, items } = await run({ operation: 'rename', fileId: byId(file.id), title: 'Final' });
+		const file = emulator.state.createFile({
+			title: 'Draft.docx',
+			folderId: folder.id,
+			createdBy: ids.users.admin,
+		});
+		const { error, items } = await run({
+			operation: 'rename',
+			fileId: byId(file.id),
+			title: 'Final',
+		});
 		expect(error).toBeUndefined();
 		expect(calls('PUT', `/api/2.0/files/file/${file.id}`)[0].body).toEqual({ title: 'Final' });
 		expect(file.title).toBe('Final.docx');
@@ -80,7 +134,11 @@ describe('Rename', () => {
 	});
 
 	test('an empty name is refused before calling DocSpace', async () => {
-		const { error } = await run({ operation: 'rename', fileId: byId(ids.files.docx), title: expr(' ') });
+		const { error } = await run({
+			operation: 'rename',
+			fileId: byId(ids.files.docx),
+			title: expr(' '),
+		});
 		expect(error?.message).toBe('The parameter “New Name” is empty');
 		expectAtItem(error, 0);
 		expect(emulator.requests).toHaveLength(0);

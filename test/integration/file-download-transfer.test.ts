@@ -31,7 +31,8 @@ function unzip(archive: Buffer): Map<string, Buffer> {
 		const local = archive.readUInt32LE(pos + 42);
 		const name = archive.subarray(pos + 46, pos + 46 + nameLength).toString('utf8');
 		expect(method).toBe(0);
-		const dataStart = local + 30 + archive.readUInt16LE(local + 26) + archive.readUInt16LE(local + 28);
+		const dataStart =
+			local + 30 + archive.readUInt16LE(local + 26) + archive.readUInt16LE(local + 28);
 		const content = archive.subarray(dataStart, dataStart + size);
 		expect(crc32(content)).toBe(crc);
 		entries.set(name, content);
@@ -40,7 +41,10 @@ function unzip(archive: Buffer): Map<string, Buffer> {
 	return entries;
 }
 
-async function binaryOf(items: Awaited<ReturnType<typeof run>>['items'], property = 'data'): Promise<Buffer> {
+async function binaryOf(
+	items: Awaited<ReturnType<typeof run>>['items'],
+	property = 'data',
+): Promise<Buffer> {
 	const binary = items[0].binary?.[property];
 	expect(binary).toBeDefined();
 	return Buffer.from(String(binary?.data), 'base64');
@@ -50,11 +54,27 @@ describe('a truncated download', () => {
 	test('a body cut off before its Content-Length fails saying the transfer was cut', async () => {
 		const folder = freshFolder();
 		const content = randomBytes(300 * 1024);
-		const file = emulator.state.createFile({ title: 'cut.bin', folderId: folder.id, createdBy: ids.users.admin, content });
-		emulator.faults.add({ method: 'GET', path: '/filehandler.ashx', after: true, truncate: 100 * 1024 });
-		const { status, error, items } = await run({ operation: 'download', fileId: byId(file.id), binaryPropertyName: 'data' });
+		const file = emulator.state.createFile({
+			title: 'cut.bin',
+			folderId: folder.id,
+			createdBy: ids.users.admin,
+			content,
+		});
+		emulator.faults.add({
+			method: 'GET',
+			path: '/filehandler.ashx',
+			after: true,
+			truncate: 100 * 1024,
+		});
+		const { status, error, items } = await run({
+			operation: 'download',
+			fileId: byId(file.id),
+			binaryPropertyName: 'data',
+		});
 		expect(status).toBe('error');
-		expect(error?.message).toMatch(/^The download of “cut\.bin” was cut off( after \d+)? of 307200 bytes$/);
+		expect(error?.message).toMatch(
+			/^The download of “cut\.bin” was cut off( after \d+)? of 307200 bytes$/,
+		);
 		expectAtItem(error, 0);
 		expect(items).toHaveLength(0);
 	});
@@ -62,8 +82,17 @@ describe('a truncated download', () => {
 	test('the whole body passes', async () => {
 		const folder = freshFolder();
 		const content = randomBytes(300 * 1024);
-		const file = emulator.state.createFile({ title: 'whole.bin', folderId: folder.id, createdBy: ids.users.admin, content });
-		const { error, items } = await run({ operation: 'download', fileId: byId(file.id), binaryPropertyName: 'data' });
+		const file = emulator.state.createFile({
+			title: 'whole.bin',
+			folderId: folder.id,
+			createdBy: ids.users.admin,
+			content,
+		});
+		const { error, items } = await run({
+			operation: 'download',
+			fileId: byId(file.id),
+			binaryPropertyName: 'data',
+		});
 		expect(error).toBeUndefined();
 		expect(sha256(await binaryOf(items))).toBe(sha256(content));
 	});
@@ -74,13 +103,42 @@ describe('Download as ZIP', () => {
 		const { state } = emulator;
 		const root = freshFolder();
 		const sub = state.createFolder({ title: 'Sub', parentId: root.id, createdBy: ids.users.admin });
-		const deeper = state.createFolder({ title: 'Deeper', parentId: sub.id, createdBy: ids.users.admin });
+		const deeper = state.createFolder({
+			title: 'Deeper',
+			parentId: sub.id,
+			createdBy: ids.users.admin,
+		});
 		state.createFolder({ title: 'Empty', parentId: root.id, createdBy: ids.users.admin });
-		const contents = { a: randomBytes(70_000), b: randomBytes(1234), c: randomBytes(1), d: Buffer.from('ÄÖÜ text') };
-		state.createFile({ title: 'a.bin', folderId: root.id, createdBy: ids.users.admin, content: contents.a });
-		state.createFile({ title: 'b.bin', folderId: sub.id, createdBy: ids.users.admin, content: contents.b });
-		state.createFile({ title: 'c.bin', folderId: deeper.id, createdBy: ids.users.admin, content: contents.c });
-		const loose = state.createFile({ title: 'Notiz ä.txt', folderId: ids.myDocuments, createdBy: ids.users.admin, content: contents.d });
+		const contents = {
+			a: randomBytes(70_000),
+			b: randomBytes(1234),
+			c: randomBytes(1),
+			d: Buffer.from('ÄÖÜ text'),
+		};
+		state.createFile({
+			title: 'a.bin',
+			folderId: root.id,
+			createdBy: ids.users.admin,
+			content: contents.a,
+		});
+		state.createFile({
+			title: 'b.bin',
+			folderId: sub.id,
+			createdBy: ids.users.admin,
+			content: contents.b,
+		});
+		state.createFile({
+			title: 'c.bin',
+			folderId: deeper.id,
+			createdBy: ids.users.admin,
+			content: contents.c,
+		});
+		const loose = state.createFile({
+			title: 'Notiz ä.txt',
+			folderId: ids.myDocuments,
+			createdBy: ids.users.admin,
+			content: contents.d,
+		});
 		return { root, contents, loose };
 	}
 
@@ -88,21 +146,37 @@ describe('Download as ZIP', () => {
 		const { root, contents } = tree();
 		fileOperations(emulator.state).durationMs = 600;
 		try {
-			const { error, items } = await run({ operation: 'downloadZip', folderIds: String(root.id), binaryPropertyName: 'archive' });
+			const { error, items } = await run({
+				operation: 'downloadZip',
+				folderIds: String(root.id),
+				binaryPropertyName: 'archive',
+			});
 			expect(error).toBeUndefined();
 			const binary = items[0].binary?.archive;
 			expect(binary).toMatchObject({ fileName: `${root.title}.zip`, mimeType: 'application/zip' });
 			const entries = unzip(await binaryOf(items, 'archive'));
 			const base = `${root.title}/`;
 			expect([...entries.keys()].sort()).toEqual(
-				[base, `${base}a.bin`, `${base}Empty/`, `${base}Sub/`, `${base}Sub/b.bin`, `${base}Sub/Deeper/`, `${base}Sub/Deeper/c.bin`].sort(),
+				[
+					base,
+					`${base}a.bin`,
+					`${base}Empty/`,
+					`${base}Sub/`,
+					`${base}Sub/b.bin`,
+					`${base}Sub/Deeper/`,
+					`${base}Sub/Deeper/c.bin`,
+				].sort(),
 			);
 			expect(sha256(entries.get(`${base}a.bin`) as Buffer)).toBe(sha256(contents.a));
 			expect(sha256(entries.get(`${base}Sub/b.bin`) as Buffer)).toBe(sha256(contents.b));
 			expect(sha256(entries.get(`${base}Sub/Deeper/c.bin`) as Buffer)).toBe(sha256(contents.c));
 			// The operation was polled until it finished.
 			expect(calls('GET', '/api/2.0/files/fileops').length).toBeGreaterThanOrEqual(1);
-			expect(calls('PUT', '/api/2.0/files/fileops/bulkdownload')[0].body).toEqual({ fileIds: [], folderIds: [root.id], returnSingleOperation: true });
+			expect(calls('PUT', '/api/2.0/files/fileops/bulkdownload')[0].body).toEqual({
+				fileIds: [],
+				folderIds: [root.id],
+				returnSingleOperation: true,
+			});
 		} finally {
 			fileOperations(emulator.state).reset();
 		}
@@ -125,17 +199,34 @@ describe('Download as ZIP', () => {
 	});
 
 	test('an unknown folder: DocSpace’s error, no binary', async () => {
-		const { status, error } = await run({ operation: 'downloadZip', folderIds: '987654', binaryPropertyName: 'data' });
+		const { status, error } = await run({
+			operation: 'downloadZip',
+			folderIds: '987654',
+			binaryPropertyName: 'data',
+		});
 		expect(status).toBe('error');
 		expect(error?.message).toContain('The required folder was not found');
 	});
 
 	test('nothing to download and ids that are not numbers are refused before any request', async () => {
-		const empty = await run({ operation: 'downloadZip', fileIds: ' ', folderIds: '', binaryPropertyName: 'data' });
-		expect(empty.error?.message).toBe('Nothing to download: “File IDs” and “Folder IDs” are both empty');
+		const empty = await run({
+			operation: 'downloadZip',
+			fileIds: ' ',
+			folderIds: '',
+			binaryPropertyName: 'data',
+		});
+		expect(empty.error?.message).toBe(
+			'Nothing to download: “File IDs” and “Folder IDs” are both empty',
+		);
 		expectAtItem(empty.error, 0);
-		const wrong = await run({ operation: 'downloadZip', fileIds: '12, abc', binaryPropertyName: 'data' });
-		expect(wrong.error?.message).toBe('The parameter “File IDs” holds “abc”, which is not a DocSpace ID');
+		const wrong = await run({
+			operation: 'downloadZip',
+			fileIds: '12, abc',
+			binaryPropertyName: 'data',
+		});
+		expect(wrong.error?.message).toBe(
+			'The parameter “File IDs” holds “abc”, which is not a DocSpace ID',
+		);
 		expectAtItem(wrong.error, 0);
 		expect(emulator.requests).toHaveLength(0);
 	});

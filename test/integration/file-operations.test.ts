@@ -25,7 +25,10 @@ const newFile = (title: string, folderId: number, content = title) =>
 	state().createFile({ title, folderId, createdBy: admin, content: Buffer.from(content) });
 const filesIn = (folderId: number) => state().childrenOf(folderId).files;
 const writes = () => emulator.requests.filter((r) => r.method !== 'GET');
-const fileopsPut = (kind: string) => emulator.requests.filter((r) => r.method === 'PUT' && r.path === `/api/2.0/files/fileops/${kind}`);
+const fileopsPut = (kind: string) =>
+	emulator.requests.filter(
+		(r) => r.method === 'PUT' && r.path === `/api/2.0/files/fileops/${kind}`,
+	);
 
 describe('copy', () => {
 	test('copies the file and returns the new copy', async () => {
@@ -33,7 +36,11 @@ describe('copy', () => {
 		const destination = newFolder('Copy target');
 		const { items, error } = await runDocSpace({
 			emulator,
-			parameters: file({ operation: 'copy', fileId: byId(source.id), destinationFolderId: byId(destination.id) }),
+			parameters: file({
+				operation: 'copy',
+				fileId: byId(source.id),
+				destinationFolderId: byId(destination.id),
+			}),
 		});
 		expect(error).toBeUndefined();
 		const [copy] = filesIn(destination.id);
@@ -41,7 +48,14 @@ describe('copy', () => {
 		expect(copy.id).not.toBe(source.id);
 		expect(copy.content.toString()).toBe('report body');
 		expect(state().getFile(source.id)?.folderId).toBe(source.folderId);
-		expect(items.map((i) => i.json)).toEqual([expect.objectContaining({ id: copy.id, folderId: destination.id, title: 'Report.docx', fileEntryType: 2 })]);
+		expect(items.map((i) => i.json)).toEqual([
+			expect.objectContaining({
+				id: copy.id,
+				folderId: destination.id,
+				title: 'Report.docx',
+				fileEntryType: 2,
+			}),
+		]);
 		expect(fileopsPut('copy').map((r) => r.body)).toEqual([
 			{
 				folderIds: [],
@@ -58,27 +72,49 @@ describe('copy', () => {
 		['Duplicate', ['Same.txt', 'Same (1).txt'], 1],
 		['Overwrite', ['Same.txt'], 2],
 		['Skip', ['Same.txt'], 1],
-	] as const)('sends the conflict choice %s and DocSpace resolves it', async (choice, titles, version) => {
-		const source = newFile('Same.txt', newFolder(`Source ${choice}`).id, 'new');
-		const destination = newFolder(`Target ${choice}`);
-		const existing = newFile('Same.txt', destination.id, 'old');
-		const { items, error } = await runDocSpace({
-			emulator,
-			parameters: file({ operation: 'copy', fileId: byId(source.id), destinationFolderId: byId(destination.id), conflictResolveType: choice }),
-		});
-		expect(error).toBeUndefined();
-		expect(fileopsPut('copy')[0].body).toMatchObject({ conflictResolveType: choice });
-		expect(filesIn(destination.id).map((f) => f.title).sort()).toEqual([...titles].sort());
-		expect(state().getFile(existing.id)?.version).toBe(version);
-		if (choice === 'Skip') expect(items[0].json).toMatchObject({ skipped: true, id: source.id, destinationFolderId: destination.id });
-		if (choice === 'Overwrite') expect(items[0].json).toMatchObject({ id: existing.id, version: 2 });
-		if (choice === 'Duplicate') expect(items[0].json).toMatchObject({ title: 'Same (1).txt' });
-	});
+	] as const)(
+		'sends the conflict choice %s and DocSpace resolves it',
+		async (choice, titles, version) => {
+			const source = newFile('Same.txt', newFolder(`Source ${choice}`).id, 'new');
+			const destination = newFolder(`Target ${choice}`);
+			const existing = newFile('Same.txt', destination.id, 'old');
+			const { items, error } = await runDocSpace({
+				emulator,
+				parameters: file({
+					operation: 'copy',
+					fileId: byId(source.id),
+					destinationFolderId: byId(destination.id),
+					conflictResolveType: choice,
+				}),
+			});
+			expect(error).toBeUndefined();
+			expect(fileopsPut('copy')[0].body).toMatchObject({ conflictResolveType: choice });
+			expect(
+				filesIn(destination.id)
+					.map((f) => f.title)
+					.sort(),
+			).toEqual([...titles].sort());
+			expect(state().getFile(existing.id)?.version).toBe(version);
+			if (choice === 'Skip')
+				expect(items[0].json).toMatchObject({
+					skipped: true,
+					id: source.id,
+					destinationFolderId: destination.id,
+				});
+			if (choice === 'Overwrite')
+				expect(items[0].json).toMatchObject({ id: existing.id, version: 2 });
+			if (choice === 'Duplicate') expect(items[0].json).toMatchObject({ title: 'Same (1).txt' });
+		},
+	);
 
 	test('an unknown file names the parameter and starts nothing', async () => {
 		const { error } = await runDocSpace({
 			emulator,
-			parameters: file({ operation: 'copy', fileId: byId(987654), destinationFolderId: byId(state().seedIds.myDocuments) }),
+			parameters: file({
+				operation: 'copy',
+				fileId: byId(987654),
+				destinationFolderId: byId(state().seedIds.myDocuments),
+			}),
 		});
 		expect(error?.message).toBe('The parameter “File” names no file DocSpace can find: “987654”');
 		expectAtItem(error, 0);
@@ -91,10 +127,16 @@ describe('copy', () => {
 			parameters: file({
 				operation: 'copy',
 				fileId: byId(state().seedIds.files.docx),
-				destinationFolderId: { __rl: true, mode: 'url', value: '={{ "https://yourportal.onlyoffice.com/rooms/shared" }}' },
+				destinationFolderId: {
+					__rl: true,
+					mode: 'url',
+					value: '={{ "https://yourportal.onlyoffice.com/rooms/shared" }}',
+				},
 			}),
 		});
-		expect(error?.message).toBe('The parameter “Destination Folder” does not hold a DocSpace link to a folder: “https://yourportal.onlyoffice.com/rooms/shared”');
+		expect(error?.message).toBe(
+			'The parameter “Destination Folder” does not hold a DocSpace link to a folder: “https://yourportal.onlyoffice.com/rooms/shared”',
+		);
 		expectAtItem(error, 0);
 		expect(error?.description).toMatch(/By ID/);
 		expect(emulator.requests).toHaveLength(0);
@@ -107,12 +149,21 @@ describe('move', () => {
 		const destination = newFolder('Move target');
 		const { items, error } = await runDocSpace({
 			emulator,
-			parameters: file({ operation: 'move', fileId: byId(source.id), destinationFolderId: byId(destination.id), conflictResolveType: 'Overwrite' }),
+			parameters: file({
+				operation: 'move',
+				fileId: byId(source.id),
+				destinationFolderId: byId(destination.id),
+				conflictResolveType: 'Overwrite',
+			}),
 		});
 		expect(error).toBeUndefined();
 		expect(state().getFile(source.id)?.folderId).toBe(destination.id);
 		expect(items[0].json).toMatchObject({ id: source.id, folderId: destination.id });
-		expect(fileopsPut('move')[0].body).toMatchObject({ fileIds: [source.id], destFolderId: destination.id, conflictResolveType: 'Overwrite' });
+		expect(fileopsPut('move')[0].body).toMatchObject({
+			fileIds: [source.id],
+			destFolderId: destination.id,
+			conflictResolveType: 'Overwrite',
+		});
 	});
 
 	test('a failed move reports DocSpace’s error text and leaves the file', async () => {
@@ -120,9 +171,15 @@ describe('move', () => {
 		const source = newFile('Busy.docx', newFolder('Busy source').id);
 		const { error } = await runDocSpace({
 			emulator,
-			parameters: file({ operation: 'move', fileId: byId(source.id), destinationFolderId: byId(newFolder('Busy target').id) }),
+			parameters: file({
+				operation: 'move',
+				fileId: byId(source.id),
+				destinationFolderId: byId(newFolder('Busy target').id),
+			}),
 		});
-		expect(error?.message).toBe('DocSpace could not finish the move operation: The file is being edited');
+		expect(error?.message).toBe(
+			'DocSpace could not finish the move operation: The file is being edited',
+		);
 		expectAtItem(error, 0);
 		expect(state().getFile(source.id)?.folderId).toBe(source.folderId);
 	});
@@ -131,9 +188,15 @@ describe('move', () => {
 		const source = newFile('Stay.docx', newFolder('Stay source').id);
 		const { error } = await runDocSpace({
 			emulator,
-			parameters: file({ operation: 'move', fileId: byId(source.id), destinationFolderId: byId(987654) }),
+			parameters: file({
+				operation: 'move',
+				fileId: byId(source.id),
+				destinationFolderId: byId(987654),
+			}),
 		});
-		expect(error?.message).toBe('The parameter “Destination Folder” names no folder DocSpace can find: “987654”');
+		expect(error?.message).toBe(
+			'The parameter “Destination Folder” names no folder DocSpace can find: “987654”',
+		);
 		expectAtItem(error, 0);
 		expect(writes()).toHaveLength(0);
 		expect(state().getFile(source.id)?.folderId).toBe(source.folderId);
@@ -144,9 +207,14 @@ describe('delete and restore', () => {
 	test('delete moves the file to the trash; restore puts it back', async () => {
 		const home = newFolder('Home of the file');
 		const target = newFile('Doomed.pptx', home.id);
-		const deleted = await runDocSpace({ emulator, parameters: file({ operation: 'delete', fileId: byId(target.id) }) });
+		const deleted = await runDocSpace({
+			emulator,
+			parameters: file({ operation: 'delete', fileId: byId(target.id) }),
+		});
 		expect(deleted.error).toBeUndefined();
-		expect(deleted.items.map((i) => i.json)).toEqual([{ deleted: true, id: target.id, permanently: false }]);
+		expect(deleted.items.map((i) => i.json)).toEqual([
+			{ deleted: true, id: target.id, permanently: false },
+		]);
 		expect(state().getFile(target.id)?.folderId).toBe(state().seedIds.trash);
 		const [request] = writes();
 		expect([request.method, request.path, request.query, request.body]).toEqual([
@@ -157,10 +225,17 @@ describe('delete and restore', () => {
 		]);
 
 		emulator.clearRequests();
-		const restored = await runDocSpace({ emulator, parameters: file({ operation: 'restore', fileId: byId(target.id) }) });
+		const restored = await runDocSpace({
+			emulator,
+			parameters: file({ operation: 'restore', fileId: byId(target.id) }),
+		});
 		expect(restored.error).toBeUndefined();
 		expect(state().getFile(target.id)?.folderId).toBe(home.id);
-		expect(restored.items[0].json).toMatchObject({ id: target.id, folderId: home.id, title: 'Doomed.pptx' });
+		expect(restored.items[0].json).toMatchObject({
+			id: target.id,
+			folderId: home.id,
+			title: 'Doomed.pptx',
+		});
 		expect(fileopsPut('move').map((r) => r.body)).toEqual([
 			{
 				folderIds: [],
@@ -175,7 +250,10 @@ describe('delete and restore', () => {
 
 	test('delete permanently removes the file', async () => {
 		const target = newFile('Shredded.pdf', newFolder('Shredder').id);
-		const { items } = await runDocSpace({ emulator, parameters: file({ operation: 'delete', fileId: byId(target.id), permanently: true }) });
+		const { items } = await runDocSpace({
+			emulator,
+			parameters: file({ operation: 'delete', fileId: byId(target.id), permanently: true }),
+		});
 		expect(items[0].json).toEqual({ deleted: true, id: target.id, permanently: true });
 		expect(state().getFile(target.id)).toBeUndefined();
 		expect(writes()[0].body).toEqual({ deleteAfter: false, immediately: true });
@@ -183,15 +261,24 @@ describe('delete and restore', () => {
 
 	test('deleting a file that is already in the trash deletes it for good', async () => {
 		const target = newFile('Twice.txt', newFolder('Twice').id);
-		await runDocSpace({ emulator, parameters: file({ operation: 'delete', fileId: byId(target.id) }) });
+		await runDocSpace({
+			emulator,
+			parameters: file({ operation: 'delete', fileId: byId(target.id) }),
+		});
 		expect(state().getFile(target.id)?.folderId).toBe(state().seedIds.trash);
-		await runDocSpace({ emulator, parameters: file({ operation: 'delete', fileId: byId(target.id) }) });
+		await runDocSpace({
+			emulator,
+			parameters: file({ operation: 'delete', fileId: byId(target.id) }),
+		});
 		expect(state().getFile(target.id)).toBeUndefined();
 	});
 
 	test('restore refuses a file that is not in the trash', async () => {
 		const target = newFile('Alive.txt', newFolder('Alive').id);
-		const { error } = await runDocSpace({ emulator, parameters: file({ operation: 'restore', fileId: byId(target.id) }) });
+		const { error } = await runDocSpace({
+			emulator,
+			parameters: file({ operation: 'restore', fileId: byId(target.id) }),
+		});
 		expect(error?.message).toBe('The file “Alive.txt” is not in the trash');
 		expectAtItem(error, 0);
 		expect(error?.description).toMatch(/Move operation/);
@@ -201,10 +288,16 @@ describe('delete and restore', () => {
 	test('restore when the original folder is gone asks for a destination, then uses it', async () => {
 		const home = newFolder('Vanishing home');
 		const target = newFile('Orphan.docx', home.id);
-		await runDocSpace({ emulator, parameters: file({ operation: 'delete', fileId: byId(target.id) }) });
+		await runDocSpace({
+			emulator,
+			parameters: file({ operation: 'delete', fileId: byId(target.id) }),
+		});
 		state().folders.delete(home.id);
 		emulator.clearRequests();
-		const refused = await runDocSpace({ emulator, parameters: file({ operation: 'restore', fileId: byId(target.id) }) });
+		const refused = await runDocSpace({
+			emulator,
+			parameters: file({ operation: 'restore', fileId: byId(target.id) }),
+		});
 		expect(refused.error?.message).toBe(
 			`The file “Orphan.docx” cannot go back: the folder it was deleted from (ID ${home.id}) no longer exists`,
 		);
@@ -215,7 +308,11 @@ describe('delete and restore', () => {
 		const elsewhere = newFolder('New home');
 		const { items, error } = await runDocSpace({
 			emulator,
-			parameters: file({ operation: 'restore', fileId: byId(target.id), destinationFolderId: byId(elsewhere.id) }),
+			parameters: file({
+				operation: 'restore',
+				fileId: byId(target.id),
+				destinationFolderId: byId(elsewhere.id),
+			}),
 		});
 		expect(error).toBeUndefined();
 		expect(state().getFile(target.id)?.folderId).toBe(elsewhere.id);
@@ -224,7 +321,10 @@ describe('delete and restore', () => {
 
 	test('an unknown file names the parameter and deletes nothing', async () => {
 		const before = state().files.size;
-		const { error } = await runDocSpace({ emulator, parameters: file({ operation: 'delete', fileId: byId(987654) }) });
+		const { error } = await runDocSpace({
+			emulator,
+			parameters: file({ operation: 'delete', fileId: byId(987654) }),
+		});
 		expect(error?.message).toBe('The parameter “File” names no file DocSpace can find: “987654”');
 		expectAtItem(error, 0);
 		expect(writes()).toHaveLength(0);
@@ -234,8 +334,13 @@ describe('delete and restore', () => {
 	test('a failed delete reports DocSpace’s error text and keeps the file', async () => {
 		fileOperations(state()).failNext('The file is locked by another user', 'Delete');
 		const target = newFile('Locked.docx', newFolder('Locked home').id);
-		const { error } = await runDocSpace({ emulator, parameters: file({ operation: 'delete', fileId: byId(target.id) }) });
-		expect(error?.message).toBe('DocSpace could not finish the delete operation: The file is locked by another user');
+		const { error } = await runDocSpace({
+			emulator,
+			parameters: file({ operation: 'delete', fileId: byId(target.id) }),
+		});
+		expect(error?.message).toBe(
+			'DocSpace could not finish the delete operation: The file is locked by another user',
+		);
 		expectAtItem(error, 0);
 		expect(state().getFile(target.id)?.folderId).toBe(target.folderId);
 	});
@@ -259,9 +364,15 @@ describe('several items', () => {
 		expect(status).toBe('success');
 		expect(items.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 		expect(items[0].json).toMatchObject({ id: a.id, folderId: destination.id });
-		expect(items[1].json.error).toBe('The parameter “File” names no file DocSpace can find: “987654”');
+		expect(items[1].json.error).toBe(
+			'The parameter “File” names no file DocSpace can find: “987654”',
+		);
 		expectErrorItemAt(items[1], 1);
 		expect(items[2].json).toMatchObject({ id: b.id, folderId: destination.id });
-		expect(filesIn(destination.id).map((f) => f.title).sort()).toEqual(['A.txt', 'B.txt']);
+		expect(
+			filesIn(destination.id)
+				.map((f) => f.title)
+				.sort(),
+		).toEqual(['A.txt', 'B.txt']);
 	});
 });

@@ -2,7 +2,17 @@
 import type { INodeExecutionData } from 'n8n-workflow';
 
 import { byId, byUrl } from '../harness/docspace';
-import { binaryInput, calls, emulator, expr, filesIn, freshFolder, ids, run, useFileEmulator } from './file.fixtures';
+import {
+	binaryInput,
+	calls,
+	emulator,
+	expr,
+	filesIn,
+	freshFolder,
+	ids,
+	run,
+	useFileEmulator,
+} from './file.fixtures';
 import { expectAtItem } from '../harness/items';
 
 useFileEmulator();
@@ -16,16 +26,28 @@ describe('Get', () => {
 	});
 
 	test('a file link that is no DocSpace file link', async () => {
-		const { error } = await run({ operation: 'get', fileId: byUrl(expr(`${emulator.url}/rooms/shared/12`)) });
-		expect(error?.message).toBe(`The parameter “File” does not hold a DocSpace link to a file: “${emulator.url}/rooms/shared/12”`);
+		const { error } = await run({
+			operation: 'get',
+			fileId: byUrl(expr(`${emulator.url}/rooms/shared/12`)),
+		});
+		expect(error?.message).toBe(
+			`The parameter “File” does not hold a DocSpace link to a file: “${emulator.url}/rooms/shared/12”`,
+		);
 		expectAtItem(error, 0);
 		expect(emulator.requests).toHaveLength(0);
 	});
 });
 
 describe('Download', () => {
-	const download = (fileId: number, options: Record<string, unknown> = {}, input?: INodeExecutionData[]) =>
-		run({ operation: 'download', fileId: byId(fileId), binaryPropertyName: 'data', options }, { input });
+	const download = (
+		fileId: number,
+		options: Record<string, unknown> = {},
+		input?: INodeExecutionData[],
+	) =>
+		run(
+			{ operation: 'download', fileId: byId(fileId), binaryPropertyName: 'data', options },
+			{ input },
+		);
 
 	test('the bytes, name and type of the file, with the file as JSON', async () => {
 		const source = emulator.state.getFile(ids.files.docx);
@@ -36,7 +58,9 @@ describe('Download', () => {
 			fileName: 'Project plan.docx',
 			mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
 		});
-		expect(Buffer.from(binary?.data ?? '', 'base64').equals(source?.content ?? Buffer.alloc(1))).toBe(true);
+		expect(
+			Buffer.from(binary?.data ?? '', 'base64').equals(source?.content ?? Buffer.alloc(1)),
+		).toBe(true);
 		expect(items[0].json).toMatchObject({ id: ids.files.docx, title: 'Project plan.docx' });
 		const [handler] = calls('GET', '/filehandler.ashx');
 		expect(handler.query).toEqual({ action: 'download', fileid: String(ids.files.docx) });
@@ -58,7 +82,9 @@ describe('Download', () => {
 
 	test('a conversion the portal does not offer is refused with the offered formats', async () => {
 		const { error } = await download(ids.files.xlsx, { convertTo: 'pptx' });
-		expect(error?.message).toBe('DocSpace cannot convert “Budget 2025.xlsx” to .pptx (parameter “Convert To”)');
+		expect(error?.message).toBe(
+			'DocSpace cannot convert “Budget 2025.xlsx” to .pptx (parameter “Convert To”)',
+		);
 		expectAtItem(error, 0);
 		expect(error?.description).toContain('.csv, .ods');
 		expect(calls('GET', '/filehandler.ashx')).toHaveLength(0);
@@ -66,7 +92,12 @@ describe('Download', () => {
 
 	test('an older version, keeping the other binaries of the input item', async () => {
 		const folder = freshFolder();
-		const file = emulator.state.createFile({ title: 'v.txt', folderId: folder.id, createdBy: ids.users.admin, content: Buffer.from('v1') });
+		const file = emulator.state.createFile({
+			title: 'v.txt',
+			folderId: folder.id,
+			createdBy: ids.users.admin,
+			content: Buffer.from('v1'),
+		});
 		emulator.state.addFileVersion(file.id, Buffer.from('v2'), ids.users.admin);
 		const input = binaryInput('other.txt', Buffer.from('other'), 'text/plain', 'other');
 		const { error, items } = await download(file.id, { version: 1 }, input);
@@ -104,14 +135,20 @@ describe('Get Many', () => {
 		expect(items).toHaveLength(220);
 		expect(items.every((i) => i.json.fileEntryType === 2)).toBe(true);
 		const pages = calls('GET', `/api/2.0/files/${ids.bigFolder}`);
-		expect(pages.map((p) => [p.query.startIndex, p.query.count])).toEqual([['0', '100'], ['100', '100'], ['200', '100']]);
+		expect(pages.map((p) => [p.query.startIndex, p.query.count])).toEqual([
+			['0', '100'],
+			['100', '100'],
+			['200', '100'],
+		]);
 		expect(pages[0].query).toMatchObject({ filterType: '1', applyFilterOption: '1' });
 	});
 
 	test('Limit stops after that many', async () => {
 		const { items } = await getMany(ids.bigFolder, { limit: 5 });
 		expect(items).toHaveLength(5);
-		expect(calls('GET', `/api/2.0/files/${ids.bigFolder}`).map((p) => p.query.count)).toEqual(['5']);
+		expect(calls('GET', `/api/2.0/files/${ids.bigFolder}`).map((p) => p.query.count)).toEqual([
+			'5',
+		]);
 	});
 
 	test('by type: documents only', async () => {
@@ -119,20 +156,35 @@ describe('Get Many', () => {
 		const titles = items.map((i) => String(i.json.title));
 		const expected = filesIn(ids.bigFolder).filter((f) => /\.(docx|txt|md)$/.test(f.title));
 		expect(titles.sort()).toEqual(expected.map((f) => f.title).sort());
-		expect(calls('GET', `/api/2.0/files/${ids.bigFolder}`)[0].query).toMatchObject({ filterType: '3' });
+		expect(calls('GET', `/api/2.0/files/${ids.bigFolder}`)[0].query).toMatchObject({
+			filterType: '3',
+		});
 	});
 
 	test('by extension', async () => {
-		const { items } = await getMany(ids.bigFolder, { returnAll: true, filters: { extension: '.PDF' } });
+		const { items } = await getMany(ids.bigFolder, {
+			returnAll: true,
+			filters: { extension: '.PDF' },
+		});
 		expect(items).toHaveLength(22);
 		expect(items.every((i) => String(i.json.title).endsWith('.pdf'))).toBe(true);
-		expect(calls('GET', `/api/2.0/files/${ids.bigFolder}`)[0].query).toMatchObject({ filterType: '11', extension: 'pdf' });
+		expect(calls('GET', `/api/2.0/files/${ids.bigFolder}`)[0].query).toMatchObject({
+			filterType: '11',
+			extension: 'pdf',
+		});
 	});
 
 	test('by name, in subfolders, in My documents', async () => {
-		const { items } = await getMany('@my', { returnAll: true, filters: { search: 'roadmap', withSubfolders: true }, simplify: false });
+		const { items } = await getMany('@my', {
+			returnAll: true,
+			filters: { search: 'roadmap', withSubfolders: true },
+			simplify: false,
+		});
 		expect(items.map((i) => i.json.id)).toEqual([ids.files.roadmap]);
-		expect(calls('GET', '/api/2.0/files/@my')[0].query).toMatchObject({ filterValue: 'roadmap', withSubFolders: 'true' });
+		expect(calls('GET', '/api/2.0/files/@my')[0].query).toMatchObject({
+			filterValue: 'roadmap',
+			withSubFolders: 'true',
+		});
 		const flat = await getMany('@my', { returnAll: true, filters: { search: 'roadmap' } });
 		expect(flat.items).toHaveLength(0);
 	});
@@ -148,12 +200,21 @@ describe('Get Many', () => {
 describe('Get Versions', () => {
 	test('one item per version, newest first', async () => {
 		const folder = freshFolder();
-		const file = emulator.state.createFile({ title: 'h.txt', folderId: folder.id, createdBy: ids.users.admin, content: Buffer.from('1') });
+		const file = emulator.state.createFile({
+			title: 'h.txt',
+			folderId: folder.id,
+			createdBy: ids.users.admin,
+			content: Buffer.from('1'),
+		});
 		emulator.state.addFileVersion(file.id, Buffer.from('22'), ids.users.admin);
 		emulator.state.addFileVersion(file.id, Buffer.from('333'), ids.users.admin);
 		const { error, items } = await run({ operation: 'getVersions', fileId: byId(file.id) });
 		expect(error).toBeUndefined();
-		expect(items.map((i) => [i.json.version, i.json.pureContentLength])).toEqual([[3, 3], [2, 2], [1, 1]]);
+		expect(items.map((i) => [i.json.version, i.json.pureContentLength])).toEqual([
+			[3, 3],
+			[2, 2],
+			[1, 1],
+		]);
 		expect(calls('GET', `/api/2.0/files/file/${file.id}/history`)).toHaveLength(1);
 	});
 });

@@ -64,10 +64,20 @@ test('Upload streams the file in Chunk Size pieces and never loads it whole', as
 	const input = await storedInput(content, 'stream.bin');
 	const stream = jest.spyOn(service, 'getAsStream');
 	const buffer = jest.spyOn(service, 'getAsBuffer');
-	const folder = emulator.state.createFolder({ title: 'Streaming', parentId: emulator.state.seedIds.myDocuments, createdBy: emulator.state.seedIds.users.admin });
+	const folder = emulator.state.createFolder({
+		title: 'Streaming',
+		parentId: emulator.state.seedIds.myDocuments,
+		createdBy: emulator.state.seedIds.users.admin,
+	});
 	const { error, items } = await runDocSpace({
 		emulator,
-		parameters: { resource: 'file', operation: 'upload', folderId: byId(folder.id), binaryPropertyName: 'data', options: { chunkSize: 1 } },
+		parameters: {
+			resource: 'file',
+			operation: 'upload',
+			folderId: byId(folder.id),
+			binaryPropertyName: 'data',
+			options: { chunkSize: 1 },
+		},
 		input,
 	});
 	expect(error).toBeUndefined();
@@ -84,13 +94,24 @@ test('Upload streams the file in Chunk Size pieces and never loads it whole', as
 
 test('Replace Content streams too', async () => {
 	const { seedIds } = emulator.state;
-	const file = emulator.state.createFile({ title: 'big.bin', folderId: seedIds.myDocuments, createdBy: seedIds.users.admin, content: Buffer.from('v1') });
+	const file = emulator.state.createFile({
+		title: 'big.bin',
+		folderId: seedIds.myDocuments,
+		createdBy: seedIds.users.admin,
+		content: Buffer.from('v1'),
+	});
 	const content = randomBytes(2 * MiB);
 	const input = await storedInput(content, 'big.bin');
 	const buffer = jest.spyOn(service, 'getAsBuffer');
 	const { error } = await runDocSpace({
 		emulator,
-		parameters: { resource: 'file', operation: 'replaceContent', fileId: byId(file.id), binaryPropertyName: 'data', options: { chunkSize: 1 } },
+		parameters: {
+			resource: 'file',
+			operation: 'replaceContent',
+			fileId: byId(file.id),
+			binaryPropertyName: 'data',
+			options: { chunkSize: 1 },
+		},
 		input,
 	});
 	expect(error).toBeUndefined();
@@ -103,17 +124,31 @@ test('Replace Content streams too', async () => {
 test('Download hands a stream to the binary store; the file on disk has the bytes', async () => {
 	const { seedIds } = emulator.state;
 	const content = randomBytes(3 * MiB);
-	const file = emulator.state.createFile({ title: 'photo.png', folderId: seedIds.myDocuments, createdBy: seedIds.users.admin, content });
+	const file = emulator.state.createFile({
+		title: 'photo.png',
+		folderId: seedIds.myDocuments,
+		createdBy: seedIds.users.admin,
+		content,
+	});
 	const store = jest.spyOn(service, 'store');
 	const { error, items } = await runDocSpace({
 		emulator,
-		parameters: { resource: 'file', operation: 'download', fileId: byId(file.id), binaryPropertyName: 'data' },
+		parameters: {
+			resource: 'file',
+			operation: 'download',
+			fileId: byId(file.id),
+			binaryPropertyName: 'data',
+		},
 	});
 	expect(error).toBeUndefined();
 	expect(store).toHaveBeenCalledTimes(1);
 	expect(Buffer.isBuffer(store.mock.calls[0][1])).toBe(false);
 	const binary = items[0].binary?.data;
-	expect(binary).toMatchObject({ fileName: 'photo.png', mimeType: 'image/png', bytes: content.length });
+	expect(binary).toMatchObject({
+		fileName: 'photo.png',
+		mimeType: 'image/png',
+		bytes: content.length,
+	});
 	expect(binary?.id).toMatch(/^filesystem-v2:/);
 	const onDisk = await readFile(service.getPath(binary?.id ?? ''));
 	expect(onDisk.equals(content)).toBe(true);
@@ -122,25 +157,51 @@ test('Download hands a stream to the binary store; the file on disk has the byte
 test('a download cut off on the way fails saying so, also when it streams to disk', async () => {
 	const { seedIds } = emulator.state;
 	const content = randomBytes(3 * MiB);
-	const file = emulator.state.createFile({ title: 'cut.bin', folderId: seedIds.myDocuments, createdBy: seedIds.users.admin, content });
+	const file = emulator.state.createFile({
+		title: 'cut.bin',
+		folderId: seedIds.myDocuments,
+		createdBy: seedIds.users.admin,
+		content,
+	});
 	emulator.faults.add({ method: 'GET', path: '/filehandler.ashx', after: true, truncate: MiB });
 	const { status, error } = await runDocSpace({
 		emulator,
-		parameters: { resource: 'file', operation: 'download', fileId: byId(file.id), binaryPropertyName: 'data' },
+		parameters: {
+			resource: 'file',
+			operation: 'download',
+			fileId: byId(file.id),
+			binaryPropertyName: 'data',
+		},
 	});
 	expect(status).toBe('error');
-	expect(error?.message).toMatch(/^The download of “cut\.bin” was cut off( after \d+)? of 3145728 bytes$/);
+	expect(error?.message).toMatch(
+		/^The download of “cut\.bin” was cut off( after \d+)? of 3145728 bytes$/,
+	);
 	expectAtItem(error, 0);
 });
 
 test('Download as ZIP streams the archive to disk', async () => {
 	const { state } = emulator;
-	const folder = state.createFolder({ title: 'Zipped', parentId: state.seedIds.myDocuments, createdBy: state.seedIds.users.admin });
+	const folder = state.createFolder({
+		title: 'Zipped',
+		parentId: state.seedIds.myDocuments,
+		createdBy: state.seedIds.users.admin,
+	});
 	const content = randomBytes(2 * MiB);
-	state.createFile({ title: 'inside.bin', folderId: folder.id, createdBy: state.seedIds.users.admin, content });
+	state.createFile({
+		title: 'inside.bin',
+		folderId: folder.id,
+		createdBy: state.seedIds.users.admin,
+		content,
+	});
 	const { error, items } = await runDocSpace({
 		emulator,
-		parameters: { resource: 'file', operation: 'downloadZip', folderIds: String(folder.id), binaryPropertyName: 'data' },
+		parameters: {
+			resource: 'file',
+			operation: 'downloadZip',
+			folderIds: String(folder.id),
+			binaryPropertyName: 'data',
+		},
 	});
 	expect(error).toBeUndefined();
 	const binary = items[0].binary?.data;

@@ -7,7 +7,16 @@ import { createHash, randomBytes } from 'node:crypto';
 
 import { fileStore } from '../emulator/file-store';
 import { byId } from '../harness/docspace';
-import { binaryInput, calls, emulator, filesIn, freshFolder, ids, run, useFileEmulator } from './file.fixtures';
+import {
+	binaryInput,
+	calls,
+	emulator,
+	filesIn,
+	freshFolder,
+	ids,
+	run,
+	useFileEmulator,
+} from './file.fixtures';
 import { expectAtItem } from '../harness/items';
 
 useFileEmulator();
@@ -21,17 +30,30 @@ const FINALIZE_PATH = /^\/api\/2\.0\/files\/\d+\/session\/[^/]+\/finalize$/;
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 const store = () => fileStore(emulator.state);
 
-function upload(folderId: number, content: Buffer, options: Record<string, unknown> = {}, ifNameExists = 'newVersion') {
+function upload(
+	folderId: number,
+	content: Buffer,
+	options: Record<string, unknown> = {},
+	ifNameExists = 'newVersion',
+) {
 	return run(
-		{ operation: 'upload', folderId: byId(folderId), binaryPropertyName: 'data', ifNameExists, options: { chunkSize: CHUNK_MIB, ...options } },
+		{
+			operation: 'upload',
+			folderId: byId(folderId),
+			binaryPropertyName: 'data',
+			ifNameExists,
+			options: { chunkSize: CHUNK_MIB, ...options },
+		},
 		{ input: binaryInput('payload.bin', content) },
 	);
 }
 
 /** Lets the request through, then drops the reply: the portal did the work, the client never hears. */
-const loseReplyTo = (method: string, path: RegExp) => emulator.faults.add({ method, path, after: true, reset: true });
+const loseReplyTo = (method: string, path: RegExp) =>
+	emulator.faults.add({ method, path, after: true, reset: true });
 /** Drops the connection before the portal sees the request. */
-const loseRequestTo = (method: string, path: RegExp) => emulator.faults.add({ method, path, reset: true });
+const loseRequestTo = (method: string, path: RegExp) =>
+	emulator.faults.add({ method, path, reset: true });
 
 describe('a resent chunk after its reply was lost', () => {
 	test('when the portal never got it: the resend stores it once and the file is byte-identical', async () => {
@@ -71,13 +93,22 @@ describe('the reply to finalize is lost', () => {
 		const files = filesIn(folder.id);
 		expect(files).toHaveLength(1);
 		expect(sha256(files[0].content)).toBe(sha256(content));
-		expect(items[0].json).toMatchObject({ id: files[0].id, title: 'payload.bin', pureContentLength: content.length });
+		expect(items[0].json).toMatchObject({
+			id: files[0].id,
+			title: 'payload.bin',
+			pureContentLength: content.length,
+		});
 		expect(calls('POST', /\/session$/)).toHaveLength(1);
 	});
 
 	test('after the portal completed a new version with Keep Both: the numbered copy is found', async () => {
 		const folder = freshFolder();
-		emulator.state.createFile({ title: 'payload.bin', folderId: folder.id, createdBy: ids.users.admin, content: randomBytes(2 * CHUNK + 5) });
+		emulator.state.createFile({
+			title: 'payload.bin',
+			folderId: folder.id,
+			createdBy: ids.users.admin,
+			content: randomBytes(2 * CHUNK + 5),
+		});
 		const content = randomBytes(2 * CHUNK + 5);
 		loseReplyTo('PUT', FINALIZE_PATH);
 		const { error, items } = await upload(folder.id, content, {}, 'duplicate');
@@ -90,11 +121,21 @@ describe('the reply to finalize is lost', () => {
 
 	test('Replace Content: the new version the portal stored is reported', async () => {
 		const folder = freshFolder();
-		const file = emulator.state.createFile({ title: 'doc.bin', folderId: folder.id, createdBy: ids.users.admin, content: Buffer.from('v1') });
+		const file = emulator.state.createFile({
+			title: 'doc.bin',
+			folderId: folder.id,
+			createdBy: ids.users.admin,
+			content: Buffer.from('v1'),
+		});
 		const content = randomBytes(3 * CHUNK);
 		loseReplyTo('PUT', FINALIZE_PATH);
 		const { error, items } = await run(
-			{ operation: 'replaceContent', fileId: byId(file.id), binaryPropertyName: 'data', options: { chunkSize: CHUNK_MIB } },
+			{
+				operation: 'replaceContent',
+				fileId: byId(file.id),
+				binaryPropertyName: 'data',
+				options: { chunkSize: CHUNK_MIB },
+			},
 			{ input: binaryInput('doc.bin', content) },
 		);
 		expect(error).toBeUndefined();
@@ -116,7 +157,14 @@ describe('the reply to finalize is lost', () => {
 
 	test('when the portal refuses to finalize: a failure, nothing stored, no session left open', async () => {
 		const folder = freshFolder();
-		emulator.faults.add({ method: 'PUT', path: FINALIZE_PATH, times: 2, status: 500, headers: { 'content-type': 'application/json' }, body: '{"error":{"message":"Storage failure"},"status":1,"statusCode":500}' });
+		emulator.faults.add({
+			method: 'PUT',
+			path: FINALIZE_PATH,
+			times: 2,
+			status: 500,
+			headers: { 'content-type': 'application/json' },
+			body: '{"error":{"message":"Storage failure"},"status":1,"statusCode":500}',
+		});
 		const { status, error } = await upload(folder.id, randomBytes(CHUNK));
 		expect(status).toBe('error');
 		expect(error?.message).toContain('Storage failure');
@@ -130,8 +178,16 @@ describe('a failed upload leaves no open session', () => {
 	test('a 500 on a chunk aborts the session with DELETE and stores nothing', async () => {
 		const folder = freshFolder();
 		emulator.faults.add({ method: 'POST', path: CHUNK_PATH, times: 1, delayMs: 0 });
-		emulator.faults.add({ method: 'POST', path: CHUNK_PATH, status: 500, headers: { 'content-type': 'application/json' }, body: '{"error":{"message":"Disk failure"},"status":1,"statusCode":500}' });
-		const { status, error } = await upload(folder.id, randomBytes(4 * CHUNK), { parallelChunks: 2 });
+		emulator.faults.add({
+			method: 'POST',
+			path: CHUNK_PATH,
+			status: 500,
+			headers: { 'content-type': 'application/json' },
+			body: '{"error":{"message":"Disk failure"},"status":1,"statusCode":500}',
+		});
+		const { status, error } = await upload(folder.id, randomBytes(4 * CHUNK), {
+			parallelChunks: 2,
+		});
 		expect(status).toBe('error');
 		expect(error?.message).toContain('Disk failure');
 		expect(error?.description).toMatch(/part \d of 4/);
@@ -182,20 +238,54 @@ describe('Simplify', () => {
 		const folder = freshFolder();
 		const trimmed = await upload(folder.id, randomBytes(10));
 		expect(Object.keys(trimmed.items[0].json).sort()).toEqual(
-			['contentLength', 'created', 'fileEntryType', 'fileExst', 'fileType', 'folderId', 'id', 'pureContentLength', 'title', 'updated', 'version', 'viewUrl', 'webUrl'].sort(),
+			[
+				'contentLength',
+				'created',
+				'fileEntryType',
+				'fileExst',
+				'fileType',
+				'folderId',
+				'id',
+				'pureContentLength',
+				'title',
+				'updated',
+				'version',
+				'viewUrl',
+				'webUrl',
+			].sort(),
 		);
 		const full = await run(
-			{ operation: 'upload', folderId: byId(folder.id), binaryPropertyName: 'data', simplify: false, options: { fileName: 'full.bin' } },
+			{
+				operation: 'upload',
+				folderId: byId(folder.id),
+				binaryPropertyName: 'data',
+				simplify: false,
+				options: { fileName: 'full.bin' },
+			},
 			{ input: binaryInput('full.bin', randomBytes(10)) },
 		);
-		expect(full.items[0].json).toMatchObject({ title: 'full.bin', security: expect.any(Object), access: expect.any(Number) });
+		expect(full.items[0].json).toMatchObject({
+			title: 'full.bin',
+			security: expect.any(Object),
+			access: expect.any(Number),
+		});
 	});
 
 	test('Replace Content with Simplify off returns the whole FileDto of the new version', async () => {
 		const folder = freshFolder();
-		const file = emulator.state.createFile({ title: 'r.bin', folderId: folder.id, createdBy: ids.users.admin, content: Buffer.from('v1') });
+		const file = emulator.state.createFile({
+			title: 'r.bin',
+			folderId: folder.id,
+			createdBy: ids.users.admin,
+			content: Buffer.from('v1'),
+		});
 		const { items } = await run(
-			{ operation: 'replaceContent', fileId: byId(file.id), binaryPropertyName: 'data', simplify: false },
+			{
+				operation: 'replaceContent',
+				fileId: byId(file.id),
+				binaryPropertyName: 'data',
+				simplify: false,
+			},
 			{ input: binaryInput('r.bin', Buffer.from('v2')) },
 		);
 		expect(items[0].json).toMatchObject({ id: file.id, version: 2, security: expect.any(Object) });

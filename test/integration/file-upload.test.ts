@@ -9,7 +9,18 @@ import type { RecordedRequest } from '../emulator';
 import { fileStore } from '../emulator/file-store';
 import type { Folder } from '../emulator/model';
 import { authenticationMethods, byId, byUrl } from '../harness/docspace';
-import { binaryInput, calls, createsAnything, emulator, expr, filesIn, freshFolder, ids, run, useFileEmulator } from './file.fixtures';
+import {
+	binaryInput,
+	calls,
+	createsAnything,
+	emulator,
+	expr,
+	filesIn,
+	freshFolder,
+	ids,
+	run,
+	useFileEmulator,
+} from './file.fixtures';
 import { expectAtItem } from '../harness/items';
 
 useFileEmulator();
@@ -18,10 +29,14 @@ const MiB = 1024 * 1024;
 
 /** The numbered chunk POSTs, in chunk number order (they may arrive in any order). */
 const chunkPosts = () =>
-	calls('POST', /^\/api\/2\.0\/files\/\d+\/session\/[^/]+\/upload$/).sort((a, b) => Number(a.query.ChunkNumber) - Number(b.query.ChunkNumber));
+	calls('POST', /^\/api\/2\.0\/files\/\d+\/session\/[^/]+\/upload$/).sort(
+		(a, b) => Number(a.query.ChunkNumber) - Number(b.query.ChunkNumber),
+	);
 const finalizes = () => calls('PUT', /^\/api\/2\.0\/files\/\d+\/session\/[^/]+\/finalize$/);
 
-function multipartFiles(request: RecordedRequest): Array<{ name: string; filename: string; size: number }> {
+function multipartFiles(
+	request: RecordedRequest,
+): Array<{ name: string; filename: string; size: number }> {
 	return (request.body as { files: Array<{ name: string; filename: string; size: number }> }).files;
 }
 
@@ -39,15 +54,26 @@ describe('Upload', () => {
 		expect(file.title).toBe('hello.txt');
 		expect(file.content.equals(content)).toBe(true);
 		expect(items).toHaveLength(1);
-		expect(items[0].json).toMatchObject({ id: file.id, title: 'hello.txt', folderId: folder.id, version: 1 });
+		expect(items[0].json).toMatchObject({
+			id: file.id,
+			title: 'hello.txt',
+			folderId: folder.id,
+			version: 1,
+		});
 
 		const [session] = calls('POST', `/api/2.0/files/${folder.id}/session`);
-		expect(session.body).toEqual({ fileName: 'hello.txt', fileSize: content.length, createNewIfExist: false });
+		expect(session.body).toEqual({
+			fileName: 'hello.txt',
+			fileSize: content.length,
+			createNewIfExist: false,
+		});
 		const chunks = chunkPosts();
 		expect(chunks).toHaveLength(1);
 		expect(chunks[0].query).toEqual({ ChunkNumber: '1' });
 		expect(chunks[0].headers['content-type']).toMatch(/^multipart\/form-data; boundary=/);
-		expect(multipartFiles(chunks[0])).toEqual([expect.objectContaining({ name: 'file', filename: 'hello.txt', size: content.length })]);
+		expect(multipartFiles(chunks[0])).toEqual([
+			expect.objectContaining({ name: 'file', filename: 'hello.txt', size: content.length }),
+		]);
 		expect(chunks[0].status).toBe(200);
 		expect(finalizes().map((f) => f.status)).toEqual([201]);
 	});
@@ -56,7 +82,12 @@ describe('Upload', () => {
 		const folder = freshFolder();
 		const content = randomBytes(3.5 * MiB);
 		const { error } = await run(
-			{ operation: 'upload', folderId: byId(folder.id), binaryPropertyName: 'data', options: { chunkSize: 1 } },
+			{
+				operation: 'upload',
+				folderId: byId(folder.id),
+				binaryPropertyName: 'data',
+				options: { chunkSize: 1 },
+			},
 			{ input: binaryInput('big.bin', content) },
 		);
 		expect(error).toBeUndefined();
@@ -83,7 +114,12 @@ describe('Upload', () => {
 
 	test('into My documents with @my: the session goes to its numeric id', async () => {
 		const { error, items } = await run(
-			{ operation: 'upload', folderId: byId('@my'), binaryPropertyName: 'data', options: { fileName: 'My upload.txt' } },
+			{
+				operation: 'upload',
+				folderId: byId('@my'),
+				binaryPropertyName: 'data',
+				options: { fileName: 'My upload.txt' },
+			},
 			{ input: binaryInput('ignored.txt', Buffer.from('mine')) },
 		);
 		expect(error).toBeUndefined();
@@ -95,17 +131,30 @@ describe('Upload', () => {
 
 	test('into a room given by its link', async () => {
 		const { error } = await run(
-			{ operation: 'upload', folderId: byUrl(`${emulator.url}/rooms/shared/${ids.rooms.custom}/filter`), binaryPropertyName: 'data' },
+			{
+				operation: 'upload',
+				folderId: byUrl(`${emulator.url}/rooms/shared/${ids.rooms.custom}/filter`),
+				binaryPropertyName: 'data',
+			},
 			{ input: binaryInput('room.txt', Buffer.from('in the room')) },
 		);
 		expect(error).toBeUndefined();
-		expect(filesIn(ids.rooms.custom).find((f) => f.title === 'room.txt')?.content.toString()).toBe('in the room');
+		expect(
+			filesIn(ids.rooms.custom)
+				.find((f) => f.title === 'room.txt')
+				?.content.toString(),
+		).toBe('in the room');
 	});
 
 	describe('If Name Exists', () => {
 		const upload = (folder: Folder, text: string, ifNameExists: string) =>
 			run(
-				{ operation: 'upload', folderId: byId(folder.id), binaryPropertyName: 'data', ifNameExists },
+				{
+					operation: 'upload',
+					folderId: byId(folder.id),
+					binaryPropertyName: 'data',
+					ifNameExists,
+				},
 				{ input: binaryInput('report.txt', Buffer.from(text)) },
 			);
 
@@ -128,7 +177,11 @@ describe('Upload', () => {
 			const { error } = await upload(folder, 'second', 'duplicate');
 			expect(error).toBeUndefined();
 			expect(calls('POST', /\/session$/)[0].body).toMatchObject({ createNewIfExist: true });
-			expect(filesIn(folder.id).map((f) => [f.title, f.content.toString()]).sort()).toEqual([
+			expect(
+				filesIn(folder.id)
+					.map((f) => [f.title, f.content.toString()])
+					.sort(),
+			).toEqual([
 				['report (1).txt', 'second'],
 				['report.txt', 'first'],
 			]);
@@ -136,7 +189,12 @@ describe('Upload', () => {
 
 		test('Skip: an existing title (any case) is returned with skipped: true and nothing is uploaded', async () => {
 			const folder = freshFolder();
-			const existing = emulator.state.createFile({ title: 'REPORT.txt', folderId: folder.id, createdBy: ids.users.admin, content: Buffer.from('old') });
+			const existing = emulator.state.createFile({
+				title: 'REPORT.txt',
+				folderId: folder.id,
+				createdBy: ids.users.admin,
+				content: Buffer.from('old'),
+			});
 			const { error, items } = await upload(folder, 'new', 'skip');
 			expect(error).toBeUndefined();
 			expect(items[0].json).toMatchObject({ id: existing.id, skipped: true });
@@ -148,11 +206,19 @@ describe('Upload', () => {
 
 		test('Skip: without a clash the file is uploaded', async () => {
 			const folder = freshFolder();
-			emulator.state.createFile({ title: 'report.txt.bak', folderId: folder.id, createdBy: ids.users.admin });
+			emulator.state.createFile({
+				title: 'report.txt.bak',
+				folderId: folder.id,
+				createdBy: ids.users.admin,
+			});
 			const { error, items } = await upload(folder, 'new', 'skip');
 			expect(error).toBeUndefined();
 			expect(items[0].json.skipped).toBeUndefined();
-			expect(filesIn(folder.id).find((f) => f.title === 'report.txt')?.content.toString()).toBe('new');
+			expect(
+				filesIn(folder.id)
+					.find((f) => f.title === 'report.txt')
+					?.content.toString(),
+			).toBe('new');
 		});
 	});
 
@@ -170,7 +236,12 @@ describe('Upload', () => {
 				body: JSON.stringify({ success: false, message: 'Storage is busy' }),
 			});
 			const { error } = await run(
-				{ operation: 'upload', folderId: byId(folder.id), binaryPropertyName: 'data', options: { chunkSize: 1 } },
+				{
+					operation: 'upload',
+					folderId: byId(folder.id),
+					binaryPropertyName: 'data',
+					options: { chunkSize: 1 },
+				},
 				{ input: binaryInput('retry.bin', content) },
 			);
 			expect(error).toBeUndefined();
@@ -181,7 +252,12 @@ describe('Upload', () => {
 		test('a 503 on a chunk is retried by the request helper', async () => {
 			const folder = freshFolder();
 			const content = randomBytes(1500);
-			emulator.faults.add({ method: 'POST', path: chunkPath, status: 503, headers: { 'retry-after': '0' } });
+			emulator.faults.add({
+				method: 'POST',
+				path: chunkPath,
+				status: 503,
+				headers: { 'retry-after': '0' },
+			});
 			const { error } = await run(
 				{ operation: 'upload', folderId: byId(folder.id), binaryPropertyName: 'data' },
 				{ input: binaryInput('busy.bin', content) },
@@ -198,7 +274,12 @@ describe('Upload', () => {
 			store.maxChunkSize = 256 * 1024;
 			try {
 				const { status, error } = await run(
-					{ operation: 'upload', folderId: byId(folder.id), binaryPropertyName: 'data', options: { chunkSize: 0.5, parallelChunks: 1 } },
+					{
+						operation: 'upload',
+						folderId: byId(folder.id),
+						binaryPropertyName: 'data',
+						options: { chunkSize: 0.5, parallelChunks: 1 },
+					},
 					{ input: binaryInput('too-big.bin', randomBytes(600 * 1024)) },
 				);
 				expect(status).toBe('error');
@@ -224,7 +305,9 @@ describe('Upload', () => {
 				{ input: binaryInput('x.txt', Buffer.from('x'), 'text/plain', 'attachment') },
 			);
 			expect(status).toBe('error');
-			expect(error?.message).toBe('The input item has no binary property “file” (parameter “Input Binary Field”)');
+			expect(error?.message).toBe(
+				'The input item has no binary property “file” (parameter “Input Binary Field”)',
+			);
 			expectAtItem(error, 0);
 			expect(error?.description).toContain('attachment');
 			expect(emulator.requests).toHaveLength(0);
@@ -243,7 +326,12 @@ describe('Upload', () => {
 
 		test('an empty File Name option', async () => {
 			const { error } = await run(
-				{ operation: 'upload', folderId: byId(ids.myDocuments), binaryPropertyName: 'data', options: { fileName: '  ' } },
+				{
+					operation: 'upload',
+					folderId: byId(ids.myDocuments),
+					binaryPropertyName: 'data',
+					options: { fileName: '  ' },
+				},
 				{ input: binaryInput('x.txt', Buffer.from('x')) },
 			);
 			expect(error?.message).toBe('The parameter “File Name” is empty');
@@ -265,10 +353,16 @@ describe('Upload', () => {
 
 		test('a folder link that is no DocSpace folder link', async () => {
 			const { error } = await run(
-				{ operation: 'upload', folderId: byUrl(expr('https://example.com/not-a-folder')), binaryPropertyName: 'data' },
+				{
+					operation: 'upload',
+					folderId: byUrl(expr('https://example.com/not-a-folder')),
+					binaryPropertyName: 'data',
+				},
 				{ input: binaryInput('x.txt', Buffer.from('x')) },
 			);
-			expect(error?.message).toBe('The parameter “Folder” does not hold a DocSpace link to a folder: “https://example.com/not-a-folder”');
+			expect(error?.message).toBe(
+				'The parameter “Folder” does not hold a DocSpace link to a folder: “https://example.com/not-a-folder”',
+			);
 			expectAtItem(error, 0);
 			expect(emulator.requests).toHaveLength(0);
 		});
@@ -288,16 +382,28 @@ describe('Upload', () => {
 describe('Replace Content', () => {
 	test('stores a new version through an edit session, in numbered chunks', async () => {
 		const folder = freshFolder();
-		const file = emulator.state.createFile({ title: 'data.bin', folderId: folder.id, createdBy: ids.users.admin, content: Buffer.from('old') });
+		const file = emulator.state.createFile({
+			title: 'data.bin',
+			folderId: folder.id,
+			createdBy: ids.users.admin,
+			content: Buffer.from('old'),
+		});
 		const content = randomBytes(2.5 * MiB);
 		const { error, items } = await run(
-			{ operation: 'replaceContent', fileId: byId(file.id), binaryPropertyName: 'data', options: { chunkSize: 1 } },
+			{
+				operation: 'replaceContent',
+				fileId: byId(file.id),
+				binaryPropertyName: 'data',
+				options: { chunkSize: 1 },
+			},
 			{ input: binaryInput('whatever.bin', content) },
 		);
 		expect(error).toBeUndefined();
 		const [session] = calls('POST', `/api/2.0/files/file/${file.id}/edit_session`);
 		expect(session.query).toEqual({ fileSize: String(content.length) });
-		expect(chunkPosts().every((c) => c.path.startsWith(`/api/2.0/files/${folder.id}/session/`))).toBe(true);
+		expect(
+			chunkPosts().every((c) => c.path.startsWith(`/api/2.0/files/${folder.id}/session/`)),
+		).toBe(true);
 		expect(finalizes().map((f) => f.status)).toEqual([201]);
 		expect(chunkPosts().map((c) => multipartFiles(c)[0])).toEqual([
 			expect.objectContaining({ filename: 'data.bin', size: MiB }),
@@ -316,7 +422,9 @@ describe('Replace Content', () => {
 			{ operation: 'replaceContent', fileId: byId(ids.files.docx), binaryPropertyName: 'data' },
 			{ input: binaryInput('scan.pdf', Buffer.from('%PDF-1.4')) },
 		);
-		expect(error?.message).toBe('The binary file “scan.pdf” is a .pdf file, but “Project plan.docx” is a .docx file');
+		expect(error?.message).toBe(
+			'The binary file “scan.pdf” is a .pdf file, but “Project plan.docx” is a .docx file',
+		);
 		expectAtItem(error, 0);
 		expect(createsAnything()).toHaveLength(0);
 		expect(emulator.state.getFile(ids.files.docx)?.version).toBe(1);

@@ -2,16 +2,36 @@
 import { pdfForm, SAMPLE_FORM_FIELDS } from '../emulator/formPdf';
 import { formFilling } from '../emulator/formStore';
 import { byId, runDocSpace } from '../harness/docspace';
-import { binaryInput, emulator, fill, formIn, formRoom, ids, requestsTo, run, useFormEmulator } from './form.fixtures';
+import {
+	binaryInput,
+	emulator,
+	fill,
+	formIn,
+	formRoom,
+	ids,
+	requestsTo,
+	run,
+	useFormEmulator,
+} from './form.fixtures';
 
 useFormEmulator();
 
-const answers = { fullName: 'Anna Petrova', age: '34', startDate: '03/01/2025', remote: true, team: 'Support' };
+const answers = {
+	fullName: 'Anna Petrova',
+	age: '34',
+	startDate: '03/01/2025',
+	remote: true,
+	team: 'Support',
+};
 
 describe('Upload Form', () => {
 	test('an ONLYOFFICE PDF form lands in the room, is checked with isformpdf and is started', async () => {
 		const room = formRoom();
-		const { error, items } = await run('uploadForm', { roomId: byId(room.id), binaryPropertyName: 'data' }, binaryInput('Leave request.pdf', pdfForm(SAMPLE_FORM_FIELDS)));
+		const { error, items } = await run(
+			'uploadForm',
+			{ roomId: byId(room.id), binaryPropertyName: 'data' },
+			binaryInput('Leave request.pdf', pdfForm(SAMPLE_FORM_FIELDS)),
+		);
 		expect(error).toBeUndefined();
 		const [file] = emulator.state.childrenOf(room.id).files;
 		expect(file.title).toBe('Leave request.pdf');
@@ -24,15 +44,25 @@ describe('Upload Form', () => {
 
 	test('a PDF with fields made elsewhere is refused after the upload, and filling is not started', async () => {
 		const room = formRoom();
-		const { error } = await run('uploadForm', { roomId: byId(room.id) }, binaryInput('Other.pdf', pdfForm(SAMPLE_FORM_FIELDS, { onlyOfficeMarker: false })));
-		expect(error?.message).toMatch(/^“Other\.pdf” was stored \(file \d+\), but DocSpace does not take it for a PDF form/);
+		const { error } = await run(
+			'uploadForm',
+			{ roomId: byId(room.id) },
+			binaryInput('Other.pdf', pdfForm(SAMPLE_FORM_FIELDS, { onlyOfficeMarker: false })),
+		);
+		expect(error?.message).toMatch(
+			/^“Other\.pdf” was stored \(file \d+\), but DocSpace does not take it for a PDF form/,
+		);
 		expect(error?.description).toMatch(/made in the ONLYOFFICE editor/);
 		expect(requestsTo('PUT', /startfilling$/)).toEqual([]);
 	});
 
 	test('a file name that is not a PDF is refused before anything is uploaded', async () => {
 		const room = formRoom();
-		const { error } = await run('uploadForm', { roomId: byId(room.id) }, binaryInput('notes.docx', Buffer.from('x')));
+		const { error } = await run(
+			'uploadForm',
+			{ roomId: byId(room.id) },
+			binaryInput('notes.docx', Buffer.from('x')),
+		);
 		expect(error?.message).toMatch(/must be a PDF file/);
 		expect(emulator.requests).toEqual([]);
 	});
@@ -41,21 +71,44 @@ describe('Upload Form', () => {
 describe('Create From File', () => {
 	test('copies a PDF form from My documents into the room under a new title, then starts it', async () => {
 		const room = formRoom();
-		const source = emulator.state.createFile({ title: 'Master form.pdf', folderId: ids().myDocuments, createdBy: ids().users.admin, content: pdfForm(SAMPLE_FORM_FIELDS), isForm: true });
-		const { error, items } = await run('createFromFile', { roomId: byId(room.id), templateFileId: byId(source.id), title: 'Applications 2026.pdf' });
+		const source = emulator.state.createFile({
+			title: 'Master form.pdf',
+			folderId: ids().myDocuments,
+			createdBy: ids().users.admin,
+			content: pdfForm(SAMPLE_FORM_FIELDS),
+			isForm: true,
+		});
+		const { error, items } = await run('createFromFile', {
+			roomId: byId(room.id),
+			templateFileId: byId(source.id),
+			title: 'Applications 2026.pdf',
+		});
 		expect(error).toBeUndefined();
 		const [file] = emulator.state.childrenOf(room.id).files;
 		expect(file).toMatchObject({ title: 'Applications 2026.pdf', isForm: true });
 		expect(file.content.equals(source.content)).toBe(true);
 		expect(items[0].json).toMatchObject({ id: file.id, startFilling: true });
-		expect(requestsTo('POST', new RegExp(`/files/${room.id}/file$`))[0].body).toEqual({ title: 'Applications 2026.pdf', templateId: source.id });
+		expect(requestsTo('POST', new RegExp(`/files/${room.id}/file$`))[0].body).toEqual({
+			title: 'Applications 2026.pdf',
+			templateId: source.id,
+		});
 	});
 
 	test('a template that is not an ONLYOFFICE form is refused after the copy', async () => {
 		const room = formRoom();
-		const source = emulator.state.createFile({ title: 'Scan.pdf', folderId: ids().myDocuments, createdBy: ids().users.admin, content: pdfForm(SAMPLE_FORM_FIELDS, { onlyOfficeMarker: false }) });
-		const { error } = await run('createFromFile', { roomId: byId(room.id), templateFileId: byId(source.id) });
-		expect(error?.message).toMatch(/^“Scan\.pdf” was stored \(file \d+\), but DocSpace does not take it for a PDF form/);
+		const source = emulator.state.createFile({
+			title: 'Scan.pdf',
+			folderId: ids().myDocuments,
+			createdBy: ids().users.admin,
+			content: pdfForm(SAMPLE_FORM_FIELDS, { onlyOfficeMarker: false }),
+		});
+		const { error } = await run('createFromFile', {
+			roomId: byId(room.id),
+			templateFileId: byId(source.id),
+		});
+		expect(error?.message).toMatch(
+			/^“Scan\.pdf” was stored \(file \d+\), but DocSpace does not take it for a PDF form/,
+		);
 		expect(requestsTo('PUT', /startfilling$/)).toEqual([]);
 	});
 });
@@ -68,21 +121,33 @@ describe('Start Filling and Manage Filling', () => {
 
 		const started = await run('startFilling', { fileId: byId(form.id) });
 		expect(started.error).toBeUndefined();
-		expect(started.items[0].json).toMatchObject({ id: form.id, startFilling: true, formFillingStatus: 3 });
+		expect(started.items[0].json).toMatchObject({
+			id: form.id,
+			startFilling: true,
+			formFillingStatus: 3,
+		});
 		expect((await fill(form.id, ids().users.user, answers)).status).toBe(200);
 
 		const stopped = await run('manageFilling', { fileId: byId(form.id), action: 0 });
 		expect(stopped.error).toBeUndefined();
-		expect(requestsTo('PUT', new RegExp(`/files/file/${form.id}/manageformfilling$`))[0].body).toEqual({ formId: form.id, action: 0 });
+		expect(
+			requestsTo('PUT', new RegExp(`/files/file/${form.id}/manageformfilling$`))[0].body,
+		).toEqual({ formId: form.id, action: 0 });
 		expect((await fill(form.id, ids().users.user, answers)).status).toBe(400);
 
-		expect((await run('manageFilling', { fileId: byId(form.id), action: 1 })).error).toBeUndefined();
+		expect(
+			(await run('manageFilling', { fileId: byId(form.id), action: 1 })).error,
+		).toBeUndefined();
 		expect((await fill(form.id, ids().users.user, answers)).status).toBe(200);
 		expect(formFilling(emulator.state, form.id).submissions).toHaveLength(2);
 	});
 
 	test('a form outside a form room cannot be started: DocSpace’s refusal reaches the user', async () => {
-		const room = emulator.state.createRoom({ title: 'Not for forms', roomType: 2, createdBy: ids().users.admin });
+		const room = emulator.state.createRoom({
+			title: 'Not for forms',
+			roomType: 2,
+			createdBy: ids().users.admin,
+		});
 		const form = formIn(room);
 		const { error } = await run('startFilling', { fileId: byId(form.id) });
 		expect(error?.message).toMatch(/Form Filling rooms and virtual data rooms/);
@@ -100,13 +165,42 @@ describe('Get Submissions', () => {
 	test('one item per completed copy, values typed by the field metadata', async () => {
 		const form = formIn(formRoom(), { started: true });
 		expect((await fill(form.id, ids().users.user, answers)).status).toBe(200);
-		expect((await fill(form.id, ids().users.user, { fullName: 'Li Wei', age: 27, startDate: '12/31/2025', remote: false, team: 'Sales' })).status).toBe(200);
+		expect(
+			(
+				await fill(form.id, ids().users.user, {
+					fullName: 'Li Wei',
+					age: 27,
+					startDate: '12/31/2025',
+					remote: false,
+					team: 'Sales',
+				})
+			).status,
+		).toBe(200);
 
-		const { error, items } = await run('getSubmissions', { fileId: byId(form.id), returnAll: true });
+		const { error, items } = await run('getSubmissions', {
+			fileId: byId(form.id),
+			returnAll: true,
+		});
 		expect(error).toBeUndefined();
 		expect(items.map((item) => item.json)).toEqual([
-			{ fullName: 'Anna Petrova', age: 34, startDate: '2025-03-01', remote: true, team: 'Support', formNumber: 1, submittedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) },
-			{ fullName: 'Li Wei', age: 27, startDate: '2025-12-31', remote: false, team: 'Sales', formNumber: 2, submittedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) },
+			{
+				fullName: 'Anna Petrova',
+				age: 34,
+				startDate: '2025-03-01',
+				remote: true,
+				team: 'Support',
+				formNumber: 1,
+				submittedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+			},
+			{
+				fullName: 'Li Wei',
+				age: 27,
+				startDate: '2025-12-31',
+				remote: false,
+				team: 'Sales',
+				formNumber: 2,
+				submittedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+			},
 		]);
 	});
 
@@ -124,14 +218,31 @@ describe('Get Submissions', () => {
 		}
 		const all = await run('getSubmissions', { fileId: byId(form.id), returnAll: true });
 		expect(all.error).toBeUndefined();
-		expect(all.items.map((item) => item.json.formNumber)).toEqual(Array.from({ length: 230 }, (_, i) => i + 1));
+		expect(all.items.map((item) => item.json.formNumber)).toEqual(
+			Array.from({ length: 230 }, (_, i) => i + 1),
+		);
 		expect(all.items[229].json).toMatchObject({ fullName: 'Person 230', age: 50 });
-		expect(requestsTo('GET', /submissions$/).map((r) => [r.query.startIndex, r.query.count])).toEqual([['0', '100'], ['100', '100'], ['200', '100']]);
+		expect(
+			requestsTo('GET', /submissions$/).map((r) => [r.query.startIndex, r.query.count]),
+		).toEqual([
+			['0', '100'],
+			['100', '100'],
+			['200', '100'],
+		]);
 
 		emulator.clearRequests();
-		const some = await run('getSubmissions', { fileId: byId(form.id), returnAll: false, limit: 150 });
+		const some = await run('getSubmissions', {
+			fileId: byId(form.id),
+			returnAll: false,
+			limit: 150,
+		});
 		expect(some.items).toHaveLength(150);
-		expect(requestsTo('GET', /submissions$/).map((r) => [r.query.startIndex, r.query.count])).toEqual([['0', '100'], ['100', '50']]);
+		expect(
+			requestsTo('GET', /submissions$/).map((r) => [r.query.startIndex, r.query.count]),
+		).toEqual([
+			['0', '100'],
+			['100', '50'],
+		]);
 	});
 
 	test('read access is enough: a member who only fills forms reads the answers, an outsider is refused', async () => {
@@ -157,7 +268,9 @@ describe('Get Fill Result', () => {
 		const form = formIn(room, { started: true });
 		await fill(form.id, ids().users.user, answers);
 		const second = await fill(form.id, ids().users.user, { ...answers, fullName: 'Second' });
-		const { error, items } = await run('getFillResult', { fillingSessionId: second.body.fillingSessionId });
+		const { error, items } = await run('getFillResult', {
+			fillingSessionId: second.body.fillingSessionId,
+		});
 		expect(error).toBeUndefined();
 		expect(items[0].json).toMatchObject({
 			formNumber: 2,
@@ -180,7 +293,12 @@ async function runAs(userId: string, fileId: number) {
 	const key = emulator.state.createApiKey({ userId, name: 'someone' });
 	return await runDocSpace({
 		emulator,
-		parameters: { resource: 'form', operation: 'getSubmissions', fileId: byId(fileId), returnAll: true },
+		parameters: {
+			resource: 'form',
+			operation: 'getSubmissions',
+			fileId: byId(fileId),
+			returnAll: true,
+		},
 		credentials: { baseUrl: emulator.url, apiKey: key.key },
 	});
 }

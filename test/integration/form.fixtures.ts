@@ -22,8 +22,11 @@ export function useFormEmulator(): void {
 	beforeEach(() => emulator.clearRequests());
 }
 
-export const run = (operation: string, parameters: Record<string, unknown> = {}, input?: INodeExecutionData[]) =>
-	runDocSpace({ emulator, parameters: { resource: 'form', operation, ...parameters }, input });
+export const run = (
+	operation: string,
+	parameters: Record<string, unknown> = {},
+	input?: INodeExecutionData[],
+) => runDocSpace({ emulator, parameters: { resource: 'form', operation, ...parameters }, input });
 
 let count = 0;
 
@@ -33,11 +36,18 @@ export function formRoom(roomType: 1 | 8 = 1, fillers: string[] = [ids().users.u
 		title: `Forms ${++count}`,
 		roomType,
 		createdBy: ids().users.admin,
-		members: fillers.map((subjectId) => ({ subjectId, subjectType: 0, access: FileShare.FillForms })),
+		members: fillers.map((subjectId) => ({
+			subjectId,
+			subjectType: 0,
+			access: FileShare.FillForms,
+		})),
 	});
 }
 
-export function formIn(room: Folder, options: { fields?: FormField[]; roles?: string[]; started?: boolean } = {}): FileEntry {
+export function formIn(
+	room: Folder,
+	options: { fields?: FormField[]; roles?: string[]; started?: boolean } = {},
+): FileEntry {
 	const file = emulator.state.createFile({
 		title: `Application ${++count}.pdf`,
 		folderId: room.id,
@@ -45,17 +55,31 @@ export function formIn(room: Folder, options: { fields?: FormField[]; roles?: st
 		content: pdfForm(options.fields ?? SAMPLE_FORM_FIELDS, { roles: options.roles }),
 		isForm: true,
 	});
-	if (options.started) Object.assign(formFilling(emulator.state, file.id), { started: true, startedBy: ids().users.admin });
+	if (options.started)
+		Object.assign(formFilling(emulator.state, file.id), {
+			started: true,
+			startedBy: ids().users.admin,
+		});
 	return file;
 }
 
 export interface FillAnswer {
 	status: number;
-	body: { fillingSessionId?: string; completed?: boolean; formNumber?: number; completedFormId?: number; error?: string };
+	body: {
+		fillingSessionId?: string;
+		completed?: boolean;
+		formNumber?: number;
+		completedFormId?: number;
+		error?: string;
+	};
 }
 
 /** Fills the form as `userId` would in the editor and presses Complete & Submit. */
-export async function fill(fileId: number, userId: string, values: Record<string, unknown>): Promise<FillAnswer> {
+export async function fill(
+	fileId: number,
+	userId: string,
+	values: Record<string, unknown>,
+): Promise<FillAnswer> {
 	const response = await fetch(`${emulator.url}/emulator/forms/${fileId}/fill`, {
 		method: 'POST',
 		headers: { 'content-type': 'application/json' },
@@ -64,8 +88,14 @@ export async function fill(fileId: number, userId: string, values: Record<string
 	return { status: response.status, body: (await response.json()) as FillAnswer['body'] };
 }
 
-export const requestsTo = (method: string, path: RegExp) => emulator.requests.filter((r) => r.method === method && path.test(r.path));
+export const requestsTo = (method: string, path: RegExp) =>
+	emulator.requests.filter((r) => r.method === method && path.test(r.path));
 
 export function binaryInput(fileName: string, content: Buffer): INodeExecutionData[] {
-	return [{ json: {}, binary: { data: { data: content.toString('base64'), mimeType: 'application/pdf', fileName } } }];
+	return [
+		{
+			json: {},
+			binary: { data: { data: content.toString('base64'), mimeType: 'application/pdf', fileName } },
+		},
+	];
 }

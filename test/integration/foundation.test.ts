@@ -62,9 +62,11 @@ describe('each credential type runs Folder → Get Contents with the documented 
 		expect(seen).toHaveLength(1);
 		const expected = {
 			apiKey: () => `Bearer ${emulator.secrets.apiKey}`,
-			basicAuth: () => `Basic ${Buffer.from(`${emulator.secrets.adminEmail}:${emulator.secrets.adminPassword}`).toString('base64')}`,
+			basicAuth: () =>
+				`Basic ${Buffer.from(`${emulator.secrets.adminEmail}:${emulator.secrets.adminPassword}`).toString('base64')}`,
 			personalAccessToken: () => emulator.secrets.personalAccessToken,
-			oAuth2: () => `Bearer ${String((credentials.oauthTokenData as Record<string, unknown>).access_token)}`,
+			oAuth2: () =>
+				`Bearer ${String((credentials.oauthTokenData as Record<string, unknown>).access_token)}`,
 		}[authentication]();
 		expect(seen[0].headers.authorization).toBe(expected);
 	});
@@ -73,24 +75,51 @@ describe('each credential type runs Folder → Get Contents with the documented 
 describe('credential test requests', () => {
 	test('API key: good passes, bad fails, a files:read key passes', async () => {
 		const type = new DocSpaceApiKeyApi();
-		expect((await testCredential(type, { baseUrl: emulator.url, apiKey: emulator.secrets.apiKey })).error).toBeUndefined();
-		expect((await testCredential(type, { baseUrl: `${emulator.url}/api/2.0/`, apiKey: emulator.secrets.filesReadApiKey })).error).toBeUndefined();
-		expect((await testCredential(type, { baseUrl: emulator.url, apiKey: 'sk-not-a-real-key' })).error).toBeDefined();
+		expect(
+			(await testCredential(type, { baseUrl: emulator.url, apiKey: emulator.secrets.apiKey }))
+				.error,
+		).toBeUndefined();
+		expect(
+			(
+				await testCredential(type, {
+					baseUrl: `${emulator.url}/api/2.0/`,
+					apiKey: emulator.secrets.filesReadApiKey,
+				})
+			).error,
+		).toBeUndefined();
+		expect(
+			(await testCredential(type, { baseUrl: emulator.url, apiKey: 'sk-not-a-real-key' })).error,
+		).toBeDefined();
 		const tested = emulator.requests.map((r) => r.path);
 		expect(tested).toContain('/api/2.0/keys/@self');
 	});
 
 	test('basic auth: good passes, bad fails', async () => {
 		const type = new DocSpaceBasicAuthApi();
-		const good = { baseUrl: `${emulator.url}/`, email: emulator.secrets.adminEmail, password: emulator.secrets.adminPassword };
+		const good = {
+			baseUrl: `${emulator.url}/`,
+			email: emulator.secrets.adminEmail,
+			password: emulator.secrets.adminPassword,
+		};
 		expect((await testCredential(type, good)).error).toBeUndefined();
-		expect((await testCredential(type, { ...good, password: 'wrong-password' })).error).toBeDefined();
+		expect(
+			(await testCredential(type, { ...good, password: 'wrong-password' })).error,
+		).toBeDefined();
 	});
 
 	test('personal access token: good passes, bad fails', async () => {
 		const type = new DocSpacePersonalAccessTokenApi();
-		expect((await testCredential(type, { baseUrl: emulator.url, token: emulator.secrets.personalAccessToken })).error).toBeUndefined();
-		expect((await testCredential(type, { baseUrl: emulator.url, token: 'not-a-session' })).error).toBeDefined();
+		expect(
+			(
+				await testCredential(type, {
+					baseUrl: emulator.url,
+					token: emulator.secrets.personalAccessToken,
+				})
+			).error,
+		).toBeUndefined();
+		expect(
+			(await testCredential(type, { baseUrl: emulator.url, token: 'not-a-session' })).error,
+		).toBeDefined();
 	});
 });
 
@@ -120,7 +149,10 @@ describe('errors say what to check and never show the secret', () => {
 		expect(error?.httpCode).toBe('401');
 		expect(error?.description).toMatch(/email and password/);
 		expectNoSecret(error, secret);
-		expectNoSecret(error, Buffer.from(`${emulator.secrets.adminEmail}:${secret}`).toString('base64'));
+		expectNoSecret(
+			error,
+			Buffer.from(`${emulator.secrets.adminEmail}:${secret}`).toString('base64'),
+		);
 	});
 
 	test('connection refused', async () => {
@@ -166,7 +198,11 @@ describe('errors say what to check and never show the secret', () => {
 		const { error } = await runDocSpace({
 			emulator,
 			credentials: { baseUrl: emulator.url, apiKey: emulator.secrets.filesReadApiKey },
-			parameters: { resource: 'room', operation: 'get', roomId: byId(emulator.state.seedIds.rooms.custom) },
+			parameters: {
+				resource: 'room',
+				operation: 'get',
+				roomId: byId(emulator.state.seedIds.rooms.custom),
+			},
 		});
 		expect(error?.httpCode).toBe('403');
 		expect(error?.message).toMatch(/denied permission/);
@@ -186,7 +222,12 @@ describe('errors say what to check and never show the secret', () => {
 	});
 
 	test('429 storm: retried with Retry-After, then a clear error', async () => {
-		emulator.faults.add({ path: /\/api\/2\.0\/files\//, status: 429, headers: { 'Retry-After': '0' }, times: 50 });
+		emulator.faults.add({
+			path: /\/api\/2\.0\/files\//,
+			status: 429,
+			headers: { 'Retry-After': '0' },
+			times: 50,
+		});
 		const { error } = await runDocSpace({ emulator, parameters: getContents('@my') });
 		expect(error?.httpCode).toBe('429');
 		expect(error?.message).toMatch(/rate limiting/);
@@ -195,9 +236,16 @@ describe('errors say what to check and never show the secret', () => {
 	});
 
 	test('a passing 503 and a connection reset are retried transparently', async () => {
-		emulator.faults.add({ path: /\/api\/2\.0\/files\//, status: 503, headers: { 'Retry-After': '0' } });
+		emulator.faults.add({
+			path: /\/api\/2\.0\/files\//,
+			status: 503,
+			headers: { 'Retry-After': '0' },
+		});
 		emulator.faults.add({ path: /\/api\/2\.0\/files\//, reset: true });
-		const { error, items } = await runDocSpace({ emulator, parameters: getContents('@my', { returnAll: true }) });
+		const { error, items } = await runDocSpace({
+			emulator,
+			parameters: getContents('@my', { returnAll: true }),
+		});
 		expect(error).toBeUndefined();
 		expect(items.length).toBeGreaterThan(0);
 		expect(emulator.requests.filter((r) => r.path.startsWith('/api/2.0/files/'))).toHaveLength(3);
@@ -207,7 +255,11 @@ describe('errors say what to check and never show the secret', () => {
 		const { items, status } = await runDocSpace({
 			emulator,
 			node: { onError: 'continueRegularOutput' },
-			parameters: { resource: 'file', operation: 'get', fileId: '={{ { __rl: true, mode: "id", value: String($json.id) } }}' },
+			parameters: {
+				resource: 'file',
+				operation: 'get',
+				fileId: '={{ { __rl: true, mode: "id", value: String($json.id) } }}',
+			},
 			input: [{ json: { id: 987654321 } }, { json: { id: emulator.state.seedIds.files.docx } }],
 		});
 		expect(status).toBe('success');
@@ -228,14 +280,20 @@ describe('paging', () => {
 		});
 		expect(error).toBeUndefined();
 		expect(items).toHaveLength(250);
-		expect(new Set(items.map((i) => `${String(i.json.fileEntryType)}:${String(i.json.id)}`)).size).toBe(250);
-		const pages = emulator.requests.filter((r) => r.path === `/api/2.0/files/${emulator.state.seedIds.bigFolder}`);
+		expect(
+			new Set(items.map((i) => `${String(i.json.fileEntryType)}:${String(i.json.id)}`)).size,
+		).toBe(250);
+		const pages = emulator.requests.filter(
+			(r) => r.path === `/api/2.0/files/${emulator.state.seedIds.bigFolder}`,
+		);
 		expect(pages.map((r) => [r.query.startIndex, r.query.count])).toEqual([
 			['0', '100'],
 			['100', '100'],
 			['200', '100'],
 		]);
-		expect(items.every((i) => i.pairedItem && (i.pairedItem as { item: number }).item === 0)).toBe(true);
+		expect(items.every((i) => i.pairedItem && (i.pairedItem as { item: number }).item === 0)).toBe(
+			true,
+		);
 	});
 
 	test.each([1, 7, 100, 101, 249])('Limit %i returns exactly that many', async (limit) => {
@@ -245,6 +303,8 @@ describe('paging', () => {
 			parameters: getContents(emulator.state.seedIds.bigFolder, { returnAll: false, limit }),
 		});
 		expect(items).toHaveLength(limit);
-		expect(emulator.requests.filter((r) => r.path.startsWith('/api/2.0/files/'))).toHaveLength(Math.ceil(limit / 100));
+		expect(emulator.requests.filter((r) => r.path.startsWith('/api/2.0/files/'))).toHaveLength(
+			Math.ceil(limit / 100),
+		);
 	});
 });

@@ -18,7 +18,8 @@ beforeEach(() => emulator.clearRequests());
 
 const ids = () => emulator.state.seedIds;
 const fromList = (value: string | number) => ({ __rl: true, mode: 'list', value: String(value) });
-const gets = (path: string) => emulator.requests.filter((r) => r.method === 'GET' && r.path === path);
+const gets = (path: string) =>
+	emulator.requests.filter((r) => r.method === 'GET' && r.path === path);
 
 describe('Room → Invite: access levels of the chosen room', () => {
 	const levels = async (roomId: number | undefined, kind = 'user') =>
@@ -49,17 +50,41 @@ describe('Room → Invite: access levels of the chosen room', () => {
 			resource: 'room',
 			operation: 'invite',
 			roomId: fromList(ids().rooms.public),
-			invitees: { invitee: [{ kind: 'group', access: 11 }, { kind: 'email', access: 11 }] },
+			invitees: {
+				invitee: [
+					{ kind: 'group', access: 11 },
+					{ kind: 'email', access: 11 },
+				],
+			},
 		};
-		const second = await loadOptions('getRoomAccessLevels', { emulator, parameters, path: 'parameters.invitees.invitee[1].access' });
+		const second = await loadOptions('getRoomAccessLevels', {
+			emulator,
+			parameters,
+			path: 'parameters.invitees.invitee[1].access',
+		});
 		expect(second.map((o) => o.name).sort()).toEqual(['Content Creator', 'Room Manager']);
-		const first = await loadOptions('getRoomAccessLevels', { emulator, parameters, path: 'parameters.invitees.invitee[0].access' });
+		const first = await loadOptions('getRoomAccessLevels', {
+			emulator,
+			parameters,
+			path: 'parameters.invitees.invitee[0].access',
+		});
 		expect(first.map((o) => o.name)).toEqual(['Content Creator']);
 	});
 
 	test('a Custom room offers every level but Form Filler, a form filling room its own', async () => {
-		expect((await levels(ids().rooms.custom)).map((o) => o.name).sort()).toEqual(['Commenter', 'Content Creator', 'Editor', 'Reviewer', 'Room Manager', 'Viewer']);
-		expect((await levels(ids().rooms.fillingForms)).map((o) => o.name).sort()).toEqual(['Content Creator', 'Form Filler', 'Room Manager']);
+		expect((await levels(ids().rooms.custom)).map((o) => o.name).sort()).toEqual([
+			'Commenter',
+			'Content Creator',
+			'Editor',
+			'Reviewer',
+			'Room Manager',
+			'Viewer',
+		]);
+		expect((await levels(ids().rooms.fillingForms)).map((o) => o.name).sort()).toEqual([
+			'Content Creator',
+			'Form Filler',
+			'Room Manager',
+		]);
 	});
 
 	test('without a room every level is listed and nothing is asked', async () => {
@@ -76,11 +101,16 @@ describe('Room → Invite: access levels of the chosen room', () => {
 					resource: 'room',
 					operation: 'invite',
 					roomId: byId(room),
-					invitees: { invitee: [{ kind: 'user', userId: ids().users.user2, access: option.value }] },
+					invitees: {
+						invitee: [{ kind: 'user', userId: ids().users.user2, access: option.value }],
+					},
 				},
 			});
 			expect(error).toBeUndefined();
-			expect(emulator.state.getFolder(room)?.members.find((m) => m.subjectId === ids().users.user2)?.access).toBe(option.value);
+			expect(
+				emulator.state.getFolder(room)?.members.find((m) => m.subjectId === ids().users.user2)
+					?.access,
+			).toBe(option.value);
 		}
 	});
 });
@@ -89,20 +119,31 @@ describe('File → Download: the formats the chosen file converts to', () => {
 	const formats = async (fileId?: number) =>
 		await loadOptions('getConversionFormats', {
 			emulator,
-			parameters: { resource: 'file', operation: 'download', ...(fileId ? { fileId: fromList(fileId) } : {}) },
+			parameters: {
+				resource: 'file',
+				operation: 'download',
+				...(fileId ? { fileId: fromList(fileId) } : {}),
+			},
 			path: 'parameters.options.convertTo',
 		});
 
 	test('a .docx file lists the portal’s targets for .docx, after keeping the format', async () => {
 		const options = await formats(ids().files.docx);
 		expect(options[0].value).toBe('');
-		expect(options.slice(1).map((o) => `.${String(o.value)}`)).toEqual([...EXTS_CONVERTIBLE['.docx']].sort());
+		expect(options.slice(1).map((o) => `.${String(o.value)}`)).toEqual(
+			[...EXTS_CONVERTIBLE['.docx']].sort(),
+		);
 		expect(gets('/api/2.0/files/settings')).toHaveLength(1);
 	});
 
 	test('a .pdf file offers what the portal lists for .pdf; a file it does not convert only “keep the format”', async () => {
 		expect((await formats(ids().files.pdf)).map((o) => o.value)).toEqual(['', 'docx']);
-		const image = emulator.state.createFile({ title: 'Photo.png', folderId: ids().myDocuments, createdBy: ids().users.admin, content: Buffer.from('png') });
+		const image = emulator.state.createFile({
+			title: 'Photo.png',
+			folderId: ids().myDocuments,
+			createdBy: ids().users.admin,
+			content: Buffer.from('png'),
+		});
 		expect((await formats(image.id)).map((o) => o.value)).toEqual(['']);
 	});
 
@@ -110,7 +151,12 @@ describe('File → Download: the formats the chosen file converts to', () => {
 		const [, first] = await formats(ids().files.docx);
 		const { error, items } = await runDocSpace({
 			emulator,
-			parameters: { resource: 'file', operation: 'download', fileId: byId(ids().files.docx), options: { convertTo: first.value } },
+			parameters: {
+				resource: 'file',
+				operation: 'download',
+				fileId: byId(ids().files.docx),
+				options: { convertTo: first.value },
+			},
 		});
 		expect(error).toBeUndefined();
 		expect(items[0].binary?.data.fileName).toBe(`Project plan.${String(first.value)}`);
@@ -119,9 +165,17 @@ describe('File → Download: the formats the chosen file converts to', () => {
 
 describe('languages from settings/cultures', () => {
 	test('lists each portal language by name, after the portal default', async () => {
-		const options = await loadOptions('getCultures', { emulator, parameters: { resource: 'user', operation: 'invite' } });
+		const options = await loadOptions('getCultures', {
+			emulator,
+			parameters: { resource: 'user', operation: 'invite' },
+		});
 		expect(options[0]).toMatchObject({ value: '' });
-		expect(options.slice(1).map((o) => o.value).sort()).toEqual([...CULTURES].sort());
+		expect(
+			options
+				.slice(1)
+				.map((o) => o.value)
+				.sort(),
+		).toEqual([...CULTURES].sort());
 		expect(options.find((o) => o.value === 'de')?.name).toBe('German (de)');
 		expect(gets('/api/2.0/settings/cultures')).toHaveLength(1);
 	});
@@ -131,12 +185,17 @@ describe('user lists narrowed per operation', () => {
 	const node = new DocSpace();
 	const listMethodOf = (operation: string, name = 'userId') => {
 		const property = node.description.properties.find(
-			(p: INodeProperties) => p.name === name && p.displayOptions?.show?.operation?.includes(operation) && p.displayOptions.show.resource?.includes('user'),
+			(p: INodeProperties) =>
+				p.name === name &&
+				p.displayOptions?.show?.operation?.includes(operation) &&
+				p.displayOptions.show.resource?.includes('user'),
 		);
 		return property?.modes?.find((m) => m.name === 'list')?.typeOptions?.searchListMethod;
 	};
 	const emails = async (method: string, filter?: string) =>
-		(await listSearch(method, { emulator, parameters: { resource: 'user' } }, filter)).results.map((r) => r.name.replace(/^.*\((.*)\)$/, '$1'));
+		(await listSearch(method, { emulator, parameters: { resource: 'user' } }, filter)).results.map(
+			(r) => r.name.replace(/^.*\((.*)\)$/, '$1'),
+		);
 
 	test('Enable lists disabled users only', async () => {
 		expect(listMethodOf('enable')).toBe('searchDisabledUsers');
@@ -148,21 +207,31 @@ describe('user lists narrowed per operation', () => {
 		expect(listMethodOf('disable')).toBe('searchActiveUsers');
 		expect(listMethodOf('changeType')).toBe('searchActiveUsers');
 		const listed = await emails('searchActiveUsers');
-		expect(listed).toEqual(expect.arrayContaining(['admin@example.com', 'user@example.com', 'roomadmin@example.com']));
+		expect(listed).toEqual(
+			expect.arrayContaining(['admin@example.com', 'user@example.com', 'roomadmin@example.com']),
+		);
 		expect(listed).not.toContain('disabled@example.com');
 	});
 
 	test('Reassign Rooms To lists active room admins and DocSpace admins, searchable', async () => {
 		expect(listMethodOf('changeType', 'reassignTo')).toBe('searchRoomOwners');
 		expect(listMethodOf('delete', 'reassignTo')).toBe('searchRoomOwners');
-		expect((await emails('searchRoomOwners')).sort()).toEqual(['admin@example.com', 'roomadmin@example.com']);
+		expect((await emails('searchRoomOwners')).sort()).toEqual([
+			'admin@example.com',
+			'roomadmin@example.com',
+		]);
 		expect(await emails('searchRoomOwners', 'rita')).toEqual(['roomadmin@example.com']);
 	});
 });
 
 describe('From List for files and folders: My documents and rooms, with where each entry is', () => {
 	const search = async (method: string, filter?: string, token?: string) =>
-		await listSearch(method, { emulator, parameters: { resource: 'file', operation: 'get' } }, filter, token);
+		await listSearch(
+			method,
+			{ emulator, parameters: { resource: 'file', operation: 'get' } },
+			filter,
+			token,
+		);
 
 	async function all(method: string, filter?: string) {
 		const names: string[] = [];
@@ -193,7 +262,10 @@ describe('From List for files and folders: My documents and rooms, with where ea
 	test('the search narrows the list and the values are the file IDs', async () => {
 		const page = await search('searchFiles', 'roadmap');
 		expect(page.results).toEqual([
-			expect.objectContaining({ name: 'Roadmap.docx · My documents / Projects / 2025', value: String(ids().files.roadmap) }),
+			expect.objectContaining({
+				name: 'Roadmap.docx · My documents / Projects / 2025',
+				value: String(ids().files.roadmap),
+			}),
 		]);
 	});
 
@@ -202,7 +274,9 @@ describe('From List for files and folders: My documents and rooms, with where ea
 		expect(pages).toBeGreaterThan(1);
 		expect(new Set(names).size).toBe(names.length);
 		expect(names.filter((n) => n.endsWith('· My documents / Big folder')).length).toBe(
-			[...emulator.state.files.values()].filter((f) => f.folderId === ids().bigFolder && f.title.includes('File ')).length,
+			[...emulator.state.files.values()].filter(
+				(f) => f.folderId === ids().bigFolder && f.title.includes('File '),
+			).length,
 		);
 	});
 
@@ -213,20 +287,36 @@ describe('From List for files and folders: My documents and rooms, with where ea
 
 	test('the folder list offers My documents and the rooms themselves as places', async () => {
 		const rooms = await search('searchFolders', 'public');
-		expect(rooms.results[0]).toEqual(expect.objectContaining({ name: 'Public room · Rooms', value: String(ids().rooms.public) }));
+		expect(rooms.results[0]).toEqual(
+			expect.objectContaining({ name: 'Public room · Rooms', value: String(ids().rooms.public) }),
+		);
 		const my = await search('searchFolders', 'my doc');
 		expect(my.results[0]).toEqual(expect.objectContaining({ name: 'My documents', value: '@my' }));
 		const first = await search('searchFolders');
-		expect(first.results.map((r) => r.name)).toEqual(expect.arrayContaining(['My documents', 'Public room · Rooms', 'Projects · My documents']));
+		expect(first.results.map((r) => r.name)).toEqual(
+			expect.arrayContaining(['My documents', 'Public room · Rooms', 'Projects · My documents']),
+		);
 		expect(first.paginationToken).toBeDefined();
 		const next = await search('searchFolders', undefined, first.paginationToken as string);
 		expect(next.results.length).toBeGreaterThan(0);
-		expect(next.results.map((r) => r.name).filter((name) => name === 'My documents' || name.endsWith('· Rooms'))).toEqual([]);
+		expect(
+			next.results
+				.map((r) => r.name)
+				.filter((name) => name === 'My documents' || name.endsWith('· Rooms')),
+		).toEqual([]);
 	});
 
 	test('a guest, who has no My documents, still gets the files of the rooms they are in', async () => {
-		const guest = emulator.state.createUser({ email: 'guest.picker@example.com', password: 'Guest-Passw0rd!', firstName: 'Gia', lastName: 'Guest', type: 'Guest' });
-		emulator.state.getFolder(ids().rooms.collaboration)?.members.push({ subjectId: guest.id, subjectType: 0, access: 2 });
+		const guest = emulator.state.createUser({
+			email: 'guest.picker@example.com',
+			password: 'Guest-Passw0rd!',
+			firstName: 'Gia',
+			lastName: 'Guest',
+			type: 'Guest',
+		});
+		emulator.state
+			.getFolder(ids().rooms.collaboration)
+			?.members.push({ subjectId: guest.id, subjectType: 0, access: 2 });
 		const page = await listSearch(
 			'searchFiles',
 			{
@@ -249,7 +339,11 @@ describe('From List for files and folders: My documents and rooms, with where ea
 	});
 
 	test('rooms show their type beside the name', async () => {
-		const page = await listSearch('searchRooms', { emulator, parameters: { resource: 'room' } }, 'Public');
+		const page = await listSearch(
+			'searchRooms',
+			{ emulator, parameters: { resource: 'room' } },
+			'Public',
+		);
 		expect(page.results.map((r) => r.name)).toEqual(['Public room (Public Room)']);
 	});
 });

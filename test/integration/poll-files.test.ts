@@ -3,7 +3,17 @@
  * emulator: baseline, test event, subfolders, output shape and every credential type.
  */
 import { authenticationMethods, byId } from '../harness/docspace';
-import { admin, emulator, freshRoom, idsOf, inRoom, listings, newFile, poller, usePollEmulator } from './poll.fixtures';
+import {
+	admin,
+	emulator,
+	freshRoom,
+	idsOf,
+	inRoom,
+	listings,
+	newFile,
+	poller,
+	usePollEmulator,
+} from './poll.fixtures';
 
 usePollEmulator();
 
@@ -46,7 +56,9 @@ describe('New File', () => {
 			modifiedBy: admin,
 			fileEntryType: 2,
 		});
-		expect(Date.parse(String((item.payload as { createOn: string }).createOn))).toBe(file.created.getTime());
+		expect(Date.parse(String((item.payload as { createOn: string }).createOn))).toBe(
+			file.created.getTime(),
+		);
 	});
 
 	it('Fetch Test Event returns the newest file and leaves the state alone', async () => {
@@ -61,8 +73,16 @@ describe('New File', () => {
 	});
 
 	it('Fetch Test Event in an empty folder says there is nothing yet', async () => {
-		const folder = emulator.state.createFolder({ title: 'Empty', parentId: emulator.state.seedIds.myDocuments, createdBy: admin });
-		const { error } = await poller({ event: 'file.created', location: 'folder', folderId: byId(folder.id) }).poll('manual');
+		const folder = emulator.state.createFolder({
+			title: 'Empty',
+			parentId: emulator.state.seedIds.myDocuments,
+			createdBy: admin,
+		});
+		const { error } = await poller({
+			event: 'file.created',
+			location: 'folder',
+			folderId: byId(folder.id),
+		}).poll('manual');
 		expect(error?.message).toBe('DocSpace has nothing yet that matches this trigger');
 	});
 
@@ -113,7 +133,12 @@ describe('New File', () => {
 		const room = freshRoom();
 		await poller(inRoom('file.created', room.id)).poll();
 		const [request] = listings(`/api/2.0/files/${room.id}`);
-		expect(request.query).toMatchObject({ sortBy: 'DateAndTimeCreation', sortOrder: 'Descending', filterType: 'FilesOnly', withSubFolders: 'false' });
+		expect(request.query).toMatchObject({
+			sortBy: 'DateAndTimeCreation',
+			sortOrder: 'Descending',
+			filterType: 'FilesOnly',
+			withSubFolders: 'false',
+		});
 	});
 });
 
@@ -130,7 +155,11 @@ describe('File Updated', () => {
 		emulator.state.addFileVersion(old.id, Buffer.from('v3'), admin);
 		const { items } = await trigger.poll();
 		expect(idsOf(items)).toEqual([old.id]);
-		expect(items[0].event).toMatchObject({ trigger: 'file.updated', triggerId: 512, createOn: old.updated.toISOString() });
+		expect(items[0].event).toMatchObject({
+			trigger: 'file.updated',
+			triggerId: 512,
+			createOn: old.updated.toISOString(),
+		});
 		expect(items[0].payload).toMatchObject({ version: 3 });
 		expect((await trigger.poll()).items).toEqual([]);
 		emulator.state.advanceClock(5);
@@ -145,7 +174,10 @@ describe('File Updated', () => {
 		await trigger.poll();
 		const res = await fetch(`${emulator.url}/api/2.0/files/file/${file.id}`, {
 			method: 'PUT',
-			headers: { authorization: `Bearer ${emulator.secrets.apiKey}`, 'content-type': 'application/json' },
+			headers: {
+				authorization: `Bearer ${emulator.secrets.apiKey}`,
+				'content-type': 'application/json',
+			},
 			body: JSON.stringify({ title: 'renamed.txt' }),
 		});
 		expect(res.status).toBe(200);
@@ -160,10 +192,18 @@ describe('New Folder', () => {
 		const trigger = poller(inRoom('folder.created', room.id));
 		await trigger.poll();
 		newFile(room.id, 'not-a-folder.docx');
-		const folder = emulator.state.createFolder({ title: 'Invoices', parentId: room.id, createdBy: admin });
+		const folder = emulator.state.createFolder({
+			title: 'Invoices',
+			parentId: room.id,
+			createdBy: admin,
+		});
 		const { items } = await trigger.poll();
 		expect(idsOf(items)).toEqual([folder.id]);
 		expect(items[0].event).toMatchObject({ trigger: 'folder.created', triggerId: 32768 });
-		expect(items[0].payload).toMatchObject({ title: 'Invoices', parentId: room.id, fileEntryType: 1 });
+		expect(items[0].payload).toMatchObject({
+			title: 'Invoices',
+			parentId: room.id,
+			fileEntryType: 1,
+		});
 	});
 });

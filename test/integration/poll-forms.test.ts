@@ -7,7 +7,15 @@ import { SAMPLE_FORM_FIELDS, pdfForm } from '../emulator/formPdf';
 import { formFilling } from '../emulator/formStore';
 import { byId } from '../harness/docspace';
 import type { PollHarness } from '../harness/poll';
-import { admin, api, emulator, freshRoom, listings, poller, usePollEmulator } from './poll.fixtures';
+import {
+	admin,
+	api,
+	emulator,
+	freshRoom,
+	listings,
+	poller,
+	usePollEmulator,
+} from './poll.fixtures';
 
 usePollEmulator();
 
@@ -24,13 +32,27 @@ async function fill(formId: number, values: Record<string, unknown>) {
 describe('New Form Submission', () => {
 	function startedForm() {
 		const { users } = emulator.state.seedIds;
-		const room = emulator.state.createRoom({ title: 'Poll forms', roomType: 1, createdBy: admin, members: [{ subjectId: users.user, subjectType: 0, access: 7 }] });
-		const form = emulator.state.createFile({ title: 'Application.pdf', folderId: room.id, createdBy: admin, content: pdfForm(SAMPLE_FORM_FIELDS), isForm: true });
+		const room = emulator.state.createRoom({
+			title: 'Poll forms',
+			roomType: 1,
+			createdBy: admin,
+			members: [{ subjectId: users.user, subjectType: 0, access: 7 }],
+		});
+		const form = emulator.state.createFile({
+			title: 'Application.pdf',
+			folderId: room.id,
+			createdBy: admin,
+			content: pdfForm(SAMPLE_FORM_FIELDS),
+			isForm: true,
+		});
 		formFilling(emulator.state, form.id).started = true;
 		return form;
 	}
 
-	const names = async (trigger: PollHarness) => (await trigger.poll()).items.map((i) => (i.payload as { fields: { fullName: string } }).fields.fullName);
+	const names = async (trigger: PollHarness) =>
+		(await trigger.poll()).items.map(
+			(i) => (i.payload as { fields: { fullName: string } }).fields.fullName,
+		);
 
 	it('the baseline skips earlier submissions; each new one is emitted once with its number and answers', async () => {
 		const form = startedForm();
@@ -41,8 +63,16 @@ describe('New Form Submission', () => {
 		const { items, error } = await trigger.poll();
 		expect(error).toBeUndefined();
 		expect(items).toHaveLength(1);
-		expect(items[0].event).toMatchObject({ trigger: 'form.submit', triggerId: expect.any(Number), id: `form.submit:2@2` });
-		expect(items[0].payload).toMatchObject({ formId: String(form.id), formNumber: 2, fields: { fullName: 'Ada', team: 'Sales' } });
+		expect(items[0].event).toMatchObject({
+			trigger: 'form.submit',
+			triggerId: expect.any(Number),
+			id: `form.submit:2@2`,
+		});
+		expect(items[0].payload).toMatchObject({
+			formId: String(form.id),
+			formNumber: 2,
+			fields: { fullName: 'Ada', team: 'Sales' },
+		});
 		expect(await names(trigger)).toEqual([]);
 	});
 
@@ -63,7 +93,9 @@ describe('New Form Submission', () => {
 		await new Promise((resolve) => setTimeout(resolve, 5));
 		await fill(form.id, { fullName: 'Newest' });
 		const { items } = await poller({ event: 'form.submit', fileId: byId(form.id) }).poll('manual');
-		expect(items.map((i) => (i.payload as { fields: { fullName: string } }).fields.fullName)).toEqual(['Newest']);
+		expect(
+			items.map((i) => (i.payload as { fields: { fullName: string } }).fields.fullName),
+		).toEqual(['Newest']);
 	});
 });
 
@@ -71,14 +103,32 @@ describe('New Form Submission in a Form Filling room', () => {
 	let rooms = 0;
 	function formRoom() {
 		const { users } = emulator.state.seedIds;
-		return emulator.state.createRoom({ title: `Form room ${++rooms}`, roomType: 1, createdBy: admin, members: [{ subjectId: users.user, subjectType: 0, access: 7 }] });
+		return emulator.state.createRoom({
+			title: `Form room ${++rooms}`,
+			roomType: 1,
+			createdBy: admin,
+			members: [{ subjectId: users.user, subjectType: 0, access: 7 }],
+		});
 	}
 	const addForm = (roomId: number, title: string) =>
-		emulator.state.createFile({ title, folderId: roomId, createdBy: admin, content: pdfForm(SAMPLE_FORM_FIELDS), isForm: true });
-	const startFilling = async (formId: number) => await api('PUT', `files/file/${formId}/startfilling`);
+		emulator.state.createFile({
+			title,
+			folderId: roomId,
+			createdBy: admin,
+			content: pdfForm(SAMPLE_FORM_FIELDS),
+			isForm: true,
+		});
+	const startFilling = async (formId: number) =>
+		await api('PUT', `files/file/${formId}/startfilling`);
 	const fillIn = async (formId: number, fullName: string) => await fill(formId, { fullName });
-	const watch = (roomId: number) => poller({ event: 'form.submit', formSource: 'room', roomId: byId(roomId) });
-	type Submission = { formId: string; formTitle: string; formNumber: number; fields: { fullName: string } };
+	const watch = (roomId: number) =>
+		poller({ event: 'form.submit', formSource: 'room', roomId: byId(roomId) });
+	type Submission = {
+		formId: string;
+		formTitle: string;
+		formNumber: number;
+		fields: { fullName: string };
+	};
 	const submissions = async (trigger: PollHarness) => {
 		const { items, error } = await trigger.poll();
 		expect(error).toBeUndefined();
@@ -103,15 +153,34 @@ describe('New Form Submission in a Form Filling room', () => {
 		const { items } = await trigger.poll();
 		expect(items.map((i) => i.payload)).toEqual(
 			expect.arrayContaining([
-				expect.objectContaining({ formId: String(a.id), formTitle: 'Leave.pdf', formNumber: 2, fields: expect.objectContaining({ fullName: 'Ada' }) }),
-				expect.objectContaining({ formId: String(b.id), formTitle: 'Expenses.pdf', formNumber: 1, fields: expect.objectContaining({ fullName: 'Bob' }) }),
+				expect.objectContaining({
+					formId: String(a.id),
+					formTitle: 'Leave.pdf',
+					formNumber: 2,
+					fields: expect.objectContaining({ fullName: 'Ada' }),
+				}),
+				expect.objectContaining({
+					formId: String(b.id),
+					formTitle: 'Expenses.pdf',
+					formNumber: 1,
+					fields: expect.objectContaining({ fullName: 'Bob' }),
+				}),
 			]),
 		);
 		expect(items).toHaveLength(2);
 		expect(new Set(items.map((i) => (i.event as { id: string }).id)).size).toBe(2);
 		// One listing of the room and one submissions request per form being filled.
-		expect(emulator.requests.filter((r) => r.method === 'GET').map((r) => r.path).sort()).toEqual(
-			[`/api/2.0/files/${room.id}`, `/api/2.0/files/file/${a.id}/submissions`, `/api/2.0/files/file/${b.id}/submissions`].sort(),
+		expect(
+			emulator.requests
+				.filter((r) => r.method === 'GET')
+				.map((r) => r.path)
+				.sort(),
+		).toEqual(
+			[
+				`/api/2.0/files/${room.id}`,
+				`/api/2.0/files/file/${a.id}/submissions`,
+				`/api/2.0/files/file/${b.id}/submissions`,
+			].sort(),
 		);
 		expect(await submissions(trigger)).toEqual([]);
 	});
@@ -127,7 +196,11 @@ describe('New Form Submission in a Form Filling room', () => {
 		await fillIn(waiting.id, 'W1');
 		await fillIn(added.id, 'N1');
 		await fillIn(added.id, 'N2');
-		expect((await submissions(trigger)).sort()).toEqual(['Added.pdf #1 N1', 'Added.pdf #2 N2', 'Waiting.pdf #1 W1']);
+		expect((await submissions(trigger)).sort()).toEqual([
+			'Added.pdf #1 N1',
+			'Added.pdf #2 N2',
+			'Waiting.pdf #1 W1',
+		]);
 		expect(await submissions(trigger)).toEqual([]);
 	});
 
@@ -149,7 +222,8 @@ describe('New Form Submission in a Form Filling room', () => {
 		const form = addForm(room.id, 'Paused.pdf');
 		await startFilling(form.id);
 		await fillIn(form.id, 'Old');
-		const manage = async (action: number) => await api('PUT', `files/file/${form.id}/manageformfilling`, { formId: form.id, action });
+		const manage = async (action: number) =>
+			await api('PUT', `files/file/${form.id}/manageformfilling`, { formId: form.id, action });
 		await manage(0); // Stop
 		const trigger = watch(room.id);
 		expect(await submissions(trigger)).toEqual([]);

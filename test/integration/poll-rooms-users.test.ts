@@ -1,6 +1,15 @@
 /** Poll Trigger, room and user events, against the emulator's REST API. */
 import { RoomType } from '../emulator/model';
-import { admin, api, emulator, idsOf, listings, poller, until, usePollEmulator } from './poll.fixtures';
+import {
+	admin,
+	api,
+	emulator,
+	idsOf,
+	listings,
+	poller,
+	until,
+	usePollEmulator,
+} from './poll.fixtures';
 
 usePollEmulator();
 
@@ -15,15 +24,26 @@ describe('New Room', () => {
 		newRoom('Recent room', new Date(Date.now() - 60_000));
 		const trigger = poller({ event: 'room.created' });
 		expect((await trigger.poll()).items).toEqual([]);
-		const created = (await api('POST', 'files/rooms', { title: 'Fresh room', roomType: 'CustomRoom' })) as { id: number };
+		const created = (await api('POST', 'files/rooms', {
+			title: 'Fresh room',
+			roomType: 'CustomRoom',
+		})) as { id: number };
 		const { items, error } = await trigger.poll();
 		expect(error).toBeUndefined();
 		expect(idsOf(items)).toEqual([created.id]);
-		expect(items[0].event).toMatchObject({ trigger: 'room.created', triggerId: 4194304, createBy: admin });
+		expect(items[0].event).toMatchObject({
+			trigger: 'room.created',
+			triggerId: 4194304,
+			createBy: admin,
+		});
 		expect(items[0].payload).toMatchObject({ title: 'Fresh room', roomType: 5 });
 		expect((await trigger.poll()).items).toEqual([]);
 		const [request] = listings('/api/2.0/files/rooms');
-		expect(request.query).toMatchObject({ sortBy: 'DateAndTimeCreation', sortOrder: 'Descending', searchArea: 'Active' });
+		expect(request.query).toMatchObject({
+			sortBy: 'DateAndTimeCreation',
+			sortOrder: 'Descending',
+			searchArea: 'Active',
+		});
 	});
 
 	it('Fetch Test Event returns the newest room, not the pinned one', async () => {
@@ -45,7 +65,11 @@ describe('Room Archived', () => {
 		await archive();
 		const { items } = await trigger.poll();
 		expect(idsOf(items)).toEqual([room.id]);
-		expect(items[0].event).toMatchObject({ trigger: 'room.archived', triggerId: 16777216, createBy: admin });
+		expect(items[0].event).toMatchObject({
+			trigger: 'room.archived',
+			triggerId: 16777216,
+			createBy: admin,
+		});
 		expect((await trigger.poll()).items).toEqual([]);
 		await api('PUT', `files/rooms/${room.id}/unarchive`, {});
 		await until(() => !emulator.state.isArchived(room));
@@ -60,13 +84,18 @@ describe('New User', () => {
 	it('emits an invited user once, with the people DTO and the webhook’s createDate', async () => {
 		const trigger = poller({ event: 'user.created' });
 		expect((await trigger.poll()).items).toEqual([]);
-		await api('POST', 'people/invite', { invitations: [{ email: 'new.person@example.com', type: 'User' }] });
+		await api('POST', 'people/invite', {
+			invitations: [{ email: 'new.person@example.com', type: 'User' }],
+		});
 		const invited = emulator.state.findUserByEmail('new.person@example.com');
 		const { items, error } = await trigger.poll();
 		expect(error).toBeUndefined();
 		expect(idsOf(items)).toEqual([invited?.id]);
 		expect(items[0].event).toMatchObject({ trigger: 'user.created', triggerId: 1 });
-		expect(items[0].payload).toMatchObject({ email: 'new.person@example.com', createDate: expect.any(String) });
+		expect(items[0].payload).toMatchObject({
+			email: 'new.person@example.com',
+			createDate: expect.any(String),
+		});
 		expect((await trigger.poll()).items).toEqual([]);
 	});
 
@@ -74,12 +103,23 @@ describe('New User', () => {
 		const trigger = poller({ event: 'user.created' });
 		await trigger.poll();
 		const emails = Array.from({ length: 130 }, (_, i) => `bulk.${i}@example.com`);
-		for (const email of emails) emulator.state.createUser({ email, password: 'x', firstName: 'Bulk', lastName: email, type: 'User' });
+		for (const email of emails)
+			emulator.state.createUser({
+				email,
+				password: 'x',
+				firstName: 'Bulk',
+				lastName: email,
+				type: 'User',
+			});
 		emulator.clearRequests();
 		const { items } = await trigger.poll();
-		expect(items.map((i) => (i.payload as { email: string }).email).sort()).toEqual([...emails].sort());
+		expect(items.map((i) => (i.payload as { email: string }).email).sort()).toEqual(
+			[...emails].sort(),
+		);
 		// One request per 100 people, every poll.
-		expect(listings('/api/2.0/people/filter')).toHaveLength(Math.ceil(emulator.state.users.size / 100));
+		expect(listings('/api/2.0/people/filter')).toHaveLength(
+			Math.ceil(emulator.state.users.size / 100),
+		);
 		expect(emulator.state.users.size).toBeGreaterThan(100);
 	});
 });
@@ -92,7 +132,13 @@ describe('User Updated', () => {
 		expect((await trigger.poll()).items).toEqual([]);
 		await api('PUT', `people/${user}`, { firstName: 'Renamed' });
 		await api('PUT', `people/${user}`, { lastName: 'Twice' });
-		emulator.state.createUser({ email: 'not.an.update@example.com', password: 'x', firstName: 'N', lastName: 'U', type: 'User' });
+		emulator.state.createUser({
+			email: 'not.an.update@example.com',
+			password: 'x',
+			firstName: 'N',
+			lastName: 'U',
+			type: 'User',
+		});
 		const { items } = await trigger.poll();
 		expect(idsOf(items)).toEqual([user]);
 		expect(items[0].payload).toMatchObject({ firstName: 'Renamed', lastName: 'Twice' });
@@ -105,7 +151,13 @@ describe('User Updated', () => {
 		const trigger = poller({ event: 'user.updated' });
 		await trigger.poll();
 		const mine = emulator.state.myDocumentsOf(admin);
-		if (mine) emulator.state.createFile({ title: 'space.docx', folderId: mine.id, createdBy: admin, content: Buffer.alloc(5000) });
+		if (mine)
+			emulator.state.createFile({
+				title: 'space.docx',
+				folderId: mine.id,
+				createdBy: admin,
+				content: Buffer.alloc(5000),
+			});
 		expect((await trigger.poll()).items).toEqual([]);
 		await api('PUT', 'people/status/Terminated', { userIds: [user2] });
 		expect(idsOf((await trigger.poll()).items)).toEqual([user2]);

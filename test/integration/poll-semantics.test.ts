@@ -3,7 +3,17 @@
  * between two polls, an n8n restart in the middle, clock skew between n8n and the portal, and a
  * portal that is down for a while.
  */
-import { admin, emulator, freshRoom, idsOf, inRoom, listings, newFile, poller, usePollEmulator } from './poll.fixtures';
+import {
+	admin,
+	emulator,
+	freshRoom,
+	idsOf,
+	inRoom,
+	listings,
+	newFile,
+	poller,
+	usePollEmulator,
+} from './poll.fixtures';
 
 usePollEmulator();
 
@@ -20,7 +30,9 @@ describe('equal timestamps', () => {
 		expect((await trigger.poll()).items).toEqual([]);
 		const third = newFile(room.id, 'twin-3.docx', at);
 		expect(idsOf((await trigger.poll()).items)).toEqual([third.id]);
-		expect((trigger.staticData.cursor as { ids: string[] }).ids.sort()).toEqual([first, ...twins, third].map((f) => String(f.id)).sort());
+		expect((trigger.staticData.cursor as { ids: string[] }).ids.sort()).toEqual(
+			[first, ...twins, third].map((f) => String(f.id)).sort(),
+		);
 	});
 });
 
@@ -74,7 +86,8 @@ describe('many changes between two polls', () => {
 		// Each page request shifts the listing by three new files.
 		const late: number[] = [];
 		const addLate = () => {
-			for (let i = 0; i < 3; i++) late.push(newFile(room.id, `late-${late.length}.docx`, new Date(Date.now() + 1000)).id);
+			for (let i = 0; i < 3; i++)
+				late.push(newFile(room.id, `late-${late.length}.docx`, new Date(Date.now() + 1000)).id);
 		};
 		emulator.faults.add({ method: 'GET', path: `/api/2.0/files/${room.id}`, times: 3, delayMs: 1 });
 		const spy = setInterval(addLate, 0);
@@ -115,7 +128,13 @@ describe('a portal that is down for a while', () => {
 		await trigger.poll();
 		const early = newFile(room.id, 'before-outage.docx');
 		const state = JSON.parse(JSON.stringify(trigger.staticData));
-		emulator.faults.add({ path: `/api/2.0/files/${room.id}`, status: 500, times: Infinity, body: '{"error":{"message":"Service is down"}}', headers: { 'content-type': 'application/json' } });
+		emulator.faults.add({
+			path: `/api/2.0/files/${room.id}`,
+			status: 500,
+			times: Infinity,
+			body: '{"error":{"message":"Service is down"}}',
+			headers: { 'content-type': 'application/json' },
+		});
 		for (let i = 0; i < 3; i++) {
 			const { items, error } = await trigger.poll();
 			expect(items).toEqual([]);

@@ -23,15 +23,28 @@ export function usePollEmulator(): void {
 let rooms = 0;
 /** A new collaboration room with one file in it. */
 export function freshRoom(title = `Poll room ${++rooms}`) {
-	const room = emulator.state.createRoom({ title, roomType: RoomType.EditingRoom, createdBy: admin });
+	const room = emulator.state.createRoom({
+		title,
+		roomType: RoomType.EditingRoom,
+		createdBy: admin,
+	});
 	emulator.state.createFile({ title: 'existing.docx', folderId: room.id, createdBy: admin });
 	return room;
 }
 
 export const newFile = (folderId: number, title = 'new.docx', created?: Date) =>
-	emulator.state.createFile({ title, folderId, createdBy: admin, content: Buffer.from(title), created });
+	emulator.state.createFile({
+		title,
+		folderId,
+		createdBy: admin,
+		content: Buffer.from(title),
+		created,
+	});
 
-export function poller(parameters: Record<string, unknown>, authentication?: AuthenticationMethod): PollHarness {
+export function poller(
+	parameters: Record<string, unknown>,
+	authentication?: AuthenticationMethod,
+): PollHarness {
 	return new PollHarness({ emulator, parameters, authentication });
 }
 
@@ -43,16 +56,21 @@ export const inRoom = (event: string, roomId: number, extra: Record<string, unkn
 	...extra,
 });
 
-export const idsOf = (items: Array<Record<string, unknown>>) => items.map((item) => (item.payload as { id: unknown }).id);
+export const idsOf = (items: Array<Record<string, unknown>>) =>
+	items.map((item) => (item.payload as { id: unknown }).id);
 
 /** GET requests to the given path since the last clearRequests(). */
-export const listings = (path: string) => emulator.requests.filter((r) => r.method === 'GET' && r.path === path);
+export const listings = (path: string) =>
+	emulator.requests.filter((r) => r.method === 'GET' && r.path === path);
 
 /** A call to the emulator's REST API as the admin (API key); answers the envelope's `response`. */
 export async function api(method: string, path: string, body?: unknown): Promise<unknown> {
 	const res = await fetch(`${emulator.url}/api/2.0/${path}`, {
 		method,
-		headers: { authorization: `Bearer ${emulator.secrets.apiKey}`, 'content-type': 'application/json' },
+		headers: {
+			authorization: `Bearer ${emulator.secrets.apiKey}`,
+			'content-type': 'application/json',
+		},
 		body: body === undefined ? undefined : JSON.stringify(body),
 	});
 	if (!res.ok) throw new Error(`${method} ${path} answered ${res.status}: ${await res.text()}`);

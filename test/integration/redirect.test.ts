@@ -27,19 +27,32 @@ afterAll(async () => {
 	await new Promise((resolve) => storage.close(resolve));
 });
 
-test.each(authenticationMethods)('a download redirected to another origin does not carry the %s credential', async (authentication) => {
-	storageRequests.length = 0;
-	emulator.faults.add({ path: '/filehandler.ashx', status: 302, headers: { Location: storageUrl } });
-	const { error, items } = await runDocSpace({
-		emulator,
-		authentication,
-		parameters: { resource: 'file', operation: 'download', fileId: byId(emulator.state.seedIds.files.docx) },
-	});
-	expect(error).toBeUndefined();
-	expect(Buffer.from(String(items[0].binary?.data.data), 'base64').toString()).toBe('bytes from storage');
-	expect(storageRequests).toHaveLength(1);
-	expect(storageRequests[0].authorization).toBeUndefined();
-	expect(storageRequests[0].cookie).toBeUndefined();
-	const handler = emulator.requests.find((r) => r.path === '/filehandler.ashx');
-	expect(handler?.headers.authorization).toBeTruthy();
-});
+test.each(authenticationMethods)(
+	'a download redirected to another origin does not carry the %s credential',
+	async (authentication) => {
+		storageRequests.length = 0;
+		emulator.faults.add({
+			path: '/filehandler.ashx',
+			status: 302,
+			headers: { Location: storageUrl },
+		});
+		const { error, items } = await runDocSpace({
+			emulator,
+			authentication,
+			parameters: {
+				resource: 'file',
+				operation: 'download',
+				fileId: byId(emulator.state.seedIds.files.docx),
+			},
+		});
+		expect(error).toBeUndefined();
+		expect(Buffer.from(String(items[0].binary?.data.data), 'base64').toString()).toBe(
+			'bytes from storage',
+		);
+		expect(storageRequests).toHaveLength(1);
+		expect(storageRequests[0].authorization).toBeUndefined();
+		expect(storageRequests[0].cookie).toBeUndefined();
+		const handler = emulator.requests.find((r) => r.path === '/filehandler.ashx');
+		expect(handler?.headers.authorization).toBeTruthy();
+	},
+);

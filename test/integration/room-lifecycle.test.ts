@@ -2,7 +2,16 @@
 import { fileOperations } from '../emulator/operations';
 import { portalTags } from '../emulator/roomStore';
 import { byId } from '../harness/docspace';
-import { MB, emulator, expectOnlyReads, freshRoom, ids, requestsTo, run, useRoomEmulator } from './room.fixtures';
+import {
+	MB,
+	emulator,
+	expectOnlyReads,
+	freshRoom,
+	ids,
+	requestsTo,
+	run,
+	useRoomEmulator,
+} from './room.fixtures';
 import { expectAtItem } from '../harness/items';
 
 useRoomEmulator();
@@ -41,8 +50,18 @@ describe('Create', () => {
 		});
 		expect(error).toBeUndefined();
 		const room = emulator.state.getFolder(Number(items[0].json.id));
-		expect(room).toMatchObject({ title: 'Due diligence 2025', roomType: 8, quotaLimit: 500 * MB, indexing: true, denyDownload: true, tags: ['legal', '2025'] });
-		expect(items[0].json).toMatchObject({ quotaLimit: 500 * MB, lifetime: { enabled: true, value: 3, period: 1, deletePermanently: true } });
+		expect(room).toMatchObject({
+			title: 'Due diligence 2025',
+			roomType: 8,
+			quotaLimit: 500 * MB,
+			indexing: true,
+			denyDownload: true,
+			tags: ['legal', '2025'],
+		});
+		expect(items[0].json).toMatchObject({
+			quotaLimit: 500 * MB,
+			lifetime: { enabled: true, value: 3, period: 1, deletePermanently: true },
+		});
 		expect(portalTags(emulator.state).has('legal')).toBe(true);
 		expect(requestsTo('POST', /\/files\/rooms$/)[0].body).toEqual({
 			title: 'Due diligence 2025',
@@ -56,19 +75,30 @@ describe('Create', () => {
 	});
 
 	test('VDR-only settings are not sent for other room types', async () => {
-		const { error } = await run('create', { title: 'Plain', roomType: 2, additionalFields: { indexing: true, tags: 'x' } });
+		const { error } = await run('create', {
+			title: 'Plain',
+			roomType: 2,
+			additionalFields: { indexing: true, tags: 'x' },
+		});
 		expect(error).toBeUndefined();
-		expect(requestsTo('POST', /\/files\/rooms$/)[0].body).toEqual({ title: 'Plain', roomType: 2, tags: ['x'] });
+		expect(requestsTo('POST', /\/files\/rooms$/)[0].body).toEqual({
+			title: 'Plain',
+			roomType: 2,
+			tags: ['x'],
+		});
 	});
 
-	test.each(['={{ "" }}', '   '])('an empty title (%j) is refused before calling DocSpace', async (title) => {
-		const before = emulator.state.folders.size;
-		const { error } = await run('create', { title, roomType: 5 });
-		expect(error?.message).toBe('The parameter “Title” is empty');
-		expectAtItem(error, 0);
-		expect(emulator.requests).toHaveLength(0);
-		expect(emulator.state.folders.size).toBe(before);
-	});
+	test.each(['={{ "" }}', '   '])(
+		'an empty title (%j) is refused before calling DocSpace',
+		async (title) => {
+			const before = emulator.state.folders.size;
+			const { error } = await run('create', { title, roomType: 5 });
+			expect(error?.message).toBe('The parameter “Title” is empty');
+			expectAtItem(error, 0);
+			expect(emulator.requests).toHaveLength(0);
+			expect(emulator.state.folders.size).toBe(before);
+		},
+	);
 
 	test('a title longer than DocSpace allows is refused', async () => {
 		const { error } = await run('create', { title: 'x'.repeat(171), roomType: 5 });
@@ -82,11 +112,23 @@ describe('Update', () => {
 	test('title, quota and tags', async () => {
 		const room = freshRoom('Before');
 		room.tags = ['old'];
-		const { error, items } = await run('update', { roomId: byId(room.id), updateFields: { title: 'After', quota: 250, tags: 'a, b' } });
+		const { error, items } = await run('update', {
+			roomId: byId(room.id),
+			updateFields: { title: 'After', quota: 250, tags: 'a, b' },
+		});
 		expect(error).toBeUndefined();
 		expect(room).toMatchObject({ title: 'After', quotaLimit: 250 * MB, tags: ['a', 'b'] });
-		expect(items[0].json).toMatchObject({ id: room.id, title: 'After', quotaLimit: 250 * MB, tags: ['a', 'b'] });
-		expect(requestsTo('PUT', new RegExp(`/files/rooms/${room.id}$`))[0].body).toEqual({ title: 'After', quota: 250 * MB, tags: ['a', 'b'] });
+		expect(items[0].json).toMatchObject({
+			id: room.id,
+			title: 'After',
+			quotaLimit: 250 * MB,
+			tags: ['a', 'b'],
+		});
+		expect(requestsTo('PUT', new RegExp(`/files/rooms/${room.id}$`))[0].body).toEqual({
+			title: 'After',
+			quota: 250 * MB,
+			tags: ['a', 'b'],
+		});
 	});
 
 	test('quota -1 removes the room’s own limit; VDR settings on a VDR', async () => {
@@ -100,7 +142,10 @@ describe('Update', () => {
 		expect(room.quotaLimit).toBeUndefined();
 		expect(room.indexing).toBe(true);
 		const after = await run('get', { roomId: byId(room.id) });
-		expect(after.items[0].json).toMatchObject({ quotaLimit: -1, lifetime: { value: 7, period: 0, enabled: true } });
+		expect(after.items[0].json).toMatchObject({
+			quotaLimit: -1,
+			lifetime: { value: 7, period: 0, enabled: true },
+		});
 	});
 
 	test('bad input changes nothing', async () => {
@@ -113,8 +158,13 @@ describe('Update', () => {
 		expectAtItem(none.error, 0);
 		const quota = await run('update', { roomId: byId(room.id), updateFields: { quota: 0 } });
 		expect(quota.error?.message).toMatch(/“Quota \(MB\)” must be a positive number or -1/);
-		const indexing = await run('update', { roomId: byId(room.id), updateFields: { indexing: true } });
-		expect(indexing.error?.message).toMatch(/“Indexing” applies to virtual data rooms only, and “Unchanged” is a Collaboration Room$/);
+		const indexing = await run('update', {
+			roomId: byId(room.id),
+			updateFields: { indexing: true },
+		});
+		expect(indexing.error?.message).toMatch(
+			/“Indexing” applies to virtual data rooms only, and “Unchanged” is a Collaboration Room$/,
+		);
 		expectAtItem(indexing.error, 0);
 		expectOnlyReads();
 		expect(room).toMatchObject({ title: 'Unchanged', indexing: false });
@@ -136,7 +186,9 @@ describe('Archive, Unarchive, Delete', () => {
 		expect(archived.error).toBeUndefined();
 		expect(room.parentId).toBe(ids().archive);
 		expect(archived.items[0].json).toMatchObject({ id: room.id, rootFolderType: 20 });
-		expect(requestsTo('PUT', new RegExp(`/files/rooms/${room.id}/archive$`))[0].body).toEqual({ deleteAfter: false });
+		expect(requestsTo('PUT', new RegExp(`/files/rooms/${room.id}/archive$`))[0].body).toEqual({
+			deleteAfter: false,
+		});
 		expect(requestsTo('GET', /\/files\/fileops$/).length).toBeGreaterThanOrEqual(1);
 		const inArchive = await run('getMany', { returnAll: true, filters: { section: 'archived' } });
 		expect(inArchive.items.map((i) => i.json.id)).toContain(room.id);
@@ -150,7 +202,10 @@ describe('Archive, Unarchive, Delete', () => {
 	test('an operation that outlives the wait time limit', async () => {
 		const room = freshRoom('Slow archive');
 		fileOperations(emulator.state).durationMs = 5000;
-		const { error } = await run('archive', { roomId: byId(room.id), options: { waitTimeLimit: 1 } });
+		const { error } = await run('archive', {
+			roomId: byId(room.id),
+			options: { waitTimeLimit: 1 },
+		});
 		expect(error?.message).toMatch(/move operation/);
 		expectAtItem(error, 0);
 		expect(`${error?.message} ${error?.description}`).toMatch(/Wait Time Limit/);
@@ -159,7 +214,11 @@ describe('Archive, Unarchive, Delete', () => {
 
 	test('delete removes the room and its contents', async () => {
 		const room = freshRoom('To delete');
-		const inside = emulator.state.createFile({ title: 'x.docx', folderId: room.id, createdBy: ids().users.admin });
+		const inside = emulator.state.createFile({
+			title: 'x.docx',
+			folderId: room.id,
+			createdBy: ids().users.admin,
+		});
 		const { error, items } = await run('delete', { roomId: byId(room.id) });
 		expect(error).toBeUndefined();
 		expect(items.map((i) => i.json)).toEqual([{ deleted: true, id: room.id }]);

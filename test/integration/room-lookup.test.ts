@@ -9,11 +9,19 @@ describe('Get', () => {
 	test('by ID and by URL', async () => {
 		const vdr = ids().rooms.vdr;
 		const byIdRun = await run('get', { roomId: byId(vdr) });
-		expect(byIdRun.items[0].json).toMatchObject({ id: vdr, title: 'Data room', roomType: 8, indexing: true, quotaLimit: 100 * MB });
+		expect(byIdRun.items[0].json).toMatchObject({
+			id: vdr,
+			title: 'Data room',
+			roomType: 8,
+			indexing: true,
+			quotaLimit: 100 * MB,
+		});
 		const byUrlRun = await run('get', { roomId: byUrl(`${emulator.url}/rooms/shared/${vdr}`) });
 		expect(byUrlRun.items[0].json.id).toBe(vdr);
 		// A link with more after the ID, set by an expression (n8n checks literal links against the whole pattern).
-		const fullLink = await run('get', { roomId: byUrl(`={{ "${emulator.url}/rooms/shared/${vdr}/filter?folder=${vdr}" }}`) });
+		const fullLink = await run('get', {
+			roomId: byUrl(`={{ "${emulator.url}/rooms/shared/${vdr}/filter?folder=${vdr}" }}`),
+		});
 		expect(fullLink.items[0].json.id).toBe(vdr);
 		expect(requestsTo('GET', new RegExp(`^/api/2\\.0/files/rooms/${vdr}$`))).toHaveLength(3);
 	});
@@ -33,7 +41,9 @@ describe('Get', () => {
 
 	test('a malformed URL or ID is refused before calling DocSpace', async () => {
 		const url = await run('get', { roomId: byUrl('={{ "https://example.com/some/page" }}') });
-		expect(url.error?.message).toBe('The parameter “Room” does not hold a DocSpace link to a room: “https://example.com/some/page”');
+		expect(url.error?.message).toBe(
+			'The parameter “Room” does not hold a DocSpace link to a room: “https://example.com/some/page”',
+		);
 		expectAtItem(url.error, 0);
 		expect(url.error?.description).toMatch(/rooms\/shared\/123/);
 		const id = await run('get', { roomId: byId('={{ "12abc" }}') });
@@ -52,23 +62,39 @@ describe('Get Many', () => {
 		expect(error).toBeUndefined();
 		const found = items.map((i) => i.json.id);
 		const { fillingForms, collaboration, custom, vdr, ai, archived } = ids().rooms;
-		expect(found).toEqual(expect.arrayContaining([fillingForms, collaboration, custom, ids().rooms.public, vdr, ai]));
+		expect(found).toEqual(
+			expect.arrayContaining([fillingForms, collaboration, custom, ids().rooms.public, vdr, ai]),
+		);
 		expect(found).not.toContain(archived);
 		const vdrItem = items.find((i) => i.json.id === vdr)?.json;
-		expect(vdrItem).toMatchObject({ title: 'Data room', roomType: 8, roomTypeName: 'Virtual Data Room', archived: false, quotaLimit: 100 * MB });
+		expect(vdrItem).toMatchObject({
+			title: 'Data room',
+			roomType: 8,
+			roomTypeName: 'Virtual Data Room',
+			archived: false,
+			quotaLimit: 100 * MB,
+		});
 		expect(vdrItem).not.toHaveProperty('security');
-		expect(requestsTo('GET', /\/files\/rooms$/)[0].query).toEqual({ startIndex: '0', count: '100' });
+		expect(requestsTo('GET', /\/files\/rooms$/)[0].query).toEqual({
+			startIndex: '0',
+			count: '100',
+		});
 	});
 
 	test('archived rooms, by type, by search text, by tags', async () => {
-		const archivedOnly = await run('getMany', { returnAll: true, filters: { section: 'archived' } });
+		const archivedOnly = await run('getMany', {
+			returnAll: true,
+			filters: { section: 'archived' },
+		});
 		expect(archivedOnly.items.map((i) => i.json.id)).toEqual([ids().rooms.archived]);
 		expect(archivedOnly.items[0].json.archived).toBe(true);
 
 		const byType = await run('getMany', { returnAll: true, filters: { types: [8, 9] } });
 		const types = byType.items.map((i) => i.json.roomType);
 		expect(new Set(types)).toEqual(new Set([8, 9]));
-		expect(byType.items.map((i) => i.json.id)).toEqual(expect.arrayContaining([ids().rooms.vdr, ids().rooms.ai]));
+		expect(byType.items.map((i) => i.json.id)).toEqual(
+			expect.arrayContaining([ids().rooms.vdr, ids().rooms.ai]),
+		);
 
 		const bySearch = await run('getMany', { returnAll: true, filters: { search: 'TEAM COLLAB' } });
 		expect(bySearch.items.map((i) => i.json.id)).toEqual([ids().rooms.collaboration]);
@@ -86,12 +112,15 @@ describe('Get Many', () => {
 	});
 
 	test('Limit and paging', async () => {
-		for (let n = 0; n < 105; n++) emulator.state.createRoom({ title: `Bulk ${n}`, roomType: 2, createdBy: ids().users.admin });
+		for (let n = 0; n < 105; n++)
+			emulator.state.createRoom({ title: `Bulk ${n}`, roomType: 2, createdBy: ids().users.admin });
 		const limited = await run('getMany', { returnAll: false, limit: 3 });
 		expect(limited.items).toHaveLength(3);
 		const all = await run('getMany', { returnAll: true, filters: { search: 'Bulk' } });
 		expect(all.items).toHaveLength(105);
-		expect(requestsTo('GET', /\/files\/rooms$/).map((r) => [r.query.startIndex, r.query.count])).toEqual([
+		expect(
+			requestsTo('GET', /\/files\/rooms$/).map((r) => [r.query.startIndex, r.query.count]),
+		).toEqual([
 			['0', '3'],
 			['0', '100'],
 			['100', '100'],

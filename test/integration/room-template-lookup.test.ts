@@ -13,11 +13,23 @@ async function searchTemplates(filter?: string, paginationToken?: string) {
 	const credentials = await credentialData(emulator, 'apiKey');
 	const harness = await trigger({ events: [] }, { authentication: 'apiKey', credentials });
 	const additionalData = {
-		credentialsHelper: new TestCredentialsHelper({ docSpaceApiKeyApi: credentials }, () => harness.workflow),
+		credentialsHelper: new TestCredentialsHelper(
+			{ docSpaceApiKeyApi: credentials },
+			() => harness.workflow,
+		),
 		variables: {},
 	} as unknown as IWorkflowExecuteAdditionalData;
-	const context = new LoadOptionsContext(harness.workflow, harness.node, additionalData, 'templateId');
-	return await harness.nodeType.methods.listSearch.searchRoomTemplates.call(context, filter, paginationToken);
+	const context = new LoadOptionsContext(
+		harness.workflow,
+		harness.node,
+		additionalData,
+		'templateId',
+	);
+	return await harness.nodeType.methods.listSearch.searchRoomTemplates.call(
+		context,
+		filter,
+		paginationToken,
+	);
 }
 
 test('lists room templates only, searchable, paged 50 at a time', async () => {
@@ -25,7 +37,11 @@ test('lists room templates only, searchable, paged 50 at a time', async () => {
 	const root = templatesRoot(state);
 	const admin = state.seedIds.users.admin;
 	for (let n = 1; n <= 55; n++) {
-		const template = state.createRoom({ title: `Intake template ${n}`, roomType: 1, createdBy: admin });
+		const template = state.createRoom({
+			title: `Intake template ${n}`,
+			roomType: 1,
+			createdBy: admin,
+		});
 		template.parentId = root.id;
 	}
 	const first = await searchTemplates('Intake');

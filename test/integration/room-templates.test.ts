@@ -13,15 +13,30 @@ beforeEach(() => {
 function roomWithContent(title: string) {
 	const room = freshRoom(title, 1);
 	room.tags = ['hr'];
-	emulator.state.createFile({ title: 'Welcome.docx', folderId: room.id, createdBy: ids().users.admin });
-	const folder = emulator.state.createFolder({ title: 'Policies', parentId: room.id, createdBy: ids().users.admin });
-	emulator.state.createFile({ title: 'Leave.pdf', folderId: folder.id, createdBy: ids().users.admin });
+	emulator.state.createFile({
+		title: 'Welcome.docx',
+		folderId: room.id,
+		createdBy: ids().users.admin,
+	});
+	const folder = emulator.state.createFolder({
+		title: 'Policies',
+		parentId: room.id,
+		createdBy: ids().users.admin,
+	});
+	emulator.state.createFile({
+		title: 'Leave.pdf',
+		folderId: folder.id,
+		createdBy: ids().users.admin,
+	});
 	return room;
 }
 
 function treeOf(folderId: number): string[] {
 	const { folders, files } = emulator.state.childrenOf(folderId);
-	return [...files.map((f) => f.title), ...folders.flatMap((f) => [`${f.title}/`, ...treeOf(f.id).map((t) => `${f.title}/${t}`)])].sort();
+	return [
+		...files.map((f) => f.title),
+		...folders.flatMap((f) => [`${f.title}/`, ...treeOf(f.id).map((t) => `${f.title}/${t}`)]),
+	].sort();
 }
 
 async function saveTemplate(roomId: number, templateFields: Record<string, unknown> = {}) {
@@ -32,13 +47,25 @@ describe('Save as Template', () => {
 	test('copies the room’s type, tags and content into a template and waits for the task', async () => {
 		const room = roomWithContent('Onboarding');
 		templateTasks(emulator.state).durationMs = 600;
-		const { error, items } = await saveTemplate(room.id, { title: 'Onboarding template', public: true });
+		const { error, items } = await saveTemplate(room.id, {
+			title: 'Onboarding template',
+			public: true,
+		});
 		expect(error).toBeUndefined();
 		const template = emulator.state.getFolder(Number(items[0].json.id));
-		expect(template).toMatchObject({ title: 'Onboarding template', roomType: 1, tags: ['hr'], parentId: templatesRoot(emulator.state).id });
+		expect(template).toMatchObject({
+			title: 'Onboarding template',
+			roomType: 1,
+			tags: ['hr'],
+			parentId: templatesRoot(emulator.state).id,
+		});
 		expect(treeOf(Number(template?.id))).toEqual(treeOf(room.id));
 		expect(isPublicTemplate(emulator.state, Number(template?.id))).toBe(true);
-		expect(requestsTo('POST', /\/files\/roomtemplate$/)[0].body).toEqual({ roomId: room.id, title: 'Onboarding template', public: true });
+		expect(requestsTo('POST', /\/files\/roomtemplate$/)[0].body).toEqual({
+			roomId: room.id,
+			title: 'Onboarding template',
+			public: true,
+		});
 		expect(requestsTo('GET', /\/files\/roomtemplate\/status$/).length).toBeGreaterThan(1);
 	});
 
@@ -46,15 +73,22 @@ describe('Save as Template', () => {
 		const room = roomWithContent('Broken');
 		templateTasks(emulator.state).failNext('Disk quota exceeded');
 		const { error } = await saveTemplate(room.id);
-		expect(error?.message).toBe('DocSpace could not finish saving the room as a template: Disk quota exceeded');
+		expect(error?.message).toBe(
+			'DocSpace could not finish saving the room as a template: Disk quota exceeded',
+		);
 		expectAtItem(error, 0);
 	});
 
 	test('the wait time limit ends the wait with a clear message', async () => {
 		const room = roomWithContent('Slow');
 		templateTasks(emulator.state).durationMs = 60_000;
-		const { error } = await run('saveAsTemplate', { roomId: byId(room.id), options: { waitTimeLimit: 1 } });
-		expect(error?.message).toMatch(/had not finished saving the room as a template when the “Wait Time Limit \(Seconds\)” of 1 s ran out/);
+		const { error } = await run('saveAsTemplate', {
+			roomId: byId(room.id),
+			options: { waitTimeLimit: 1 },
+		});
+		expect(error?.message).toMatch(
+			/had not finished saving the room as a template when the “Wait Time Limit \(Seconds\)” of 1 s ran out/,
+		);
 	});
 
 	test('a plain user may not make templates', async () => {
@@ -67,7 +101,9 @@ describe('Save as Template', () => {
 			credentials: { baseUrl: emulator.url, apiKey: key.key },
 		});
 		expect(error?.message).toMatch(/permission/);
-		expect(templateTasks(emulator.state).all.filter((t) => t.userId === ids().users.user)).toEqual([]);
+		expect(templateTasks(emulator.state).all.filter((t) => t.userId === ids().users.user)).toEqual(
+			[],
+		);
 	});
 });
 
@@ -76,18 +112,33 @@ describe('Create From Template', () => {
 		const saved = await saveTemplate(roomWithContent('Source').id);
 		const templateId = Number(saved.items[0].json.id);
 		templateTasks(emulator.state).durationMs = 400;
-		const { error, items } = await run('createFromTemplate', { templateId: byId(templateId), title: 'Onboarding: Anna', additionalFields: { tags: 'new hire' } });
+		const { error, items } = await run('createFromTemplate', {
+			templateId: byId(templateId),
+			title: 'Onboarding: Anna',
+			additionalFields: { tags: 'new hire' },
+		});
 		expect(error).toBeUndefined();
 		const room = emulator.state.getFolder(Number(items[0].json.id));
-		expect(room).toMatchObject({ title: 'Onboarding: Anna', roomType: 1, parentId: ids().virtualRooms, tags: ['new hire'] });
+		expect(room).toMatchObject({
+			title: 'Onboarding: Anna',
+			roomType: 1,
+			parentId: ids().virtualRooms,
+			tags: ['new hire'],
+		});
 		expect(treeOf(Number(room?.id))).toEqual(treeOf(templateId));
-		expect(requestsTo('POST', /\/files\/rooms\/fromtemplate$/)[0].body).toEqual({ templateId, title: 'Onboarding: Anna', tags: ['new hire'] });
+		expect(requestsTo('POST', /\/files\/rooms\/fromtemplate$/)[0].body).toEqual({
+			templateId,
+			title: 'Onboarding: Anna',
+			tags: ['new hire'],
+		});
 	});
 
 	test('a room ID that is not a template is a not-found error naming the Template parameter', async () => {
 		const room = freshRoom('Just a room', 2);
 		const { error } = await run('createFromTemplate', { templateId: byId(room.id), title: 'X' });
-		expect(error?.message).toBe(`The parameter “Template” names no room DocSpace can find: “${room.id}”`);
+		expect(error?.message).toBe(
+			`The parameter “Template” names no room DocSpace can find: “${room.id}”`,
+		);
 		expectAtItem(error, 0);
 	});
 });
@@ -96,17 +147,24 @@ describe('Get Many Templates and Set Template Public', () => {
 	test('lists templates only, and a public template becomes visible to every user', async () => {
 		const saved = await saveTemplate(roomWithContent('Listing').id, { title: 'Listed template' });
 		const templateId = Number(saved.items[0].json.id);
-		const { error, items } = await run('getManyTemplates', { returnAll: true, filters: { search: 'Listed' } });
+		const { error, items } = await run('getManyTemplates', {
+			returnAll: true,
+			filters: { search: 'Listed' },
+		});
 		expect(error).toBeUndefined();
 		expect(items.map((item) => item.json.id)).toEqual([templateId]);
-		expect(requestsTo('GET', /\/files\/rooms$/)[0].query).toMatchObject({ searchArea: '4', filterValue: 'Listed' });
+		expect(requestsTo('GET', /\/files\/rooms$/)[0].query).toMatchObject({
+			searchArea: '4',
+			filterValue: 'Listed',
+		});
 
 		const key = emulator.state.createApiKey({ userId: ids().users.user, name: 'viewer' });
-		const asUser = () => runDocSpace({
-			emulator,
-			parameters: { resource: 'room', operation: 'getManyTemplates', returnAll: true },
-			credentials: { baseUrl: emulator.url, apiKey: key.key },
-		});
+		const asUser = () =>
+			runDocSpace({
+				emulator,
+				parameters: { resource: 'room', operation: 'getManyTemplates', returnAll: true },
+				credentials: { baseUrl: emulator.url, apiKey: key.key },
+			});
 		expect((await asUser()).items.map((item) => item.json.id)).not.toContain(templateId);
 
 		const made = await run('setTemplatePublic', { templateId: byId(templateId), public: true });

@@ -18,15 +18,29 @@ function sign(body: string, secret: string, lower = false): string {
 }
 
 async function post(harness: TriggerHarness, body: string, headers: Record<string, string> = {}) {
-	const res = await fetch(harness.webhookUrl, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
+	const res = await fetch(harness.webhookUrl, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json', ...headers },
+		body,
+	});
 	return { status: res.status, text: await res.text() };
 }
 
 /** DocSpace's createOn format: UTC to the second. */
 const createOnOf = (date: Date) => `${date.toISOString().slice(0, 19)}Z`;
 
-function eventBody(id: number, trigger = 'file.created', triggerId = 128, payload: Record<string, unknown> = { id: 1001, title: 'a.docx' }, createOn = createOnOf(new Date())) {
-	return JSON.stringify({ event: { id, createOn, createBy: emulator.state.seedIds.users.admin, trigger, triggerId }, payload, webhook: { id: 1, name: 'x', url: 'y', triggers: [trigger] } });
+function eventBody(
+	id: number,
+	trigger = 'file.created',
+	triggerId = 128,
+	payload: Record<string, unknown> = { id: 1001, title: 'a.docx' },
+	createOn = createOnOf(new Date()),
+) {
+	return JSON.stringify({
+		event: { id, createOn, createBy: emulator.state.seedIds.users.admin, trigger, triggerId },
+		payload,
+		webhook: { id: 1, name: 'x', url: 'y', triggers: [trigger] },
+	});
 }
 
 describe('deliveries', () => {
@@ -38,30 +52,58 @@ describe('deliveries', () => {
 
 	it('a folder created through the API produces exactly one accepted delivery with the event', async () => {
 		const harness = await activeTrigger({ events: ['folder.created'] });
-		const created = await fetch(`${emulator.url}/api/2.0/files/folder/${emulator.state.seedIds.myDocuments}`, {
-			method: 'POST',
-			headers: { authorization: `Bearer ${emulator.secrets.apiKey}`, 'content-type': 'application/json' },
-			body: JSON.stringify({ title: 'Webhook test folder' }),
-		});
+		const created = await fetch(
+			`${emulator.url}/api/2.0/files/folder/${emulator.state.seedIds.myDocuments}`,
+			{
+				method: 'POST',
+				headers: {
+					authorization: `Bearer ${emulator.secrets.apiKey}`,
+					'content-type': 'application/json',
+				},
+				body: JSON.stringify({ title: 'Webhook test folder' }),
+			},
+		);
 		expect(created.status).toBe(200);
 		const folder = ((await created.json()) as { response: { id: number } }).response;
 		await emulator.webhooks.idle();
 
 		expect(emulator.webhooks.deliveries).toHaveLength(1);
-		expect(emulator.webhooks.deliveries[0]).toMatchObject({ trigger: 'folder.created', status: 200, attempt: 1 });
+		expect(emulator.webhooks.deliveries[0]).toMatchObject({
+			trigger: 'folder.created',
+			status: 200,
+			attempt: 1,
+		});
 		expect(harness.executions).toHaveLength(1);
 		const [[[item]]] = harness.executions;
 		expect(item.json).toMatchObject({
-			event: { trigger: 'folder.created', triggerId: 32768, id: expect.any(Number), createBy: emulator.state.seedIds.users.admin },
-			payload: { id: folder.id, title: 'Webhook test folder', parentId: emulator.state.seedIds.myDocuments, fileEntryType: 1 },
-			webhook: { id: harness.staticData.webhookId, url: harness.webhookUrl, triggers: ['folder.created'] },
+			event: {
+				trigger: 'folder.created',
+				triggerId: 32768,
+				id: expect.any(Number),
+				createBy: emulator.state.seedIds.users.admin,
+			},
+			payload: {
+				id: folder.id,
+				title: 'Webhook test folder',
+				parentId: emulator.state.seedIds.myDocuments,
+				fileEntryType: 1,
+			},
+			webhook: {
+				id: harness.staticData.webhookId,
+				url: harness.webhookUrl,
+				triggers: ['folder.created'],
+			},
 		});
 		expect(item.json.rawBody).toBeUndefined();
 	});
 
 	it('a file uploaded into a room through the API, with the room as target, produces one file.uploaded delivery', async () => {
 		const roomId = emulator.state.seedIds.rooms.custom;
-		const harness = await activeTrigger({ events: ['file.uploaded'], targetType: 'room', roomId: byId(roomId) });
+		const harness = await activeTrigger({
+			events: ['file.uploaded'],
+			targetType: 'room',
+			roomId: byId(roomId),
+		});
 		const form = new FormData();
 		form.append('file', new Blob([Buffer.from('hello webhook')]), 'Uploaded by test.txt');
 		const uploaded = await fetch(`${emulator.url}/api/2.0/files/${roomId}/upload`, {
@@ -71,7 +113,9 @@ describe('deliveries', () => {
 		});
 		expect(uploaded.status).toBe(200);
 		await emulator.webhooks.idle();
-		expect(emulator.webhooks.deliveries.map((d) => [d.trigger, d.status])).toEqual([['file.uploaded', 200]]);
+		expect(emulator.webhooks.deliveries.map((d) => [d.trigger, d.status])).toEqual([
+			['file.uploaded', 200],
+		]);
 		expect(harness.executions).toHaveLength(1);
 		expect(harness.executions[0][0][0].json).toMatchObject({
 			event: { trigger: 'file.uploaded', triggerId: 256 },
@@ -82,11 +126,17 @@ describe('deliveries', () => {
 
 	it('a document created in a room (what the e2e suite does) reaches a file.created trigger once', async () => {
 		const harness = await activeTrigger({ events: ['file.created'] });
-		const created = await fetch(`${emulator.url}/api/2.0/files/${emulator.state.seedIds.rooms.collaboration}/file`, {
-			method: 'POST',
-			headers: { authorization: `Bearer ${emulator.secrets.apiKey}`, 'content-type': 'application/json' },
-			body: JSON.stringify({ title: 'e2e-like.docx' }),
-		});
+		const created = await fetch(
+			`${emulator.url}/api/2.0/files/${emulator.state.seedIds.rooms.collaboration}/file`,
+			{
+				method: 'POST',
+				headers: {
+					authorization: `Bearer ${emulator.secrets.apiKey}`,
+					'content-type': 'application/json',
+				},
+				body: JSON.stringify({ title: 'e2e-like.docx' }),
+			},
+		);
 		expect(created.status).toBe(200);
 		await emulator.webhooks.idle();
 		expect(harness.executions).toHaveLength(1);
@@ -97,7 +147,10 @@ describe('deliveries', () => {
 		const harness = await activeTrigger({ events: ['file.created'] });
 		await fetch(`${emulator.url}/api/2.0/files/folder/${emulator.state.seedIds.myDocuments}`, {
 			method: 'POST',
-			headers: { authorization: `Bearer ${emulator.secrets.apiKey}`, 'content-type': 'application/json' },
+			headers: {
+				authorization: `Bearer ${emulator.secrets.apiKey}`,
+				'content-type': 'application/json',
+			},
 			body: JSON.stringify({ title: 'Not selected' }),
 		});
 		await emulator.webhooks.idle();
@@ -107,10 +160,22 @@ describe('deliveries', () => {
 
 	it('a target limits deliveries to that folder and what is inside it', async () => {
 		const { projects, projects2025 } = emulator.state.seedIds.folders;
-		const harness = await activeTrigger({ events: ['folder.created'], targetType: 'folder', folderId: byId(projects) });
+		const harness = await activeTrigger({
+			events: ['folder.created'],
+			targetType: 'folder',
+			folderId: byId(projects),
+		});
 		const admin = emulator.state.seedIds.users.admin;
-		const inside = emulator.state.createFolder({ title: 'Inside', parentId: projects2025, createdBy: admin });
-		const outside = emulator.state.createFolder({ title: 'Outside', parentId: emulator.state.seedIds.myDocuments, createdBy: admin });
+		const inside = emulator.state.createFolder({
+			title: 'Inside',
+			parentId: projects2025,
+			createdBy: admin,
+		});
+		const outside = emulator.state.createFolder({
+			title: 'Outside',
+			parentId: emulator.state.seedIds.myDocuments,
+			createdBy: admin,
+		});
 		await emitWebhookEvent(emulator.state, 'folder.created', inside);
 		await emitWebhookEvent(emulator.state, 'folder.created', outside);
 		expect(harness.executions).toHaveLength(1);
@@ -121,8 +186,15 @@ describe('deliveries', () => {
 	});
 
 	it('Include Raw Body adds the signed body as text', async () => {
-		const harness = await activeTrigger({ events: ['folder.created'], options: { includeRawBody: true } });
-		const folder = emulator.state.createFolder({ title: 'Raw', parentId: emulator.state.seedIds.myDocuments, createdBy: emulator.state.seedIds.users.admin });
+		const harness = await activeTrigger({
+			events: ['folder.created'],
+			options: { includeRawBody: true },
+		});
+		const folder = emulator.state.createFolder({
+			title: 'Raw',
+			parentId: emulator.state.seedIds.myDocuments,
+			createdBy: emulator.state.seedIds.users.admin,
+		});
 		await emitWebhookEvent(emulator.state, 'folder.created', folder);
 		const [[[item]]] = harness.executions;
 		expect(item.json.rawBody).toBe(emulator.webhooks.deliveries[0].requestBody);
@@ -145,7 +217,9 @@ describe('deliveries', () => {
 		const harness = await activeTrigger({ events: ['file.created'] });
 		harness.staticData.recentEventIds = Array.from({ length: 500 }, (_, i) => String(i));
 		const body = eventBody(9999);
-		await post(harness, body, { 'x-docspace-signature-256': sign(body, harness.staticData.secret as string) });
+		await post(harness, body, {
+			'x-docspace-signature-256': sign(body, harness.staticData.secret as string),
+		});
 		const recent = harness.staticData.recentEventIds as string[];
 		expect(recent).toHaveLength(500);
 		expect(recent[0]).toBe('1');
@@ -155,26 +229,43 @@ describe('deliveries', () => {
 	it('lower-case hex of the right HMAC is accepted', async () => {
 		const harness = await activeTrigger({ events: ['file.created'] });
 		const body = eventBody(77);
-		const res = await post(harness, body, { 'x-docspace-signature-256': sign(body, harness.staticData.secret as string, true) });
+		const res = await post(harness, body, {
+			'x-docspace-signature-256': sign(body, harness.staticData.secret as string, true),
+		});
 		expect(res.status).toBe(200);
 		expect(harness.executions).toHaveLength(1);
 	});
 
 	it.each([
 		['no signature header', (body: string) => ({ body, headers: {} })],
-		['another secret', (body: string) => ({ body, headers: { 'x-docspace-signature-256': sign(body, 'Not-The-Secret-1!') } })],
+		[
+			'another secret',
+			(body: string) => ({
+				body,
+				headers: { 'x-docspace-signature-256': sign(body, 'Not-The-Secret-1!') },
+			}),
+		],
 		[
 			'a body changed after signing',
-			(body: string, secret: string) => ({ body: body.replace('a.docx', 'evil.docx'), headers: { 'x-docspace-signature-256': sign(body, secret) } }),
+			(body: string, secret: string) => ({
+				body: body.replace('a.docx', 'evil.docx'),
+				headers: { 'x-docspace-signature-256': sign(body, secret) },
+			}),
 		],
 		[
 			'a signature over the re-serialised body',
 			(body: string, secret: string) => {
 				const spaced = JSON.stringify(JSON.parse(body), null, 2);
-				return { body: spaced, headers: { 'x-docspace-signature-256': sign(JSON.stringify(JSON.parse(spaced)), secret) } };
+				return {
+					body: spaced,
+					headers: { 'x-docspace-signature-256': sign(JSON.stringify(JSON.parse(spaced)), secret) },
+				};
 			},
 		],
-		['a malformed header', (body: string) => ({ body, headers: { 'x-docspace-signature-256': 'sha256=xyz' } })],
+		[
+			'a malformed header',
+			(body: string) => ({ body, headers: { 'x-docspace-signature-256': 'sha256=xyz' } }),
+		],
 	])('a forged delivery (%s) gets 401 and no output', async (_label, forge) => {
 		const harness = await activeTrigger({ events: ['file.created'] });
 		const forged = forge(eventBody(55), harness.staticData.secret as string);
@@ -187,19 +278,29 @@ describe('deliveries', () => {
 	it('a signed delivery of an event that is not selected is answered 200 without execution', async () => {
 		const harness = await activeTrigger({ events: ['file.created'] });
 		const body = eventBody(66, 'folder.deleted', 262144);
-		const res = await post(harness, body, { 'x-docspace-signature-256': sign(body, harness.staticData.secret as string) });
+		const res = await post(harness, body, {
+			'x-docspace-signature-256': sign(body, harness.staticData.secret as string),
+		});
 		expect(res.status).toBe(200);
 		expect(res.text).toMatch(/not selected/);
 		expect(harness.executions).toHaveLength(0);
 	});
 
 	it('a signed delivery about another entity than the target is answered 200 without execution', async () => {
-		const harness = await activeTrigger({ events: ['file.created'], targetType: 'room', roomId: byId(emulator.state.seedIds.rooms.custom) });
+		const harness = await activeTrigger({
+			events: ['file.created'],
+			targetType: 'room',
+			roomId: byId(emulator.state.seedIds.rooms.custom),
+		});
 		const secret = harness.staticData.secret as string;
 		const other = eventBody(67, 'file.created', 128, { id: 5, parentId: 999999, title: 'x.docx' });
 		const res = await post(harness, other, { 'x-docspace-signature-256': sign(other, secret) });
 		expect(res.text).toMatch(/another entity/);
-		const inRoom = eventBody(68, 'file.created', 128, { id: 6, parentId: emulator.state.seedIds.rooms.custom, title: 'y.docx' });
+		const inRoom = eventBody(68, 'file.created', 128, {
+			id: 6,
+			parentId: emulator.state.seedIds.rooms.custom,
+			title: 'y.docx',
+		});
 		await post(harness, inRoom, { 'x-docspace-signature-256': sign(inRoom, secret) });
 		expect(harness.executions).toHaveLength(1);
 	});
@@ -216,6 +317,8 @@ describe('deliveries', () => {
 		const secret = harness.staticData.secret as string;
 		await harness.deactivate();
 		const body = eventBody(88);
-		expect((await post(harness, body, { 'x-docspace-signature-256': sign(body, secret) })).status).toBe(401);
+		expect(
+			(await post(harness, body, { 'x-docspace-signature-256': sign(body, secret) })).status,
+		).toBe(401);
 	});
 });

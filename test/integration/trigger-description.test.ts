@@ -9,14 +9,28 @@ import { calls, emulator, trigger, useTriggerEmulator } from './trigger.fixtures
 useTriggerEmulator();
 
 describe('event list (loadOptions)', () => {
-	async function loadEvents(authentication: 'apiKey' | 'basicAuth', credentials: Record<string, unknown>): Promise<INodePropertyOptions[]> {
-		const harness = await trigger({ events: [] }, { authentication, credentials: credentials as never });
+	async function loadEvents(
+		authentication: 'apiKey' | 'basicAuth',
+		credentials: Record<string, unknown>,
+	): Promise<INodePropertyOptions[]> {
+		const harness = await trigger(
+			{ events: [] },
+			{ authentication, credentials: credentials as never },
+		);
 		const type = authentication === 'apiKey' ? 'docSpaceApiKeyApi' : 'docSpaceBasicAuthApi';
 		const additionalData = {
-			credentialsHelper: new TestCredentialsHelper({ [type]: credentials as never }, () => harness.workflow),
+			credentialsHelper: new TestCredentialsHelper(
+				{ [type]: credentials as never },
+				() => harness.workflow,
+			),
 			variables: {},
 		} as unknown as IWorkflowExecuteAdditionalData;
-		const context = new LoadOptionsContext(harness.workflow, harness.node, additionalData, 'events');
+		const context = new LoadOptionsContext(
+			harness.workflow,
+			harness.node,
+			additionalData,
+			'events',
+		);
 		const method = harness.nodeType.methods.loadOptions.getWebhookEvents;
 		return await method.call(context);
 	}
@@ -24,13 +38,19 @@ describe('event list (loadOptions)', () => {
 	it('lists what the portal offers an admin, All Events first', async () => {
 		const options = await loadEvents('apiKey', await credentialData(emulator, 'apiKey'));
 		expect(options[0]).toMatchObject({ name: 'All Events', value: '*' });
-		expect(options.map((o) => o.value)).toEqual(expect.arrayContaining(['user.created', 'file.uploaded', 'folder.downloaded']));
+		expect(options.map((o) => o.value)).toEqual(
+			expect.arrayContaining(['user.created', 'file.uploaded', 'folder.downloaded']),
+		);
 		expect(options).toHaveLength(37);
 		expect(calls('GET', '/api/2.0/settings/webhook/triggers')).toHaveLength(1);
 	});
 
 	it('leaves out what a plain user may not use', async () => {
-		const options = await loadEvents('basicAuth', { baseUrl: emulator.url, email: emulator.secrets.userEmail, password: emulator.secrets.userPassword });
+		const options = await loadEvents('basicAuth', {
+			baseUrl: emulator.url,
+			email: emulator.secrets.userEmail,
+			password: emulator.secrets.userPassword,
+		});
 		const values = options.map((o) => o.value);
 		expect(values).toContain('file.created');
 		expect(values).not.toContain('user.created');
@@ -50,14 +70,29 @@ describe('node description', () => {
 		const harness = await trigger({ events: ['file.created'] });
 		const { description } = harness.nodeType;
 		const authentication = description.properties.find((p) => p.name === 'authentication');
-		expect(authentication?.options?.map((o) => (o as INodePropertyOptions).value)).toEqual(['apiKey', 'basicAuth', 'personalAccessToken']);
-		expect(description.credentials?.map((c) => c.name)).toEqual(['docSpaceApiKeyApi', 'docSpaceBasicAuthApi', 'docSpacePersonalAccessTokenApi']);
+		expect(authentication?.options?.map((o) => (o as INodePropertyOptions).value)).toEqual([
+			'apiKey',
+			'basicAuth',
+			'personalAccessToken',
+		]);
+		expect(description.credentials?.map((c) => c.name)).toEqual([
+			'docSpaceApiKeyApi',
+			'docSpaceBasicAuthApi',
+			'docSpacePersonalAccessTokenApi',
+		]);
 		const notice = description.properties.find((p) => p.type === 'notice');
 		expect(notice?.displayName).toMatch(/OAuth2/);
 		expect(notice?.displayName).toMatch(/API key/);
-		expect(description).toMatchObject({ name: 'docSpaceTrigger', displayName: 'ONLYOFFICE DocSpace Trigger', inputs: [], group: ['trigger'] });
+		expect(description).toMatchObject({
+			name: 'docSpaceTrigger',
+			displayName: 'ONLYOFFICE DocSpace Trigger',
+			inputs: [],
+			group: ['trigger'],
+		});
 		expect(description.usableAsTool).toBeUndefined();
-		expect(description.webhooks?.map((w) => [w.name, w.httpMethod, w.path, w.responseMode])).toEqual([
+		expect(
+			description.webhooks?.map((w) => [w.name, w.httpMethod, w.path, w.responseMode]),
+		).toEqual([
 			['setup', 'HEAD', 'webhook', 'onReceived'],
 			['default', 'POST', 'webhook', 'onReceived'],
 		]);

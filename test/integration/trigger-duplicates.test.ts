@@ -16,17 +16,30 @@ const hoursAgo = (hours: number) => createOnOf(new Date(Date.now() - hours * 3_6
 
 function body(event: Record<string, unknown>, webhook: Record<string, unknown> = {}): string {
 	return JSON.stringify({
-		event: { createOn: createOnOf(new Date()), createBy: emulator.state.seedIds.users.admin, trigger: 'file.created', triggerId: 128, ...event },
+		event: {
+			createOn: createOnOf(new Date()),
+			createBy: emulator.state.seedIds.users.admin,
+			trigger: 'file.created',
+			triggerId: 128,
+			...event,
+		},
 		payload: { id: 1001, title: 'a.docx' },
 		webhook: { id: 1, name: 'x', url: 'y', triggers: ['file.created'], ...webhook },
 	});
 }
 
 async function post(harness: TriggerHarness, text: string, headers: Record<string, string> = {}) {
-	const signature = `sha256=${createHmac('sha256', harness.staticData.secret as string).update(text).digest('hex').toUpperCase()}`;
+	const signature = `sha256=${createHmac('sha256', harness.staticData.secret as string)
+		.update(text)
+		.digest('hex')
+		.toUpperCase()}`;
 	const res = await fetch(harness.webhookUrl, {
 		method: 'POST',
-		headers: { 'content-type': 'application/json', 'x-docspace-signature-256': signature, ...headers },
+		headers: {
+			'content-type': 'application/json',
+			'x-docspace-signature-256': signature,
+			...headers,
+		},
 		body: text,
 	});
 	return { status: res.status, text: await res.text() };
@@ -42,7 +55,10 @@ describe('duplicate deliveries', () => {
 	it('a redelivery after n8n restarted starts nothing: the id was saved before the execution started', async () => {
 		const harness = await active();
 		const delivery = body({ id: 4242 });
-		expect(await post(harness, delivery)).toEqual({ status: 200, text: JSON.stringify({ received: true, eventId: '4242' }) });
+		expect(await post(harness, delivery)).toEqual({
+			status: 200,
+			text: JSON.stringify({ received: true, eventId: '4242' }),
+		});
 		expect(harness.staticData.recentEventIds).toEqual(['4242']);
 		harness.restart();
 		const again = await post(harness, delivery);
@@ -55,7 +71,9 @@ describe('duplicate deliveries', () => {
 	it('20 copies of one delivery at the same moment start one execution', async () => {
 		const harness = await active();
 		const delivery = body({ id: 777 });
-		const answers = await Promise.all(Array.from({ length: 20 }, async () => await post(harness, delivery)));
+		const answers = await Promise.all(
+			Array.from({ length: 20 }, async () => await post(harness, delivery)),
+		);
 		expect(answers.map((a) => a.status)).toEqual(Array(20).fill(200));
 		expect(answers.filter((a) => /duplicate/.test(a.text))).toHaveLength(19);
 		expect(harness.executions).toHaveLength(1);
@@ -65,7 +83,8 @@ describe('duplicate deliveries', () => {
 		const harness = await active({}, 2);
 		// 9 deliveries, then their copies: requests alternate, so each copy reaches the other process.
 		for (let id = 1; id <= 9; id++) await post(harness, body({ id }));
-		for (let id = 1; id <= 9; id++) expect((await post(harness, body({ id }))).text).toMatch(/duplicate/);
+		for (let id = 1; id <= 9; id++)
+			expect((await post(harness, body({ id }))).text).toMatch(/duplicate/);
 		expect(harness.executions).toHaveLength(9);
 		expect(harness.received.filter((r) => r.method === 'POST')).toHaveLength(18);
 	});
@@ -73,7 +92,13 @@ describe('duplicate deliveries', () => {
 	it('a DocSpace retry (other bytes: retryCount, retryOn; same signed event id) of an accepted delivery starts nothing', async () => {
 		const harness = await active();
 		await post(harness, body({ id: 31 }));
-		const retry = await post(harness, body({ id: 31 }, { retryCount: 1, retryOn: createOnOf(new Date()), lastFailureOn: createOnOf(new Date()) }));
+		const retry = await post(
+			harness,
+			body(
+				{ id: 31 },
+				{ retryCount: 1, retryOn: createOnOf(new Date()), lastFailureOn: createOnOf(new Date()) },
+			),
+		);
 		expect(retry.text).toMatch(/duplicate/);
 		expect(harness.executions).toHaveLength(1);
 	});
@@ -99,11 +124,17 @@ describe('duplicate deliveries', () => {
 	it('an event DocSpace retried after a failed answer, and one retried from its webhook log, each run once', async () => {
 		const harness = await active({ events: ['folder.created'] });
 		harness.failNextPosts(2);
-		const created = await fetch(`${emulator.url}/api/2.0/files/folder/${emulator.state.seedIds.myDocuments}`, {
-			method: 'POST',
-			headers: { authorization: `Bearer ${emulator.secrets.apiKey}`, 'content-type': 'application/json' },
-			body: JSON.stringify({ title: 'Retried folder' }),
-		});
+		const created = await fetch(
+			`${emulator.url}/api/2.0/files/folder/${emulator.state.seedIds.myDocuments}`,
+			{
+				method: 'POST',
+				headers: {
+					authorization: `Bearer ${emulator.secrets.apiKey}`,
+					'content-type': 'application/json',
+				},
+				body: JSON.stringify({ title: 'Retried folder' }),
+			},
+		);
 		expect(created.status).toBe(200);
 		await emulator.webhooks.idle();
 		expect(emulator.webhooks.deliveries.map((d) => d.status)).toEqual([500, 500, 200]);
@@ -116,7 +147,9 @@ describe('duplicate deliveries', () => {
 		expect(retried.status).toBe(200);
 		await emulator.webhooks.idle();
 		expect(harness.executions).toHaveLength(2);
-		const [original, again] = harness.executions.map((e) => e[0][0].json as { event: { id: number; createOn: string } });
+		const [original, again] = harness.executions.map(
+			(e) => e[0][0].json as { event: { id: number; createOn: string } },
+		);
 		expect(again.event.id).not.toBe(original.event.id);
 		expect(again.event.createOn).toBe(original.event.createOn);
 	});
@@ -134,7 +167,9 @@ describe('freshness (Max Event Age, from the signed event.createOn)', () => {
 
 	it('the unsigned x-docspace-event-timestamp header is ignored', async () => {
 		const harness = await active();
-		await post(harness, body({ id: 3, createOn: hoursAgo(200) }), { 'x-docspace-event-timestamp': createOnOf(new Date()) });
+		await post(harness, body({ id: 3, createOn: hoursAgo(200) }), {
+			'x-docspace-event-timestamp': createOnOf(new Date()),
+		});
 		await post(harness, body({ id: 4 }), { 'x-docspace-event-timestamp': hoursAgo(200) });
 		expect(harness.executions.map((e) => e[0][0].json.eventId)).toEqual(['4']);
 	});

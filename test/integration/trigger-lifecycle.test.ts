@@ -7,12 +7,21 @@ import { startEmulator } from '../emulator';
 import { byId } from '../harness/docspace';
 import type { TriggerHarness } from '../harness/trigger';
 import { startTrigger } from '../harness/trigger';
-import { calls, emulator, harnesses, subscriptions, trigger, useTriggerEmulator } from './trigger.fixtures';
+import {
+	calls,
+	emulator,
+	harnesses,
+	subscriptions,
+	trigger,
+	useTriggerEmulator,
+} from './trigger.fixtures';
 
 useTriggerEmulator();
 
 /** The visible text of an activation error. */
-async function activationError(harness: TriggerHarness): Promise<{ message: string; description: string }> {
+async function activationError(
+	harness: TriggerHarness,
+): Promise<{ message: string; description: string }> {
 	try {
 		await harness.activate();
 	} catch (error) {
@@ -42,7 +51,9 @@ describe('activation and deactivation', () => {
 			ssl: false,
 			name: 'n8n: Trigger test',
 		});
-		expect(harness.webhookUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/webhook\/7d3c1e52-5b1a-4c0e-9a55-2f6d8c4b1a90\/webhook$/);
+		expect(harness.webhookUrl).toMatch(
+			/^http:\/\/127\.0\.0\.1:\d+\/webhook\/7d3c1e52-5b1a-4c0e-9a55-2f6d8c4b1a90\/webhook$/,
+		);
 		const [create] = calls('POST', '/api/2.0/settings/webhook');
 		expect(create.body).toEqual({
 			name: 'n8n: Trigger test',
@@ -53,7 +64,11 @@ describe('activation and deactivation', () => {
 			triggers: 256 + 32768 + 2 ** 32,
 			targetId: String(roomId),
 		});
-		expect(harness.staticData).toMatchObject({ webhookId: subscription.id, secret: subscription.secretKey, webhookUrl: harness.webhookUrl });
+		expect(harness.staticData).toMatchObject({
+			webhookId: subscription.id,
+			secret: subscription.secretKey,
+			webhookUrl: harness.webhookUrl,
+		});
 		// DocSpace probed the URL with HEAD: the setup webhook answered 200 and started nothing.
 		const probe = harness.received.find((r) => r.method === 'HEAD');
 		expect(probe).toMatchObject({ status: 200, executed: false });
@@ -87,8 +102,12 @@ describe('activation and deactivation', () => {
 		await harness.activate();
 		emulator.webhooks.subscriptions.clear();
 		await expect(harness.deactivate()).resolves.toBe(true);
-		expect(calls('DELETE', `/api/2.0/settings/webhook/${String(harness.staticData.webhookId ?? '')}`)).toHaveLength(0);
-		expect(emulator.requests.filter((r) => r.method === 'DELETE').map((r) => r.status)).toEqual([404]);
+		expect(
+			calls('DELETE', `/api/2.0/settings/webhook/${String(harness.staticData.webhookId ?? '')}`),
+		).toHaveLength(0);
+		expect(emulator.requests.filter((r) => r.method === 'DELETE').map((r) => r.status)).toEqual([
+			404,
+		]);
 		expect(harness.staticData.webhookId).toBeUndefined();
 	});
 
@@ -96,7 +115,12 @@ describe('activation and deactivation', () => {
 		const harness = await trigger({ events: ['file.created'] });
 		await harness.activate();
 		const id = harness.staticData.webhookId;
-		emulator.faults.add({ method: 'DELETE', path: `/api/2.0/settings/webhook/${String(id)}`, status: 403, body: '' });
+		emulator.faults.add({
+			method: 'DELETE',
+			path: `/api/2.0/settings/webhook/${String(id)}`,
+			status: 403,
+			body: '',
+		});
 		await expect(harness.deactivate()).rejects.toThrow(/denied permission/);
 		expect(harness.staticData.webhookId).toBe(id);
 		expect(subscriptions()).toHaveLength(1);
@@ -113,7 +137,10 @@ describe('activation and deactivation', () => {
 		expect(others).toHaveLength(0);
 		expect(repaired.id).not.toBe(oldId);
 		expect(repaired).toMatchObject({ uri: harness.webhookUrl, triggers: 32768, enabled: true });
-		expect(harness.staticData).toMatchObject({ webhookId: repaired.id, secret: repaired.secretKey });
+		expect(harness.staticData).toMatchObject({
+			webhookId: repaired.id,
+			secret: repaired.secretKey,
+		});
 	});
 
 	it('a subscription changed on the portal (events, disabled) is repaired in place', async () => {
@@ -154,19 +181,36 @@ describe('activation and deactivation', () => {
 		const test = await trigger({ events: ['file.created'] }, { mode: 'manual' });
 		Object.assign(test.staticData, JSON.parse(JSON.stringify(production.staticData)));
 		await test.activate('manual');
-		expect(subscriptions().map((s) => s.uri).sort()).toEqual([production.webhookUrl, test.webhookUrl].sort());
+		expect(
+			subscriptions()
+				.map((s) => s.uri)
+				.sort(),
+		).toEqual([production.webhookUrl, test.webhookUrl].sort());
 		await test.deactivate();
 		expect(subscriptions()).toEqual([live]);
 		expect(production.staticData).toMatchObject({ webhookId: live.id, secret: live.secretKey });
 	});
 
 	it('activating when a same-name subscription for this URL exists updates that one: still exactly one', async () => {
-		const harness = await trigger({ events: ['folder.created'], targetType: 'folder', folderId: byId(emulator.state.seedIds.folders.projects) });
+		const harness = await trigger({
+			events: ['folder.created'],
+			targetType: 'folder',
+			folderId: byId(emulator.state.seedIds.folders.projects),
+		});
 		// Left over from an earlier activation whose static data was lost, with another secret.
 		const stale = await fetch(`${emulator.url}/api/2.0/settings/webhook`, {
 			method: 'POST',
-			headers: { authorization: `Bearer ${emulator.secrets.apiKey}`, 'content-type': 'application/json' },
-			body: JSON.stringify({ name: 'n8n: Trigger test', uri: harness.webhookUrl, secretKey: 'Old-Secret-123!', enabled: false, triggers: 1 }),
+			headers: {
+				authorization: `Bearer ${emulator.secrets.apiKey}`,
+				'content-type': 'application/json',
+			},
+			body: JSON.stringify({
+				name: 'n8n: Trigger test',
+				uri: harness.webhookUrl,
+				secretKey: 'Old-Secret-123!',
+				enabled: false,
+				triggers: 1,
+			}),
 		});
 		expect(stale.status).toBe(200);
 		const staleId = ((await stale.json()) as { response: { id: number } }).response.id;
@@ -176,11 +220,20 @@ describe('activation and deactivation', () => {
 		const [updated, ...others] = subscriptions();
 		expect(others).toHaveLength(0);
 		expect(updated.id).toBe(staleId);
-		expect(updated).toMatchObject({ triggers: 32768, enabled: true, targetId: String(emulator.state.seedIds.folders.projects) });
+		expect(updated).toMatchObject({
+			triggers: 32768,
+			enabled: true,
+			targetId: String(emulator.state.seedIds.folders.projects),
+		});
 		expect(updated.secretKey).toBe(harness.staticData.secret);
 		expect(calls('POST', '/api/2.0/settings/webhook').map((r) => r.status)).toEqual([400]);
 		expect(calls('PUT', '/api/2.0/settings/webhook')).toHaveLength(1);
-		expect(calls('PUT', '/api/2.0/settings/webhook')[0].body).toMatchObject({ id: staleId, secretKey: harness.staticData.secret, enabled: true, triggers: 32768 });
+		expect(calls('PUT', '/api/2.0/settings/webhook')[0].body).toMatchObject({
+			id: staleId,
+			secretKey: harness.staticData.secret,
+			enabled: true,
+			triggers: 32768,
+		});
 	});
 
 	it('All Events registers mask 0', async () => {
@@ -189,27 +242,37 @@ describe('activation and deactivation', () => {
 		expect(subscriptions()[0].triggers).toBe(0);
 	});
 
-	it.each(['basicAuth', 'personalAccessToken'] as const)('works with %s too', async (authentication) => {
-		const harness = await trigger({ events: ['file.created'] }, { authentication });
-		await harness.activate();
-		expect(subscriptions()).toHaveLength(1);
-		await harness.deactivate();
-		expect(subscriptions()).toHaveLength(0);
-	});
+	it.each(['basicAuth', 'personalAccessToken'] as const)(
+		'works with %s too',
+		async (authentication) => {
+			const harness = await trigger({ events: ['file.created'] }, { authentication });
+			await harness.activate();
+			expect(subscriptions()).toHaveLength(1);
+			await harness.deactivate();
+			expect(subscriptions()).toHaveLength(0);
+		},
+	);
 });
 
 describe('refused activations', () => {
 	it('a loopback webhook URL, with the portal’s private-address rule on, fails with the WEBHOOK_URL guidance', async () => {
 		const strict = await startEmulator();
 		try {
-			const harness = await startTrigger({ emulator: strict, parameters: { events: ['file.created'] } });
+			const harness = await startTrigger({
+				emulator: strict,
+				parameters: { events: ['file.created'] },
+			});
 			harnesses.push(harness);
 			const error = await activationError(harness);
-			expect(error.message).toMatch(/DocSpace refused the webhook URL http:\/\/127\.0\.0\.1:\d+\/webhook\/.+ \(a loopback address\)/);
+			expect(error.message).toMatch(
+				/DocSpace refused the webhook URL http:\/\/127\.0\.0\.1:\d+\/webhook\/.+ \(a loopback address\)/,
+			);
 			expect(error.description).toMatch(/WEBHOOK_URL/);
 			expect(error.description).toMatch(/tunnel/);
 			expect([...strict.webhooks.subscriptions.values()]).toHaveLength(0);
-			expect(strict.requests.filter((r) => r.path === '/api/2.0/settings/webhook').map((r) => r.status)).toEqual([400]);
+			expect(
+				strict.requests.filter((r) => r.path === '/api/2.0/settings/webhook').map((r) => r.status),
+			).toEqual([400]);
 		} finally {
 			await strict.close();
 		}
@@ -221,13 +284,18 @@ describe('refused activations', () => {
 			{ credentials: { baseUrl: 'https://portal.example.com', apiKey: emulator.secrets.apiKey } },
 		);
 		const error = await activationError(harness);
-		expect(error.message).toMatch(/webhook URL http:\/\/127\.0\.0\.1:\d+\/.+ is a loopback address/);
+		expect(error.message).toMatch(
+			/webhook URL http:\/\/127\.0\.0\.1:\d+\/.+ is a loopback address/,
+		);
 		expect(error.description).toMatch(/WEBHOOK_URL/);
 		expect(emulator.requests).toHaveLength(0);
 	});
 
 	it('a URL DocSpace cannot reach (HEAD probe fails) gets the same guidance', async () => {
-		const harness = await trigger({ events: ['file.created'] }, { webhookBaseUrl: 'http://127.0.0.1:9/webhook' });
+		const harness = await trigger(
+			{ events: ['file.created'] },
+			{ webhookBaseUrl: 'http://127.0.0.1:9/webhook' },
+		);
 		const error = await activationError(harness);
 		expect(error.message).toMatch(/Webhook URL not available/);
 		expect(error.description).toMatch(/WEBHOOK_URL/);
@@ -237,7 +305,14 @@ describe('refused activations', () => {
 	it('admin-only events with a plain user’s credential explain what to change', async () => {
 		const harness = await trigger(
 			{ events: ['user.created', 'file.created'] },
-			{ authentication: 'basicAuth', credentials: { baseUrl: emulator.url, email: emulator.secrets.userEmail, password: emulator.secrets.userPassword } },
+			{
+				authentication: 'basicAuth',
+				credentials: {
+					baseUrl: emulator.url,
+					email: emulator.secrets.userEmail,
+					password: emulator.secrets.userPassword,
+				},
+			},
 		);
 		const error = await activationError(harness);
 		expect(error.message).toMatch(/Trigger is not available/);
@@ -246,9 +321,17 @@ describe('refused activations', () => {
 	});
 
 	it('no events and a malformed target are refused before any request', async () => {
-		expect((await activationError(await trigger({ events: [] }))).message).toBe('The parameter “Events” is empty');
-		const badTarget = await trigger({ events: ['file.created'], targetType: 'user', userId: byId('not-a-guid') });
-		expect((await activationError(badTarget)).message).toMatch(/The parameter “User” is not a valid user ID/);
+		expect((await activationError(await trigger({ events: [] }))).message).toBe(
+			'The parameter “Events” is empty',
+		);
+		const badTarget = await trigger({
+			events: ['file.created'],
+			targetType: 'user',
+			userId: byId('not-a-guid'),
+		});
+		expect((await activationError(badTarget)).message).toMatch(
+			/The parameter “User” is not a valid user ID/,
+		);
 		expect(emulator.requests.filter((r) => r.method !== 'GET')).toHaveLength(0);
 		expect(subscriptions()).toHaveLength(0);
 	});

@@ -17,14 +17,37 @@ let tls: { key: string; cert: string };
 beforeAll(() => {
 	const dir = mkdtempSync(join(tmpdir(), 'docspace-tls-'));
 	try {
-		execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '1', '-subj', '/CN=127.0.0.1', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')], { stdio: 'ignore' });
-		tls = { key: readFileSync(join(dir, 'key.pem'), 'utf8'), cert: readFileSync(join(dir, 'cert.pem'), 'utf8') };
+		execFileSync(
+			'openssl',
+			[
+				'req',
+				'-x509',
+				'-newkey',
+				'rsa:2048',
+				'-nodes',
+				'-days',
+				'1',
+				'-subj',
+				'/CN=127.0.0.1',
+				'-keyout',
+				join(dir, 'key.pem'),
+				'-out',
+				join(dir, 'cert.pem'),
+			],
+			{ stdio: 'ignore' },
+		);
+		tls = {
+			key: readFileSync(join(dir, 'key.pem'), 'utf8'),
+			cert: readFileSync(join(dir, 'cert.pem'), 'utf8'),
+		};
 	} finally {
 		rmSync(dir, { recursive: true, force: true });
 	}
 });
 
-async function activationError(activate: () => Promise<void>): Promise<Error & { description?: string }> {
+async function activationError(
+	activate: () => Promise<void>,
+): Promise<Error & { description?: string }> {
 	try {
 		await activate();
 	} catch (error) {
@@ -40,16 +63,28 @@ describe('SSL Verification (DocSpace’s ssl flag)', () => {
 		expect(error.message).toMatch(/Webhook URL not available/);
 		expect(error.description).toMatch(/SSL Verification/);
 		expect(error.description).toMatch(/self-signed/);
-		expect(emulator.requests.find((r) => r.method === 'POST' && r.path === '/api/2.0/settings/webhook')?.body).toMatchObject({ ssl: true });
+		expect(
+			emulator.requests.find((r) => r.method === 'POST' && r.path === '/api/2.0/settings/webhook')
+				?.body,
+		).toMatchObject({ ssl: true });
 		expect(subscriptions()).toHaveLength(0);
 	});
 
 	it('off: the subscription has ssl false and deliveries reach n8n over https with its self-signed certificate', async () => {
-		const harness = await trigger({ events: ['folder.created'], options: { sslVerification: false } }, { tls });
+		const harness = await trigger(
+			{ events: ['folder.created'], options: { sslVerification: false } },
+			{ tls },
+		);
 		await harness.activate();
 		expect(harness.webhookUrl).toMatch(/^https:/);
-		expect(subscriptions()).toEqual([expect.objectContaining({ uri: harness.webhookUrl, ssl: false })]);
-		const folder = emulator.state.createFolder({ title: 'Over TLS', parentId: emulator.state.seedIds.myDocuments, createdBy: emulator.state.seedIds.users.admin });
+		expect(subscriptions()).toEqual([
+			expect.objectContaining({ uri: harness.webhookUrl, ssl: false }),
+		]);
+		const folder = emulator.state.createFolder({
+			title: 'Over TLS',
+			parentId: emulator.state.seedIds.myDocuments,
+			createdBy: emulator.state.seedIds.users.admin,
+		});
 		const { emitWebhookEvent } = await import('../emulator');
 		await emitWebhookEvent(emulator.state, 'folder.created', folder);
 		expect(emulator.webhooks.deliveries.map((d) => d.status)).toEqual([200]);
@@ -59,7 +94,10 @@ describe('SSL Verification (DocSpace’s ssl flag)', () => {
 	});
 
 	it('an http URL never asks for SSL verification (DocSpace refuses ssl:true without https)', async () => {
-		const harness = await trigger({ events: ['folder.created'], options: { sslVerification: true } });
+		const harness = await trigger({
+			events: ['folder.created'],
+			options: { sslVerification: true },
+		});
 		await harness.activate();
 		expect(subscriptions()).toEqual([expect.objectContaining({ ssl: false })]);
 	});
@@ -72,17 +110,41 @@ describe('the webhook secret in errors', () => {
 
 	it('a refused registration whose answer echoes the request shows no trace of the secret, in any encoding', async () => {
 		emulator.webhooks.settings.echoRequestInErrors = true;
-		const harness = await trigger({ events: ['file.created'] }, { webhookBaseUrl: 'http://127.0.0.1:9/webhook' });
+		const harness = await trigger(
+			{ events: ['file.created'] },
+			{ webhookBaseUrl: 'http://127.0.0.1:9/webhook' },
+		);
 		const error = await activationError(async () => await harness.activate());
-		const sent = emulator.requests.find((r) => r.method === 'POST' && r.path === '/api/2.0/settings/webhook');
+		const sent = emulator.requests.find(
+			(r) => r.method === 'POST' && r.path === '/api/2.0/settings/webhook',
+		);
 		const secret = (sent?.body as { secretKey?: string } | undefined)?.secretKey;
 		expect(typeof secret).toBe('string');
-		expect(emulator.requests.filter((r) => r.path === '/api/2.0/settings/webhook').map((r) => r.status)).toEqual([400]);
+		expect(
+			emulator.requests.filter((r) => r.path === '/api/2.0/settings/webhook').map((r) => r.status),
+		).toEqual([400]);
 		// The portal's echo reached the error, with the secret masked.
 		expect(error.message).toMatch(/Request: .*"secretKey":"\*\*\*"/);
-		const everything = [error.message, error.description ?? '', error.stack ?? '', JSON.stringify(error), JSON.stringify(Object.getOwnPropertyNames(error).map((k) => (error as unknown as Record<string, unknown>)[k]))].join('\n');
+		const everything = [
+			error.message,
+			error.description ?? '',
+			error.stack ?? '',
+			JSON.stringify(error),
+			JSON.stringify(
+				Object.getOwnPropertyNames(error).map(
+					(k) => (error as unknown as Record<string, unknown>)[k],
+				),
+			),
+		].join('\n');
 		const bytes = Buffer.from(secret as string, 'utf8');
-		for (const form of [secret as string, JSON.stringify(secret).slice(1, -1), encodeURIComponent(secret as string), bytes.toString('base64'), bytes.toString('base64url'), bytes.toString('hex')]) {
+		for (const form of [
+			secret as string,
+			JSON.stringify(secret).slice(1, -1),
+			encodeURIComponent(secret as string),
+			bytes.toString('base64'),
+			bytes.toString('base64url'),
+			bytes.toString('hex'),
+		]) {
 			expect(everything).not.toContain(form);
 		}
 		expect(everything.toLowerCase()).not.toContain(bytes.toString('hex'));

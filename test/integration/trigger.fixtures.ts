@@ -27,11 +27,17 @@ export function useTriggerEmulator(): void {
 	});
 }
 
-export async function trigger(parameters: Record<string, unknown>, options: Partial<TriggerOptions> = {}): Promise<TriggerHarness> {
+export async function trigger(
+	parameters: Record<string, unknown>,
+	options: Partial<TriggerOptions> = {},
+): Promise<TriggerHarness> {
 	const harness = await startTrigger({ emulator, parameters, ...options });
 	harnesses.push(harness);
 	return harness;
 }
 
-export const subscriptions = (): WebhookSubscription[] => [...emulator.webhooks.subscriptions.values()];
-export const calls = (method: string, path: string) => emulator.requests.filter((r) => r.method === method && r.path === path);
+export const subscriptions = (): WebhookSubscription[] => [
+	...emulator.webhooks.subscriptions.values(),
+];
+export const calls = (method: string, path: string) =>
+	emulator.requests.filter((r) => r.method === method && r.path === path);

@@ -23,15 +23,27 @@ export function useUserEmulator(): void {
 }
 
 /** A locator value from an expression: n8n checks only typed-in values against the mode's pattern. */
-export const fromInput = (mode: 'id' | 'url') => ({ __rl: true, mode, value: '={{ $json.value }}' });
+export const fromInput = (mode: 'id' | 'url') => ({
+	__rl: true,
+	mode,
+	value: '={{ $json.value }}',
+});
 
-export const user = (operation: string, extra: Record<string, unknown> = {}) => ({ resource: 'user', operation, ...extra });
-export const run = async (parameters: Record<string, unknown>, extra: Partial<Parameters<typeof runDocSpace>[0]> = {}) =>
-	await runDocSpace({ emulator, parameters, ...extra });
+export const user = (operation: string, extra: Record<string, unknown> = {}) => ({
+	resource: 'user',
+	operation,
+	...extra,
+});
+export const run = async (
+	parameters: Record<string, unknown>,
+	extra: Partial<Parameters<typeof runDocSpace>[0]> = {},
+) => await runDocSpace({ emulator, parameters, ...extra });
 
 let counter = 0;
 /** A fresh user straight in the emulator's state, so tests do not depend on each other. */
-export function newUser(options: { type?: 'DocSpaceAdmin' | 'RoomAdmin' | 'User' | 'Guest'; disabled?: boolean } = {}) {
+export function newUser(
+	options: { type?: 'DocSpaceAdmin' | 'RoomAdmin' | 'User' | 'Guest'; disabled?: boolean } = {},
+) {
 	counter++;
 	const created = emulator.state.createUser({
 		email: `person${counter}@example.com`,
@@ -44,7 +56,8 @@ export function newUser(options: { type?: 'DocSpaceAdmin' | 'RoomAdmin' | 'User'
 	return created;
 }
 
-export const calls = (method: string, prefix: string) => emulator.requests.filter((r) => r.method === method && r.path.startsWith(prefix));
+export const calls = (method: string, prefix: string) =>
+	emulator.requests.filter((r) => r.method === method && r.path.startsWith(prefix));
 export const writes = () => emulator.requests.filter((r) => r.method !== 'GET');
 
 export function expectItemError(error: unknown, pattern: RegExp, item = 0) {

@@ -18,7 +18,12 @@ const N8N_PORT = Number(process.env.N8N_PORT || 5678);
 const EMU_PORT = Number(process.env.DOCSPACE_EMULATOR_PORT || 8090);
 const PKG = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).name;
 // A local sandbox on loopback: the demo login is meant to be printed and documented.
-const LOGIN = { email: 'demo@example.com', password: 'Demo-Passw0rd', firstName: 'Demo', lastName: 'User' };
+const LOGIN = {
+	email: 'demo@example.com',
+	password: 'Demo-Passw0rd',
+	firstName: 'Demo',
+	lastName: 'User',
+};
 const CREDENTIAL_NAME = 'DocSpace emulator (API key)';
 
 const step = (msg) => console.log(`[start] ${msg}`);
@@ -34,12 +39,23 @@ async function main() {
 
 	const { startEmulator } = await import(pathToFileURL(join(ROOT, 'test/emulator/index.ts')).href);
 	// private webhook URLs allowed: the trigger registers http://127.0.0.1:5678/... with the emulator
-	const emu = await startEmulator({ port: EMU_PORT, host: '127.0.0.1', seed: 'default', allowPrivateWebhookUrls: true });
+	const emu = await startEmulator({
+		port: EMU_PORT,
+		host: '127.0.0.1',
+		seed: 'default',
+		allowPrivateWebhookUrls: true,
+	});
 	onCleanup(() => emu.close());
 	step(`DocSpace emulator at ${emu.url}`);
 
 	step('starting n8n (first start migrates its database: up to a minute)...');
-	const server = await startN8n({ userFolder: USER_FOLDER, host: HOST, port: N8N_PORT, brokerPort: N8N_PORT + 1, logFile: join(DEMO_DIR, 'n8n.log') });
+	const server = await startN8n({
+		userFolder: USER_FOLDER,
+		host: HOST,
+		port: N8N_PORT,
+		brokerPort: N8N_PORT + 1,
+		logFile: join(DEMO_DIR, 'n8n.log'),
+	});
 	const base = HOST === '0.0.0.0' ? `http://127.0.0.1:${N8N_PORT}` : server.base;
 	const n8n = new N8nClient(base);
 	await n8n.setupOwner(LOGIN);
@@ -48,8 +64,16 @@ async function main() {
 	const data = { baseUrl: emu.url, apiKey: emu.secrets.apiKey };
 	const existing = (await n8n.rest('GET', '/credentials')).find((c) => c.name === CREDENTIAL_NAME);
 	const cred = existing
-		? await n8n.rest('PATCH', `/credentials/${existing.id}`, { name: CREDENTIAL_NAME, type: 'docSpaceApiKeyApi', data })
-		: await n8n.rest('POST', '/credentials', { name: CREDENTIAL_NAME, type: 'docSpaceApiKeyApi', data });
+		? await n8n.rest('PATCH', `/credentials/${existing.id}`, {
+				name: CREDENTIAL_NAME,
+				type: 'docSpaceApiKeyApi',
+				data,
+			})
+		: await n8n.rest('POST', '/credentials', {
+				name: CREDENTIAL_NAME,
+				type: 'docSpaceApiKeyApi',
+				data,
+			});
 
 	// example workflows (examples/*.json), imported once with the credential picked (left alone afterwards: they are the user's now)
 	const have = new Set((await n8n.rest('GET', '/workflows')).map((w) => w.name));
@@ -60,7 +84,8 @@ async function main() {
 		const created = await n8n.rest('POST', '/workflows', wf);
 		imported.push(created.name);
 	}
-	if (imported.length) step(`imported ${imported.length} example workflow(s): ${imported.join('; ')}`);
+	if (imported.length)
+		step(`imported ${imported.length} example workflow(s): ${imported.join('; ')}`);
 
 	console.log(`
   n8n editor:   ${base}/

@@ -5,7 +5,14 @@ import { docSpaceCredentialTest } from '../../nodes/DocSpace/transport/credentia
 import { credentialTypeOf } from '../../nodes/DocSpace/transport/credentials';
 import { credentialTypes, TestCredentialsHelper } from '../harness/n8n';
 
-const node: INode = { id: 'n', name: 'DocSpace', type: 'x.docSpace', typeVersion: 1, position: [0, 0], parameters: {} };
+const node: INode = {
+	id: 'n',
+	name: 'DocSpace',
+	type: 'x.docSpace',
+	typeVersion: 1,
+	position: [0, 0],
+	parameters: {},
+};
 const workflow = new Workflow({
 	id: 'w',
 	active: false,
@@ -35,7 +42,10 @@ describe('credential types', () => {
 			const type = credentialTypes[credentialTypeOf(method)];
 			expect(type).toBeDefined();
 			expect(type.name).not.toMatch(/^onlyofficeDocspace/);
-			expect(type.icon).toEqual({ light: 'file:../icons/docspace.svg', dark: 'file:../icons/docspace.dark.svg' });
+			expect(type.icon).toEqual({
+				light: 'file:../icons/docspace.svg',
+				dark: 'file:../icons/docspace.dark.svg',
+			});
 		}
 	});
 
@@ -59,28 +69,55 @@ describe('credential types', () => {
 		['https://portal.example.com/', 'https://portal.example.com/api/2.0'],
 		['  https://portal.example.com/api/2.0/ ', 'https://portal.example.com/api/2.0'],
 		['https://example.com/docspace/API/2.0', 'https://example.com/docspace/api/2.0'],
-	])('the credential test asks the portal at the API root from Base URL %j', async (baseUrl, expected) => {
-		const asked: Array<Record<string, unknown>> = [];
-		const context = {
-			helpers: {
-				request: async (options: Record<string, unknown>) => {
-					asked.push(options);
-					return { statusCode: 200, headers: { 'content-type': 'application/json' }, body: { response: {} } };
+	])(
+		'the credential test asks the portal at the API root from Base URL %j',
+		async (baseUrl, expected) => {
+			const asked: Array<Record<string, unknown>> = [];
+			const context = {
+				helpers: {
+					request: async (options: Record<string, unknown>) => {
+						asked.push(options);
+						return {
+							statusCode: 200,
+							headers: { 'content-type': 'application/json' },
+							body: { response: {} },
+						};
+					},
 				},
-			},
-		} as unknown as ICredentialTestFunctions;
-		const result = await docSpaceCredentialTest.call(context, { id: 'c', name: 'c', type: 'docSpaceApiKeyApi', data: { baseUrl, apiKey: 'sk-abc' } });
-		expect(result.status).toBe('OK');
-		expect(asked.map((o) => o.uri)).toEqual([`${expected}/keys/@self`]);
-		expect((asked[0].headers as Record<string, string>).Authorization).toBe('Bearer sk-abc');
-	});
+			} as unknown as ICredentialTestFunctions;
+			const result = await docSpaceCredentialTest.call(context, {
+				id: 'c',
+				name: 'c',
+				type: 'docSpaceApiKeyApi',
+				data: { baseUrl, apiKey: 'sk-abc' },
+			});
+			expect(result.status).toBe('OK');
+			expect(asked.map((o) => o.uri)).toEqual([`${expected}/keys/@self`]);
+			expect((asked[0].headers as Record<string, string>).Authorization).toBe('Bearer sk-abc');
+		},
+	);
 
 	test('the credential test says the host was not found, in words, for ENOTFOUND', async () => {
 		const context = {
-			helpers: { request: async () => await Promise.reject(Object.assign(new Error('getaddrinfo ENOTFOUND nowhere.example'), { code: 'ENOTFOUND' })) },
+			helpers: {
+				request: async () =>
+					await Promise.reject(
+						Object.assign(new Error('getaddrinfo ENOTFOUND nowhere.example'), {
+							code: 'ENOTFOUND',
+						}),
+					),
+			},
 		} as unknown as ICredentialTestFunctions;
-		const result = await docSpaceCredentialTest.call(context, { id: 'c', name: 'c', type: 'docSpaceApiKeyApi', data: { baseUrl: 'https://nowhere.example', apiKey: 'sk-abc' } });
-		expect(result).toEqual({ status: 'Error', message: expect.stringContaining('Check the Base URL') });
+		const result = await docSpaceCredentialTest.call(context, {
+			id: 'c',
+			name: 'c',
+			type: 'docSpaceApiKeyApi',
+			data: { baseUrl: 'https://nowhere.example', apiKey: 'sk-abc' },
+		});
+		expect(result).toEqual({
+			status: 'Error',
+			message: expect.stringContaining('Check the Base URL'),
+		});
 		expect(result.message).toContain('could not be found');
 	});
 });
@@ -93,13 +130,21 @@ describe('OAuth2 credential', () => {
 		expect(data.grantType).toBe('authorizationCode');
 		expect(data.authentication).toBe('body');
 		expect(String(data.scope).split(' ').sort()).toEqual([
-			'accounts.self:read', 'accounts.self:write', 'accounts:read', 'accounts:write',
-			'files:read', 'files:write', 'rooms:read', 'rooms:write',
+			'accounts.self:read',
+			'accounts.self:write',
+			'accounts:read',
+			'accounts:write',
+			'files:read',
+			'files:write',
+			'rooms:read',
+			'rooms:write',
 		]);
 	});
 
 	test('a self-hosted portal is its own authorization server', async () => {
-		const data = await decrypted('docSpaceOAuth2Api', { baseUrl: 'https://docs.example.org/api/2.0' });
+		const data = await decrypted('docSpaceOAuth2Api', {
+			baseUrl: 'https://docs.example.org/api/2.0',
+		});
 		expect(data.authUrl).toBe('https://docs.example.org/oauth2/authorize');
 		expect(data.accessTokenUrl).toBe('https://docs.example.org/oauth2/token');
 	});

@@ -34,7 +34,9 @@ async function collect(content: UploadContent, chunkSize: number): Promise<Buffe
 	const all: Buffer[] = [];
 	for await (const chunk of framedChunks(await content.read(), content.size, chunkSize, frame)) {
 		expect(chunk.body.subarray(0, frame.head.length).equals(frame.head)).toBe(true);
-		expect(chunk.body.subarray(chunk.body.length - frame.tail.length).equals(frame.tail)).toBe(true);
+		expect(chunk.body.subarray(chunk.body.length - frame.tail.length).equals(frame.tail)).toBe(
+			true,
+		);
 		all.push(chunk.body.subarray(frame.head.length, frame.head.length + chunk.length));
 	}
 	return all;
@@ -42,8 +44,16 @@ async function collect(content: UploadContent, chunkSize: number): Promise<Buffe
 
 describe('binaryContent', () => {
 	test('a stored binary is streamed and regrouped into pieces of exactly the chunk size', async () => {
-		const pieces = [Buffer.from('abc'), Buffer.from('defgh'), Buffer.from('i'), Buffer.from('jklmnopq')];
-		const { fake, opened } = context({ id: 'filesystem-v2:x', data: 'filesystem-v2', mimeType: 'text/plain', fileName: 'a.txt' }, pieces);
+		const pieces = [
+			Buffer.from('abc'),
+			Buffer.from('defgh'),
+			Buffer.from('i'),
+			Buffer.from('jklmnopq'),
+		];
+		const { fake, opened } = context(
+			{ id: 'filesystem-v2:x', data: 'filesystem-v2', mimeType: 'text/plain', fileName: 'a.txt' },
+			pieces,
+		);
 		const content = await binaryContent.call(fake, 0, 'data', 'Input Binary Field');
 		expect(content).toMatchObject({ fileName: 'a.txt', mimeType: 'text/plain', size: 17 });
 		const chunks = await collect(content, 4);
@@ -59,9 +69,17 @@ describe('binaryContent', () => {
 	});
 
 	test('an in-memory binary is sliced from its buffer; a missing file name falls back to the property', async () => {
-		const { fake, opened } = context({ data: Buffer.from('0123456789').toString('base64'), mimeType: '', fileExtension: 'bin' });
+		const { fake, opened } = context({
+			data: Buffer.from('0123456789').toString('base64'),
+			mimeType: '',
+			fileExtension: 'bin',
+		});
 		const content = await binaryContent.call(fake, 0, 'data', 'F');
-		expect(content).toMatchObject({ fileName: 'data.bin', mimeType: 'application/octet-stream', size: 10 });
+		expect(content).toMatchObject({
+			fileName: 'data.bin',
+			mimeType: 'application/octet-stream',
+			size: 10,
+		});
 		expect((await collect(content, 4)).map(String)).toEqual(['0123', '4567', '89']);
 		expect(opened).toEqual([]);
 	});
@@ -71,8 +89,12 @@ describe('binaryContent', () => {
 		const read = async (pieces: Buffer[], size: number) => {
 			for await (const chunk of framedChunks(Readable.from(pieces), size, 4, frame)) void chunk;
 		};
-		await expect(read([Buffer.from('abcdefg')], 8)).rejects.toThrow('the content ended after 7 of the 8 bytes it declared');
-		await expect(read([Buffer.from('abcdefghi')], 8)).rejects.toThrow('the content is longer than the 8 bytes it declared');
+		await expect(read([Buffer.from('abcdefg')], 8)).rejects.toThrow(
+			'the content ended after 7 of the 8 bytes it declared',
+		);
+		await expect(read([Buffer.from('abcdefghi')], 8)).rejects.toThrow(
+			'the content is longer than the 8 bytes it declared',
+		);
 	});
 
 	test('a missing property is refused with the parameter name', async () => {

@@ -4,7 +4,10 @@ import { newSubmissions, submissionEntry } from '../../nodes/DocSpace/poll/submi
 const at = '2026-03-04T05:06:07.0000000Z';
 const submission = (number: string | undefined, name: string, createOn = at) => ({
 	createOn,
-	formsData: [...(number === undefined ? [] : [{ key: 'FormNumber', value: number, type: 'text' }]), { key: 'fullName', value: name, type: 'text' }],
+	formsData: [
+		...(number === undefined ? [] : [{ key: 'FormNumber', value: number, type: 'text' }]),
+		{ key: 'fullName', value: name, type: 'text' },
+	],
 });
 
 describe('submissionEntry', () => {
@@ -29,9 +32,12 @@ describe('submissionEntry', () => {
 
 describe('newSubmissions', () => {
 	it('keeps those after the cursor, newest first, including one at the same time with another number', () => {
-		const entries = [submission('1', 'a', '2026-03-04T05:00:00Z'), submission('2', 'b', at), submission('3', 'c', at), submission('4', 'd', '2026-03-04T06:00:00Z')].map((s) =>
-			submissionEntry('9', s),
-		);
+		const entries = [
+			submission('1', 'a', '2026-03-04T05:00:00Z'),
+			submission('2', 'b', at),
+			submission('3', 'c', at),
+			submission('4', 'd', '2026-03-04T06:00:00Z'),
+		].map((s) => submissionEntry('9', s));
 		const cursor = { time: Date.parse(at), ids: ['2'] };
 		const { changed, next } = newSubmissions(entries, cursor);
 		expect(changed.map((e) => e.id)).toEqual(['4', '3']);

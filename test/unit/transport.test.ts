@@ -45,8 +45,12 @@ describe('requiredScope', () => {
 
 describe('reading failures', () => {
 	test('the error envelope, validation envelope and chunk uploader messages', () => {
-		expect(serverMessageOf({ error: { message: 'Folder not found' }, status: 1 })).toBe('Folder not found');
-		expect(serverMessageOf({ response: { errors: { count: ['must be 1..100'] } }, status: 1 })).toBe('count: must be 1..100');
+		expect(serverMessageOf({ error: { message: 'Folder not found' }, status: 1 })).toBe(
+			'Folder not found',
+		);
+		expect(
+			serverMessageOf({ response: { errors: { count: ['must be 1..100'] } }, status: 1 }),
+		).toBe('count: must be 1..100');
 		expect(serverMessageOf({ success: false, message: 'session expired' })).toBe('session expired');
 		expect(serverMessageOf('<html>')).toBeUndefined();
 	});
@@ -58,12 +62,20 @@ describe('reading failures', () => {
 		});
 		const wrapped = Object.assign(new Error('wrapper'), { cause: axiosLike });
 		const failure = failureOf(wrapped);
-		expect(failure).toEqual({ status: 429, headers: { 'retry-after': '3' }, body: '', serverMessage: undefined, code: undefined });
+		expect(failure).toEqual({
+			status: 429,
+			headers: { 'retry-after': '3' },
+			body: '',
+			serverMessage: undefined,
+			code: undefined,
+		});
 		expect(JSON.stringify(failure)).not.toContain('sk-secret');
 	});
 
 	test('connection errors keep only their code', () => {
-		expect(failureOf(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' }))).toEqual({
+		expect(
+			failureOf(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' })),
+		).toEqual({
 			code: 'ECONNREFUSED',
 			headers: {},
 		});

@@ -34,13 +34,16 @@ export async function binaryContent(
 			},
 		);
 	}
-	const fileName = binary.fileName ?? `${name}${binary.fileExtension ? `.${binary.fileExtension}` : ''}`;
+	const fileName =
+		binary.fileName ?? `${name}${binary.fileExtension ? `.${binary.fileExtension}` : ''}`;
 	const mimeType = binary.mimeType || 'application/octet-stream';
 	const binaryId = binary.id;
 	const helpers = this.helpers;
 	if (binaryId) {
 		const size =
-			typeof binary.bytes === 'number' ? binary.bytes : Number((await this.helpers.getBinaryMetadata(binaryId)).fileSize);
+			typeof binary.bytes === 'number'
+				? binary.bytes
+				: Number((await this.helpers.getBinaryMetadata(binaryId)).fileSize);
 		// n8n's default read size (64 KiB) keeps the stream's own buffer small.
 		return { fileName, mimeType, size, read: async () => await helpers.getBinaryStream(binaryId) };
 	}

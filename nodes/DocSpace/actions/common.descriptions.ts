@@ -2,7 +2,17 @@ import type { INodeProperties } from 'n8n-workflow';
 
 // The locators are shared by the nodes; they stay importable from here.
 export type { LocatorKind, LocatorSpec } from '../shared/locators';
-export { GUID_PATTERN, fileLocator, folderLocator, groupLocator, listedBy, locatorSpecs, locators, roomLocator, userLocator } from '../shared/locators';
+export {
+	GUID_PATTERN,
+	fileLocator,
+	folderLocator,
+	groupLocator,
+	listedBy,
+	locatorSpecs,
+	locators,
+	roomLocator,
+	userLocator,
+} from '../shared/locators';
 
 export const returnAllOrLimit: INodeProperties[] = [
 	{

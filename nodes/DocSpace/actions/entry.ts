@@ -2,13 +2,24 @@
  * What the file and folder operations share: folder paths and My documents, the kinds of files to
  * filter by, loading an entry with an error that names the parameter, and deleting.
  */
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+	INodePropertyOptions,
+} from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { docSpaceCall, docSpaceList, docSpaceRequest } from '../transport/request';
 import { locatorSpecs, locators, searchFilter, waitOptions } from './common.descriptions';
 import { searchQuery, toItems, waitForFinish } from './helpers';
-import { fileExtension, invalidParameter, locatorId, withParameterNotFound } from '../shared/validation';
+import {
+	fileExtension,
+	invalidParameter,
+	locatorId,
+	withParameterNotFound,
+} from '../shared/validation';
 
 export type EntryKind = 'file' | 'folder';
 
@@ -88,7 +99,11 @@ export function listingFilters(filesOnly: boolean): INodeProperties {
 }
 
 /** The DocSpace query for the Filters of a folder listing. */
-export function listingQuery(this: IExecuteFunctions, filesOnly: boolean, itemIndex: number): IDataObject {
+export function listingQuery(
+	this: IExecuteFunctions,
+	filesOnly: boolean,
+	itemIndex: number,
+): IDataObject {
 	const filters = this.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const anyType = filesOnly ? FILES_ONLY : ALL_ENTRIES;
 	const type = Number(filters.type ?? anyType);
@@ -102,7 +117,11 @@ export function listingQuery(this: IExecuteFunctions, filesOnly: boolean, itemIn
 		);
 	}
 	return {
-		...(extension ? { filterType: BY_EXTENSION, extension } : type !== ALL_ENTRIES ? { filterType: type } : {}),
+		...(extension
+			? { filterType: BY_EXTENSION, extension }
+			: type !== ALL_ENTRIES
+				? { filterType: type }
+				: {}),
 		// ApplyFilterOption 1: files only, even for filter types that would list folders.
 		...(filesOnly ? { applyFilterOption: 1 } : {}),
 		...(filters.withSubfolders === true ? { withSubFolders: true } : {}),
@@ -115,8 +134,16 @@ export const folderPath = (folderId: string, suffix = ''): string =>
 	`files/${folderId === '@my' ? '@my' : encodeURIComponent(folderId)}${suffix}`;
 
 /** The FolderDto of the credential's My documents. */
-export async function myDocuments(this: IExecuteFunctions, itemIndex: number): Promise<IDataObject> {
-	const section = await docSpaceCall.call(this, { method: 'GET', path: folderPath('@my'), qs: { count: 1 }, itemIndex });
+export async function myDocuments(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<IDataObject> {
+	const section = await docSpaceCall.call(this, {
+		method: 'GET',
+		path: folderPath('@my'),
+		qs: { count: 1 },
+		itemIndex,
+	});
 	const current = (section.current ?? {}) as IDataObject;
 	if (current.id === undefined || current.id === null) {
 		throw new NodeOperationError(this.getNode(), 'DocSpace did not report the ID of My documents', {
@@ -139,8 +166,16 @@ export async function loadEntry(
 	itemIndex: number,
 ): Promise<IDataObject> {
 	if (kind === 'folder' && id === '@my') return await myDocuments.call(this, itemIndex);
-	return await withParameterNotFound(this, { kind, label, id }, itemIndex, async () =>
-		await docSpaceCall.call(this, { method: 'GET', path: `files/${kind}/${encodeURIComponent(id)}`, itemIndex }),
+	return await withParameterNotFound(
+		this,
+		{ kind, label, id },
+		itemIndex,
+		async () =>
+			await docSpaceCall.call(this, {
+				method: 'GET',
+				path: `files/${kind}/${encodeURIComponent(id)}`,
+				itemIndex,
+			}),
 	);
 }
 
@@ -149,7 +184,8 @@ export function deleteProperties(kind: EntryKind): INodeProperties[] {
 	return [
 		{
 			...locators[kind],
-			description: kind === 'file' ? 'The file to delete' : 'The folder to delete, with everything in it',
+			description:
+				kind === 'file' ? 'The file to delete' : 'The folder to delete, with everything in it',
 		},
 		{
 			displayName: 'Delete Permanently',
@@ -177,8 +213,20 @@ async function startDelete(
 	const outcome = { check: deletedCheck(kind, entry) };
 	if (kind === 'folder') {
 		// DELETE files/folder/{id} cannot return only its own operation; fileops/delete can.
-		const body = { folderIds: [entry.id], fileIds: [], deleteAfter: false, immediately: permanently, returnSingleOperation: true };
-		return await docSpaceList.call(this, { method: 'PUT', path: 'files/fileops/delete', body, itemIndex, outcome });
+		const body = {
+			folderIds: [entry.id],
+			fileIds: [],
+			deleteAfter: false,
+			immediately: permanently,
+			returnSingleOperation: true,
+		};
+		return await docSpaceList.call(this, {
+			method: 'PUT',
+			path: 'files/fileops/delete',
+			body,
+			itemIndex,
+			outcome,
+		});
 	}
 	const { data } = await docSpaceRequest.call(this, {
 		method: 'DELETE',
@@ -192,10 +240,19 @@ async function startDelete(
 }
 
 /** Deletes the file or folder of the item's locator and waits until DocSpace has done it. */
-export async function deleteEntry(this: IExecuteFunctions, kind: EntryKind, i: number): Promise<INodeExecutionData[]> {
+export async function deleteEntry(
+	this: IExecuteFunctions,
+	kind: EntryKind,
+	i: number,
+): Promise<INodeExecutionData[]> {
 	const id = locatorId.call(this, kind, i, { allowMy: false });
 	const permanently = this.getNodeParameter('permanently', i, false) as boolean;
 	const entry = await loadEntry.call(this, kind, id, locatorSpecs[kind].displayName, i);
-	await waitForFinish.call(this, await startDelete.call(this, kind, entry, permanently, i), i, deletedCheck(kind, entry));
+	await waitForFinish.call(
+		this,
+		await startDelete.call(this, kind, entry, permanently, i),
+		i,
+		deletedCheck(kind, entry),
+	);
 	return toItems.call(this, { deleted: true, id: entry.id, permanently });
 }

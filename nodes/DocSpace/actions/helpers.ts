@@ -8,14 +8,23 @@ import { waitTimeLimitOption } from './common.descriptions';
 import { wholeNumber } from '../shared/validation';
 
 /** Wraps JSON results as output items. */
-export function toItems(this: IExecuteFunctions, data: IDataObject | IDataObject[]): INodeExecutionData[] {
+export function toItems(
+	this: IExecuteFunctions,
+	data: IDataObject | IDataObject[],
+): INodeExecutionData[] {
 	return this.helpers.returnJsonArray(data);
 }
 
 /** Reads Return All / Limit into a limit, undefined meaning all. */
 export function listLimit(this: IExecuteFunctions, itemIndex: number): number | undefined {
 	if (this.getNodeParameter('returnAll', itemIndex, false) as boolean) return undefined;
-	return wholeNumber.call(this, 'Limit', this.getNodeParameter('limit', itemIndex, 50), itemIndex, 1);
+	return wholeNumber.call(
+		this,
+		'Limit',
+		this.getNodeParameter('limit', itemIndex, 50),
+		itemIndex,
+		1,
+	);
 }
 
 /** DocSpace's `filterValue` for a Search Text filter that holds text. */
@@ -43,7 +52,11 @@ export async function listItems(
 	request: Omit<PageRequest, 'limit' | 'itemIndex'>,
 	summarize: (entry: IDataObject) => IDataObject,
 ): Promise<INodeExecutionData[]> {
-	const entries = await docSpacePaginate.call(this, { ...request, limit: listLimit.call(this, itemIndex), itemIndex });
+	const entries = await docSpacePaginate.call(this, {
+		...request,
+		limit: listLimit.call(this, itemIndex),
+		itemIndex,
+	});
 	return simplifiedItems.call(this, itemIndex, entries, summarize);
 }
 
@@ -57,7 +70,11 @@ export async function waitForFinish(
 	const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const timeLimitSeconds = Number(options.waitTimeLimit ?? waitTimeLimitOption.default);
 	try {
-		return await waitForOperation.call(this, started, { itemIndex, timeLimitSeconds, timeLimitLabel: waitTimeLimitOption.displayName });
+		return await waitForOperation.call(this, started, {
+			itemIndex,
+			timeLimitSeconds,
+			timeLimitLabel: waitTimeLimitOption.displayName,
+		});
 	} catch (error) {
 		// The operation runs on in DocSpace even when following it fails.
 		throw lostFollowUp.call(this, error, itemIndex, check);
@@ -72,12 +89,31 @@ export function pick(source: IDataObject, keys: readonly string[]): IDataObject 
 }
 
 export const FILE_SUMMARY_KEYS = [
-	'id', 'title', 'fileExst', 'fileType', 'folderId', 'version', 'pureContentLength', 'contentLength',
-	'created', 'updated', 'webUrl', 'viewUrl', 'fileEntryType',
+	'id',
+	'title',
+	'fileExst',
+	'fileType',
+	'folderId',
+	'version',
+	'pureContentLength',
+	'contentLength',
+	'created',
+	'updated',
+	'webUrl',
+	'viewUrl',
+	'fileEntryType',
 ] as const;
 
 export const FOLDER_SUMMARY_KEYS = [
-	'id', 'title', 'parentId', 'filesCount', 'foldersCount', 'roomType', 'created', 'updated', 'fileEntryType',
+	'id',
+	'title',
+	'parentId',
+	'filesCount',
+	'foldersCount',
+	'roomType',
+	'created',
+	'updated',
+	'fileEntryType',
 ] as const;
 
 /** A short view of a file or folder entry of a listing. */

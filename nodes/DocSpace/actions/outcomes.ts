@@ -30,7 +30,8 @@ async function createdEntry(
 	load: (entry: IDataObject) => Promise<IDataObject>,
 	check: string,
 ): Promise<OutcomeCheck<IDataObject>> {
-	const matching = async () => (await docSpacePaginate.call(this, { ...listing, itemIndex: i })).filter(same);
+	const matching = async () =>
+		(await docSpacePaginate.call(this, { ...listing, itemIndex: i })).filter(same);
 	const before = new Set((await matching()).map((entry) => String(entry.id)));
 	return {
 		check,
@@ -42,37 +43,70 @@ async function createdEntry(
 }
 
 /** Folder → Create: a new folder with this title in the parent. */
-export async function folderCreated(this: IExecuteFunctions, i: number, parent: IDataObject, title: string): Promise<OutcomeCheck<IDataObject>> {
+export async function folderCreated(
+	this: IExecuteFunctions,
+	i: number,
+	parent: IDataObject,
+	title: string,
+): Promise<OutcomeCheck<IDataObject>> {
 	return await createdEntry.call(
 		this,
 		i,
-		{ path: `files/${String(parent.id)}`, qs: { filterValue: title, filterType: FOLDERS_ONLY }, pick: pickFolderContent },
+		{
+			path: `files/${String(parent.id)}`,
+			qs: { filterValue: title, filterType: FOLDERS_ONLY },
+			pick: pickFolderContent,
+		},
 		(entry) => entry.title === title && entry.fileEntryType !== 2,
-		async (entry) => await docSpaceCall.call(this, { method: 'GET', path: `files/folder/${String(entry.id)}`, itemIndex: i }),
+		async (entry) =>
+			await docSpaceCall.call(this, {
+				method: 'GET',
+				path: `files/folder/${String(entry.id)}`,
+				itemIndex: i,
+			}),
 		`whether “${String(parent.title)}” already holds a new folder “${title}”`,
 	);
 }
 
 /** Room → Create: a new room with this title and type. */
-export async function roomCreated(this: IExecuteFunctions, i: number, title: string, roomType: number): Promise<OutcomeCheck<IDataObject>> {
+export async function roomCreated(
+	this: IExecuteFunctions,
+	i: number,
+	title: string,
+	roomType: number,
+): Promise<OutcomeCheck<IDataObject>> {
 	return await createdEntry.call(
 		this,
 		i,
 		{ path: 'files/rooms', qs: { filterValue: title }, pick: pickFolderContent },
 		(entry) => entry.title === title && Number(entry.roomType) === roomType,
-		async (entry) => await docSpaceCall.call(this, { method: 'GET', path: `files/rooms/${String(entry.id)}`, itemIndex: i }),
+		async (entry) =>
+			await docSpaceCall.call(this, {
+				method: 'GET',
+				path: `files/rooms/${String(entry.id)}`,
+				itemIndex: i,
+			}),
 		`whether the room “${title}” already exists`,
 	);
 }
 
 /** Group → Create: a new group with this name. */
-export async function groupCreated(this: IExecuteFunctions, i: number, name: string): Promise<OutcomeCheck<IDataObject>> {
+export async function groupCreated(
+	this: IExecuteFunctions,
+	i: number,
+	name: string,
+): Promise<OutcomeCheck<IDataObject>> {
 	return await createdEntry.call(
 		this,
 		i,
 		{ path: 'group', qs: { filterValue: name }, pick: pickList },
 		(entry) => entry.name === name,
-		async (entry) => await docSpaceCall.call(this, { method: 'GET', path: `group/${String(entry.id)}`, itemIndex: i }),
+		async (entry) =>
+			await docSpaceCall.call(this, {
+				method: 'GET',
+				path: `group/${String(entry.id)}`,
+				itemIndex: i,
+			}),
 		`whether the group “${name}” already exists`,
 	);
 }
@@ -91,15 +125,23 @@ export function transferStarted(
 	what: string,
 ): OutcomeCheck<IDataObject[]> {
 	const isResult = (entry: IDataObject) =>
-		entry.title === source.title && String(entry.parentId ?? entry.folderId) === String(destination.id);
+		entry.title === source.title &&
+		String(entry.parentId ?? entry.folderId) === String(destination.id);
 	return {
 		check: `whether ${what}`,
 		verify: async () => {
-			const listed = await docSpaceList.call(this, { method: 'GET', path: 'files/fileops', itemIndex: i });
+			const listed = await docSpaceList.call(this, {
+				method: 'GET',
+				path: 'files/fileops',
+				itemIndex: i,
+			});
 			const ours = listed.filter((op) => {
 				if (Number(op.Operation ?? op.operation) !== OPERATION_TYPE[action]) return false;
 				if (op.finished !== true) return true;
-				const results = [...((op.files as IDataObject[] | undefined) ?? []), ...((op.folders as IDataObject[] | undefined) ?? [])];
+				const results = [
+					...((op.files as IDataObject[] | undefined) ?? []),
+					...((op.folders as IDataObject[] | undefined) ?? []),
+				];
 				return results.some(isResult);
 			});
 			return ours.length > 0 ? [ours[ours.length - 1]] : undefined;
@@ -108,10 +150,19 @@ export function transferStarted(
 }
 
 /** User → Invite: an account with this email that was not there before. */
-export async function userInvited(this: IExecuteFunctions, i: number, email: string): Promise<OutcomeCheck<IDataObject>> {
+export async function userInvited(
+	this: IExecuteFunctions,
+	i: number,
+	email: string,
+): Promise<OutcomeCheck<IDataObject>> {
 	const exists = async () => {
 		try {
-			await docSpaceCall.call(this, { method: 'GET', path: 'people/email', qs: { email }, itemIndex: i });
+			await docSpaceCall.call(this, {
+				method: 'GET',
+				path: 'people/email',
+				qs: { email },
+				itemIndex: i,
+			});
 			return true;
 		} catch (error) {
 			if (isNotFound(error)) return false;

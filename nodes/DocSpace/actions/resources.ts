@@ -8,7 +8,10 @@ import * as room from './room/Room.resource';
 import type { OperationMap } from './types';
 import * as user from './user/User.resource';
 
-export const resources: Record<string, { operations: OperationMap; description: INodeProperties[] }> = {
+export const resources: Record<
+	string,
+	{ operations: OperationMap; description: INodeProperties[] }
+> = {
 	file,
 	folder,
 	form,

@@ -40,7 +40,12 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			scrubDeep(failure, secretsSeenBy(this));
 			if (this.continueOnFail()) {
 				output.push({
-					json: { error: failure.message, ...('description' in failure && failure.description ? { description: failure.description } : {}) },
+					json: {
+						error: failure.message,
+						...('description' in failure && failure.description
+							? { description: failure.description }
+							: {}),
+					},
 					pairedItem: { item: itemIndex },
 				});
 				continue;

@@ -2,10 +2,21 @@
  * Copying and moving files and folders (and restoring files from the trash) with DocSpace's
  * file operations: the parameters, the request, the wait and the resulting entry.
  */
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { docSpaceCall, docSpaceList } from '../transport/request';
-import { folderLocator, locators, locatorSpecs, simplifyOutput, waitOptions } from './common.descriptions';
+import {
+	folderLocator,
+	locators,
+	locatorSpecs,
+	simplifyOutput,
+	waitOptions,
+} from './common.descriptions';
 import type { EntryKind } from './entry';
 import { loadEntry } from './entry';
 import { fileItems } from './file/shared';
@@ -53,7 +64,8 @@ const folderConflictResolveProperty: INodeProperties = {
 		{
 			name: 'Overwrite',
 			value: 'Overwrite',
-			description: 'Merge into the existing folder; same-named files become new versions of the existing files',
+			description:
+				'Merge into the existing folder; same-named files become new versions of the existing files',
 		},
 		{
 			name: 'Skip',
@@ -78,9 +90,15 @@ export function transferProperties(kind: EntryKind, action: TransferAction): INo
 	return [
 		{
 			...locators[kind],
-			description: kind === 'file' ? `The file to ${action}` : `The folder to ${action}, with everything in it`,
+			description:
+				kind === 'file'
+					? `The file to ${action}`
+					: `The folder to ${action}, with everything in it`,
 		},
-		{ ...destinationFolderProperty, description: `The folder or room to ${action} the ${displayName.toLowerCase()} into` },
+		{
+			...destinationFolderProperty,
+			description: `The folder or room to ${action} the ${displayName.toLowerCase()} into`,
+		},
 		kind === 'file' ? conflictResolveProperty : folderConflictResolveProperty,
 		waitOptions,
 		...(kind === 'file' ? [simplifyOutput] : []),
@@ -88,7 +106,11 @@ export function transferProperties(kind: EntryKind, action: TransferAction): INo
 }
 
 /** The entries a finished copy or move reports, without the destination folder DocSpace lists first. */
-function reportedEntries(finished: IDataObject, kind: EntryKind, destinationId: unknown): IDataObject[] {
+function reportedEntries(
+	finished: IDataObject,
+	kind: EntryKind,
+	destinationId: unknown,
+): IDataObject[] {
 	const list = (kind === 'file' ? finished.files : finished.folders) as IDataObject[] | undefined;
 	return (Array.isArray(list) ? list : []).filter(
 		(entry) => kind === 'file' || String(entry.id) !== String(destinationId),
@@ -99,16 +121,30 @@ function reportedEntries(finished: IDataObject, kind: EntryKind, destinationId: 
  * The current FileDto/FolderDto of an entry a finished operation reported (the report may
  * carry fewer fields); the reported entry when it cannot be read.
  */
-async function currentEntry(this: IExecuteFunctions, kind: EntryKind, reported: IDataObject, itemIndex: number): Promise<IDataObject> {
+async function currentEntry(
+	this: IExecuteFunctions,
+	kind: EntryKind,
+	reported: IDataObject,
+	itemIndex: number,
+): Promise<IDataObject> {
 	try {
-		return await docSpaceCall.call(this, { method: 'GET', path: `files/${kind}/${encodeURIComponent(String(reported.id))}`, itemIndex });
+		return await docSpaceCall.call(this, {
+			method: 'GET',
+			path: `files/${kind}/${encodeURIComponent(String(reported.id))}`,
+			itemIndex,
+		});
 	} catch {
 		return reported;
 	}
 }
 
 /** The answer when DocSpace transferred nothing (the conflict choice was Skip, or nothing changed). */
-function nothingTransferred(source: IDataObject, kind: EntryKind, destination: IDataObject, verb: string): IDataObject {
+function nothingTransferred(
+	source: IDataObject,
+	kind: EntryKind,
+	destination: IDataObject,
+	verb: string,
+): IDataObject {
 	return {
 		skipped: true,
 		id: source.id,
@@ -142,7 +178,13 @@ export async function transfer(
 	};
 	const what = `“${String(source.title)}” was ${verb} to “${String(destination.title)}”`;
 	const outcome = transferStarted.call(this, i, action, source, destination, what);
-	const started = await docSpaceList.call(this, { method: 'PUT', path: `files/fileops/${action}`, body, itemIndex: i, outcome });
+	const started = await docSpaceList.call(this, {
+		method: 'PUT',
+		path: `files/fileops/${action}`,
+		body,
+		itemIndex: i,
+		outcome,
+	});
 	const finished = await waitForFinish.call(this, started, i, `whether ${what}`);
 	const [result] = reportedEntries(finished, kind, destination.id);
 	if (!result) return toItems.call(this, nothingTransferred(source, kind, destination, verb));

@@ -3,7 +3,12 @@
  * each searched with its subfolders. Every entry is labelled with where it lives
  * ("Report.docx · Marketing / Drafts"), since two entries may share a name.
  */
-import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
+import type {
+	IDataObject,
+	ILoadOptionsFunctions,
+	INodeListSearchItems,
+	INodeListSearchResult,
+} from 'n8n-workflow';
 
 import { docSpacePaginate, pickFolderContent } from '../transport/paginate';
 import type { DocSpaceResult } from '../transport/request';
@@ -28,13 +33,19 @@ interface Cursor {
 }
 
 function readCursor(token: string | undefined): Cursor {
-	const [source, startIndex] = String(token ?? '0:0').split(':').map((part) => Number(part) || 0);
+	const [source, startIndex] = String(token ?? '0:0')
+		.split(':')
+		.map((part) => Number(part) || 0);
 	return { source, startIndex };
 }
 
 /** My documents (when the account has it) and the rooms the account can see. */
 async function sources(context: ILoadOptionsFunctions): Promise<Source[]> {
-	const rooms = await docSpacePaginate.call(context, { path: 'files/rooms', limit: 500, pick: pickFolderContent });
+	const rooms = await docSpacePaginate.call(context, {
+		path: 'files/rooms',
+		limit: 500,
+		pick: pickFolderContent,
+	});
 	return [
 		{ id: '@my', title: 'My documents' },
 		...rooms.map((room) => ({ id: String(room.id), title: String(room.title) })),
@@ -42,7 +53,10 @@ async function sources(context: ILoadOptionsFunctions): Promise<Source[]> {
 }
 
 /** Folder ID → title and parent, for the folders inside a source. */
-async function folderTree(context: ILoadOptionsFunctions, source: Source): Promise<Map<string, IDataObject>> {
+async function folderTree(
+	context: ILoadOptionsFunctions,
+	source: Source,
+): Promise<Map<string, IDataObject>> {
 	const folders = await docSpacePaginate.call(context, {
 		path: `files/${source.id}`,
 		qs: { filterType: FOLDERS_ONLY, withSubFolders: true },
@@ -53,10 +67,18 @@ async function folderTree(context: ILoadOptionsFunctions, source: Source): Promi
 }
 
 /** "Room / Folder / Subfolder" for an entry whose parent is `parentId`. */
-export function locationOf(source: Source, tree: Map<string, IDataObject>, parentId: unknown): string {
+export function locationOf(
+	source: Source,
+	tree: Map<string, IDataObject>,
+	parentId: unknown,
+): string {
 	const chain: string[] = [];
 	const seen = new Set<string>();
-	for (let id = String(parentId ?? ''); tree.has(id) && !seen.has(id); id = String(tree.get(id)?.parentId ?? '')) {
+	for (
+		let id = String(parentId ?? '');
+		tree.has(id) && !seen.has(id);
+		id = String(tree.get(id)?.parentId ?? '')
+	) {
 		seen.add(id);
 		chain.unshift(String(tree.get(id)?.title));
 	}
@@ -64,14 +86,22 @@ export function locationOf(source: Source, tree: Map<string, IDataObject>, paren
 }
 
 /** My documents and the rooms themselves, which take files and folders as folders do. */
-function sectionEntries(all: Source[], filter: string | undefined, portalUrl: string): INodeListSearchItems[] {
+function sectionEntries(
+	all: Source[],
+	filter: string | undefined,
+	portalUrl: string,
+): INodeListSearchItems[] {
 	const text = (filter ?? '').trim().toLowerCase();
 	return all
 		.filter((source) => !text || source.title.toLowerCase().includes(text))
 		.map((source) =>
 			source.id === '@my'
 				? { name: source.title, value: '@my', url: `${portalUrl}/rooms/personal` }
-				: { name: `${source.title} · Rooms`, value: source.id, url: `${portalUrl}/rooms/shared/${source.id}/filter` },
+				: {
+						name: `${source.title} · Rooms`,
+						value: source.id,
+						url: `${portalUrl}/rooms/shared/${source.id}/filter`,
+					},
 		);
 }
 
@@ -110,12 +140,18 @@ async function searchEntries(
 			startIndex = 0;
 			continue;
 		}
-		const entries = pickFolderContent(result).entries.filter((entry) => (kind === 'file') === (entry.fileEntryType !== 1));
+		const entries = pickFolderContent(result).entries.filter(
+			(entry) => (kind === 'file') === (entry.fileEntryType !== 1),
+		);
 		if (entries.length > 0) {
 			const tree = await folderTree(context, current);
 			for (const entry of entries) {
 				const where = locationOf(current, tree, kind === 'file' ? entry.folderId : entry.parentId);
-				results.push({ name: `${String(entry.title)} · ${where}`, value: String(entry.id), url: link(portalUrl, entry, current) });
+				results.push({
+					name: `${String(entry.title)} · ${where}`,
+					value: String(entry.id),
+					url: link(portalUrl, entry, current),
+				});
 			}
 		}
 		const total = pickFolderContent(result).total;
@@ -128,16 +164,36 @@ async function searchEntries(
 	}
 	// The first page of folders starts with the places themselves (the search starts at My documents).
 	if (kind === 'folder' && paginationToken === undefined) {
-		results.unshift(...sectionEntries(all.filter((s) => hasMyDocuments || s.id !== '@my'), filter, portalUrl));
+		results.unshift(
+			...sectionEntries(
+				all.filter((s) => hasMyDocuments || s.id !== '@my'),
+				filter,
+				portalUrl,
+			),
+		);
 	}
 	return { results, paginationToken: source < all.length ? `${source}:${startIndex}` : undefined };
 }
 
-export async function searchFiles(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {
-	return await searchEntries(this, 'file', filter, paginationToken, (portalUrl, entry) => `${portalUrl}/doceditor?fileid=${String(entry.id)}`);
+export async function searchFiles(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+) {
+	return await searchEntries(
+		this,
+		'file',
+		filter,
+		paginationToken,
+		(portalUrl, entry) => `${portalUrl}/doceditor?fileid=${String(entry.id)}`,
+	);
 }
 
-export async function searchFolders(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {
+export async function searchFolders(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+) {
 	return await searchEntries(this, 'folder', filter, paginationToken, (portalUrl, entry, source) =>
 		source.id === '@my'
 			? `${portalUrl}/rooms/personal/filter?folder=${String(entry.id)}`

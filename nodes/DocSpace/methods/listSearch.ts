@@ -13,7 +13,10 @@ async function searchPage(
 	path: string,
 	qs: IDataObject,
 	paginationToken: string | undefined,
-	toResult: (entry: IDataObject, portalUrl: string) => { name: string; value: string; url?: string },
+	toResult: (
+		entry: IDataObject,
+		portalUrl: string,
+	) => { name: string; value: string; url?: string },
 	pickEntries: PageRequest['pick'],
 ): Promise<INodeListSearchResult> {
 	const startIndex = Number(paginationToken ?? 0) || 0;
@@ -36,7 +39,11 @@ const search = (filter?: string): IDataObject => (filter ? { filterValue: filter
 
 export { searchFiles, searchFolders } from './entrySearch';
 
-export async function searchRooms(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {
+export async function searchRooms(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+) {
 	return await searchPage(
 		this,
 		'files/rooms',
@@ -62,11 +69,27 @@ const DISABLED = 2;
 const ROOM_ADMIN = 1;
 const DOCSPACE_ADMIN = 3;
 
-const searchPeople = (context: ILoadOptionsFunctions, qs: IDataObject, filter?: string, paginationToken?: string) =>
-	searchPage(context, 'people/filter', { ...qs, ...search(filter) }, paginationToken, userResult, pickList);
+const searchPeople = (
+	context: ILoadOptionsFunctions,
+	qs: IDataObject,
+	filter?: string,
+	paginationToken?: string,
+) =>
+	searchPage(
+		context,
+		'people/filter',
+		{ ...qs, ...search(filter) },
+		paginationToken,
+		userResult,
+		pickList,
+	);
 
 /** Room templates (SearchArea 4 of the rooms list). */
-export async function searchRoomTemplates(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {
+export async function searchRoomTemplates(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+) {
 	return await searchPage(
 		this,
 		'files/rooms',
@@ -81,26 +104,51 @@ export async function searchRoomTemplates(this: ILoadOptionsFunctions, filter?: 
 	);
 }
 
-export async function searchUsers(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {
+export async function searchUsers(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+) {
 	return await searchPeople(this, {}, filter, paginationToken);
 }
 
 /** Users who can sign in: for Disable, Change Type and other operations on working accounts. */
-export async function searchActiveUsers(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {
+export async function searchActiveUsers(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+) {
 	return await searchPeople(this, { employeeStatus: ACTIVE }, filter, paginationToken);
 }
 
 /** Disabled users: for Enable. */
-export async function searchDisabledUsers(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {
+export async function searchDisabledUsers(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+) {
 	return await searchPeople(this, { employeeStatus: DISABLED }, filter, paginationToken);
 }
 
 /** Active room admins and DocSpace admins: the accounts that can receive someone's rooms. */
-export async function searchRoomOwners(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {
-	return await searchPeople(this, { employeeStatus: ACTIVE, employeeTypes: [ROOM_ADMIN, DOCSPACE_ADMIN] }, filter, paginationToken);
+export async function searchRoomOwners(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+) {
+	return await searchPeople(
+		this,
+		{ employeeStatus: ACTIVE, employeeTypes: [ROOM_ADMIN, DOCSPACE_ADMIN] },
+		filter,
+		paginationToken,
+	);
 }
 
-export async function searchGroups(this: ILoadOptionsFunctions, filter?: string, paginationToken?: string) {
+export async function searchGroups(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+) {
 	return await searchPage(
 		this,
 		'group',

@@ -16,7 +16,8 @@ function chosenId(context: ILoadOptionsFunctions, kind: LocatorKind): string | u
 	} catch {
 		return undefined;
 	}
-	const id = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
+	const id =
+		typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
 	return id && !id.startsWith('=') && new RegExp(spec.idPattern, 'i').test(id) ? id : undefined;
 }
 
@@ -24,37 +25,60 @@ function chosenId(context: ILoadOptionsFunctions, kind: LocatorKind): string | u
  * Room → Invite: the access levels the chosen room's type offers to the invitee's kind (groups
  * never get Room Manager); every level while no room is chosen.
  */
-export async function getRoomAccessLevels(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+export async function getRoomAccessLevels(
+	this: ILoadOptionsFunctions,
+): Promise<INodePropertyOptions[]> {
 	const roomId = chosenId(this, 'room');
 	if (!roomId) return memberAccessOptions;
-	const room = await docSpaceCall.call(this, { method: 'GET', path: `files/rooms/${encodeURIComponent(roomId)}` });
+	const room = await docSpaceCall.call(this, {
+		method: 'GET',
+		path: `files/rooms/${encodeURIComponent(roomId)}`,
+	});
 	const kind = this.getCurrentNodeParameter('&kind') === 'group' ? 'group' : 'user';
 	const roomType = Number(room.roomType);
-	return memberAccessFor(roomType, kind).map((level) => ({ name: level.name, value: level.value, description: level.description }));
+	return memberAccessFor(roomType, kind).map((level) => ({
+		name: level.name,
+		value: level.value,
+		description: level.description,
+	}));
 }
 
 /** File → Download: the formats the portal converts the chosen file to, after “keep the format”. */
-export async function getConversionFormats(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const keep: INodePropertyOptions = { name: 'Keep the File’s Format', value: '', description: 'Download the file as it is' };
+export async function getConversionFormats(
+	this: ILoadOptionsFunctions,
+): Promise<INodePropertyOptions[]> {
+	const keep: INodePropertyOptions = {
+		name: 'Keep the File’s Format',
+		value: '',
+		description: 'Download the file as it is',
+	};
 	const fileId = chosenId(this, 'file');
 	if (!fileId) return [keep];
 	const file = await docSpaceCall.call(this, { method: 'GET', path: `files/file/${fileId}` });
 	const settings = await docSpaceCall.call(this, { method: 'GET', path: 'files/settings' });
 	const source = normalizeExtension(String(file.fileExst ?? ''));
 	const table = (settings.extsConvertible ?? {}) as IDataObject;
-	const targets = Array.isArray(table[source]) ? (table[source] as unknown[]).map((ext) => normalizeExtension(String(ext))) : [];
+	const targets = Array.isArray(table[source])
+		? (table[source] as unknown[]).map((ext) => normalizeExtension(String(ext)))
+		: [];
 	return [
 		keep,
 		...[...new Set(targets)]
 			.filter((target) => target && target !== source)
 			.sort()
-			.map((target) => ({ name: target, value: target.slice(1), description: `Convert the ${source} file to ${target}` })),
+			.map((target) => ({
+				name: target,
+				value: target.slice(1),
+				description: `Convert the ${source} file to ${target}`,
+			})),
 	];
 }
 
 /** The portal's languages (`GET settings/cultures`), named in English, after the portal default. */
 export async function getCultures(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const cultures = (await docSpaceList.call(this, { method: 'GET', path: 'settings/cultures' })).map(String);
+	const cultures = (
+		await docSpaceList.call(this, { method: 'GET', path: 'settings/cultures' })
+	).map(String);
 	const names = new Intl.DisplayNames(['en'], { type: 'language' });
 	const named = (code: string) => {
 		try {
@@ -65,6 +89,8 @@ export async function getCultures(this: ILoadOptionsFunctions): Promise<INodePro
 	};
 	return [
 		{ name: 'Portal Default', value: '', description: 'The language set for the portal' },
-		...cultures.map((code) => ({ name: `${named(code)} (${code})`, value: code })).sort((a, b) => a.name.localeCompare(b.name)),
+		...cultures
+			.map((code) => ({ name: `${named(code)} (${code})`, value: code }))
+			.sort((a, b) => a.name.localeCompare(b.name)),
 	];
 }

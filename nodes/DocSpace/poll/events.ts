@@ -40,14 +40,21 @@ export interface SubmissionListing {
 	kind: 'submissions';
 }
 
-const idOf = (value: unknown): unknown => (typeof value === 'object' && value !== null ? (value as IDataObject).id : value);
+const idOf = (value: unknown): unknown =>
+	typeof value === 'object' && value !== null ? (value as IDataObject).id : value;
 const created = (entry: IDataObject) => timeOf(entry.created);
 const updated = (entry: IDataObject) => timeOf(entry.updated);
 const creator = (entry: IDataObject) => idOf(entry.createdBy);
 const modifier = (entry: IDataObject) => idOf(entry.updatedBy);
 
 export const LISTINGS: Record<PollEvent, SortedListing | PeopleListing | SubmissionListing> = {
-	'file.created': { kind: 'sorted', source: 'files', sortBy: 'DateAndTimeCreation', time: created, actor: creator },
+	'file.created': {
+		kind: 'sorted',
+		source: 'files',
+		sortBy: 'DateAndTimeCreation',
+		time: created,
+		actor: creator,
+	},
 	'file.updated': {
 		kind: 'sorted',
 		source: 'files',
@@ -57,10 +64,28 @@ export const LISTINGS: Record<PollEvent, SortedListing | PeopleListing | Submiss
 		// A new file's modification time is its creation time; that is New File, not an update.
 		emits: (entry) => (updated(entry) ?? 0) > (created(entry) ?? 0),
 	},
-	'folder.created': { kind: 'sorted', source: 'folders', sortBy: 'DateAndTimeCreation', time: created, actor: creator },
-	'room.created': { kind: 'sorted', source: 'rooms', sortBy: 'DateAndTimeCreation', time: created, actor: creator },
+	'folder.created': {
+		kind: 'sorted',
+		source: 'folders',
+		sortBy: 'DateAndTimeCreation',
+		time: created,
+		actor: creator,
+	},
+	'room.created': {
+		kind: 'sorted',
+		source: 'rooms',
+		sortBy: 'DateAndTimeCreation',
+		time: created,
+		actor: creator,
+	},
 	// DocSpace sets a room's modification time when it moves it into the archive.
-	'room.archived': { kind: 'sorted', source: 'archive', sortBy: 'DateAndTime', time: updated, actor: modifier },
+	'room.archived': {
+		kind: 'sorted',
+		source: 'archive',
+		sortBy: 'DateAndTime',
+		time: updated,
+		actor: modifier,
+	},
 	'user.created': { kind: 'people' },
 	'user.updated': { kind: 'people' },
 	'form.submit': { kind: 'submissions' },

@@ -17,7 +17,12 @@ const STOPPED: unknown[] = [5, 'Stoped'];
 export type FormCursors = Record<string, Cursor>;
 
 export function isFormCursors(value: unknown): value is FormCursors {
-	return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.values(value).every(isCursor);
+	return (
+		typeof value === 'object' &&
+		value !== null &&
+		!Array.isArray(value) &&
+		Object.values(value).every(isCursor)
+	);
 }
 
 interface RoomForm {
@@ -41,15 +46,24 @@ async function roomForms(this: IPollFunctions, roomId: string): Promise<RoomForm
 		},
 	});
 	if (current?.roomType !== undefined && !FORM_FILLING_ROOM.includes(current.roomType)) {
-		throw new NodeOperationError(this.getNode(), `“${String(current.title)}” is not a Form Filling room`, {
-			description: 'Pick a Form Filling room, or choose Watch: Form and pick one form.',
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			`“${String(current.title)}” is not a Form Filling room`,
+			{
+				description: 'Pick a Form Filling room, or choose Watch: Form and pick one form.',
+			},
+		);
 	}
 	return entries
 		.filter((entry) => entry.isForm === true)
 		.map((entry) => {
 			const filling = entry.startFilling === true;
-			return { id: String(entry.id), title: entry.title, filling, started: filling || STOPPED.includes(entry.formFillingStatus) };
+			return {
+				id: String(entry.id),
+				title: entry.title,
+				filling,
+				started: filling || STOPPED.includes(entry.formFillingStatus),
+			};
 		});
 }
 

@@ -4,7 +4,9 @@ import type { PollEvent } from './events';
 import { triggerIdOf } from './events';
 
 const idOf = (value: IDataObject[keyof IDataObject]): IDataObject[keyof IDataObject] =>
-	typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as IDataObject).id : value;
+	typeof value === 'object' && value !== null && !Array.isArray(value)
+		? (value as IDataObject).id
+		: value;
 
 /**
  * The REST DTO plus the field names of the entity DocSpace puts into webhook payloads

@@ -21,10 +21,14 @@ export async function listPeople(this: IPollFunctions): Promise<IDataObject[]> {
 	return await docSpacePaginate.call(this, { path: 'people/filter', pick: pickList });
 }
 
-export const registrationTime = (user: IDataObject): number | undefined => timeOf(user.registrationDate);
+export const registrationTime = (user: IDataObject): number | undefined =>
+	timeOf(user.registrationDate);
 
 /** Users registered after the cursor (EmployeeFullDto.registrationDate), and the next cursor. */
-export function newUsers(people: IDataObject[], cursor: Cursor): { changed: IDataObject[]; next: Cursor } {
+export function newUsers(
+	people: IDataObject[],
+	cursor: Cursor,
+): { changed: IDataObject[]; next: Cursor } {
 	const seen = people.flatMap((user) => {
 		const time = registrationTime(user);
 		return time === undefined ? [] : [{ id: String(user.id), time, user }];
@@ -37,7 +41,11 @@ function stable(value: unknown): unknown {
 	if (Array.isArray(value)) return value.map(stable);
 	if (typeof value !== 'object' || value === null) return value;
 	const record = value as IDataObject;
-	return Object.fromEntries(Object.keys(record).sort().map((key) => [key, stable(record[key])]));
+	return Object.fromEntries(
+		Object.keys(record)
+			.sort()
+			.map((key) => [key, stable(record[key])]),
+	);
 }
 
 /**
@@ -47,7 +55,10 @@ function stable(value: unknown): unknown {
 export function fingerprint(user: IDataObject): string {
 	const kept = Object.fromEntries(Object.entries(user).filter(([key]) => !VOLATILE.has(key)));
 	kept.groups = groupsOf(kept.groups) as IDataObject[keyof IDataObject];
-	return createHash('sha256').update(JSON.stringify(stable(kept))).digest('base64').slice(0, 16);
+	return createHash('sha256')
+		.update(JSON.stringify(stable(kept)))
+		.digest('base64')
+		.slice(0, 16);
 }
 
 export function fingerprints(people: IDataObject[]): Record<string, string> {
@@ -55,7 +66,10 @@ export function fingerprints(people: IDataObject[]): Record<string, string> {
 }
 
 /** Users whose digest differs from the previous poll's; users new since then are not updates. */
-export function updatedUsers(people: IDataObject[], previous: Record<string, string>): IDataObject[] {
+export function updatedUsers(
+	people: IDataObject[],
+	previous: Record<string, string>,
+): IDataObject[] {
 	return people.filter((user) => {
 		const before = previous[String(user.id)];
 		return before !== undefined && before !== fingerprint(user);

@@ -6,7 +6,14 @@ import { timeOf } from './cursor';
 import type { PollEvent, SortedListing } from './events';
 import { isPollEvent, LISTINGS } from './events';
 import { toItem } from './output';
-import { fingerprint, fingerprints, listPeople, newUsers, registrationTime, updatedUsers } from './people';
+import {
+	fingerprint,
+	fingerprints,
+	listPeople,
+	newUsers,
+	registrationTime,
+	updatedUsers,
+} from './people';
 import { formSource, listingQuery, watchedForm, watchedFormRoom } from './query';
 import { isFormCursors, roomSubmissions } from './formRoom';
 import type { ListingQuery } from './scan';
@@ -20,31 +27,47 @@ type PollResult = INodeExecutionData[][] | null;
 function selectedEvent(this: IPollFunctions): PollEvent {
 	const event = this.getNodeParameter('event') as unknown;
 	if (!isPollEvent(event)) {
-		throw new NodeOperationError(this.getNode(), `The parameter “Event” has an unknown value “${String(event)}”`, {
-			description: 'Pick the event from the list again.',
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			`The parameter “Event” has an unknown value “${String(event)}”`,
+			{
+				description: 'Pick the event from the list again.',
+			},
+		);
 	}
 	return event;
 }
 
 function nothingYet(this: IPollFunctions): NodeOperationError {
-	return new NodeOperationError(this.getNode(), 'DocSpace has nothing yet that matches this trigger', {
-		description: 'Create a matching item in DocSpace (or pick another folder or room) and fetch the test event again.',
-	});
+	return new NodeOperationError(
+		this.getNode(),
+		'DocSpace has nothing yet that matches this trigger',
+		{
+			description:
+				'Create a matching item in DocSpace (or pick another folder or room) and fetch the test event again.',
+		},
+	);
 }
 
 const emitted = (items: INodeExecutionData[]): PollResult => (items.length > 0 ? [items] : null);
 
-async function pollSorted(this: IPollFunctions, event: PollEvent, listing: SortedListing, state: PollState): Promise<PollResult> {
+async function pollSorted(
+	this: IPollFunctions,
+	event: PollEvent,
+	listing: SortedListing,
+	state: PollState,
+): Promise<PollResult> {
 	const query: ListingQuery = listingQuery.call(this, listing);
 	const key = `${event} ${query.path} ${JSON.stringify(query.qs)}`;
 	const emits = listing.emits ?? (() => true);
-	const item = (entry: IDataObject) => toItem(event, entry, { time: listing.time(entry), actor: listing.actor(entry) });
+	const item = (entry: IDataObject) =>
+		toItem(event, entry, { time: listing.time(entry), actor: listing.actor(entry) });
 
 	if (this.getMode() === 'manual') {
 		// The newest entries, to show one whose fields the user can map.
 		const { changed } = await scan.call(this, listing, query, { ids: [] }, { stopAtNewest: true });
-		const byTime = (a: IDataObject, b: IDataObject) => (listing.time(b) ?? 0) - (listing.time(a) ?? 0);
+		const byTime = (a: IDataObject, b: IDataObject) =>
+			(listing.time(b) ?? 0) - (listing.time(a) ?? 0);
 		const pool = changed.some(emits) ? changed.filter(emits) : changed;
 		const latest = [...pool].sort(byTime)[0];
 		if (!latest) throw nothingYet.call(this);
@@ -65,7 +88,13 @@ async function pollSorted(this: IPollFunctions, event: PollEvent, listing: Sorte
 type Since = (cursor: Cursor) => { changed: IDataObject[]; next: Cursor };
 
 /** Events whose whole list is read every poll; `since` picks the entries after a cursor, newest first. */
-function pollWholeList(this: IPollFunctions, state: PollState, key: string, since: Since, item: (entry: IDataObject) => INodeExecutionData): PollResult {
+function pollWholeList(
+	this: IPollFunctions,
+	state: PollState,
+	key: string,
+	since: Since,
+	item: (entry: IDataObject) => INodeExecutionData,
+): PollResult {
 	if (this.getMode() === 'manual') {
 		const [latest] = since({ ids: [] }).changed;
 		if (!latest) throw nothingYet.call(this);
@@ -80,11 +109,25 @@ function pollWholeList(this: IPollFunctions, state: PollState, key: string, sinc
 	return emitted(changed.map(item));
 }
 
-async function pollPeople(this: IPollFunctions, event: PollEvent, state: PollState): Promise<PollResult> {
+async function pollPeople(
+	this: IPollFunctions,
+	event: PollEvent,
+	state: PollState,
+): Promise<PollResult> {
 	const people = await listPeople.call(this);
 	if (event === 'user.created') {
-		const creationItem = (user: IDataObject) => toItem(event, user, { time: registrationTime(user), actor: (user.createdBy as IDataObject)?.id });
-		return pollWholeList.call(this, state, event, (cursor) => newUsers(people, cursor), creationItem);
+		const creationItem = (user: IDataObject) =>
+			toItem(event, user, {
+				time: registrationTime(user),
+				actor: (user.createdBy as IDataObject)?.id,
+			});
+		return pollWholeList.call(
+			this,
+			state,
+			event,
+			(cursor) => newUsers(people, cursor),
+			creationItem,
+		);
 	}
 	const updateItem = (user: IDataObject) => toItem(event, user, { version: fingerprint(user) });
 	if (this.getMode() === 'manual') {
@@ -100,14 +143,20 @@ async function pollPeople(this: IPollFunctions, event: PollEvent, state: PollSta
 const submissionItem = (event: PollEvent, entry: IDataObject, version: string) =>
 	toItem(event, entry, { time: timeOf(entry.createOn), version });
 
-async function pollRoomSubmissions(this: IPollFunctions, event: PollEvent, state: PollState): Promise<PollResult> {
+async function pollRoomSubmissions(
+	this: IPollFunctions,
+	event: PollEvent,
+	state: PollState,
+): Promise<PollResult> {
 	const roomId = watchedFormRoom.call(this);
 	const key = `${event} room ${roomId}`;
 	const known = state.key === key && isFormCursors(state.forms) ? state.forms : undefined;
 	const mode = this.getMode() === 'manual' ? 'manual' : known ? 'next' : 'baseline';
 	const { changed, forms } = await roomSubmissions.call(this, roomId, known ?? {}, mode);
 	// Submission numbers restart at 1 in every form, so the form's id is part of the version.
-	const items = changed.map((entry) => submissionItem(event, entry, `${String(entry.formId)}.${String(entry.id)}`));
+	const items = changed.map((entry) =>
+		submissionItem(event, entry, `${String(entry.formId)}.${String(entry.id)}`),
+	);
 	if (mode === 'manual') {
 		if (!items[0]) throw nothingYet.call(this);
 		return [[items[0]]];
@@ -116,12 +165,24 @@ async function pollRoomSubmissions(this: IPollFunctions, event: PollEvent, state
 	return mode === 'baseline' ? null : emitted(items);
 }
 
-async function pollSubmissions(this: IPollFunctions, event: PollEvent, state: PollState): Promise<PollResult> {
+async function pollSubmissions(
+	this: IPollFunctions,
+	event: PollEvent,
+	state: PollState,
+): Promise<PollResult> {
 	if (formSource.call(this) === 'room') return await pollRoomSubmissions.call(this, event, state);
 	const fileId = watchedForm.call(this);
-	const entries = (await listSubmissions.call(this, fileId)).map((submission) => submissionEntry(fileId, submission));
+	const entries = (await listSubmissions.call(this, fileId)).map((submission) =>
+		submissionEntry(fileId, submission),
+	);
 	const item = (entry: IDataObject) => submissionItem(event, entry, String(entry.id));
-	return pollWholeList.call(this, state, `${event} ${fileId}`, (cursor) => newSubmissions(entries, cursor), item);
+	return pollWholeList.call(
+		this,
+		state,
+		`${event} ${fileId}`,
+		(cursor) => newSubmissions(entries, cursor),
+		item,
+	);
 }
 
 /** One poll: the changes since the last one, or nothing on the first activation. */

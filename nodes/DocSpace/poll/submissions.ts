@@ -18,7 +18,10 @@ interface FormsItem {
  * Every submission of a form (`GET files/file/{id}/submissions`, FormSubmissionsDto). The answer
  * may or may not be paged, so pages are read until one comes back short or the total is reached.
  */
-export async function listSubmissions(this: IPollFunctions, fileId: string): Promise<IDataObject[]> {
+export async function listSubmissions(
+	this: IPollFunctions,
+	fileId: string,
+): Promise<IDataObject[]> {
 	const all: IDataObject[] = [];
 	for (let startIndex = 0; ; ) {
 		const { data, total } = await docSpaceRequest.call(this, {
@@ -42,20 +45,35 @@ function itemsOf(submission: IDataObject): FormsItem[] {
 export function submissionEntry(fileId: string, submission: IDataObject): IDataObject {
 	const fields: IDataObject = {};
 	for (const item of itemsOf(submission)) {
-		if (typeof item.key === 'string' && item.key !== FORM_NUMBER) fields[item.key] = item.value as IDataObject[keyof IDataObject];
+		if (typeof item.key === 'string' && item.key !== FORM_NUMBER)
+			fields[item.key] = item.value as IDataObject[keyof IDataObject];
 	}
 	const number = itemsOf(submission).find((item) => item.key === FORM_NUMBER)?.value;
-	const formNumber = number === undefined || number === null || number === '' ? undefined : Number(number);
+	const formNumber =
+		number === undefined || number === null || number === '' ? undefined : Number(number);
 	// Without a number, the answers themselves tell submissions apart.
 	const id =
 		formNumber !== undefined && Number.isFinite(formNumber)
 			? String(formNumber)
-			: createHash('sha256').update(JSON.stringify([submission.createOn, submission.formsData])).digest('base64').slice(0, 16);
-	return { id, formId: fileId, formNumber, createOn: submission.createOn, fields, formsData: submission.formsData };
+			: createHash('sha256')
+					.update(JSON.stringify([submission.createOn, submission.formsData]))
+					.digest('base64')
+					.slice(0, 16);
+	return {
+		id,
+		formId: fileId,
+		formNumber,
+		createOn: submission.createOn,
+		fields,
+		formsData: submission.formsData,
+	};
 }
 
 /** Submissions made after the cursor, newest first, and the next cursor. */
-export function newSubmissions(entries: IDataObject[], cursor: Cursor): { changed: IDataObject[]; next: Cursor } {
+export function newSubmissions(
+	entries: IDataObject[],
+	cursor: Cursor,
+): { changed: IDataObject[]; next: Cursor } {
 	const seen = entries.flatMap((entry) => {
 		const time = timeOf(entry.createOn);
 		return time === undefined ? [] : [{ id: String(entry.id), time, entry }];

@@ -25,6 +25,8 @@ export function authenticationProperty(methods: AuthenticationMethod[]): INodePr
  * only for that method. The entries themselves are written out in each node (name and `testedBy`
  * as literals), as n8n's community lint reads them from the source.
  */
-export function shownFor(method: AuthenticationMethod): Pick<INodeCredentialDescription, 'required' | 'displayOptions'> {
+export function shownFor(
+	method: AuthenticationMethod,
+): Pick<INodeCredentialDescription, 'required' | 'displayOptions'> {
 	return { required: true, displayOptions: { show: { authentication: [method] } } };
 }

@@ -1,7 +1,8 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 /** A DocSpace user or group ID. */
-export const GUID_PATTERN = '[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
+export const GUID_PATTERN =
+	'[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}';
 
 export type LocatorKind = 'file' | 'folder' | 'room' | 'user' | 'group';
 
@@ -144,7 +145,9 @@ export function listedBy(base: INodeProperties, searchListMethod: string): INode
 	return {
 		...base,
 		modes: base.modes?.map((mode) =>
-			mode.name === 'list' ? { ...mode, typeOptions: { ...mode.typeOptions, searchListMethod } } : mode,
+			mode.name === 'list'
+				? { ...mode, typeOptions: { ...mode.typeOptions, searchListMethod } }
+				: mode,
 		),
 	};
 }

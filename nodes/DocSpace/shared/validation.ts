@@ -24,7 +24,6 @@ export function invalidParameter(
 	return new NodeOperationError(this.getNode(), message, { itemIndex, description });
 }
 
-
 const GUID = new RegExp(`^${GUID_PATTERN}$`);
 // No spaces, brackets or separators; a domain with at least one dot and a top-level part of 2+ characters.
 const EMAIL = /^[^\s@<>()[\]\\,;:"]+@(?:[^\s@<>()[\]\\,;:".]+\.)+[^\s@<>()[\]\\,;:".]{2,}$/;
@@ -51,7 +50,12 @@ export function typeOf(value: unknown): string {
 }
 
 /** Refuses values that are neither text nor a number (objects, lists, booleans from expressions). */
-export function scalarText(this: NodeContext, label: string, value: unknown, itemIndex: number | undefined): string {
+export function scalarText(
+	this: NodeContext,
+	label: string,
+	value: unknown,
+	itemIndex: number | undefined,
+): string {
 	if (value === undefined || value === null) return '';
 	if (typeof value === 'string') return value;
 	if (typeof value === 'number' && Number.isFinite(value)) return String(value);
@@ -97,10 +101,20 @@ export function optionalText(
 	const control = controlCharacter(text);
 	if (control !== undefined) {
 		const code = control.toString(16).toUpperCase().padStart(4, '0');
-		throw invalidParameter.call(this, itemIndex, `The parameter “${label}” contains a control character (U+${code})`, 'Remove line breaks, tabs and other control characters from it.');
+		throw invalidParameter.call(
+			this,
+			itemIndex,
+			`The parameter “${label}” contains a control character (U+${code})`,
+			'Remove line breaks, tabs and other control characters from it.',
+		);
 	}
 	if (text && !text.replace(INVISIBLE, '')) {
-		throw invalidParameter.call(this, itemIndex, `The parameter “${label}” holds only invisible characters`, 'Enter visible text; zero-width spaces and similar characters do not make a name.');
+		throw invalidParameter.call(
+			this,
+			itemIndex,
+			`The parameter “${label}” holds only invisible characters`,
+			'Enter visible text; zero-width spaces and similar characters do not make a name.',
+		);
 	}
 	if (rules.entryName && /[/\\]/.test(text)) {
 		throw invalidParameter.call(
@@ -114,7 +128,13 @@ export function optionalText(
 }
 
 /** A whole-number parameter of at least `min` (a number, or text holding one). */
-export function wholeNumber(this: NodeContext, label: string, value: unknown, itemIndex: number, min: number): number {
+export function wholeNumber(
+	this: NodeContext,
+	label: string,
+	value: unknown,
+	itemIndex: number,
+	min: number,
+): number {
 	const text = scalarText.call(this, label, value, itemIndex).trim();
 	const number = text === '' ? Number.NaN : Number(text);
 	if (!Number.isInteger(number) || number < min) {
@@ -139,13 +159,23 @@ export function requiredText(
 	const text = optionalText.call(this, label, value, itemIndex, rules);
 	if (!text) {
 		const example = rules.example ? `, e.g. ${rules.example}` : '';
-		throw invalidParameter.call(this, itemIndex, `The parameter “${label}” is empty`, `Enter the ${label.toLowerCase()}${example}.`);
+		throw invalidParameter.call(
+			this,
+			itemIndex,
+			`The parameter “${label}” is empty`,
+			`Enter the ${label.toLowerCase()}${example}.`,
+		);
 	}
 	return text;
 }
 
 /** A required email address, trimmed and checked for its form. */
-export function checkedEmail(this: NodeContext, label: string, value: unknown, itemIndex: number): string {
+export function checkedEmail(
+	this: NodeContext,
+	label: string,
+	value: unknown,
+	itemIndex: number,
+): string {
 	const email = requiredText.call(this, label, value, itemIndex, { example: 'name@example.com' });
 	if (!isEmail(email)) {
 		throw invalidParameter.call(
@@ -159,8 +189,15 @@ export function checkedEmail(this: NodeContext, label: string, value: unknown, i
 }
 
 /** A file extension parameter, lower case without the dot; empty gives ''. */
-export function fileExtension(this: NodeContext, label: string, value: unknown, itemIndex: number): string {
-	const extension = String(value ?? '').trim().replace(/^\./, '');
+export function fileExtension(
+	this: NodeContext,
+	label: string,
+	value: unknown,
+	itemIndex: number,
+): string {
+	const extension = String(value ?? '')
+		.trim()
+		.replace(/^\./, '');
 	if (extension && !/^[a-z0-9]{1,10}$/i.test(extension)) {
 		throw invalidParameter.call(
 			this,
@@ -223,11 +260,20 @@ export function idFromLocator(
 ): string {
 	const spec = locatorSpecs[kind];
 	const label = parameter.label ?? spec.displayName;
-	const isLocator = typeof raw === 'object' && raw !== null && !Array.isArray(raw) && ('__rl' in raw || 'mode' in raw);
+	const isLocator =
+		typeof raw === 'object' &&
+		raw !== null &&
+		!Array.isArray(raw) &&
+		('__rl' in raw || 'mode' in raw);
 	const locator = isLocator ? (raw as { mode?: unknown; value?: unknown }) : { value: raw };
 	const value = scalarText.call(this, label, locator.value, itemIndex).trim();
 	if (!value) {
-		throw invalidParameter.call(this, itemIndex, `The parameter “${label}” is empty`, `Pick the ${kind} from the list, paste its DocSpace link, or enter its ID.`);
+		throw invalidParameter.call(
+			this,
+			itemIndex,
+			`The parameter “${label}” is empty`,
+			`Pick the ${kind} from the list, paste its DocSpace link, or enter its ID.`,
+		);
 	}
 	let id = value;
 	if (locator.mode === 'url') {
@@ -241,11 +287,16 @@ export function idFromLocator(
 			);
 		}
 		id = match[1];
-		noteLinkOrigin(this, { origin: new URL(value).origin, mismatch: (portal) => foreignLink.call(this, itemIndex, label, kind, value, portal) });
+		noteLinkOrigin(this, {
+			origin: new URL(value).origin,
+			mismatch: (portal) => foreignLink.call(this, itemIndex, label, kind, value, portal),
+		});
 	}
 	const my = id.toLowerCase() === '@my';
 	if (!new RegExp(spec.idPattern, 'i').test(id) || (my && parameter.allowMy === false)) {
-		const hint = my ? 'My documents (@my) cannot be used here' : `${spec.idHint}, e.g. ${spec.idExample}`;
+		const hint = my
+			? 'My documents (@my) cannot be used here'
+			: `${spec.idHint}, e.g. ${spec.idExample}`;
 		throw invalidParameter.call(
 			this,
 			itemIndex,
@@ -256,7 +307,14 @@ export function idFromLocator(
 	return my ? '@my' : id;
 }
 
-function foreignLink(this: NodeContext, itemIndex: number | undefined, label: string, kind: string, link: string, portal: string): NodeOperationError {
+function foreignLink(
+	this: NodeContext,
+	itemIndex: number | undefined,
+	label: string,
+	kind: string,
+	link: string,
+	portal: string,
+): NodeOperationError {
 	return invalidParameter.call(
 		this,
 		itemIndex,
@@ -266,8 +324,17 @@ function foreignLink(this: NodeContext, itemIndex: number | undefined, label: st
 }
 
 /** Reads a resource locator parameter of the item and returns the ID it holds (see idFromLocator). */
-export function locatorId(this: IExecuteFunctions, kind: LocatorKind, itemIndex: number, parameter: LocatorParameter = {}): string {
-	const raw = this.getNodeParameter(parameter.name ?? locatorSpecs[kind].name, itemIndex, '') as unknown;
+export function locatorId(
+	this: IExecuteFunctions,
+	kind: LocatorKind,
+	itemIndex: number,
+	parameter: LocatorParameter = {},
+): string {
+	const raw = this.getNodeParameter(
+		parameter.name ?? locatorSpecs[kind].name,
+		itemIndex,
+		'',
+	) as unknown;
 	return idFromLocator.call(this, kind, raw, itemIndex, parameter);
 }
 
@@ -296,11 +363,15 @@ export async function withParameterNotFound<T>(
 		if (!isNotFound(error)) throw asNodeError.call(context, error, itemIndex);
 		const label = entity.label ?? locatorSpecs[entity.kind].displayName;
 		const message = `The parameter “${label}” names no ${entity.kind} DocSpace can find: “${entity.id}”`;
-		throw new NodeApiError(context.getNode(), { message, httpCode: '404' }, {
-			message,
-			description: `Check the ${entity.kind} in “${label}”, or pick it from the list: it may have been deleted, or the account of the credential cannot see it.`,
-			httpCode: '404',
-			itemIndex,
-		});
+		throw new NodeApiError(
+			context.getNode(),
+			{ message, httpCode: '404' },
+			{
+				message,
+				description: `Check the ${entity.kind} in “${label}”, or pick it from the list: it may have been deleted, or the account of the credential cannot see it.`,
+				httpCode: '404',
+				itemIndex,
+			},
+		);
 	}
 }

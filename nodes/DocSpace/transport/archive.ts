@@ -36,23 +36,46 @@ async function onPortal(this: IExecuteFunctions, location: string): Promise<stri
 	const { portalUrl } = await resolveCredentials(this);
 	const url = new URL(location, `${portalUrl}/`);
 	const portal = new URL(portalUrl);
-	return url.origin === portal.origin ? url.toString() : `${portal.origin}${url.pathname}${url.search}`;
+	return url.origin === portal.origin
+		? url.toString()
+		: `${portal.origin}${url.pathname}${url.search}`;
 }
 
 /**
  * Packs files and folders (with everything in them) into one ZIP with DocSpace's bulk download
  * operation, waits for it, and streams the archive into n8n binary data.
  */
-export async function downloadArchive(this: IExecuteFunctions, request: ArchiveRequest): Promise<IBinaryData> {
+export async function downloadArchive(
+	this: IExecuteFunctions,
+	request: ArchiveRequest,
+): Promise<IBinaryData> {
 	const { itemIndex } = request;
-	const body: IDataObject = { fileIds: request.fileIds, folderIds: request.folderIds, returnSingleOperation: true };
-	const started = await docSpaceList.call(this, { method: 'PUT', path: 'files/fileops/bulkdownload', body, itemIndex });
-	const finished = await waitForOperation.call(this, started, { itemIndex, timeLimitSeconds: request.timeLimitSeconds, timeLimitLabel: request.timeLimitLabel });
+	const body: IDataObject = {
+		fileIds: request.fileIds,
+		folderIds: request.folderIds,
+		returnSingleOperation: true,
+	};
+	const started = await docSpaceList.call(this, {
+		method: 'PUT',
+		path: 'files/fileops/bulkdownload',
+		body,
+		itemIndex,
+	});
+	const finished = await waitForOperation.call(this, started, {
+		itemIndex,
+		timeLimitSeconds: request.timeLimitSeconds,
+		timeLimitLabel: request.timeLimitLabel,
+	});
 	if (typeof finished.url !== 'string' || !finished.url) {
-		throw new NodeOperationError(this.getNode(), 'DocSpace finished the download operation without an archive address', {
-			itemIndex,
-			description: 'Check in DocSpace that the files and folders can be downloaded, then run the node again.',
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			'DocSpace finished the download operation without an archive address',
+			{
+				itemIndex,
+				description:
+					'Check in DocSpace that the files and folders can be downloaded, then run the node again.',
+			},
+		);
 	}
 	const result = await docSpaceRequest.call(this, {
 		method: 'GET',
@@ -60,6 +83,7 @@ export async function downloadArchive(this: IExecuteFunctions, request: ArchiveR
 		encoding: 'stream',
 		itemIndex,
 	});
-	const fileName = request.fileName || dispositionName(result.headers['content-disposition']) || 'Documents.zip';
+	const fileName =
+		request.fileName || dispositionName(result.headers['content-disposition']) || 'Documents.zip';
 	return await streamToBinary.call(this, result, fileName, itemIndex);
 }

@@ -22,7 +22,9 @@ import { failureOf, serverMessageOf } from './failure';
 type TestedType = DocSpaceApiKeyApi | DocSpaceBasicAuthApi | DocSpacePersonalAccessTokenApi;
 
 const testedTypes: Record<string, TestedType> = Object.fromEntries(
-	[new DocSpaceApiKeyApi(), new DocSpaceBasicAuthApi(), new DocSpacePersonalAccessTokenApi()].map((type) => [type.name, type]),
+	[new DocSpaceApiKeyApi(), new DocSpaceBasicAuthApi(), new DocSpacePersonalAccessTokenApi()].map(
+		(type) => [type.name, type],
+	),
 );
 
 /** The credential types the nodes test (every one but OAuth2). */
@@ -35,16 +37,25 @@ const TIMEOUT_MS = 20000;
 /** `={{$credentials.x}}` in an `authenticate` value, filled from the credential. */
 function resolve(value: unknown, data: ICredentialDataDecryptedObject): string {
 	const text = String(value ?? '');
-	return (text.startsWith('=') ? text.slice(1) : text).replace(/\{\{\s*\$credentials\.(\w+)\s*\}\}/g, (_, key: string) => String(data[key] ?? ''));
+	return (text.startsWith('=') ? text.slice(1) : text).replace(
+		/\{\{\s*\$credentials\.(\w+)\s*\}\}/g,
+		(_, key: string) => String(data[key] ?? ''),
+	);
 }
 
 /** The request options the credential type's own `authenticate` block adds (headers, basic auth). */
-function authenticated(authenticate: IAuthenticateGeneric, data: ICredentialDataDecryptedObject): IDataObject {
+function authenticated(
+	authenticate: IAuthenticateGeneric,
+	data: ICredentialDataDecryptedObject,
+): IDataObject {
 	const { headers = {}, auth } = authenticate.properties;
 	const options: IDataObject = {
-		headers: Object.fromEntries(Object.entries(headers).map(([name, value]) => [name, resolve(value, data)])),
+		headers: Object.fromEntries(
+			Object.entries(headers).map(([name, value]) => [name, resolve(value, data)]),
+		),
 	};
-	if (auth) options.auth = { user: resolve(auth.username, data), pass: resolve(auth.password, data) };
+	if (auth)
+		options.auth = { user: resolve(auth.username, data), pass: resolve(auth.password, data) };
 	return options;
 }
 
@@ -56,15 +67,23 @@ interface Answer {
 
 function verdict(answer: Answer, rejected: string): INodeCredentialTestResult {
 	const type = String(answer.headers['content-type'] ?? '');
-	const body = typeof answer.body === 'string' && type.includes('json') ? tryJson(answer.body) : answer.body;
+	const body =
+		typeof answer.body === 'string' && type.includes('json') ? tryJson(answer.body) : answer.body;
 	if (answer.statusCode === 401) return { status: 'Error', message: rejected };
 	const isDocSpaceJson = typeof body === 'object' && body !== null && 'response' in body;
 	if (answer.statusCode === 404 || !isDocSpaceJson) {
-		return { status: 'Error', message: `${NOT_A_PORTAL} (HTTP ${answer.statusCode}${type ? `, ${type.split(';')[0]}` : ''})` };
+		return {
+			status: 'Error',
+			message: `${NOT_A_PORTAL} (HTTP ${answer.statusCode}${type ? `, ${type.split(';')[0]}` : ''})`,
+		};
 	}
-	if (answer.statusCode >= 200 && answer.statusCode < 300) return { status: 'OK', message: 'Connection tested successfully' };
+	if (answer.statusCode >= 200 && answer.statusCode < 300)
+		return { status: 'OK', message: 'Connection tested successfully' };
 	const said = serverMessageOf(body);
-	return { status: 'Error', message: `The DocSpace portal answered HTTP ${answer.statusCode}${said ? `: ${said}` : ''}` };
+	return {
+		status: 'Error',
+		message: `The DocSpace portal answered HTTP ${answer.statusCode}${said ? `: ${said}` : ''}`,
+	};
 }
 
 function tryJson(text: string): unknown {
@@ -75,9 +94,13 @@ function tryJson(text: string): unknown {
 	}
 }
 
-export async function docSpaceCredentialTest(this: ICredentialTestFunctions, credential: ICredentialsDecrypted): Promise<INodeCredentialTestResult> {
+export async function docSpaceCredentialTest(
+	this: ICredentialTestFunctions,
+	credential: ICredentialsDecrypted,
+): Promise<INodeCredentialTestResult> {
 	const type = testedTypes[credential.type];
-	if (!type) return { status: 'Error', message: `No test for the credential type ${credential.type}` };
+	if (!type)
+		return { status: 'Error', message: `No test for the credential type ${credential.type}` };
 	const data = credential.data ?? {};
 	const portal = parsePortalUrl(data.baseUrl);
 	if (!('url' in portal)) return { status: 'Error', message: `${portal.problem}. ${portal.fix}.` };
@@ -100,7 +123,10 @@ export async function docSpaceCredentialTest(this: ICredentialTestFunctions, cre
 		const { code } = failureOf(error);
 		const where = new URL(root).origin;
 		if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
-			return { status: 'Error', message: `The host of ${where} could not be found. Check the Base URL: use the portal address as you open it in the browser.` };
+			return {
+				status: 'Error',
+				message: `The host of ${where} could not be found. Check the Base URL: use the portal address as you open it in the browser.`,
+			};
 		}
 		return {
 			status: 'Error',

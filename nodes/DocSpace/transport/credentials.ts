@@ -15,13 +15,23 @@ export type DocSpaceContext =
 	| IPollFunctions
 	| IWebhookFunctions;
 
-export const authenticationMethods = ['apiKey', 'basicAuth', 'oAuth2', 'personalAccessToken'] as const;
+export const authenticationMethods = [
+	'apiKey',
+	'basicAuth',
+	'oAuth2',
+	'personalAccessToken',
+] as const;
 
 export type AuthenticationMethod = (typeof authenticationMethods)[number];
 
 /** The credential type behind each value of the nodes' Authentication parameter. */
 export function credentialTypeOf(method: AuthenticationMethod): string {
-	const suffix = { apiKey: 'ApiKey', basicAuth: 'BasicAuth', oAuth2: 'OAuth2', personalAccessToken: 'PersonalAccessToken' };
+	const suffix = {
+		apiKey: 'ApiKey',
+		basicAuth: 'BasicAuth',
+		oAuth2: 'OAuth2',
+		personalAccessToken: 'PersonalAccessToken',
+	};
 	return `docSpace${suffix[method]}Api`;
 }
 
@@ -43,13 +53,18 @@ function readAuthentication(context: DocSpaceContext): unknown {
 	return (context as IHookFunctions).getNodeParameter('authentication');
 }
 
-const BASE_URL_FIX = 'Enter the full portal address in the credential, e.g. https://yourportal.onlyoffice.com';
+const BASE_URL_FIX =
+	'Enter the full portal address in the credential, e.g. https://yourportal.onlyoffice.com';
 
 /** The portal origin (and path) from what a user pasted into the Base URL field, or what is wrong with it. */
 export function parsePortalUrl(raw: unknown): { url: string } | { problem: string; fix: string } {
 	const value = typeof raw === 'string' ? raw.trim() : '';
 	if (!value) return { problem: 'The credential has no Base URL', fix: BASE_URL_FIX };
-	if (!/^https?:\/\//i.test(value)) return { problem: `The Base URL "${value}" has no http:// or https:// scheme`, fix: BASE_URL_FIX };
+	if (!/^https?:\/\//i.test(value))
+		return {
+			problem: `The Base URL "${value}" has no http:// or https:// scheme`,
+			fix: BASE_URL_FIX,
+		};
 	let url: URL;
 	try {
 		url = new URL(value);
@@ -75,7 +90,15 @@ export function secretForms(secret: string): string[] {
 	const json = JSON.stringify(secret).slice(1, -1);
 	const url = encodeURIComponent(secret);
 	const base64 = Buffer.from(secret, 'utf8').toString('base64');
-	const forms = [secret, url, url.replace(/%20/g, '+'), json, json.replace(/\//g, '\\/'), base64, base64.replace(/=+$/, '')];
+	const forms = [
+		secret,
+		url,
+		url.replace(/%20/g, '+'),
+		json,
+		json.replace(/\//g, '\\/'),
+		base64,
+		base64.replace(/=+$/, ''),
+	];
 	// Longest first, so that a form containing another is replaced whole.
 	return [...new Set(forms)].filter((form) => form.length >= 4).sort((a, b) => b.length - a.length);
 }
@@ -118,7 +141,11 @@ export async function resolveCredentials(context: DocSpaceContext): Promise<Reso
 	const credentials = await context.getCredentials(type);
 	const secrets = secretsOf(credentials);
 	const known = secretsSeenBy(context);
-	if (secrets.some((secret) => !known.includes(secret))) secretsByContext.set(context, [...new Set([...known, ...secrets])].sort((a, b) => b.length - a.length));
+	if (secrets.some((secret) => !known.includes(secret)))
+		secretsByContext.set(
+			context,
+			[...new Set([...known, ...secrets])].sort((a, b) => b.length - a.length),
+		);
 	return {
 		method,
 		type,

@@ -29,7 +29,6 @@ export function replaceExtension(title: string, extension: string): string {
 	return `${dot > 0 ? title.slice(0, dot) : title}${extension}`;
 }
 
-
 export interface StreamedBody {
 	data: unknown;
 	headers: Record<string, string>;
@@ -52,7 +51,8 @@ export async function streamToBinary(
 	itemIndex: number,
 ): Promise<IBinaryData> {
 	const contentType = (result.headers['content-type'] ?? '').split(';')[0].trim();
-	const mimeType = contentType && contentType !== 'application/octet-stream' ? contentType : undefined;
+	const mimeType =
+		contentType && contentType !== 'application/octet-stream' ? contentType : undefined;
 	const declared = Number(result.headers['content-length']);
 	const expected = Number.isFinite(declared) && declared > 0 ? declared : undefined;
 	const cut = (received?: number) =>
@@ -61,7 +61,8 @@ export async function streamToBinary(
 			`The download of “${fileName}” was cut off${received === undefined ? '' : ` after ${received}`}${expected ? ` of ${expected}` : ''} bytes`,
 			{
 				itemIndex,
-				description: 'The connection to the portal broke before the whole file arrived, so no file is returned. Run the node again.',
+				description:
+					'The connection to the portal broke before the whole file arrived, so no file is returned. Run the node again.',
 			},
 		);
 	let binary: IBinaryData;
@@ -69,9 +70,14 @@ export async function streamToBinary(
 		binary = await this.helpers.prepareBinaryData(result.data as BinarySource, fileName, mimeType);
 	} catch (error) {
 		// A response stream that loses its connection fails with `aborted` / ECONNRESET.
-		const text = error instanceof Error ? `${error.message} ${String((error as NodeJS.ErrnoException).code ?? '')}` : String(error);
+		const text =
+			error instanceof Error
+				? `${error.message} ${String((error as NodeJS.ErrnoException).code ?? '')}`
+				: String(error);
 		if (/aborted|ECONNRESET|socket hang up|premature close/i.test(text)) throw cut();
-		throw new NodeOperationError(this.getNode(), error instanceof Error ? error : String(error), { itemIndex });
+		throw new NodeOperationError(this.getNode(), error instanceof Error ? error : String(error), {
+			itemIndex,
+		});
 	}
 	const stored = storedBytes(binary);
 	// A decoded (gzip) body may be longer than its Content-Length, never shorter.
@@ -83,7 +89,10 @@ export async function streamToBinary(
  * Streams a file from the portal's file handler into n8n binary data, optionally
  * converted. With n8n's filesystem binary mode the bytes never sit in memory as a whole.
  */
-export async function downloadToBinary(this: IExecuteFunctions, request: DownloadRequest): Promise<IBinaryData> {
+export async function downloadToBinary(
+	this: IExecuteFunctions,
+	request: DownloadRequest,
+): Promise<IBinaryData> {
 	const { portalUrl } = await resolveCredentials(this);
 	const qs: IDataObject = { action: 'download', fileid: request.fileId };
 	if (request.version) qs.version = request.version;

@@ -38,10 +38,14 @@ export function scrub(text: string, secrets: string[]): string {
  * following nested objects once each.
  */
 export function scrubDeep(value: unknown, secrets: string[], seen = new Set<unknown>()): void {
-	if (secrets.length === 0 || typeof value !== 'object' || value === null || seen.has(value)) return;
+	if (secrets.length === 0 || typeof value !== 'object' || value === null || seen.has(value))
+		return;
 	seen.add(value);
 	const target = value as Record<string, unknown>;
-	const keys = new Set([...Object.keys(target), ...(value instanceof Error ? ['message', 'stack', 'cause'] : [])]);
+	const keys = new Set([
+		...Object.keys(target),
+		...(value instanceof Error ? ['message', 'stack', 'cause'] : []),
+	]);
 	for (const key of keys) {
 		let current: unknown;
 		try {
@@ -72,9 +76,13 @@ const CONNECTION_REASONS: Record<string, string> = {
 };
 
 /** Words for a network error code, for messages that must not show the raw code. */
-export const connectionReason = (code: string): string => CONNECTION_REASONS[code] ?? 'the request failed';
+export const connectionReason = (code: string): string =>
+	CONNECTION_REASONS[code] ?? 'the request failed';
 
-function explain(failure: Failure, context: FailureContext): { message: string; description: string } {
+function explain(
+	failure: Failure,
+	context: FailureContext,
+): { message: string; description: string } {
 	const { status, code, serverMessage } = failure;
 	const detail = serverMessage ? ` DocSpace said: “${serverMessage}”.` : '';
 	if (code === 'EAUTH') {
@@ -127,7 +135,10 @@ function explain(failure: Failure, context: FailureContext): { message: string; 
 				description: 'Check the values of the node’s parameters for this item.',
 			};
 		case 401:
-			return { message: 'DocSpace did not accept the credentials', description: credentialFix[context.authentication] };
+			return {
+				message: 'DocSpace did not accept the credentials',
+				description: credentialFix[context.authentication],
+			};
 		case 402:
 			return {
 				message: `The DocSpace portal’s plan does not allow this${serverMessage ? `: ${serverMessage}` : ''}`,
@@ -152,9 +163,15 @@ function explain(failure: Failure, context: FailureContext): { message: string; 
 				description: `Check the ID or link used for ${context.path}: the item may have been deleted, moved to trash or not be shared with this account.`,
 			};
 		case 409:
-			return { message: `DocSpace reported a conflict${serverMessage ? `: ${serverMessage}` : ''}`, description: 'Another operation is changing the same item; try again later.' };
+			return {
+				message: `DocSpace reported a conflict${serverMessage ? `: ${serverMessage}` : ''}`,
+				description: 'Another operation is changing the same item; try again later.',
+			};
 		case 413:
-			return { message: 'The file is larger than the DocSpace portal accepts', description: 'Ask the portal administrator to raise the upload limit.' };
+			return {
+				message: 'The file is larger than the DocSpace portal accepts',
+				description: 'Ask the portal administrator to raise the upload limit.',
+			};
 		case 429: {
 			const wait = waitTooLong(failure);
 			const why =
@@ -195,7 +212,9 @@ export function toNodeApiError(failure: Failure, context: FailureContext): NodeA
 		path: context.path,
 		...(failure.status !== undefined ? { httpCode: String(failure.status) } : {}),
 		...(failure.code ? { networkError: failure.code } : {}),
-		...(failure.serverMessage ? { docSpaceMessage: scrub(failure.serverMessage, context.secrets) } : {}),
+		...(failure.serverMessage
+			? { docSpaceMessage: scrub(failure.serverMessage, context.secrets) }
+			: {}),
 	};
 	return new NodeApiError(context.node, errorResponse, {
 		message: safeMessage,
@@ -206,9 +225,11 @@ export function toNodeApiError(failure: Failure, context: FailureContext): NodeA
 }
 
 function lostAnswer(failure: Failure): string {
-	if (failure.status !== undefined) return `the answer was HTTP ${failure.status} from the portal or a proxy in front of it`;
+	if (failure.status !== undefined)
+		return `the answer was HTTP ${failure.status} from the portal or a proxy in front of it`;
 	if (failure.code === 'TRUNCATED') return 'the answer was cut off';
-	if (failure.code === 'ETIMEDOUT' || failure.code === 'ESOCKETTIMEDOUT') return 'no answer came in time';
+	if (failure.code === 'ETIMEDOUT' || failure.code === 'ESOCKETTIMEDOUT')
+		return 'no answer came in time';
 	return 'the connection broke before the answer arrived';
 }
 
@@ -216,7 +237,12 @@ function lostAnswer(failure: Failure): string {
  * A write that was sent but whose effect is unknown (see retryPolicy.ts): it was not repeated,
  * and the message says what to check. `context.outcomeUnknown` marks it.
  */
-export function unknownOutcomeError(failure: Failure, context: FailureContext, check: string, verifyFailed: boolean): NodeApiError {
+export function unknownOutcomeError(
+	failure: Failure,
+	context: FailureContext,
+	check: string,
+	verifyFailed: boolean,
+): NodeApiError {
 	const description = `The request was sent, but ${lostAnswer(failure)}. It was not repeated, because DocSpace may already have carried it out${
 		verifyFailed ? ', and looking for its effect failed too' : ''
 	}.`;
@@ -237,7 +263,12 @@ export function outcomeUnknown(
 	const error = new NodeApiError(
 		node,
 		{ message, outcomeUnknown: true },
-		{ message, description: details.description, itemIndex: details.itemIndex, ...(details.httpCode ? { httpCode: details.httpCode } : {}) },
+		{
+			message,
+			description: details.description,
+			itemIndex: details.itemIndex,
+			...(details.httpCode ? { httpCode: details.httpCode } : {}),
+		},
 	);
 	error.context.outcomeUnknown = true;
 	return error;
@@ -247,8 +278,14 @@ export function outcomeUnknown(
  * A read that follows a write DocSpace accepted failed: the change may well be done, so the item
  * must not read as failed with nothing changed. DocSpace's own refusals (not NodeApiError) pass.
  */
-export function lostFollowUp(this: NodeContext, error: unknown, itemIndex: number, check: string): NodeApiError | NodeOperationError {
-	if (!(error instanceof NodeApiError) || error.context.outcomeUnknown === true) return asNodeError.call(this, error, itemIndex);
+export function lostFollowUp(
+	this: NodeContext,
+	error: unknown,
+	itemIndex: number,
+	check: string,
+): NodeApiError | NodeOperationError {
+	if (!(error instanceof NodeApiError) || error.context.outcomeUnknown === true)
+		return asNodeError.call(this, error, itemIndex);
 	return outcomeUnknown(this.getNode(), {
 		check,
 		description: `DocSpace accepted the request, but reading what it did failed: ${error.message}`,
@@ -263,9 +300,15 @@ export interface NodeContext {
 }
 
 /** A caught value as a node error: n8n's own errors pass unchanged, anything else is wrapped. */
-export function asNodeError(this: NodeContext, error: unknown, itemIndex?: number): NodeApiError | NodeOperationError {
+export function asNodeError(
+	this: NodeContext,
+	error: unknown,
+	itemIndex?: number,
+): NodeApiError | NodeOperationError {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
-	return new NodeOperationError(this.getNode(), error instanceof Error ? error : String(error), { itemIndex });
+	return new NodeOperationError(this.getNode(), error instanceof Error ? error : String(error), {
+		itemIndex,
+	});
 }
 
 export function isNotFound(error: unknown): boolean {

@@ -13,7 +13,8 @@ function lowerCaseHeaders(headers: unknown): Record<string, string> {
 	const result: Record<string, string> = {};
 	if (!isRecord(headers)) return result;
 	for (const [name, value] of Object.entries(headers)) {
-		if (typeof value === 'string' || typeof value === 'number') result[name.toLowerCase()] = String(value);
+		if (typeof value === 'string' || typeof value === 'number')
+			result[name.toLowerCase()] = String(value);
 	}
 	return result;
 }
@@ -26,7 +27,9 @@ export function serverMessageOf(body: unknown): string | undefined {
 	if (typeof error === 'string') return error;
 	if (isRecord(response) && isRecord(response.errors)) {
 		return Object.entries(response.errors)
-			.map(([field, texts]) => `${field}: ${Array.isArray(texts) ? texts.join(' ') : String(texts)}`)
+			.map(
+				([field, texts]) => `${field}: ${Array.isArray(texts) ? texts.join(' ') : String(texts)}`,
+			)
 			.join('; ');
 	}
 	if (isRecord(response) && typeof response.title === 'string') return response.title;
@@ -44,7 +47,11 @@ const REFRESH_REFUSED_MESSAGE = /needs to be reconnected|could not be refreshed/
 /** Whether any error in the cause chain matches. */
 function inChain(error: unknown, test: (candidate: Record<string, unknown>) => boolean): boolean {
 	const seen = new Set<unknown>();
-	for (let current = error; (isRecord(current) || current instanceof Error) && !seen.has(current); ) {
+	for (
+		let current = error;
+		(isRecord(current) || current instanceof Error) && !seen.has(current);
+
+	) {
 		seen.add(current);
 		const candidate = current as unknown as Record<string, unknown>;
 		if (test(candidate)) return true;
@@ -67,7 +74,14 @@ export function failureOf(error: unknown): Failure {
 	if (cutOff && (failure.status === undefined || failure.status < 300)) {
 		return { ...failure, status: undefined, code: 'TRUNCATED' };
 	}
-	if (failure.code === undefined && inChain(error, (candidate) => typeof candidate.message === 'string' && REFRESH_REFUSED_MESSAGE.test(candidate.message))) {
+	if (
+		failure.code === undefined &&
+		inChain(
+			error,
+			(candidate) =>
+				typeof candidate.message === 'string' && REFRESH_REFUSED_MESSAGE.test(candidate.message),
+		)
+	) {
 		return { ...failure, code: 'EAUTH' };
 	}
 	return failure;
@@ -95,9 +109,17 @@ function readFailure(error: unknown): Failure {
 		}
 		// n8n's NodeApiError keeps only the status (or error code) and a JSON body of the response.
 		const httpCode = candidate.httpCode;
-		if (typeof httpCode === 'string' && /^E[A-Z_]+$/.test(httpCode)) return { code: httpCode, headers: {} };
+		if (typeof httpCode === 'string' && /^E[A-Z_]+$/.test(httpCode))
+			return { code: httpCode, headers: {} };
 		const networkCode = Array.isArray(candidate.messages)
-			? candidate.messages.map((text) => /\b(E(?:CONN[A-Z]+|NOTFOUND|AI_AGAIN|TIMEDOUT|PIPE|HOSTUNREACH|NETUNREACH))\b/.exec(String(text))?.[1]).find(Boolean)
+			? candidate.messages
+					.map(
+						(text) =>
+							/\b(E(?:CONN[A-Z]+|NOTFOUND|AI_AGAIN|TIMEDOUT|PIPE|HOSTUNREACH|NETUNREACH))\b/.exec(
+								String(text),
+							)?.[1],
+					)
+					.find(Boolean)
 			: undefined;
 		if (networkCode && !httpCode) return { code: networkCode, headers: {} };
 		if (typeof httpCode === 'string' && /^\d{3}$/.test(httpCode)) {

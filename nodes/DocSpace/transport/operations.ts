@@ -46,15 +46,19 @@ const OPERATION_NAMES: Record<number, string> = {
 const CANCELED = 3;
 const FAILED = 4;
 
-
 function isFinished(operation: IDataObject): boolean {
-	return operation.finished === true || Number(operation.progress) >= 100 || Number(operation.status) >= 2;
+	return (
+		operation.finished === true ||
+		Number(operation.progress) >= 100 ||
+		Number(operation.status) >= 2
+	);
 }
 
 function errorText(operation: IDataObject): string | undefined {
 	const error = operation.error;
 	if (typeof error === 'string' && error.trim()) return error.trim();
-	if (isRecord(error) && typeof error.message === 'string' && error.message.trim()) return error.message.trim();
+	if (isRecord(error) && typeof error.message === 'string' && error.message.trim())
+		return error.message.trim();
 	if (operation.status === FAILED) return 'the operation failed without a reason';
 	if (operation.status === CANCELED) return 'the operation was cancelled';
 	return undefined;
@@ -81,19 +85,29 @@ export async function waitForOperation(
 	const label = options.timeLimitLabel;
 	let operation = pickStarted(started);
 	if (!operation) {
-		throw new NodeOperationError(this.getNode(), 'DocSpace did not report the operation it started', {
-			itemIndex,
-			description: 'Check in DocSpace whether the change was made, then run the node again if needed.',
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			'DocSpace did not report the operation it started',
+			{
+				itemIndex,
+				description:
+					'Check in DocSpace whether the change was made, then run the node again if needed.',
+			},
+		);
 	}
 	const id = operation.id === undefined || operation.id === null ? undefined : String(operation.id);
 	const deadline = Date.now() + Math.max(0, options.timeLimitSeconds) * 1000;
 
 	const fail = (current: IDataObject, text: string) =>
-		new NodeOperationError(this.getNode(), `DocSpace could not finish the ${kindOf(current)} operation: ${text}`, {
-			itemIndex,
-			description: 'DocSpace reported this error while processing the operation in the background.',
-		});
+		new NodeOperationError(
+			this.getNode(),
+			`DocSpace could not finish the ${kindOf(current)} operation: ${text}`,
+			{
+				itemIndex,
+				description:
+					'DocSpace reported this error while processing the operation in the background.',
+			},
+		);
 
 	for (let delay = FIRST_DELAY_MS; ; delay = Math.min(MAX_DELAY_MS, delay * 2)) {
 		if (isFinished(operation)) {
@@ -102,10 +116,15 @@ export async function waitForOperation(
 			return operation;
 		}
 		if (id === undefined) {
-			throw new NodeOperationError(this.getNode(), 'DocSpace did not say which operation it started', {
-				itemIndex,
-				description: 'Check in DocSpace whether the change was made, then run the node again if needed.',
-			});
+			throw new NodeOperationError(
+				this.getNode(),
+				'DocSpace did not say which operation it started',
+				{
+					itemIndex,
+					description:
+						'Check in DocSpace whether the change was made, then run the node again if needed.',
+				},
+			);
 		}
 		const remaining = deadline - Date.now();
 		if (remaining <= 0) {

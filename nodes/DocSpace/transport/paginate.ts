@@ -18,10 +18,14 @@ export interface PageRequest {
 }
 
 /** Pages through a listing with startIndex/count until the total, a short page or the limit. */
-export async function docSpacePaginate(this: DocSpaceContext, page: PageRequest): Promise<IDataObject[]> {
+export async function docSpacePaginate(
+	this: DocSpaceContext,
+	page: PageRequest,
+): Promise<IDataObject[]> {
 	const collected: IDataObject[] = [];
 	for (let startIndex = 0; ; ) {
-		const wanted = page.limit === undefined ? PAGE_SIZE : Math.min(PAGE_SIZE, page.limit - collected.length);
+		const wanted =
+			page.limit === undefined ? PAGE_SIZE : Math.min(PAGE_SIZE, page.limit - collected.length);
 		if (wanted <= 0) return collected;
 		const result = await docSpaceRequest.call(this, {
 			method: 'GET',
@@ -38,8 +42,15 @@ export async function docSpacePaginate(this: DocSpaceContext, page: PageRequest)
 }
 
 /** The entries of a FolderContentDto answer (folders first, then files), with its own total. */
-export function pickFolderContent(result: DocSpaceResult): { entries: IDataObject[]; total?: number } {
-	const content = (result.data ?? {}) as { folders?: IDataObject[]; files?: IDataObject[]; total?: number };
+export function pickFolderContent(result: DocSpaceResult): {
+	entries: IDataObject[];
+	total?: number;
+} {
+	const content = (result.data ?? {}) as {
+		folders?: IDataObject[];
+		files?: IDataObject[];
+		total?: number;
+	};
 	return {
 		entries: [...(content.folders ?? []), ...(content.files ?? [])],
 		total: typeof content.total === 'number' ? content.total : undefined,
@@ -48,5 +59,8 @@ export function pickFolderContent(result: DocSpaceResult): { entries: IDataObjec
 
 /** The entries of a plain list answer, with the envelope's total. */
 export function pickList(result: DocSpaceResult): { entries: IDataObject[]; total?: number } {
-	return { entries: Array.isArray(result.data) ? (result.data as IDataObject[]) : [], total: result.total };
+	return {
+		entries: Array.isArray(result.data) ? (result.data as IDataObject[]) : [],
+		total: result.total,
+	};
 }

@@ -67,7 +67,6 @@ function headersOf(response: IN8nHttpFullResponse): Record<string, string> {
 	return result;
 }
 
-
 export function resolveUrl(credentials: ResolvedCredentials, path: string): string {
 	if (/^https?:\/\//i.test(path)) return path;
 	return `${credentials.portalUrl}/api/2.0/${path.replace(/^\/+/, '')}`;
@@ -138,9 +137,16 @@ export async function docSpaceRequest<T = unknown>(
 		} catch (error) {
 			failure = failureOf(error);
 		}
-		if (!failure) return unwrap<T>(response as IN8nHttpFullResponse, encoding, () => failureContext(attempt));
+		if (!failure)
+			return unwrap<T>(response as IN8nHttpFullResponse, encoding, () => failureContext(attempt));
 		// A 4xx web page is another site; a proxy's 429 page is rate limiting (see retryPolicy.ts).
-		if (failure.status !== undefined && failure.status >= 400 && failure.status < 500 && failure.status !== 429 && isHtml(failure.body, failure.headers)) {
+		if (
+			failure.status !== undefined &&
+			failure.status >= 400 &&
+			failure.status < 500 &&
+			failure.status !== 429 &&
+			isHtml(failure.body, failure.headers)
+		) {
 			throw notDocSpace(failure, failureContext(attempt));
 		}
 		const verdict = classify(failure, attempt);
@@ -152,7 +158,9 @@ export async function docSpaceRequest<T = unknown>(
 			await sleep(verdict.delayMs);
 			continue;
 		}
-		const check = request.outcome?.check ?? `whether DocSpace carried out ${request.method} ${failureContext(0).path}`;
+		const check =
+			request.outcome?.check ??
+			`whether DocSpace carried out ${request.method} ${failureContext(0).path}`;
 		let found: T | undefined;
 		try {
 			found = request.outcome?.verify ? await request.outcome.verify() : undefined;
@@ -170,8 +178,12 @@ export async function docSpaceRequest<T = unknown>(
 }
 
 /** What is wrong with an answer n8n did not throw for, or undefined when it is usable. */
-function answerFailure(response: IN8nHttpFullResponse, encoding: DocSpaceRequest['encoding']): Failure | undefined {
-	if (response.statusCode >= 400 || (response.statusCode >= 300 && encoding === 'json')) return responseFailure(response);
+function answerFailure(
+	response: IN8nHttpFullResponse,
+	encoding: DocSpaceRequest['encoding'],
+): Failure | undefined {
+	if (response.statusCode >= 400 || (response.statusCode >= 300 && encoding === 'json'))
+		return responseFailure(response);
 	const headers = headersOf(response);
 	const { body } = response;
 	if (encoding === 'json' && typeof body === 'string' && body.trim() && !isHtml(body, headers)) {
@@ -207,8 +219,12 @@ function unwrap<T>(
 		throw notDocSpace({ status: response.statusCode, headers, body }, failureContext());
 	}
 	if (isRecord(body) && (body.status === 1 || 'error' in body || body.success === false)) {
-		const status = typeof body.statusCode === 'number' && body.statusCode >= 400 ? body.statusCode : 400;
-		throw toNodeApiError({ status, headers, body, serverMessage: serverMessageOf(body) }, failureContext());
+		const status =
+			typeof body.statusCode === 'number' && body.statusCode >= 400 ? body.statusCode : 400;
+		throw toNodeApiError(
+			{ status, headers, body, serverMessage: serverMessageOf(body) },
+			failureContext(),
+		);
 	}
 	if (isRecord(body) && 'response' in body) {
 		return {
@@ -238,16 +254,24 @@ export type WriteOptions<T> = Pick<DocSpaceRequest<T>, 'idempotent' | 'outcome'>
 export const SETS_STATE: WriteOptions<never> = { idempotent: true };
 
 /** A call whose answer is read as the JSON envelope. */
-export type DocSpaceCall<T> = Omit<DocSpaceRequest<T>, 'encoding' | 'body'> & { body?: IDataObject | IDataObject[] };
+export type DocSpaceCall<T> = Omit<DocSpaceRequest<T>, 'encoding' | 'body'> & {
+	body?: IDataObject | IDataObject[];
+};
 
 /** Calls DocSpace and returns the unwrapped `response` of its envelope. */
-export async function docSpaceCall(this: DocSpaceContext, request: DocSpaceCall<IDataObject>): Promise<IDataObject> {
+export async function docSpaceCall(
+	this: DocSpaceContext,
+	request: DocSpaceCall<IDataObject>,
+): Promise<IDataObject> {
 	const { data } = await docSpaceRequest.call(this, request);
 	return isRecord(data) ? (data as IDataObject) : { value: data as IDataObject[keyof IDataObject] };
 }
 
 /** Like docSpaceCall, for endpoints whose `response` is a list. */
-export async function docSpaceList(this: DocSpaceContext, request: DocSpaceCall<IDataObject[]>): Promise<IDataObject[]> {
+export async function docSpaceList(
+	this: DocSpaceContext,
+	request: DocSpaceCall<IDataObject[]>,
+): Promise<IDataObject[]> {
 	const { data } = await docSpaceRequest.call(this, request);
 	if (Array.isArray(data)) return data as IDataObject[];
 	return data === undefined || data === null ? [] : [data as IDataObject];
@@ -264,6 +288,10 @@ export async function docSpaceApi(
 }
 
 /** @deprecated Positional form still used by the webhook trigger; use docSpaceList. */
-export async function docSpaceApiList(this: DocSpaceContext, method: IHttpRequestMethods, path: string): Promise<IDataObject[]> {
+export async function docSpaceApiList(
+	this: DocSpaceContext,
+	method: IHttpRequestMethods,
+	path: string,
+): Promise<IDataObject[]> {
 	return await docSpaceList.call(this, { method, path });
 }

@@ -28,11 +28,20 @@ export type Verdict =
 	| { kind: 'unknown'; delayMs: number; stillRunning: boolean; mustWait?: boolean }
 	| { kind: 'final' };
 
-const LOST_ANSWER_CODES = new Set(['ECONNRESET', 'ECONNABORTED', 'EPIPE', 'ERR_STREAM_PREMATURE_CLOSE', 'TRUNCATED']);
+const LOST_ANSWER_CODES = new Set([
+	'ECONNRESET',
+	'ECONNABORTED',
+	'EPIPE',
+	'ERR_STREAM_PREMATURE_CLOSE',
+	'TRUNCATED',
+]);
 const TIMEOUT_CODES = new Set(['ETIMEDOUT', 'ESOCKETTIMEDOUT']);
 
 export function backoff(attempt: number): number {
-	const ceiling = Math.min(retrySettings.maxDelayMs, retrySettings.baseDelayMs * 2 ** (attempt - 1));
+	const ceiling = Math.min(
+		retrySettings.maxDelayMs,
+		retrySettings.baseDelayMs * 2 ** (attempt - 1),
+	);
 	return Math.round(ceiling / 2 + (Math.random() * ceiling) / 2);
 }
 
@@ -46,7 +55,12 @@ export function retryAfterMs(value: string | undefined): number | undefined {
 }
 
 function isEmptyBody(body: unknown): boolean {
-	return body === undefined || body === null || (typeof body === 'string' && body.trim() === '') || (Buffer.isBuffer(body) && body.length === 0);
+	return (
+		body === undefined ||
+		body === null ||
+		(typeof body === 'string' && body.trim() === '') ||
+		(Buffer.isBuffer(body) && body.length === 0)
+	);
 }
 
 /**
@@ -56,13 +70,17 @@ function isEmptyBody(body: unknown): boolean {
  */
 export function isPortalRateLimit(failure: Failure): boolean {
 	if (failure.status !== 429 || !isEmptyBody(failure.body)) return false;
-	return Object.keys(failure.headers).some((name) => name === 'retry-after' || name.startsWith('x-ratelimit-'));
+	return Object.keys(failure.headers).some(
+		(name) => name === 'retry-after' || name.startsWith('x-ratelimit-'),
+	);
 }
 
 /** Whether the portal asked to wait longer than the policy waits. */
 export function waitTooLong(failure: Failure): number | undefined {
 	const wait = retryAfterMs(failure.headers['retry-after']);
-	return wait !== undefined && wait > retrySettings.maxRetryAfterSeconds * 1000 ? Math.ceil(wait / 1000) : undefined;
+	return wait !== undefined && wait > retrySettings.maxRetryAfterSeconds * 1000
+		? Math.ceil(wait / 1000)
+		: undefined;
 }
 
 export function classify(failure: Failure, attempt: number): Verdict {
@@ -70,14 +88,24 @@ export function classify(failure: Failure, attempt: number): Verdict {
 	if (isPortalRateLimit(failure)) {
 		if (waitTooLong(failure) !== undefined) return { kind: 'final' };
 		const wait = retryAfterMs(failure.headers['retry-after']);
-		return { kind: 'retry', delayMs: wait === undefined ? backoff(attempt) : wait + Math.round(Math.random() * 250) };
+		return {
+			kind: 'retry',
+			delayMs: wait === undefined ? backoff(attempt) : wait + Math.round(Math.random() * 250),
+		};
 	}
 	if (status === 429 || status === 502 || status === 503 || status === 504) {
 		const wait = retryAfterMs(failure.headers['retry-after']);
 		const mustWait = waitTooLong(failure) !== undefined;
-		return { kind: 'unknown', delayMs: wait !== undefined && !mustWait ? wait : backoff(attempt), stillRunning: status === 504, mustWait };
+		return {
+			kind: 'unknown',
+			delayMs: wait !== undefined && !mustWait ? wait : backoff(attempt),
+			stillRunning: status === 504,
+			mustWait,
+		};
 	}
-	if (status === undefined && code && LOST_ANSWER_CODES.has(code)) return { kind: 'unknown', delayMs: backoff(attempt), stillRunning: false };
-	if (status === undefined && code && TIMEOUT_CODES.has(code)) return { kind: 'unknown', delayMs: backoff(attempt), stillRunning: true };
+	if (status === undefined && code && LOST_ANSWER_CODES.has(code))
+		return { kind: 'unknown', delayMs: backoff(attempt), stillRunning: false };
+	if (status === undefined && code && TIMEOUT_CODES.has(code))
+		return { kind: 'unknown', delayMs: backoff(attempt), stillRunning: true };
 	return { kind: 'final' };
 }

@@ -51,11 +51,18 @@ interface Session {
 }
 
 /** Where a finished upload lands, to find it when the reply to finalize is lost. */
-type Target = { kind: 'folder'; fileName: string } | { kind: 'version'; fileId: string; versionBefore: number };
+type Target =
+	| { kind: 'folder'; fileName: string }
+	| { kind: 'version'; fileId: string; versionBefore: number };
 
-type Limits = Required<Pick<UploadOptions, 'chunkSize' | 'parallel'>> & Pick<UploadOptions, 'chunkSizeLabel'>;
+type Limits = Required<Pick<UploadOptions, 'chunkSize' | 'parallel'>> &
+	Pick<UploadOptions, 'chunkSizeLabel'>;
 
-function checkUpload(this: IExecuteFunctions, content: UploadContent, options: UploadOptions): Limits {
+function checkUpload(
+	this: IExecuteFunctions,
+	content: UploadContent,
+	options: UploadOptions,
+): Limits {
 	const { itemIndex } = options;
 	if (content.size === 0) {
 		throw new NodeOperationError(this.getNode(), `The file “${content.fileName}” is empty`, {
@@ -67,21 +74,31 @@ function checkUpload(this: IExecuteFunctions, content: UploadContent, options: U
 	const parallel = Math.floor(options.parallel ?? DEFAULT_PARALLEL_CHUNKS);
 	// The callers check their settings in the user's words; this guards the transport itself.
 	if (!(chunkSize >= MIN_CHUNK_SIZE) || !(parallel >= 1 && parallel <= MAX_PARALLEL_CHUNKS)) {
-		throw new NodeOperationError(this.getNode(), `Chunks of ${chunkSize} bytes, ${parallel} at once, are outside what DocSpace accepts`, {
-			itemIndex,
-			description: `Use chunks of at least ${MIN_CHUNK_SIZE} bytes and 1 to ${MAX_PARALLEL_CHUNKS} chunks at once.`,
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			`Chunks of ${chunkSize} bytes, ${parallel} at once, are outside what DocSpace accepts`,
+			{
+				itemIndex,
+				description: `Use chunks of at least ${MIN_CHUNK_SIZE} bytes and 1 to ${MAX_PARALLEL_CHUNKS} chunks at once.`,
+			},
+		);
 	}
 	return { chunkSize, parallel, chunkSizeLabel: options.chunkSizeLabel };
 }
 
-function sessionOf(this: IExecuteFunctions, answer: IDataObject, folderId: string, itemIndex: number): Session {
+function sessionOf(
+	this: IExecuteFunctions,
+	answer: IDataObject,
+	folderId: string,
+	itemIndex: number,
+): Session {
 	// `files/{folderId}/session` answers the session itself; edit_session wraps it in {success, data}.
 	const data = isRecord(answer.data) ? answer.data : answer;
 	if (typeof data.id !== 'string' || !data.id) {
 		throw new NodeOperationError(this.getNode(), 'DocSpace did not return an upload session', {
 			itemIndex,
-			description: 'The portal answered the upload session request without a session id; check the portal version.',
+			description:
+				'The portal answered the upload session request without a session id; check the portal version.',
 		});
 	}
 	const created = Date.parse(String(data.created ?? ''));
@@ -147,7 +164,11 @@ async function sendChunk(
 			return;
 		} catch (error) {
 			const failure = asNodeError.call(this, error, itemIndex);
-			if (failure instanceof NodeApiError && failure.httpCode === '400' && attempt < CHUNK_ATTEMPTS) {
+			if (
+				failure instanceof NodeApiError &&
+				failure.httpCode === '400' &&
+				attempt < CHUNK_ATTEMPTS
+			) {
 				await sleep(CHUNK_RETRY_DELAY_MS * attempt);
 				continue;
 			}
@@ -157,20 +178,40 @@ async function sendChunk(
 }
 
 /** The failure, its description naming the chunk and its bytes. */
-function described<E extends NodeApiError | NodeOperationError>(failure: E, chunk: FramedChunk, upload: ChunkUpload): E {
+function described<E extends NodeApiError | NodeOperationError>(
+	failure: E,
+	chunk: FramedChunk,
+	upload: ChunkUpload,
+): E {
 	const { content, parts, chunkSizeLabel } = upload;
 	const end = chunk.start + chunk.length - 1;
 	const lower = chunkSizeLabel ? `lower the option “${chunkSizeLabel}”` : 'send smaller chunks';
-	failure.description = `${failure.description ?? ''} This happened on part ${chunk.number} of ${parts} of “${content.fileName}” (bytes ${chunk.start}–${end} of ${content.size}). If the portal limits the chunk size, ${lower}.`.trim();
+	failure.description =
+		`${failure.description ?? ''} This happened on part ${chunk.number} of ${parts} of “${content.fileName}” (bytes ${chunk.start}–${end} of ${content.size}). If the portal limits the chunk size, ${lower}.`.trim();
 	return failure;
 }
 
-async function finalize(this: IExecuteFunctions, session: Session, itemIndex: number): Promise<IDataObject> {
-	const { data } = await docSpaceRequest.call(this, { method: 'PUT', path: `${sessionPath(session)}/finalize`, itemIndex });
+async function finalize(
+	this: IExecuteFunctions,
+	session: Session,
+	itemIndex: number,
+): Promise<IDataObject> {
+	const { data } = await docSpaceRequest.call(this, {
+		method: 'PUT',
+		path: `${sessionPath(session)}/finalize`,
+		itemIndex,
+	});
 	const answer = isRecord(data) ? (data as IDataObject) : {};
 	if (isRecord(answer.file)) return answer.file;
-	if (answer.id !== undefined) return await docSpaceCall.call(this, { method: 'GET', path: `files/file/${String(answer.id)}`, itemIndex });
-	throw new NodeOperationError(this.getNode(), 'DocSpace did not report the uploaded file', { itemIndex });
+	if (answer.id !== undefined)
+		return await docSpaceCall.call(this, {
+			method: 'GET',
+			path: `files/file/${String(answer.id)}`,
+			itemIndex,
+		});
+	throw new NodeOperationError(this.getNode(), 'DocSpace did not report the uploaded file', {
+		itemIndex,
+	});
 }
 
 function titleMatches(title: string, fileName: string): boolean {
@@ -179,12 +220,17 @@ function titleMatches(title: string, fileName: string): boolean {
 	const lower = title.toLowerCase();
 	if (lower === fileName.toLowerCase()) return true;
 	// “Keep Both” numbers the new file: `Report (2).pdf`.
-	const numbered = lower.startsWith(`${base.toLowerCase()} (`) && lower.endsWith(`)${ext.toLowerCase()}`);
+	const numbered =
+		lower.startsWith(`${base.toLowerCase()} (`) && lower.endsWith(`)${ext.toLowerCase()}`);
 	return numbered && /^\d+$/.test(lower.slice(base.length + 2, lower.length - ext.length - 1));
 }
 
 const changedSince = (entry: IDataObject, since: number) =>
-	Math.max(Date.parse(String(entry.updated ?? '')) || 0, Date.parse(String(entry.created ?? '')) || 0) >= since - 1000;
+	Math.max(
+		Date.parse(String(entry.updated ?? '')) || 0,
+		Date.parse(String(entry.created ?? '')) || 0,
+	) >=
+	since - 1000;
 
 /** The file a finalize completed although its reply was lost, if DocSpace has it. */
 async function completedUpload(
@@ -195,8 +241,14 @@ async function completedUpload(
 	itemIndex: number,
 ): Promise<IDataObject | undefined> {
 	if (target.kind === 'version') {
-		const file = await docSpaceCall.call(this, { method: 'GET', path: `files/file/${encodeURIComponent(target.fileId)}`, itemIndex });
-		return Number(file.version) > target.versionBefore && Number(file.pureContentLength) === size ? file : undefined;
+		const file = await docSpaceCall.call(this, {
+			method: 'GET',
+			path: `files/file/${encodeURIComponent(target.fileId)}`,
+			itemIndex,
+		});
+		return Number(file.version) > target.versionBefore && Number(file.pureContentLength) === size
+			? file
+			: undefined;
 	}
 	const dot = target.fileName.lastIndexOf('.');
 	const search = dot > 0 ? target.fileName.slice(0, dot) : target.fileName;
@@ -212,7 +264,12 @@ async function completedUpload(
 	});
 	const files = Array.isArray(listing.files) ? (listing.files as IDataObject[]) : [];
 	const found = files
-		.filter((f) => titleMatches(String(f.title ?? ''), target.fileName) && Number(f.pureContentLength) === size && changedSince(f, session.created))
+		.filter(
+			(f) =>
+				titleMatches(String(f.title ?? ''), target.fileName) &&
+				Number(f.pureContentLength) === size &&
+				changedSince(f, session.created),
+		)
 		.sort((a, b) => Date.parse(String(b.updated)) - Date.parse(String(a.updated)));
 	return found[0];
 }
@@ -239,13 +296,16 @@ async function finalizeTruthfully(
 	try {
 		return await finalize.call(this, session, itemIndex);
 	} catch (error) {
-		const found = await completedUpload.call(this, session, target, size, itemIndex).catch(() => undefined);
+		const found = await completedUpload
+			.call(this, session, target, size, itemIndex)
+			.catch(() => undefined);
 		if (found) return found;
 		try {
 			return await finalize.call(this, session, itemIndex);
 		} catch {
 			const failure = asNodeError.call(this, error, itemIndex);
-			failure.description = `${failure.description ?? ''} DocSpace did not complete the file: nothing was stored, and the upload session is cancelled.`.trim();
+			failure.description =
+				`${failure.description ?? ''} DocSpace did not complete the file: nothing was stored, and the upload session is cancelled.`.trim();
 			throw failure;
 		}
 	}
@@ -265,7 +325,14 @@ async function sendThroughSession(
 		const spare: Buffer[] = [];
 		const chunks = framedChunks(await content.read(), content.size, limits.chunkSize, frame, spare);
 		await sendChunks(chunks, limits.parallel, async (chunk) => {
-			await sendChunk.call(this, session, chunk, frame.contentType, { content, parts, chunkSizeLabel: limits.chunkSizeLabel }, itemIndex);
+			await sendChunk.call(
+				this,
+				session,
+				chunk,
+				frame.contentType,
+				{ content, parts, chunkSizeLabel: limits.chunkSizeLabel },
+				itemIndex,
+			);
 			// The reply came, so the body was sent in full: the next chunk may reuse it.
 			if (chunk.length === limits.chunkSize) spare.push(chunk.body);
 		});
@@ -273,10 +340,14 @@ async function sendThroughSession(
 	} catch (error) {
 		await abort.call(this, session, itemIndex);
 		if (error instanceof ContentSizeError) {
-			throw new NodeOperationError(this.getNode(), `The file “${content.fileName}” changed while it was read: ${error.message}`, {
-				itemIndex,
-				description: 'Nothing was stored. Run the node again once the file is complete.',
-			});
+			throw new NodeOperationError(
+				this.getNode(),
+				`The file “${content.fileName}” changed while it was read: ${error.message}`,
+				{
+					itemIndex,
+					description: 'Nothing was stored. Run the node again once the file is complete.',
+				},
+			);
 		}
 		throw asNodeError.call(this, error, itemIndex);
 	}
@@ -297,11 +368,22 @@ export async function uploadToFolder(
 	const answer = await docSpaceCall.call(this, {
 		method: 'POST',
 		path: `files/${encodeURIComponent(folderId)}/session`,
-		body: { fileName: content.fileName, fileSize: content.size, createNewIfExist: options.createNewIfExist },
+		body: {
+			fileName: content.fileName,
+			fileSize: content.size,
+			createNewIfExist: options.createNewIfExist,
+		},
 		itemIndex,
 	});
 	const session = sessionOf.call(this, answer, folderId, itemIndex);
-	return await sendThroughSession.call(this, session, { kind: 'folder', fileName: content.fileName }, content, limits, itemIndex);
+	return await sendThroughSession.call(
+		this,
+		session,
+		{ kind: 'folder', fileName: content.fileName },
+		content,
+		limits,
+		itemIndex,
+	);
 }
 
 /** Stores `content` as a new version of `file` (its FileDto) through a chunked edit session. */

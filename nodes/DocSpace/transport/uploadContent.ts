@@ -68,11 +68,15 @@ export async function* framedChunks(
 	for await (const piece of source) {
 		let rest = asBuffer(piece);
 		while (rest.length > 0) {
-			if (start >= total) throw new ContentSizeError(`the content is longer than the ${total} bytes it declared`);
+			if (start >= total)
+				throw new ContentSizeError(`the content is longer than the ${total} bytes it declared`);
 			if (!body) {
 				want = Math.min(chunkSize, total - start);
 				const length = head.length + want + tail.length;
-				body = spare.length > 0 && want === chunkSize ? (spare.pop() as Buffer) : Buffer.allocUnsafe(length);
+				body =
+					spare.length > 0 && want === chunkSize
+						? (spare.pop() as Buffer)
+						: Buffer.allocUnsafe(length);
 				head.copy(body, 0);
 				filled = 0;
 			}
@@ -88,5 +92,8 @@ export async function* framedChunks(
 			}
 		}
 	}
-	if (start !== total) throw new ContentSizeError(`the content ended after ${start + filled} of the ${total} bytes it declared`);
+	if (start !== total)
+		throw new ContentSizeError(
+			`the content ended after ${start + filled} of the ${total} bytes it declared`,
+		);
 }

@@ -46,9 +46,13 @@ export function selectedTarget(this: TriggerContext): Target | undefined {
 	const type = this.getNodeParameter('targetType', 'none') as string;
 	if (type === 'none' || !type) return undefined;
 	if (!(TARGET_TYPES as readonly string[]).includes(type)) {
-		throw new NodeOperationError(this.getNode(), `The parameter “Target” has an unknown value “${type}”`, {
-			description: 'Choose None, Room, Folder, File, User or Group.',
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			`The parameter “Target” has an unknown value “${type}”`,
+			{
+				description: 'Choose None, Room, Folder, File, User or Group.',
+			},
+		);
 	}
 	const kind = type as TargetType;
 	const raw = this.getNodeParameter(locatorSpecs[kind].name, '') as unknown;
@@ -66,7 +70,8 @@ async function portalFlags(this: IHookFunctions, names: string[]): Promise<Map<s
 	const catalogue = await docSpaceApiList.call(this, 'GET', 'settings/webhook/triggers');
 	const flags = new Map<string, number>();
 	for (const entry of catalogue as IDataObject[]) {
-		if (typeof entry.name === 'string' && names.includes(entry.name)) flags.set(entry.name, Number(entry.id));
+		if (typeof entry.name === 'string' && names.includes(entry.name))
+			flags.set(entry.name, Number(entry.id));
 	}
 	return flags;
 }
@@ -75,15 +80,27 @@ export async function desiredSubscription(this: IHookFunctions): Promise<Desired
 	const events = selectedEvents.call(this);
 	const target = selectedTarget.call(this);
 	let { mask, unknown } = triggerMask(events);
-	if (unknown.length > 0) ({ mask, unknown } = triggerMask(events, await portalFlags.call(this, unknown)));
+	if (unknown.length > 0)
+		({ mask, unknown } = triggerMask(events, await portalFlags.call(this, unknown)));
 	if (unknown.length > 0) {
-		throw new NodeOperationError(this.getNode(), `The parameter “Events” holds events DocSpace does not know: ${unknown.join(', ')}`, {
-			description: 'Pick the events from the list again; the portal may run an older DocSpace version.',
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			`The parameter “Events” holds events DocSpace does not know: ${unknown.join(', ')}`,
+			{
+				description:
+					'Pick the events from the list again; the portal may run an older DocSpace version.',
+			},
+		);
 	}
 	const uri = this.getNodeWebhookUrl('default');
-	if (!uri) throw new NodeOperationError(this.getNode(), 'n8n did not provide a webhook URL for this trigger');
-	const { sslVerification = true } = this.getNodeParameter('options', {}) as { sslVerification?: boolean };
+	if (!uri)
+		throw new NodeOperationError(
+			this.getNode(),
+			'n8n did not provide a webhook URL for this trigger',
+		);
+	const { sslVerification = true } = this.getNodeParameter('options', {}) as {
+		sslVerification?: boolean;
+	};
 	return {
 		name: subscriptionName.call(this),
 		uri,

@@ -67,7 +67,9 @@ export function eventMemory(context: NodeIdentity, data: TriggerStaticData): Eve
 	return {
 		has: (eventKey) => recentInMemory(key).includes(eventKey) || stored(data).includes(eventKey),
 		claim: (eventKey) => {
-			const ids = [...recentInMemory(key).filter((id) => id !== eventKey), eventKey].slice(-RECENT_EVENT_IDS);
+			const ids = [...recentInMemory(key).filter((id) => id !== eventKey), eventKey].slice(
+				-RECENT_EVENT_IDS,
+			);
 			accepted.set(key, ids);
 			data.recentEventIds = merged(stored(data), ids);
 		},

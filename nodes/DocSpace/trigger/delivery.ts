@@ -40,7 +40,8 @@ async function rawBodyOf(request: {
 	rawBody?: unknown;
 	readRawBody?: () => Promise<void>;
 }): Promise<Buffer | undefined> {
-	if (!Buffer.isBuffer(request.rawBody) && typeof request.readRawBody === 'function') await request.readRawBody();
+	if (!Buffer.isBuffer(request.rawBody) && typeof request.readRawBody === 'function')
+		await request.readRawBody();
 	return Buffer.isBuffer(request.rawBody) ? request.rawBody : undefined;
 }
 
@@ -51,8 +52,16 @@ function concernsTarget(body: IDataObject, target: Target): boolean {
 		return String(webhook.target.id).toLowerCase() === target.id.toLowerCase();
 	}
 	const payload = isRecord(body.payload) ? body.payload : {};
-	const ids = [payload.id, payload.parentId, payload.folderId, payload.roomId, payload.folderIdDisplay];
-	return ids.some((id) => id !== undefined && id !== null && String(id).toLowerCase() === target.id.toLowerCase());
+	const ids = [
+		payload.id,
+		payload.parentId,
+		payload.folderId,
+		payload.roomId,
+		payload.folderIdDisplay,
+	];
+	return ids.some(
+		(id) => id !== undefined && id !== null && String(id).toLowerCase() === target.id.toLowerCase(),
+	);
 }
 
 /** The id of the event; the unsigned `x-docspace-event-id` header is never used. */
@@ -73,7 +82,10 @@ function ignore(reason: string): IWebhookResponseData {
 }
 
 /** The signed delivery, or the answer that refuses it. */
-async function verifiedDelivery(context: IWebhookFunctions, secret: string | undefined): Promise<Delivery | IWebhookResponseData> {
+async function verifiedDelivery(
+	context: IWebhookFunctions,
+	secret: string | undefined,
+): Promise<Delivery | IWebhookResponseData> {
 	const headers = context.getHeaderData() as Record<string, unknown>;
 	const rawBody = await rawBodyOf(context.getRequestObject());
 	if (!rawBody || !verifySignature(rawBody, headerValue(headers, SIGNATURE_HEADER), secret)) {
@@ -91,19 +103,31 @@ async function verifiedDelivery(context: IWebhookFunctions, secret: string | und
 }
 
 /** Why a signed delivery starts nothing, or undefined to accept it. */
-function ignoredBecause(context: IWebhookFunctions, delivery: Delivery, memory: EventMemory, options: DeliveryOptions): string | undefined {
+function ignoredBecause(
+	context: IWebhookFunctions,
+	delivery: Delivery,
+	memory: EventMemory,
+	options: DeliveryOptions,
+): string | undefined {
 	if (memory.has(delivery.eventId)) return 'duplicate delivery';
-	const stale = staleReason(delivery.event, options.maxEventAgeHours ?? DEFAULT_MAX_EVENT_AGE_HOURS);
+	const stale = staleReason(
+		delivery.event,
+		options.maxEventAgeHours ?? DEFAULT_MAX_EVENT_AGE_HOURS,
+	);
 	if (stale) return stale;
 	const { event, body } = delivery;
-	if (!isEventSelected(selectedEvents.call(context), event.trigger, event.triggerId)) return 'event not selected';
+	if (!isEventSelected(selectedEvents.call(context), event.trigger, event.triggerId))
+		return 'event not selected';
 	const target = selectedTarget.call(context);
 	if (target && !concernsTarget(body, target)) return 'event about another entity';
 	return undefined;
 }
 
 /** The item the workflow starts with. */
-function outputOf({ body, event, eventId, rawBody }: Delivery, options: DeliveryOptions): IDataObject {
+function outputOf(
+	{ body, event, eventId, rawBody }: Delivery,
+	options: DeliveryOptions,
+): IDataObject {
 	return {
 		// Top level, for n8n's Remove Duplicates node ("Remove Items Processed in Previous Executions").
 		eventId,
@@ -138,5 +162,8 @@ export async function receive(this: IWebhookFunctions): Promise<IWebhookResponse
 	// Answering here, not through n8n, makes n8n save the static data before it starts the
 	// execution (see dedupe.ts).
 	this.getResponseObject().status(200).json({ received: true, eventId: delivery.eventId });
-	return { noWebhookResponse: true, workflowData: [[await withFormData.call(this, { json: outputOf(delivery, options) })]] };
+	return {
+		noWebhookResponse: true,
+		workflowData: [[await withFormData.call(this, { json: outputOf(delivery, options) })]],
+	};
 }

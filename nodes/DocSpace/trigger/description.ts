@@ -1,15 +1,29 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { fileLocator, folderLocator, groupLocator, roomLocator, userLocator } from '../shared/locators';
+import {
+	fileLocator,
+	folderLocator,
+	groupLocator,
+	roomLocator,
+	userLocator,
+} from '../shared/locators';
 import { authenticationProperty } from '../shared/authentication.description';
 import type { AuthenticationMethod } from '../transport/credentials';
 import { formDataOptions } from './formData';
 import { DEFAULT_MAX_EVENT_AGE_HOURS } from './freshness';
 
 /** DocSpace refuses webhook management to OAuth tokens (their scopes do not cover settings/webhook). */
-export const triggerAuthenticationMethods: AuthenticationMethod[] = ['apiKey', 'basicAuth', 'personalAccessToken'];
+export const triggerAuthenticationMethods: AuthenticationMethod[] = [
+	'apiKey',
+	'basicAuth',
+	'personalAccessToken',
+];
 
-const forTarget = (type: string, locator: INodeProperties, description: string): INodeProperties => ({
+const forTarget = (
+	type: string,
+	locator: INodeProperties,
+	description: string,
+): INodeProperties => ({
 	...locator,
 	description,
 	displayOptions: { show: { targetType: [type] } },
@@ -28,7 +42,10 @@ export const triggerProperties: INodeProperties[] = [
 		displayName: 'Event Names or IDs',
 		name: 'events',
 		type: 'multiOptions',
-		typeOptions: { loadOptionsMethod: 'getWebhookEvents', loadOptionsDependsOn: ['authentication'] },
+		typeOptions: {
+			loadOptionsMethod: 'getWebhookEvents',
+			loadOptionsDependsOn: ['authentication'],
+		},
 		required: true,
 		default: [],
 		description:
@@ -40,7 +57,11 @@ export const triggerProperties: INodeProperties[] = [
 		type: 'options',
 		options: [
 			{ name: 'File', value: 'file', description: 'Only events about one file' },
-			{ name: 'Folder', value: 'folder', description: 'Only events about one folder or what is in it' },
+			{
+				name: 'Folder',
+				value: 'folder',
+				description: 'Only events about one folder or what is in it',
+			},
 			{ name: 'Group', value: 'group', description: 'Only events about one group' },
 			{ name: 'None', value: 'none', description: 'Events about anything the account can see' },
 			{ name: 'Room', value: 'room', description: 'Only events about one room or what is in it' },
@@ -66,7 +87,8 @@ export const triggerProperties: INodeProperties[] = [
 				name: 'includeRawBody',
 				type: 'boolean',
 				default: false,
-				description: 'Whether to add the delivery’s body exactly as DocSpace signed it, as the string field rawBody',
+				description:
+					'Whether to add the delivery’s body exactly as DocSpace signed it, as the string field rawBody',
 			},
 			{
 				displayName: 'Max Event Age (Hours)',

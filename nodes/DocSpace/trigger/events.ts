@@ -15,9 +15,32 @@ export interface WebhookEvent {
 /** "All Events": DocSpace's `*` trigger, flag 0. */
 export const ALL_EVENTS = '*';
 
-const groups: Array<[prefix: string, group: string, actions: Array<[action: string, label: string, adminOnly?: boolean]>]> = [
-	['user', 'User', [['created', 'Created', true], ['invited', 'Invited', true], ['updated', 'Updated'], ['deleted', 'Deleted']]],
-	['group', 'Group', [['created', 'Created', true], ['updated', 'Updated', true], ['deleted', 'Deleted', true]]],
+const groups: Array<
+	[
+		prefix: string,
+		group: string,
+		actions: Array<[action: string, label: string, adminOnly?: boolean]>,
+	]
+> = [
+	[
+		'user',
+		'User',
+		[
+			['created', 'Created', true],
+			['invited', 'Invited', true],
+			['updated', 'Updated'],
+			['deleted', 'Deleted'],
+		],
+	],
+	[
+		'group',
+		'Group',
+		[
+			['created', 'Created', true],
+			['updated', 'Updated', true],
+			['deleted', 'Deleted', true],
+		],
+	],
 	[
 		'file',
 		'File',
@@ -57,8 +80,24 @@ const groups: Array<[prefix: string, group: string, actions: Array<[action: stri
 			['copied', 'Copied', true],
 		],
 	],
-	['form', 'Form', [['submit', 'Submitted'], ['filled.out', 'Filled Out'], ['stopped', 'Stopped']]],
-	['agent', 'AI Agent', [['created', 'Created', true], ['updated', 'Updated'], ['deleted', 'Deleted']]],
+	[
+		'form',
+		'Form',
+		[
+			['submit', 'Submitted'],
+			['filled.out', 'Filled Out'],
+			['stopped', 'Stopped'],
+		],
+	],
+	[
+		'agent',
+		'AI Agent',
+		[
+			['created', 'Created', true],
+			['updated', 'Updated'],
+			['deleted', 'Deleted'],
+		],
+	],
 ];
 
 /** Flags in DocSpace's order: user.created = 2^0 … folder.downloaded = 2^35. */
@@ -67,7 +106,12 @@ function buildCatalogue(): WebhookEvent[] {
 	let bit = 0;
 	for (const [prefix, group, actions] of groups) {
 		for (const [action, label, adminOnly] of actions) {
-			events.push({ name: `${prefix}.${action}`, flag: 2 ** bit++, label: `${group}: ${label}`, ...(adminOnly ? { adminOnly } : {}) });
+			events.push({
+				name: `${prefix}.${action}`,
+				flag: 2 ** bit++,
+				label: `${group}: ${label}`,
+				...(adminOnly ? { adminOnly } : {}),
+			});
 		}
 	}
 	events.push({ name: 'file.downloaded', flag: 2 ** bit++, label: 'File: Downloaded' });
@@ -89,7 +133,11 @@ export function labelOf(name: string): string {
 	const known = byName.get(name);
 	if (known) return known.label;
 	const [group, ...rest] = name.split('.');
-	const words = (text: string) => text.replace(/(^|[._-])(\w)/g, (_m, sep: string, c: string) => `${sep ? ' ' : ''}${c.toUpperCase()}`);
+	const words = (text: string) =>
+		text.replace(
+			/(^|[._-])(\w)/g,
+			(_m, sep: string, c: string) => `${sep ? ' ' : ''}${c.toUpperCase()}`,
+		);
 	return rest.length ? `${words(group)}: ${words(rest.join('.'))}` : words(name);
 }
 
@@ -104,7 +152,10 @@ export function hasFlag(mask: number, flag: number): boolean {
  * otherwise the sum of the distinct flags (a sum of distinct powers of two is their OR).
  * `known` resolves names this package does not list (e.g. from the portal's own catalogue).
  */
-export function triggerMask(names: readonly string[], known: ReadonlyMap<string, number> = new Map()): {
+export function triggerMask(
+	names: readonly string[],
+	known: ReadonlyMap<string, number> = new Map(),
+): {
 	mask: number;
 	unknown: string[];
 } {
@@ -122,7 +173,11 @@ export function triggerMask(names: readonly string[], known: ReadonlyMap<string,
 }
 
 /** Whether a delivered event is one of the selected ones. */
-export function isEventSelected(selected: readonly string[], trigger: unknown, triggerId: unknown): boolean {
+export function isEventSelected(
+	selected: readonly string[],
+	trigger: unknown,
+	triggerId: unknown,
+): boolean {
 	if (selected.includes(ALL_EVENTS)) return true;
 	if (typeof trigger === 'string' && trigger) return selected.includes(trigger);
 	const flag = typeof triggerId === 'number' ? triggerId : Number(triggerId);
@@ -131,10 +186,23 @@ export function isEventSelected(selected: readonly string[], trigger: unknown, t
 }
 
 /** The options of the Events parameter: All Events first, then the events sorted by label. */
-export function eventOptions(events: ReadonlyArray<{ name: string; label?: string }>): INodePropertyOptions[] {
+export function eventOptions(
+	events: ReadonlyArray<{ name: string; label?: string }>,
+): INodePropertyOptions[] {
 	const options = events
 		.filter((event) => event.name !== ALL_EVENTS)
-		.map((event) => ({ name: event.label ?? labelOf(event.name), value: event.name, description: `DocSpace trigger “${event.name}”` }))
+		.map((event) => ({
+			name: event.label ?? labelOf(event.name),
+			value: event.name,
+			description: `DocSpace trigger “${event.name}”`,
+		}))
 		.sort((a, b) => a.name.localeCompare(b.name));
-	return [{ name: 'All Events', value: ALL_EVENTS, description: 'Every event DocSpace sends to this account' }, ...options];
+	return [
+		{
+			name: 'All Events',
+			value: ALL_EVENTS,
+			description: 'Every event DocSpace sends to this account',
+		},
+		...options,
+	];
 }

@@ -14,10 +14,16 @@ export const DEFAULT_MAX_EVENT_AGE_HOURS = 168;
  * limit. A body without a readable `createOn` cannot be aged and is accepted. `maxAgeHours` 0
  * turns the rule off.
  */
-export function staleReason(event: IDataObject, maxAgeHours: number, now = Date.now()): string | undefined {
+export function staleReason(
+	event: IDataObject,
+	maxAgeHours: number,
+	now = Date.now(),
+): string | undefined {
 	if (!(maxAgeHours > 0)) return undefined;
 	const created = typeof event.createOn === 'string' ? Date.parse(event.createOn) : Number.NaN;
 	if (Number.isNaN(created)) return undefined;
 	const ageHours = (now - created) / 3_600_000;
-	return ageHours > maxAgeHours ? `event older than ${maxAgeHours} hours (Max Event Age)` : undefined;
+	return ageHours > maxAgeHours
+		? `event older than ${maxAgeHours} hours (Max Event Age)`
+		: undefined;
 }

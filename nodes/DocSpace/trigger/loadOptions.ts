@@ -8,7 +8,9 @@ import { eventOptions, labelOf, WEBHOOK_EVENTS } from './events';
  * when the portal cannot be asked (no credential yet, portal offline): the choice is still
  * validated by DocSpace when the workflow is activated.
  */
-export async function getWebhookEvents(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+export async function getWebhookEvents(
+	this: ILoadOptionsFunctions,
+): Promise<INodePropertyOptions[]> {
 	let catalogue: IDataObject[];
 	try {
 		catalogue = await docSpaceApiList.call(this, 'GET', 'settings/webhook/triggers');

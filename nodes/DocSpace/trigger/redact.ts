@@ -37,7 +37,10 @@ function clean(value: unknown, forms: string[], seen: Set<object>, depth: number
  * (which carries `secretKey`) in a 400 answer, and the transport only removes the credential's
  * own secrets.
  */
-export function withoutSecret<E extends NodeApiError | NodeOperationError>(error: E, secret: string): E {
+export function withoutSecret<E extends NodeApiError | NodeOperationError>(
+	error: E,
+	secret: string,
+): E {
 	const forms = encodingsOf(secret);
 	const seen = new Set<object>();
 	error.message = scrub(error.message, forms);

@@ -22,7 +22,9 @@ export interface TriggerStaticData extends IDataObject {
 	recentEventIds?: string[];
 }
 
-export function staticDataOf(context: Pick<IHookFunctions, 'getWorkflowStaticData'>): TriggerStaticData {
+export function staticDataOf(
+	context: Pick<IHookFunctions, 'getWorkflowStaticData'>,
+): TriggerStaticData {
 	return context.getWorkflowStaticData('node') as TriggerStaticData;
 }
 
@@ -31,7 +33,9 @@ type WebhookConfig = IDataObject & { id: number };
 
 function configsOf(list: IDataObject[]): WebhookConfig[] {
 	return list
-		.map((entry) => (entry.configs && typeof entry.configs === 'object' ? (entry.configs as IDataObject) : entry))
+		.map((entry) =>
+			entry.configs && typeof entry.configs === 'object' ? (entry.configs as IDataObject) : entry,
+		)
 		.filter((config): config is WebhookConfig => Number.isSafeInteger(Number(config.id)))
 		.map((config) => ({ ...config, id: Number(config.id) }));
 }
@@ -64,7 +68,8 @@ function serverMessageOf(error: unknown): string {
 }
 
 const isDuplicate = (error: unknown) =>
-	httpCodeOf(error) === '400' && /same name and payload url already exists/i.test(serverMessageOf(error));
+	httpCodeOf(error) === '400' &&
+	/same name and payload url already exists/i.test(serverMessageOf(error));
 
 /**
  * DocSpace answers 400 "webhook URL not available" when its HEAD probe fails, and a bare
@@ -81,7 +86,11 @@ const SSL_FIX =
 	'DocSpace verifies n8n’s TLS certificate for this subscription. If n8n uses a self-signed or private-CA certificate, turn off the option SSL Verification (or give n8n a certificate from a public CA). Deliveries that fail for this reason show an SSL or certificate error in DocSpace under Developer Tools → Webhooks.';
 
 /** The error to raise for a failed registration, with advice where DocSpace's answer is terse. */
-function explained(this: IHookFunctions, error: unknown, desired: DesiredSubscription): NodeApiError | NodeOperationError {
+function explained(
+	this: IHookFunctions,
+	error: unknown,
+	desired: DesiredSubscription,
+): NodeApiError | NodeOperationError {
 	if (isUrlRefused(error)) {
 		const reason = nonPublicReason(desired.uri);
 		return new NodeOperationError(
@@ -90,7 +99,11 @@ function explained(this: IHookFunctions, error: unknown, desired: DesiredSubscri
 			{ description: desired.ssl ? `${PUBLIC_URL_FIX} ${SSL_FIX}` : PUBLIC_URL_FIX },
 		);
 	}
-	if (error instanceof NodeApiError && httpCodeOf(error) === '400' && /trigger/i.test(serverMessageOf(error))) {
+	if (
+		error instanceof NodeApiError &&
+		httpCodeOf(error) === '400' &&
+		/trigger/i.test(serverMessageOf(error))
+	) {
 		error.description =
 			'Some selected events are only for DocSpace admins and room admins (e.g. User: Created, Group: *, Room: Created). Remove them or use a credential of an admin.';
 	}
@@ -109,9 +122,13 @@ async function checkWebhookUrl(this: IHookFunctions, uri: string): Promise<void>
 	// A portal on a local or private network (a test portal, or a self-hosted one whose admin
 	// changed the blacklist) decides for itself; its refusal is explained the same way.
 	if (nonPublicReason(portalUrl)) return;
-	throw new NodeOperationError(this.getNode(), `The webhook URL ${uri} is ${reason}, which DocSpace cannot deliver to`, {
-		description: PUBLIC_URL_FIX,
-	});
+	throw new NodeOperationError(
+		this.getNode(),
+		`The webhook URL ${uri} is ${reason}, which DocSpace cannot deliver to`,
+		{
+			description: PUBLIC_URL_FIX,
+		},
+	);
 }
 
 function requestBody(desired: DesiredSubscription, secret: string): IDataObject {
@@ -139,7 +156,9 @@ export async function checkExists(this: IHookFunctions): Promise<boolean> {
 	const data = staticDataOf(this);
 	if (data.webhookId === undefined) return false;
 	const desired = await desiredSubscription.call(this);
-	const existing = (await listSubscriptions.call(this)).find((config) => config.id === data.webhookId);
+	const existing = (await listSubscriptions.call(this)).find(
+		(config) => config.id === data.webhookId,
+	);
 	if (existing && data.secret && matches(existing, desired)) return true;
 	// Stale: deleted on the portal, or changed there or in the node. `create` repairs it and
 	// removes the old one, except while testing: n8n then runs this node with a copy of the
@@ -163,7 +182,9 @@ export async function create(this: IHookFunctions): Promise<boolean> {
 	} catch (error) {
 		if (!isDuplicate(error)) throw withoutSecret(explained.call(this, error, desired), secret);
 		// A subscription of this node survived (e.g. the workflow's static data was reset): reuse it.
-		const same = (await listSubscriptions.call(this)).find((c) => c.name === desired.name && c.uri === desired.uri);
+		const same = (await listSubscriptions.call(this)).find(
+			(c) => c.name === desired.name && c.uri === desired.uri,
+		);
 		if (!same) throw withoutSecret(asNodeError.call(this, error), secret);
 		try {
 			config = await docSpaceApi.call(this, 'PUT', 'settings/webhook', { id: same.id, ...body });
@@ -173,7 +194,10 @@ export async function create(this: IHookFunctions): Promise<boolean> {
 	}
 	const id = Number(config.id);
 	if (!Number.isSafeInteger(id)) {
-		throw new NodeOperationError(this.getNode(), 'DocSpace did not return the id of the new webhook subscription');
+		throw new NodeOperationError(
+			this.getNode(),
+			'DocSpace did not return the id of the new webhook subscription',
+		);
 	}
 	data.webhookId = id;
 	data.secret = secret;

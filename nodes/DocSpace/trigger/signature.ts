@@ -15,7 +15,11 @@ export function signatureOf(rawBody: Buffer | string, secret: string): string {
  * case-insensitively (DocSpace sends upper case, some proxies and tools lower it) and in
  * constant time.
  */
-export function verifySignature(rawBody: Buffer, header: unknown, secret: string | undefined): boolean {
+export function verifySignature(
+	rawBody: Buffer,
+	header: unknown,
+	secret: string | undefined,
+): boolean {
 	if (!secret || typeof header !== 'string') return false;
 	const match = /^\s*sha256=([0-9a-fA-F]{64})\s*$/.exec(header);
 	if (!match) return false;

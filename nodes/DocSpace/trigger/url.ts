@@ -14,7 +14,8 @@ function ipv4Reason(octets: number[]): string | undefined {
 	const [a, b] = octets;
 	if (a === 127) return 'a loopback address';
 	if (a === 0) return 'an unspecified address';
-	if (a === 10 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168)) return 'a private network address';
+	if (a === 10 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168))
+		return 'a private network address';
 	if (a === 100 && b >= 64 && b <= 127) return 'a shared (carrier-grade NAT) address';
 	if (a === 169 && b === 254) return 'a link-local address';
 	return undefined;
@@ -47,7 +48,8 @@ function ipv6Reason(groups: number[]): string | undefined {
 	if (zeroPrefix && groups[5] === 0xffff) {
 		return ipv4Reason([groups[6] >> 8, groups[6] & 0xff, groups[7] >> 8, groups[7] & 0xff]);
 	}
-	if (zeroPrefix && groups[5] === 0 && groups[6] === 0 && groups[7] === 1) return 'a loopback address';
+	if (zeroPrefix && groups[5] === 0 && groups[6] === 0 && groups[7] === 1)
+		return 'a loopback address';
 	if (groups.every((g) => g === 0)) return 'an unspecified address';
 	if ((groups[0] & 0xfe00) === 0xfc00) return 'a private network address';
 	if ((groups[0] & 0xffc0) === 0xfe80) return 'a link-local address';

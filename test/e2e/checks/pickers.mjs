@@ -35,37 +35,79 @@ export async function pickerChecks(ctx) {
 		);
 		return (options ?? []).map((o) => o.name).sort();
 	};
-	await check('editor list: Room → Invite offers only the Public room’s access levels', async () => {
-		const mark = ctx.emu.mark();
-		const names = await publicRoomLevels(['user'], 0);
-		assert(JSON.stringify(names) === JSON.stringify(['Content Creator', 'Room Manager']), `n8n lists ${JSON.stringify(names)}`);
-		assert(ctx.emu.since(mark).some((q) => q.method === 'GET' && q.path === `/api/2.0/files/rooms/${seed.publicRoomId}`), 'the room was not read from the portal');
-	});
-	await check('editor list: a group invitee in the Public room is offered Content Creator only (the entry’s own Invite By)', async () => {
-		const names = await publicRoomLevels(['user', 'group'], 1);
-		assert(JSON.stringify(names) === JSON.stringify(['Content Creator']), `n8n lists ${JSON.stringify(names)}`);
-	});
+	await check(
+		'editor list: Room → Invite offers only the Public room’s access levels',
+		async () => {
+			const mark = ctx.emu.mark();
+			const names = await publicRoomLevels(['user'], 0);
+			assert(
+				JSON.stringify(names) === JSON.stringify(['Content Creator', 'Room Manager']),
+				`n8n lists ${JSON.stringify(names)}`,
+			);
+			assert(
+				ctx.emu
+					.since(mark)
+					.some(
+						(q) => q.method === 'GET' && q.path === `/api/2.0/files/rooms/${seed.publicRoomId}`,
+					),
+				'the room was not read from the portal',
+			);
+		},
+	);
+	await check(
+		'editor list: a group invitee in the Public room is offered Content Creator only (the entry’s own Invite By)',
+		async () => {
+			const names = await publicRoomLevels(['user', 'group'], 1);
+			assert(
+				JSON.stringify(names) === JSON.stringify(['Content Creator']),
+				`n8n lists ${JSON.stringify(names)}`,
+			);
+		},
+	);
 	await check('editor list: languages come from the portal’s settings/cultures', async () => {
-		const options = await n8n.rest('POST', '/dynamic-node-parameters/options', request({ resource: 'user', operation: 'invite' }, 'parameters.options.culture', { methodName: 'getCultures' }));
-		assert((options ?? []).some((o) => o.value === 'de' && /German/.test(o.name)), `n8n lists ${JSON.stringify(options).slice(0, 200)}`);
-	});
-	await check('editor list: From List finds a room’s file by search and says where it is', async () => {
-		const result = await n8n.rest(
+		const options = await n8n.rest(
 			'POST',
-			'/dynamic-node-parameters/resource-locator-results',
-			request({ resource: 'file', operation: 'get' }, 'parameters.fileId', { methodName: 'searchFiles', filter: seed.fileTitle }),
+			'/dynamic-node-parameters/options',
+			request({ resource: 'user', operation: 'invite' }, 'parameters.options.culture', {
+				methodName: 'getCultures',
+			}),
 		);
-		const entry = (result?.results ?? []).find((r) => String(r.value) === seed.fileId);
-		assert(entry, `no entry for file ${seed.fileId}: ${JSON.stringify(result).slice(0, 300)}`);
-		assert(entry.name === `${seed.fileTitle} · ${seed.roomTitle}`, `the entry reads “${entry.name}”`);
+		assert(
+			(options ?? []).some((o) => o.value === 'de' && /German/.test(o.name)),
+			`n8n lists ${JSON.stringify(options).slice(0, 200)}`,
+		);
 	});
+	await check(
+		'editor list: From List finds a room’s file by search and says where it is',
+		async () => {
+			const result = await n8n.rest(
+				'POST',
+				'/dynamic-node-parameters/resource-locator-results',
+				request({ resource: 'file', operation: 'get' }, 'parameters.fileId', {
+					methodName: 'searchFiles',
+					filter: seed.fileTitle,
+				}),
+			);
+			const entry = (result?.results ?? []).find((r) => String(r.value) === seed.fileId);
+			assert(entry, `no entry for file ${seed.fileId}: ${JSON.stringify(result).slice(0, 300)}`);
+			assert(
+				entry.name === `${seed.fileTitle} · ${seed.roomTitle}`,
+				`the entry reads “${entry.name}”`,
+			);
+		},
+	);
 	await check('editor list: User → Enable lists disabled users only', async () => {
 		const result = await n8n.rest(
 			'POST',
 			'/dynamic-node-parameters/resource-locator-results',
-			request({ resource: 'user', operation: 'enable' }, 'parameters.userId', { methodName: 'searchDisabledUsers' }),
+			request({ resource: 'user', operation: 'enable' }, 'parameters.userId', {
+				methodName: 'searchDisabledUsers',
+			}),
 		);
 		const names = (result?.results ?? []).map((r) => r.name);
-		assert(names.length > 0 && names.every((n) => /disabled@example\.com/.test(n)), `n8n lists ${JSON.stringify(names)}`);
+		assert(
+			names.length > 0 && names.every((n) => /disabled@example\.com/.test(n)),
+			`n8n lists ${JSON.stringify(names)}`,
+		);
 	});
 }

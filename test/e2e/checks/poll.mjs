@@ -16,7 +16,12 @@ import { createAndActivate, settledExecutions } from '../lib/workflows.mjs';
 
 const POLL_TYPE = `${PKG}.docSpacePollTrigger`;
 /** Poll times every 15 s from the given second; each trigger gets its own, so no two poll at once. */
-const every15s = (offset) => ({ item: [0, 15, 30, 45].map((second) => ({ mode: 'custom', cronExpression: `${second + offset} * * * * *` })) });
+const every15s = (offset) => ({
+	item: [0, 15, 30, 45].map((second) => ({
+		mode: 'custom',
+		cronExpression: `${second + offset} * * * * *`,
+	})),
+});
 /** Two full poll intervals: what would be repeated shows up by then. */
 const QUIET_MS = 32_000;
 
@@ -45,11 +50,15 @@ export async function pollChecks(ctx, server) {
 	const inRoom = { location: 'room', roomId: { __rl: true, mode: 'id', value: String(roomId) } };
 	// Earlier checks leave workflows active (the webhook trigger's, the examples'); this check
 	// restarts n8n, so it stops them first to count only its own executions and starts.
-	for (const wf of (await n8n.api('GET', '/workflows?active=true')).data ?? []) await n8n.api('POST', `/workflows/${wf.id}/deactivate`);
+	for (const wf of (await n8n.api('GET', '/workflows?active=true')).data ?? [])
+		await n8n.api('POST', `/workflows/${wf.id}/deactivate`);
 	const stamp = Date.now();
-	const existing = await emu.docspace('POST', `/api/2.0/files/${roomId}/file`, { title: `e2e-poll-existing-${stamp}.docx` });
+	const existing = await emu.docspace('POST', `/api/2.0/files/${roomId}/file`, {
+		title: `e2e-poll-existing-${stamp}.docx`,
+	});
 	let wfId;
-	const executions = async () => (await n8n.api('GET', `/executions?workflowId=${wfId}&includeData=true`)).data ?? [];
+	const executions = async () =>
+		(await n8n.api('GET', `/executions?workflowId=${wfId}&includeData=true`)).data ?? [];
 	const titles = (list) =>
 		list.map((execution) => {
 			const { name, items } = startedBy(execution);
@@ -57,60 +66,106 @@ export async function pollChecks(ctx, server) {
 			return `${name}: ${error ? `${execution.status} ${error.message} ${error.description ?? ''}` : items.map((i) => i.payload?.title).join(', ')}`;
 		});
 
-	const active = await check('poll trigger: a workflow with New File, File Updated and New Room poll triggers (every 15 s) is published; activation emits nothing', async () => {
-		const wf = await createAndActivate(n8n, {
-			name: 'e2e: DocSpace Poll Trigger',
-			nodes: [
-				node('New File', 0, { event: 'file.created', ...inRoom }),
-				node('File Updated', 5, { event: 'file.updated', ...inRoom }),
-				node('New Room', 10, { event: 'room.created' }),
-			],
-			connections: {},
-			settings: { executionOrder: 'v1' },
-		});
-		wfId = wf.id;
-		await sleep(QUIET_MS);
-		const list = await executions();
-		const polls = emu.list().filter((q) => q.method === 'GET' && (q.path === '/api/2.0/files/rooms' || q.path === `/api/2.0/files/${roomId}`));
-		assert(list.length === 0, `the baseline started executions: ${titles(list).join(' | ')}; polls: ${polls.map((q) => `${q.path}?${new URLSearchParams(q.query)} ${q.status} ${(q.headers.authorization ?? '').slice(0, 10)}`).join(' ; ')}`);
-	});
+	const active = await check(
+		'poll trigger: a workflow with New File, File Updated and New Room poll triggers (every 15 s) is published; activation emits nothing',
+		async () => {
+			const wf = await createAndActivate(n8n, {
+				name: 'e2e: DocSpace Poll Trigger',
+				nodes: [
+					node('New File', 0, { event: 'file.created', ...inRoom }),
+					node('File Updated', 5, { event: 'file.updated', ...inRoom }),
+					node('New Room', 10, { event: 'room.created' }),
+				],
+				connections: {},
+				settings: { executionOrder: 'v1' },
+			});
+			wfId = wf.id;
+			await sleep(QUIET_MS);
+			const list = await executions();
+			const polls = emu
+				.list()
+				.filter(
+					(q) =>
+						q.method === 'GET' &&
+						(q.path === '/api/2.0/files/rooms' || q.path === `/api/2.0/files/${roomId}`),
+				);
+			assert(
+				list.length === 0,
+				`the baseline started executions: ${titles(list).join(' | ')}; polls: ${polls.map((q) => `${q.path}?${new URLSearchParams(q.query)} ${q.status} ${(q.headers.authorization ?? '').slice(0, 10)}`).join(' ; ')}`,
+			);
+		},
+	);
 	if (!active) return;
 
 	const fileTitle = `e2e-poll-new-${stamp}.docx`;
 	const renamed = `e2e-poll-renamed-${stamp}.docx`;
 	const roomTitle = `e2e poll room ${stamp}`;
-	await check('poll trigger: a new file, a file update and a new room start exactly one execution each', async () => {
-		await emu.docspace('POST', `/api/2.0/files/${roomId}/file`, { title: fileTitle });
-		await emu.docspace('PUT', `/api/2.0/files/file/${existing.id}`, { title: renamed });
-		await emu.docspace('POST', '/api/2.0/files/rooms', { title: roomTitle, roomType: 'CustomRoom' });
-		await settledExecutions(n8n, wfId, { min: 3, timeoutMs: 45_000 });
-		await sleep(QUIET_MS);
-		const list = await settledExecutions(n8n, wfId, { min: 3 });
-		const seen = list.map(startedBy);
-		assert(list.length === 3, `expected 3 executions, found ${list.length}: ${titles(list).join(' | ')}`);
-		assert(list.every((e) => e.status === 'success'), `statuses: ${list.map((e) => e.status).join(', ')}`);
-		const one = (name, title) => {
-			const hits = seen.filter((s) => s.name === name);
-			assert(hits.length === 1 && hits[0].items.length === 1, `${name}: expected one execution with one item, got ${titles(list).join(' | ')}`);
-			assert(hits[0].items[0].payload?.title === title, `${name} emitted “${hits[0].items[0].payload?.title}”, expected “${title}”`);
-		};
-		one('New File', fileTitle);
-		one('File Updated', renamed);
-		one('New Room', roomTitle);
-		return titles(list).join(' | ');
-	});
+	await check(
+		'poll trigger: a new file, a file update and a new room start exactly one execution each',
+		async () => {
+			await emu.docspace('POST', `/api/2.0/files/${roomId}/file`, { title: fileTitle });
+			await emu.docspace('PUT', `/api/2.0/files/file/${existing.id}`, { title: renamed });
+			await emu.docspace('POST', '/api/2.0/files/rooms', {
+				title: roomTitle,
+				roomType: 'CustomRoom',
+			});
+			await settledExecutions(n8n, wfId, { min: 3, timeoutMs: 45_000 });
+			await sleep(QUIET_MS);
+			const list = await settledExecutions(n8n, wfId, { min: 3 });
+			const seen = list.map(startedBy);
+			assert(
+				list.length === 3,
+				`expected 3 executions, found ${list.length}: ${titles(list).join(' | ')}`,
+			);
+			assert(
+				list.every((e) => e.status === 'success'),
+				`statuses: ${list.map((e) => e.status).join(', ')}`,
+			);
+			const one = (name, title) => {
+				const hits = seen.filter((s) => s.name === name);
+				assert(
+					hits.length === 1 && hits[0].items.length === 1,
+					`${name}: expected one execution with one item, got ${titles(list).join(' | ')}`,
+				);
+				assert(
+					hits[0].items[0].payload?.title === title,
+					`${name} emitted “${hits[0].items[0].payload?.title}”, expected “${title}”`,
+				);
+			};
+			one('New File', fileTitle);
+			one('File Updated', renamed);
+			one('New Room', roomTitle);
+			return titles(list).join(' | ');
+		},
+	);
 
-	await check('poll trigger: after an n8n restart the state is kept: a file added while n8n was down is emitted once, nothing is repeated', async () => {
-		await server.stop();
-		const whileDown = `e2e-poll-while-down-${stamp}.docx`;
-		await emu.docspace('POST', `/api/2.0/files/${roomId}/file`, { title: whileDown });
-		const restarted = await startN8n({ userFolder: USER_FOLDER, port: N8N_PORT, brokerPort: N8N_PORT + 1, logFile: join(RUN_DIR, 'n8n-restarted.log') });
-		server.stop = restarted.stop;
-		await settledExecutions(n8n, wfId, { min: 4, timeoutMs: 60_000 });
-		await sleep(QUIET_MS);
-		const list = await settledExecutions(n8n, wfId, { min: 4 });
-		assert(list.length === 4, `expected 4 executions in all, found ${list.length}: ${titles(list).join(' | ')}`);
-		const newest = list.map(startedBy).filter((s) => s.items.some((i) => i.payload?.title === whileDown));
-		assert(newest.length === 1 && newest[0].name === 'New File', `the file added while n8n was down: ${titles(list).join(' | ')}`);
-	});
+	await check(
+		'poll trigger: after an n8n restart the state is kept: a file added while n8n was down is emitted once, nothing is repeated',
+		async () => {
+			await server.stop();
+			const whileDown = `e2e-poll-while-down-${stamp}.docx`;
+			await emu.docspace('POST', `/api/2.0/files/${roomId}/file`, { title: whileDown });
+			const restarted = await startN8n({
+				userFolder: USER_FOLDER,
+				port: N8N_PORT,
+				brokerPort: N8N_PORT + 1,
+				logFile: join(RUN_DIR, 'n8n-restarted.log'),
+			});
+			server.stop = restarted.stop;
+			await settledExecutions(n8n, wfId, { min: 4, timeoutMs: 60_000 });
+			await sleep(QUIET_MS);
+			const list = await settledExecutions(n8n, wfId, { min: 4 });
+			assert(
+				list.length === 4,
+				`expected 4 executions in all, found ${list.length}: ${titles(list).join(' | ')}`,
+			);
+			const newest = list
+				.map(startedBy)
+				.filter((s) => s.items.some((i) => i.payload?.title === whileDown));
+			assert(
+				newest.length === 1 && newest[0].name === 'New File',
+				`the file added while n8n was down: ${titles(list).join(' | ')}`,
+			);
+		},
+	);
 }

@@ -18,17 +18,26 @@ export async function workflowChecks(ctx, secrets, oauthOk) {
 		}
 	}
 	if (oauthOk) {
-		await check('OAuth2: expired access token is refreshed by n8n and the workflow still runs', async () => {
-			const emu = ctx.emu.emu;
-			assert(typeof emu.oauth?.expireAccessTokens === 'function', 'emulator has no oauth.expireAccessTokens()');
-			await emu.oauth.expireAccessTokens();
-			const { items, requests } = await runCase(ctx, cases[0], 'oAuth2');
-			const refresh = requests.filter((q) => q.method === 'POST' && q.path === '/oauth2/token');
-			assert(refresh.length >= 1, 'n8n did not call /oauth2/token to refresh');
-			assert(requests.some((q) => q.status === 401), 'the old token was not rejected first (no 401 seen)');
-			const after = requests.filter((q) => q.path === cases[0].request(ctx.seed).path);
-			assert(after.at(-1)?.status === 200, `the retried call ended with ${after.at(-1)?.status}`);
-			cases[0].check(items, ctx.seed);
-		});
+		await check(
+			'OAuth2: expired access token is refreshed by n8n and the workflow still runs',
+			async () => {
+				const emu = ctx.emu.emu;
+				assert(
+					typeof emu.oauth?.expireAccessTokens === 'function',
+					'emulator has no oauth.expireAccessTokens()',
+				);
+				await emu.oauth.expireAccessTokens();
+				const { items, requests } = await runCase(ctx, cases[0], 'oAuth2');
+				const refresh = requests.filter((q) => q.method === 'POST' && q.path === '/oauth2/token');
+				assert(refresh.length >= 1, 'n8n did not call /oauth2/token to refresh');
+				assert(
+					requests.some((q) => q.status === 401),
+					'the old token was not rejected first (no 401 seen)',
+				);
+				const after = requests.filter((q) => q.path === cases[0].request(ctx.seed).path);
+				assert(after.at(-1)?.status === 200, `the retried call ended with ${after.at(-1)?.status}`);
+				cases[0].check(items, ctx.seed);
+			},
+		);
 	}
 }

@@ -20,7 +20,10 @@ async function seededRoom(emu, title, roomType) {
 	const rooms = await emu.docspace('GET', '/api/2.0/files/rooms');
 	const room = (rooms.folders ?? []).find((r) => r.title === title);
 	assert(room, `the seed portal has no room "${title}"`);
-	assert(Number(room.roomType) === roomType, `"${title}" has room type ${room.roomType}, not ${roomType}`);
+	assert(
+		Number(room.roomType) === roomType,
+		`"${title}" has room type ${room.roomType}, not ${roomType}`,
+	);
 	return room;
 }
 
@@ -33,7 +36,13 @@ async function accessLevelsFor(page, roomId) {
 	let offered = [];
 	for (let attempt = 0; attempt < 4 && !offered.length; attempt++) {
 		await page.click(`${ACCESS} input`);
-		offered = await page.waitFor(`(() => { const o = ${visibleOptions}; return o.length ? o : null; })()`, 5000, 'the Access options').catch(() => []);
+		offered = await page
+			.waitFor(
+				`(() => { const o = ${visibleOptions}; return o.length ? o : null; })()`,
+				5000,
+				'the Access options',
+			)
+			.catch(() => []);
 		if (!offered.length) await sleep(1000);
 	}
 	await sleep(500); // a list loaded before the room was taken in is replaced
@@ -47,15 +56,27 @@ async function chooseMode(page, mode) {
 	const option = `[...document.querySelectorAll('.el-select-dropdown__item, [role="option"]')].find((e) => e.offsetParent && e.innerText.trim() === ${q(mode)})`;
 	for (let attempt = 0; attempt < 3; attempt++) {
 		await page.click(`${selector} input`).catch(() => page.click(selector));
-		if (await page.waitFor(`!!${option}`, 3000, '').then(() => true, () => false)) break;
+		if (
+			await page.waitFor(`!!${option}`, 3000, '').then(
+				() => true,
+				() => false,
+			)
+		)
+			break;
 		await sleep(700);
 	}
-	await page.waitFor(`!!${option}`, 3000, `the mode "${mode}" of the Room picker`).catch(async (err) => {
-		throw new Error(`${err.message}; offered ${q(await page.eval(visibleOptions))}`);
-	});
+	await page
+		.waitFor(`!!${option}`, 3000, `the mode "${mode}" of the Room picker`)
+		.catch(async (err) => {
+			throw new Error(`${err.message}; offered ${q(await page.eval(visibleOptions))}`);
+		});
 	await sleep(400);
 	await page.clickOn(option);
-	await page.waitFor(`document.querySelector(${q(`${selector} input`)})?.value === ${q(mode)}`, 5000, `mode "${mode}" chosen`);
+	await page.waitFor(
+		`document.querySelector(${q(`${selector} input`)})?.value === ${q(mode)}`,
+		5000,
+		`mode "${mode}" chosen`,
+	);
 }
 
 async function closeList(page) {
@@ -64,11 +85,13 @@ async function closeList(page) {
 }
 
 export async function accessLevelCheck({ ctx, page, check, shot, workflow }) {
-	await check('editor: Room → Invite offers only the access levels of a Public room (a Collaboration room offers more)', async () =>
-		compare({ ctx, page, shot, workflow }).catch(async (err) => {
-			await shot(page, '27-access-levels-FAILED');
-			throw err;
-		}),
+	await check(
+		'editor: Room → Invite offers only the access levels of a Public room (a Collaboration room offers more)',
+		async () =>
+			compare({ ctx, page, shot, workflow }).catch(async (err) => {
+				await shot(page, '27-access-levels-FAILED');
+				throw err;
+			}),
 	);
 }
 
@@ -77,18 +100,34 @@ async function compare({ ctx, page, shot, workflow }) {
 		const publicRoom = await seededRoom(ctx.emu, 'Public room', ROOM_TYPE.Public);
 		const collaboration = await seededRoom(ctx.emu, 'Team collaboration', ROOM_TYPE.Collaboration);
 		await page.goto(new URL(`workflow/${workflow.id}`, `${ctx.n8n.base}/`).href);
-		await page.waitFor(`document.body.innerText.includes(${q(workflow.nodeName)}) && !!document.querySelector('[data-test-id="canvas-default-node"]')`, 60000, 'the workflow with the DocSpace node');
+		await page.waitFor(
+			`document.body.innerText.includes(${q(workflow.nodeName)}) && !!document.querySelector('[data-test-id="canvas-default-node"]')`,
+			60000,
+			'the workflow with the DocSpace node',
+		);
 		await sleep(800);
 		await page.click('[data-test-id="canvas-default-node"]', 2);
-		await page.waitFor(`!!document.querySelector('${NDV} [data-test-id="parameter-input-resource"]')`, 30000, 'the node panel');
+		await page.waitFor(
+			`!!document.querySelector('${NDV} [data-test-id="parameter-input-resource"]')`,
+			30000,
+			'the node panel',
+		);
 		await chooseOption(page, 'resource', 'Room', NDV);
 		await chooseOption(page, 'operation', 'Invite or Change Access', NDV);
 		await page.waitFor(`!!document.querySelector(${q(LOCATOR)})`, 10000, 'the Room picker');
 		await chooseMode(page, 'By ID'); // n8n labels the mode named ID "By ID"
 		// the form starts with one invitee; if not, add one as a person would
 		if (!(await page.eval(`!!document.querySelector(${q(`${ACCESS} input`)})`))) {
-			await page.clickOn(`[...document.querySelectorAll('${NDV} button')].find((b) => b.offsetParent && b.innerText.trim() === 'Add Invitee')`, 1, 'no "Add Invitee" button');
-			await page.waitFor(`!!document.querySelector(${q(`${ACCESS} input`)})`, 5000, 'the Access field of the invitee');
+			await page.clickOn(
+				`[...document.querySelectorAll('${NDV} button')].find((b) => b.offsetParent && b.innerText.trim() === 'Add Invitee')`,
+				1,
+				'no "Add Invitee" button',
+			);
+			await page.waitFor(
+				`!!document.querySelector(${q(`${ACCESS} input`)})`,
+				5000,
+				'the Access field of the invitee',
+			);
 		}
 
 		const inPublic = await accessLevelsFor(page, publicRoom.id);
@@ -100,9 +139,15 @@ async function compare({ ctx, page, shot, workflow }) {
 		await page.click(`${NDV} [data-test-id="ndv-close-button"]`).catch(() => {});
 
 		const sorted = [...inPublic].sort();
-		assert(q(sorted) === q(PUBLIC_LEVELS), `the Access list for the Public room "${publicRoom.title}" offers ${q(inPublic)}, not only ${q(PUBLIC_LEVELS)}`);
+		assert(
+			q(sorted) === q(PUBLIC_LEVELS),
+			`the Access list for the Public room "${publicRoom.title}" offers ${q(inPublic)}, not only ${q(PUBLIC_LEVELS)}`,
+		);
 		const extra = inCollaboration.filter((level) => !inPublic.includes(level));
-		assert(extra.includes('Editor') && extra.includes('Viewer'), `the Access list for the Collaboration room "${collaboration.title}" offers ${q(inCollaboration)}: no Editor and Viewer beyond the Public room's ${q(inPublic)}`);
+		assert(
+			extra.includes('Editor') && extra.includes('Viewer'),
+			`the Access list for the Collaboration room "${collaboration.title}" offers ${q(inCollaboration)}: no Editor and Viewer beyond the Public room's ${q(inPublic)}`,
+		);
 		return `Public room → ${q(inPublic)}; Collaboration room → ${q(inCollaboration)}`;
 	}
 }

@@ -4,7 +4,12 @@ import { join } from 'node:path';
 import { startProcess, stopProcess, sleep, waitFor } from './procs.mjs';
 
 export function findChromium() {
-	for (const p of [process.env.CHROMIUM_BIN, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome']) {
+	for (const p of [
+		process.env.CHROMIUM_BIN,
+		'/usr/bin/chromium',
+		'/usr/bin/chromium-browser',
+		'/usr/bin/google-chrome',
+	]) {
 		if (p) {
 			try {
 				if (statSync(p).isFile()) return p;
@@ -39,33 +44,55 @@ export class Browser {
 			],
 			{ logFile },
 		);
-		const wsLine = await waitFor(() => proc.tail.find((l) => l.includes('DevTools listening on ws://')), {
-			timeoutMs: 30000,
-			message: 'chromium DevTools endpoint',
-		});
+		const wsLine = await waitFor(
+			() => proc.tail.find((l) => l.includes('DevTools listening on ws://')),
+			{
+				timeoutMs: 30000,
+				message: 'chromium DevTools endpoint',
+			},
+		);
 		const port = new URL(wsLine.slice(wsLine.indexOf('ws://'))).port;
-		const targets = await waitFor(async () => {
-			const list = await (await fetch(`http://127.0.0.1:${port}/json/list`)).json();
-			return list.find((t) => t.type === 'page') ? list : null;
-		}, { message: 'chromium page target' });
+		const targets = await waitFor(
+			async () => {
+				const list = await (await fetch(`http://127.0.0.1:${port}/json/list`)).json();
+				return list.find((t) => t.type === 'page') ? list : null;
+			},
+			{ message: 'chromium page target' },
+		);
 		const page = new Page(targets.find((t) => t.type === 'page').webSocketDebuggerUrl);
 		await page.open();
 		await page.send('Page.enable');
 		await page.send('Runtime.enable');
 		await page.send('Network.enable');
-		await page.send('Emulation.setDeviceMetricsOverride', { width, height, deviceScaleFactor: 1, mobile: false });
+		await page.send('Emulation.setDeviceMetricsOverride', {
+			width,
+			height,
+			deviceScaleFactor: 1,
+			mobile: false,
+		});
 		/** The first other page (a popup) whose URL includes `urlPart`, attached. */
 		const popup = async (urlPart, timeoutMs = 20000) => {
-			const target = await waitFor(async () => {
-				const list = await (await fetch(`http://127.0.0.1:${port}/json/list`)).json();
-				return list.find((t) => t.type === 'page' && t.url.includes(urlPart));
-			}, { timeoutMs, intervalMs: 300, message: `a browser window at ${urlPart}` });
+			const target = await waitFor(
+				async () => {
+					const list = await (await fetch(`http://127.0.0.1:${port}/json/list`)).json();
+					return list.find((t) => t.type === 'page' && t.url.includes(urlPart));
+				},
+				{ timeoutMs, intervalMs: 300, message: `a browser window at ${urlPart}` },
+			);
 			const p = new Page(target.webSocketDebuggerUrl);
 			await p.open();
 			await p.send('Runtime.enable');
 			return p;
 		};
-		return { proc, page, popup, close: async () => { page.close(); await stopProcess(proc, 3000); } };
+		return {
+			proc,
+			page,
+			popup,
+			close: async () => {
+				page.close();
+				await stopProcess(proc, 3000);
+			},
+		};
 	}
 }
 
@@ -82,7 +109,9 @@ export class Page {
 		this.ws = new WebSocket(this.wsUrl);
 		await new Promise((resolve, reject) => {
 			this.ws.addEventListener('open', resolve, { once: true });
-			this.ws.addEventListener('error', () => reject(new Error('CDP websocket error')), { once: true });
+			this.ws.addEventListener('error', () => reject(new Error('CDP websocket error')), {
+				once: true,
+			});
 		});
 		this.ws.addEventListener('message', (ev) => {
 			const msg = JSON.parse(ev.data);
@@ -95,7 +124,8 @@ export class Page {
 				this.consoleErrors.push(msg.params.exceptionDetails?.exception?.description ?? 'exception');
 			}
 			// "leave the page with unsaved changes?" and the like: answered yes, as the checks navigate on purpose
-			if (msg.method === 'Page.javascriptDialogOpening') this.send('Page.handleJavaScriptDialog', { accept: true }).catch(() => {});
+			if (msg.method === 'Page.javascriptDialogOpening')
+				this.send('Page.handleJavaScriptDialog', { accept: true }).catch(() => {});
 			if (msg.method) for (const l of this.listeners) l(msg);
 		});
 	}
@@ -109,8 +139,15 @@ export class Page {
 	}
 
 	async eval(expression) {
-		const r = await this.send('Runtime.evaluate', { expression, returnByValue: true, awaitPromise: true });
-		if (r.exceptionDetails) throw new Error(`page error: ${r.exceptionDetails.exception?.description ?? r.exceptionDetails.text}`);
+		const r = await this.send('Runtime.evaluate', {
+			expression,
+			returnByValue: true,
+			awaitPromise: true,
+		});
+		if (r.exceptionDetails)
+			throw new Error(
+				`page error: ${r.exceptionDetails.exception?.description ?? r.exceptionDetails.text}`,
+			);
 		return r.result.value;
 	}
 
@@ -122,7 +159,8 @@ export class Page {
 				reject(new Error(`no response from ${urlPart} within ${timeoutMs} ms`));
 			}, timeoutMs);
 			const listener = (msg) => {
-				if (msg.method !== 'Network.responseReceived' || !msg.params.response.url.includes(urlPart)) return;
+				if (msg.method !== 'Network.responseReceived' || !msg.params.response.url.includes(urlPart))
+					return;
 				clearTimeout(timer);
 				this.listeners.delete(listener);
 				resolve(msg.params);
@@ -148,13 +186,27 @@ export class Page {
 	}
 
 	async press(key, code = key, keyCode = 0) {
-		await this.send('Input.dispatchKeyEvent', { type: 'keyDown', key, code, windowsVirtualKeyCode: keyCode });
-		await this.send('Input.dispatchKeyEvent', { type: 'keyUp', key, code, windowsVirtualKeyCode: keyCode });
+		await this.send('Input.dispatchKeyEvent', {
+			type: 'keyDown',
+			key,
+			code,
+			windowsVirtualKeyCode: keyCode,
+		});
+		await this.send('Input.dispatchKeyEvent', {
+			type: 'keyUp',
+			key,
+			code,
+			windowsVirtualKeyCode: keyCode,
+		});
 	}
 
 	/** Real mouse click (or double click) at the centre of the first element matching `selector`. */
 	async click(selector, clickCount = 1) {
-		return this.clickOn(`document.querySelector(${JSON.stringify(selector)})`, clickCount, `no element ${selector}`);
+		return this.clickOn(
+			`document.querySelector(${JSON.stringify(selector)})`,
+			clickCount,
+			`no element ${selector}`,
+		);
 	}
 
 	/** Real mouse click at the centre of the element the JS expression `element` evaluates to. */
@@ -165,7 +217,13 @@ export class Page {
 		await this.send('Input.dispatchMouseEvent', { type: 'mouseMoved', x: box.x, y: box.y });
 		for (let n = 1; n <= clickCount; n++) {
 			for (const type of ['mousePressed', 'mouseReleased']) {
-				await this.send('Input.dispatchMouseEvent', { type, x: box.x, y: box.y, button: 'left', clickCount: n });
+				await this.send('Input.dispatchMouseEvent', {
+					type,
+					x: box.x,
+					y: box.y,
+					button: 'left',
+					clickCount: n,
+				});
 			}
 		}
 	}
@@ -178,7 +236,9 @@ export class Page {
 
 	/** Clicks into the input (expression or selector), selects what it holds and types `text` as a user would. */
 	async fill(input, text) {
-		const element = input.includes('(') ? input : `document.querySelector(${JSON.stringify(input)})`;
+		const element = input.includes('(')
+			? input
+			: `document.querySelector(${JSON.stringify(input)})`;
 		await this.clickOn(element);
 		await this.eval(`(() => { const e = (${element}); e.focus(); e.select?.(); return true; })()`);
 		await this.press('Backspace', 'Backspace', 8);

@@ -7,7 +7,10 @@ export const ROOT = resolve(HERE, '../..');
 export const E2E_DIR = process.env.E2E_DIR || join(ROOT, '.e2e');
 export const RUN_DIR = process.env.E2E_RUN_DIR || join(E2E_DIR, 'run');
 export const USER_FOLDER = join(RUN_DIR, 'home');
-export const SHOTS_DIR = join(E2E_DIR, `screenshots${process.env.E2E_N8N_FLAVOR ? `-${process.env.E2E_N8N_FLAVOR}` : ''}`); // E2E_N8N_FLAVOR=1x: screenshots-1x
+export const SHOTS_DIR = join(
+	E2E_DIR,
+	`screenshots${process.env.E2E_N8N_FLAVOR ? `-${process.env.E2E_N8N_FLAVOR}` : ''}`,
+); // E2E_N8N_FLAVOR=1x: screenshots-1x
 export const N8N_PORT = Number(process.env.E2E_N8N_PORT || 15678);
 export const EMU_PORT = Number(process.env.E2E_EMULATOR_PORT || 18090);
 
@@ -21,4 +24,3 @@ export const CRED_TYPES = {
 	personalAccessToken: 'docSpacePersonalAccessTokenApi',
 };
 export const OWNER = { email: 'e2e-owner@example.com', password: 'E2e-owner-Passw0rd!' };
-

@@ -3,18 +3,26 @@
 
 /** The emulator's delivery attempts to `url` that n8n answered 2xx. */
 export function acceptedDeliveries(emu, url) {
-	return emu.emu.webhooks.deliveries.filter((d) => d.url === url && d.status >= 200 && d.status <= 299);
+	return emu.emu.webhooks.deliveries.filter(
+		(d) => d.url === url && d.status >= 200 && d.status <= 299,
+	);
 }
 
 /** POST the logged attempt again to `url` (default: where it went). */
 export async function resend(delivery, url = delivery.url) {
-	const res = await fetch(url, { method: 'POST', headers: delivery.requestHeaders, body: delivery.requestBody });
+	const res = await fetch(url, {
+		method: 'POST',
+		headers: delivery.requestHeaders,
+		body: delivery.requestBody,
+	});
 	return { status: res.status, text: await res.text() };
 }
 
 /** Sends `count` copies at the same moment; returns the answers. */
 export async function resendConcurrently(delivery, count, urls = [delivery.url]) {
-	return await Promise.all(Array.from({ length: count }, async (_, i) => await resend(delivery, urls[i % urls.length])));
+	return await Promise.all(
+		Array.from({ length: count }, async (_, i) => await resend(delivery, urls[i % urls.length])),
+	);
 }
 
 /** POST until n8n has registered the webhook again (404 while it activates workflows after a start). */

@@ -24,9 +24,11 @@ export const isDocSpaceNode = (node) => node.type === NODE_TYPE || node.type ===
 
 /** Strings in the example that a user would have to replace before it runs (n8n expressions start with "="). */
 export function placeholders(value, at = '') {
-	if (typeof value === 'string') return value.includes('{{') && !value.startsWith('=') ? [`${at}: ${value.slice(0, 60)}`] : [];
+	if (typeof value === 'string')
+		return value.includes('{{') && !value.startsWith('=') ? [`${at}: ${value.slice(0, 60)}`] : [];
 	if (Array.isArray(value)) return value.flatMap((v, i) => placeholders(v, `${at}[${i}]`));
-	if (value && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => placeholders(v, `${at}.${k}`));
+	if (value && typeof value === 'object')
+		return Object.entries(value).flatMap(([k, v]) => placeholders(v, `${at}.${k}`));
 	return [];
 }
 
@@ -49,7 +51,13 @@ export function manualToWebhook(wf, path) {
 		type: 'n8n-nodes-base.webhook',
 		typeVersion: 2,
 		webhookId: randomUUID(),
-		parameters: { httpMethod: 'POST', path, responseMode: 'lastNode', responseData: 'allEntries', options: {} },
+		parameters: {
+			httpMethod: 'POST',
+			path,
+			responseMode: 'lastNode',
+			responseData: 'allEntries',
+			options: {},
+		},
 	});
 	return copy;
 }
@@ -62,6 +70,7 @@ export function fillTemplate(value, vars) {
 		});
 	}
 	if (Array.isArray(value)) return value.map((v) => fillTemplate(v, vars));
-	if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, fillTemplate(v, vars)]));
+	if (value && typeof value === 'object')
+		return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, fillTemplate(v, vars)]));
 	return value;
 }

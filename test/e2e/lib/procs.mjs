@@ -24,7 +24,9 @@ export function startProcess(name, cmd, args, { env = process.env, cwd, logFile 
 	child.stdout.on('data', onData);
 	child.stderr.on('data', onData);
 	const entry = { name, child, tail, logFile, exited: null };
-	entry.exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal })));
+	entry.exited = new Promise((resolve) =>
+		child.on('exit', (code, signal) => resolve({ code, signal })),
+	);
 	child.on('error', (err) => tail.push(`spawn error: ${err.message}`));
 	entry.exited.then(() => {
 		children.delete(entry);
@@ -43,7 +45,10 @@ export async function stopProcess(entry, graceMs = 10000) {
 	} catch {
 		return;
 	}
-	const done = await Promise.race([entry.exited.then(() => true), sleep(graceMs).then(() => false)]);
+	const done = await Promise.race([
+		entry.exited.then(() => true),
+		sleep(graceMs).then(() => false),
+	]);
 	try {
 		process.kill(group, 'SIGKILL'); // also reaps grandchildren left in the group (task runner)
 	} catch {}
@@ -92,7 +97,10 @@ for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
 process.on('exit', killAllSync);
 
 /** Poll `fn` until it returns a truthy value; throws `message` after `timeoutMs`. */
-export async function waitFor(fn, { timeoutMs = 30000, intervalMs = 300, message = 'condition' } = {}) {
+export async function waitFor(
+	fn,
+	{ timeoutMs = 30000, intervalMs = 300, message = 'condition' } = {},
+) {
 	const t0 = Date.now();
 	let lastErr;
 	while (Date.now() - t0 < timeoutMs) {
@@ -104,5 +112,7 @@ export async function waitFor(fn, { timeoutMs = 30000, intervalMs = 300, message
 		}
 		await sleep(intervalMs);
 	}
-	throw new Error(`timed out after ${timeoutMs} ms waiting for ${message}${lastErr ? ` (last error: ${lastErr.message})` : ''}`);
+	throw new Error(
+		`timed out after ${timeoutMs} ms waiting for ${message}${lastErr ? ` (last error: ${lastErr.message})` : ''}`,
+	);
 }

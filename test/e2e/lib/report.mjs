@@ -44,7 +44,8 @@ export async function setup(name, fn) {
 export async function finish() {
 	await stopAll();
 	console.log(`logs: ${RUN_DIR}; total ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-	if (skipped.length) console.log(`${skipped.length} skipped (see the SKIP lines): ${skipped.join('; ')}`);
+	if (skipped.length)
+		console.log(`${skipped.length} skipped (see the SKIP lines): ${skipped.join('; ')}`);
 	console.log(`${passed} passed, ${failed} failed`);
 	process.exit(failed ? 1 : 0);
 }

@@ -22,7 +22,12 @@ export function installPackage(userFolder) {
 /** The emulator, in this process (so the suite can inspect and steer it). */
 export async function startEmulatorView(port = EMU_PORT) {
 	const mod = await import(pathToFileURL(join(ROOT, 'test/emulator/index.ts')).href);
-	const emu = await mod.startEmulator({ port, host: '127.0.0.1', seed: 'default', allowPrivateWebhookUrls: true });
+	const emu = await mod.startEmulator({
+		port,
+		host: '127.0.0.1',
+		seed: 'default',
+		allowPrivateWebhookUrls: true,
+	});
 	onCleanup(() => (emu.close ?? emu.stop)?.call(emu));
 	return makeEmulatorView(emu, `http://127.0.0.1:${port}`);
 }

@@ -20,7 +20,13 @@ export function buildWebhookWorkflow(fixture, { name, path, auth, credential, va
 			typeVersion: 2,
 			position: [0, 0],
 			webhookId: randomUUID(),
-			parameters: { httpMethod: 'POST', path, responseMode: 'lastNode', responseData: 'allEntries', options: {} },
+			parameters: {
+				httpMethod: 'POST',
+				path,
+				responseMode: 'lastNode',
+				responseData: 'allEntries',
+				options: {},
+			},
 		},
 	];
 	for (const [i, n] of fixture.nodes.entries()) {
@@ -32,7 +38,8 @@ export function buildWebhookWorkflow(fixture, { name, path, auth, credential, va
 		nodes.push(node);
 	}
 	const connections = {};
-	for (let i = 0; i < nodes.length - 1; i++) connections[nodes[i].name] = { main: [[{ node: nodes[i + 1].name, type: 'main', index: 0 }]] };
+	for (let i = 0; i < nodes.length - 1; i++)
+		connections[nodes[i].name] = { main: [[{ node: nodes[i + 1].name, type: 'main', index: 0 }]] };
 	return { name, nodes, connections, settings: { executionOrder: 'v1' } };
 }
 
@@ -47,7 +54,11 @@ export async function callWebhook(base, path, body = {}) {
 	let last;
 	await waitFor(
 		async () => {
-			const res = await fetch(`${base}/webhook/${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+			const res = await fetch(`${base}/webhook/${path}`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify(body),
+			});
 			last = { status: res.status, text: await res.text() };
 			return res.status !== 404;
 		},
@@ -62,8 +73,11 @@ const UNFINISHED = new Set(['new', 'running', 'waiting']);
 export async function settledExecutions(n8n, workflowId, { min = 1, timeoutMs = 30000 } = {}) {
 	return await waitFor(
 		async () => {
-			const list = (await n8n.api('GET', `/executions?workflowId=${workflowId}&includeData=true`)).data ?? [];
-			return list.length >= min && list.every((execution) => !UNFINISHED.has(execution.status)) ? list : null;
+			const list =
+				(await n8n.api('GET', `/executions?workflowId=${workflowId}&includeData=true`)).data ?? [];
+			return list.length >= min && list.every((execution) => !UNFINISHED.has(execution.status))
+				? list
+				: null;
 		},
 		{ timeoutMs, message: `${min} finished execution(s) of workflow ${workflowId}` },
 	);
@@ -81,9 +95,17 @@ export async function lastExecutionError(n8n, workflowId) {
 
 /** Run one fixture with one credential; returns { items, requests }. */
 export async function runCase(ctx, c, auth) {
-	const fixture = JSON.parse(readFileSync(join(c.dir ?? join(HERE, 'workflows'), c.fixture), 'utf8'));
+	const fixture = JSON.parse(
+		readFileSync(join(c.dir ?? join(HERE, 'workflows'), c.fixture), 'utf8'),
+	);
 	const path = `e2e-${c.fixture.replace(/\.json$/, '')}-${auth}-${ctx.runs++}`.toLowerCase();
-	const wf = buildWebhookWorkflow(fixture, { name: `${fixture.name} [${auth}]`, path, auth, credential: ctx.credentials[auth], vars: ctx.seed });
+	const wf = buildWebhookWorkflow(fixture, {
+		name: `${fixture.name} [${auth}]`,
+		path,
+		auth,
+		credential: ctx.credentials[auth],
+		vars: ctx.seed,
+	});
 	const created = await createAndActivate(ctx.n8n, wf);
 	const ours = wf.nodes.find((n) => n.type === NODE_TYPE);
 	ctx.editorWorkflow ??= ours && { id: created.id, nodeId: ours.id, nodeName: ours.name };
@@ -91,7 +113,10 @@ export async function runCase(ctx, c, auth) {
 	// queue mode: production webhooks are served by the webhook processes (ctx.webhookBase)
 	const res = await callWebhook(ctx.webhookBase ?? ctx.n8n.base, path);
 	const requests = ctx.emu.since(mark);
-	if (res.status !== 200) throw new Error(`workflow failed: HTTP ${res.status}: ${await lastExecutionError(ctx.n8n, created.id)}`);
+	if (res.status !== 200)
+		throw new Error(
+			`workflow failed: HTTP ${res.status}: ${await lastExecutionError(ctx.n8n, created.id)}`,
+		);
 	let items = JSON.parse(res.text);
 	if (!Array.isArray(items)) items = [items];
 	return { items, requests, workflowId: created.id };
@@ -100,7 +125,13 @@ export async function runCase(ctx, c, auth) {
 export function assertRequestSeen(requests, expected, auth, secrets) {
 	const okAuth = expectedAuthorization(auth, secrets);
 	const hits = requests.filter((r) => r.method === expected.method && r.path === expected.path);
-	assert(hits.length, `emulator did not receive ${expected.method} ${expected.path}; got ${requests.map((r) => `${r.method} ${r.path}`).join(', ') || 'nothing'}`);
-	assert(hits.some((r) => okAuth(r.headers.authorization)), `${expected.method} ${expected.path} arrived without the ${auth} Authorization header (saw ${JSON.stringify(hits.map((r) => (r.headers.authorization ?? '').slice(0, 12) + '…'))})`);
+	assert(
+		hits.length,
+		`emulator did not receive ${expected.method} ${expected.path}; got ${requests.map((r) => `${r.method} ${r.path}`).join(', ') || 'nothing'}`,
+	);
+	assert(
+		hits.some((r) => okAuth(r.headers.authorization)),
+		`${expected.method} ${expected.path} arrived without the ${auth} Authorization header (saw ${JSON.stringify(hits.map((r) => (r.headers.authorization ?? '').slice(0, 12) + '…'))})`,
+	);
 	return hits;
 }

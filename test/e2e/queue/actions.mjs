@@ -21,14 +21,17 @@ const queueCases = [
 		dir: HERE,
 		request: () => ({ method: 'GET', path }),
 		check(items) {
-			if (!items.length || !items.every((i) => i.id !== undefined)) throw new Error(`unexpected items ${JSON.stringify(items).slice(0, 200)}`);
+			if (!items.length || !items.every((i) => i.id !== undefined))
+				throw new Error(`unexpected items ${JSON.stringify(items).slice(0, 200)}`);
 		},
 	})),
 ];
 
 /** The worker whose log says it ran `executionId`. */
 function workerThatRan(workers, executionId) {
-	return workers.find((w) => readFileSync(w.logFile, 'utf8').includes(`Worker started execution ${executionId} `));
+	return workers.find((w) =>
+		readFileSync(w.logFile, 'utf8').includes(`Worker started execution ${executionId} `),
+	);
 }
 
 export async function actionChecks(ctx, secrets, oauthOk, workers) {
@@ -41,7 +44,8 @@ export async function actionChecks(ctx, secrets, oauthOk, workers) {
 				const { items, requests, workflowId } = await runCase(ctx, c, auth);
 				assertRequestSeen(requests, c.request(ctx.seed), auth, secrets);
 				c.check(items, ctx.seed);
-				const [execution] = (await ctx.n8n.api('GET', `/executions?workflowId=${workflowId}&limit=1`)).data ?? [];
+				const [execution] =
+					(await ctx.n8n.api('GET', `/executions?workflowId=${workflowId}&limit=1`)).data ?? [];
 				assert(execution, 'no execution recorded');
 				const worker = workerThatRan(workers, execution.id);
 				assert(worker, `no worker log names execution ${execution.id}`);
@@ -50,5 +54,7 @@ export async function actionChecks(ctx, secrets, oauthOk, workers) {
 			});
 		}
 	}
-	console.log(`     action executions per worker: ${[...ranOn].map(([w, n]) => `${w} ${n}`).join(', ')}`);
+	console.log(
+		`     action executions per worker: ${[...ranOn].map(([w, n]) => `${w} ${n}`).join(', ')}`,
+	);
 }

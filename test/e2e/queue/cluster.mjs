@@ -32,15 +32,35 @@ export function queueEnv({ postgres, redis, proxyPort }) {
 }
 
 /** Starts n8n `command` on its own ports with the shared queue settings. */
-export async function startQueueProcess({ command, name, port, userFolder, runDir, env, args = [] }) {
+export async function startQueueProcess({
+	command,
+	name,
+	port,
+	userFolder,
+	runDir,
+	env,
+	args = [],
+}) {
 	const extraEnv = { ...env };
 	let probes = ['/healthz/readiness'];
 	if (command === 'worker') {
-		Object.assign(extraEnv, { QUEUE_HEALTH_CHECK_ACTIVE: 'true', QUEUE_HEALTH_CHECK_PORT: String(port) });
+		Object.assign(extraEnv, {
+			QUEUE_HEALTH_CHECK_ACTIVE: 'true',
+			QUEUE_HEALTH_CHECK_PORT: String(port),
+		});
 		probes = ['/healthz'];
 	}
 	const logFile = join(runDir, `${name}.log`);
-	const started = await startN8n({ userFolder, port, brokerPort: port + 1, logFile, command, args, extraEnv, probes });
+	const started = await startN8n({
+		userFolder,
+		port,
+		brokerPort: port + 1,
+		logFile,
+		command,
+		args,
+		extraEnv,
+		probes,
+	});
 	return { name, command, port, logFile, ...started };
 }
 
@@ -54,10 +74,19 @@ export async function startRoundRobin({ port, ports }) {
 		req.on('end', () => {
 			const target = ports[next++ % ports.length];
 			received.set(target, received.get(target) + 1);
-			const upstream = httpRequest({ host: '127.0.0.1', port: target, method: req.method, path: req.url, headers: req.headers }, (answer) => {
-				res.writeHead(answer.statusCode ?? 502, answer.headers);
-				answer.pipe(res);
-			});
+			const upstream = httpRequest(
+				{
+					host: '127.0.0.1',
+					port: target,
+					method: req.method,
+					path: req.url,
+					headers: req.headers,
+				},
+				(answer) => {
+					res.writeHead(answer.statusCode ?? 502, answer.headers);
+					answer.pipe(res);
+				},
+			);
 			upstream.on('error', (err) => {
 				if (res.headersSent) return void res.destroy(err);
 				res.writeHead(502, { 'content-type': 'text/plain' });

@@ -17,24 +17,44 @@ import { queueEnv, startQueueProcess, startRoundRobin } from './cluster.mjs';
 import { startPostgres, startRedis } from './services.mjs';
 import { queueTriggerChecks } from './trigger.mjs';
 
-const PORTS = { main: 15678, workers: [15680, 15682], webhooks: [15690, 15692], proxy: 15695, postgres: 15432, redis: 16379 };
+const PORTS = {
+	main: 15678,
+	workers: [15680, 15682],
+	webhooks: [15690, 15692],
+	proxy: 15695,
+	postgres: 15432,
+	redis: 16379,
+};
 
 async function main() {
-	console.log(`e2e queue mode: n8n ${process.env.E2E_N8N_VERSION ?? ''} + ${PKG}; ${process.env.E2E_IN_NS ? 'inside a loopback-only network namespace' : 'WITHOUT network isolation'}`);
+	console.log(
+		`e2e queue mode: n8n ${process.env.E2E_N8N_VERSION ?? ''} + ${PKG}; ${process.env.E2E_IN_NS ? 'inside a loopback-only network namespace' : 'WITHOUT network isolation'}`,
+	);
 	rmSync(USER_FOLDER, { recursive: true, force: true });
 	mkdirSync(RUN_DIR, { recursive: true });
-	await setup('package installed into the community-nodes folder', () => installPackage(USER_FOLDER));
+	await setup('package installed into the community-nodes folder', () =>
+		installPackage(USER_FOLDER),
+	);
 	const ctx = { runs: 0, credentials: {} };
 	ctx.emu = await setup('DocSpace emulator', () => startEmulatorView());
 	const secrets = ctx.emu.emu.secrets;
 	ctx.seed = await setup('seed data looked up on the emulator', () => seedValues(ctx.emu.docspace));
-	const [postgres, redis] = await setup(`PostgreSQL on :${PORTS.postgres} and Redis on :${PORTS.redis}`, () =>
-		Promise.all([startPostgres({ port: PORTS.postgres, logFile: join(RUN_DIR, 'postgres.log') }), startRedis({ port: PORTS.redis, logFile: join(RUN_DIR, 'redis.log') })]),
+	const [postgres, redis] = await setup(
+		`PostgreSQL on :${PORTS.postgres} and Redis on :${PORTS.redis}`,
+		() =>
+			Promise.all([
+				startPostgres({ port: PORTS.postgres, logFile: join(RUN_DIR, 'postgres.log') }),
+				startRedis({ port: PORTS.redis, logFile: join(RUN_DIR, 'redis.log') }),
+			]),
 	);
-	const proxy = await setup(`round-robin on :${PORTS.proxy} over the webhook processes`, () => startRoundRobin({ port: PORTS.proxy, ports: PORTS.webhooks }));
+	const proxy = await setup(`round-robin on :${PORTS.proxy} over the webhook processes`, () =>
+		startRoundRobin({ port: PORTS.proxy, ports: PORTS.webhooks }),
+	);
 	const env = queueEnv({ postgres, redis, proxyPort: PORTS.proxy });
 	const common = { userFolder: USER_FOLDER, runDir: RUN_DIR, env };
-	const main = await setup(`n8n main (start) on :${PORTS.main}`, () => startQueueProcess({ ...common, command: 'start', name: 'main', port: PORTS.main }));
+	const main = await setup(`n8n main (start) on :${PORTS.main}`, () =>
+		startQueueProcess({ ...common, command: 'start', name: 'main', port: PORTS.main }),
+	);
 	console.log(`     main ready after ${(main.readyMs / 1000).toFixed(1)} s`);
 	const n8n = (ctx.n8n = new N8nClient(main.base));
 	ctx.webhookBase = proxy.base;
@@ -44,8 +64,18 @@ async function main() {
 	});
 	const others = await setup('2 workers and 2 webhook processes started', () =>
 		Promise.all([
-			...PORTS.workers.map((port, i) => startQueueProcess({ ...common, command: 'worker', name: `worker-${i + 1}`, port, args: ['--concurrency=5'] })),
-			...PORTS.webhooks.map((port, i) => startQueueProcess({ ...common, command: 'webhook', name: `webhook-${i + 1}`, port })),
+			...PORTS.workers.map((port, i) =>
+				startQueueProcess({
+					...common,
+					command: 'worker',
+					name: `worker-${i + 1}`,
+					port,
+					args: ['--concurrency=5'],
+				}),
+			),
+			...PORTS.webhooks.map((port, i) =>
+				startQueueProcess({ ...common, command: 'webhook', name: `webhook-${i + 1}`, port }),
+			),
 		]),
 	);
 	const workers = others.filter((p) => p.command === 'worker');

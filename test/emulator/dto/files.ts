@@ -4,12 +4,22 @@
  * (`access`, `security`, `canShare`) are computed for the requesting user.
  */
 import { accessTo, canManage, canRead, canWrite } from '../access';
-import { type Entry, type FileEntry, type Folder, FileShare, extensionOf, fileTypeOf } from '../model';
+import {
+	type Entry,
+	type FileEntry,
+	type Folder,
+	FileShare,
+	extensionOf,
+	fileTypeOf,
+} from '../model';
 import { apiDate, humanSize, type DtoScope } from './format';
 import { employeeRef } from './people';
 import { originFields } from '../trash';
 
-function rights(scope: DtoScope, entry: Entry): { read: boolean; write: boolean; manage: boolean; access: number } {
+function rights(
+	scope: DtoScope,
+	entry: Entry,
+): { read: boolean; write: boolean; manage: boolean; access: number } {
 	const user = scope.principal?.user;
 	if (!user) return { read: false, write: false, manage: false, access: FileShare.Restrict };
 	return {
@@ -131,7 +141,9 @@ export function folderDto(scope: DtoScope, folder: Folder): Record<string, unkno
 }
 
 export function pathParts(scope: DtoScope, folder: Folder): Array<Record<string, unknown>> {
-	return scope.state.pathOf(folder.id).map((f) => ({ id: f.id, title: f.title, roomType: f.roomType, folderType: f.folderType }));
+	return scope.state
+		.pathOf(folder.id)
+		.map((f) => ({ id: f.id, title: f.title, roomType: f.roomType, folderType: f.folderType }));
 }
 
 export interface ContentPage {
@@ -143,7 +155,12 @@ export interface ContentPage {
 
 export type FileDtoOf = (scope: DtoScope, file: FileEntry) => Record<string, unknown>;
 
-export function folderContentDto(scope: DtoScope, current: Folder, page: ContentPage, fileDtoOf: FileDtoOf = fileDto): Record<string, unknown> {
+export function folderContentDto(
+	scope: DtoScope,
+	current: Folder,
+	page: ContentPage,
+	fileDtoOf: FileDtoOf = fileDto,
+): Record<string, unknown> {
 	return {
 		files: page.files.map((f) => fileDtoOf(scope, f)),
 		folders: page.folders.map((f) => folderDto(scope, f)),

@@ -6,7 +6,11 @@ import type { ApiKey } from '../model';
 import { apiDate, type DtoScope } from './format';
 import { employeeRef } from './people';
 
-export function apiKeyDto(scope: DtoScope, apiKey: ApiKey, reveal = false): Record<string, unknown> {
+export function apiKeyDto(
+	scope: DtoScope,
+	apiKey: ApiKey,
+	reveal = false,
+): Record<string, unknown> {
 	const keyPostfix = apiKey.key.slice(-4);
 	return {
 		id: apiKey.id,

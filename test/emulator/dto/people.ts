@@ -42,7 +42,9 @@ export function employeeFullDto(scope: DtoScope, user: User): Record<string, unk
 	const isAdmin = state.isAdmin(user);
 	const groups = state.groupsOfUser(user.id);
 	const myDocuments = state.myDocumentsOf(user.id);
-	const usedSpace = myDocuments ? state.descendantsOf(myDocuments.id).files.reduce((n, f) => n + f.content.length, 0) : 0;
+	const usedSpace = myDocuments
+		? state.descendantsOf(myDocuments.id).files.reduce((n, f) => n + f.content.length, 0)
+		: 0;
 	return {
 		...employeeDto(scope, user),
 		firstName: user.firstName,

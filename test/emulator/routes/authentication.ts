@@ -11,20 +11,33 @@ function cookie(token: string, expires: Date | null): string {
 function login(ctx: RouteContext): Reply {
 	const userName = bodyField(ctx.body, 'userName');
 	const password = bodyField(ctx.body, 'password');
-	if (typeof userName !== 'string' || typeof password !== 'string' || userName === '' || password === '') {
+	if (
+		typeof userName !== 'string' ||
+		typeof password !== 'string' ||
+		userName === '' ||
+		password === ''
+	) {
 		return fail(400, 'userName, password or passworHash is empty');
 	}
 	const user = ctx.state.findUserByEmail(userName);
 	if (!user || user.password !== password) return fail(401, 'User authentication failed');
-	if (user.status !== 1) return fail(403, 'The user is disabled', 'System.InvalidOperationException');
+	if (user.status !== 1)
+		return fail(403, 'The user is disabled', 'System.InvalidOperationException');
 	const session = ctx.state.createSession(user.id);
-	const response = { token: session.token, expires: session.expiresAt ? apiDate(session.expiresAt) : undefined, sms: false, tfa: false };
+	const response = {
+		token: session.token,
+		expires: session.expiresAt ? apiDate(session.expiresAt) : undefined,
+		sms: false,
+		tfa: false,
+	};
 	return ok(response, { headers: { 'set-cookie': cookie(session.token, session.expiresAt) } });
 }
 
 defineRoute('POST', '/api/2.0/authentication', login, { anonymous: true });
 
-defineRoute('GET', '/api/2.0/authentication', (ctx) => ok(ctx.principal !== undefined), { anonymous: true });
+defineRoute('GET', '/api/2.0/authentication', (ctx) => ok(ctx.principal !== undefined), {
+	anonymous: true,
+});
 
 defineRoute(
 	'POST',

@@ -30,12 +30,21 @@ function archivesOf(state: EmulatorState): Map<string, Archive> {
 	return map;
 }
 
-function addFolder(state: EmulatorState, user: User, folder: Folder, prefix: string, entries: ZipEntry[]): void {
+function addFolder(
+	state: EmulatorState,
+	user: User,
+	folder: Folder,
+	prefix: string,
+	entries: ZipEntry[],
+): void {
 	const path = `${prefix}${folder.title}/`;
 	entries.push({ name: path });
 	const { folders, files } = state.childrenOf(folder.id);
-	for (const file of files) if (canRead(state, user, file)) entries.push({ name: `${path}${file.title}`, content: file.content });
-	for (const child of folders) if (canRead(state, user, child)) addFolder(state, user, child, path, entries);
+	for (const file of files)
+		if (canRead(state, user, file))
+			entries.push({ name: `${path}${file.title}`, content: file.content });
+	for (const child of folders)
+		if (canRead(state, user, child)) addFolder(state, user, child, path, entries);
 }
 
 function pack(ctx: RouteContext, user: User, folderIds: number[], fileIds: number[]): Archive {
@@ -43,13 +52,15 @@ function pack(ctx: RouteContext, user: User, folderIds: number[], fileIds: numbe
 	const entries: ZipEntry[] = [];
 	for (const id of fileIds) {
 		const file = state.getFile(id);
-		if (!file || !canRead(state, user, file)) throw new OperationFailure('The required file was not found');
+		if (!file || !canRead(state, user, file))
+			throw new OperationFailure('The required file was not found');
 		entries.push({ name: file.title, content: file.content });
 	}
 	const folders: Folder[] = [];
 	for (const id of folderIds) {
 		const folder = state.getFolder(id);
-		if (!folder || !canRead(state, user, folder)) throw new OperationFailure('The required folder was not found');
+		if (!folder || !canRead(state, user, folder))
+			throw new OperationFailure('The required folder was not found');
 		folders.push(folder);
 		addFolder(state, user, folder, '', entries);
 	}
@@ -64,7 +75,8 @@ defineRoute('PUT', '/api/2.0/files/fileops/bulkdownload', (ctx): Reply => {
 	const op = startOperation(ctx, {
 		type: 'Download',
 		run: () => {
-			if (folderIds.length === 0 && fileIds.length === 0) throw new OperationFailure('No files or folders to download');
+			if (folderIds.length === 0 && fileIds.length === 0)
+				throw new OperationFailure('No files or folders to download');
 			const archive = pack(ctx, user, folderIds, fileIds);
 			const key = randomUUID();
 			archivesOf(ctx.state).set(key, archive);
@@ -79,9 +91,13 @@ export function bulkArchive(ctx: RouteContext, user: User | undefined): Reply {
 	const archive = archivesOf(ctx.state).get(ctx.searchParams.get('filename') ?? '');
 	if (!archive) return empty(404);
 	if (!user || user.id !== archive.userId) return empty(403);
-	return raw(200, {
-		'content-type': 'application/zip',
-		'content-length': String(archive.content.length),
-		'content-disposition': `attachment; filename="${archive.name.replace(/[^\x20-\x7e]|"/g, '_')}"; filename*=UTF-8''${encodeURIComponent(archive.name)}`,
-	}, archive.content);
+	return raw(
+		200,
+		{
+			'content-type': 'application/zip',
+			'content-length': String(archive.content.length),
+			'content-disposition': `attachment; filename="${archive.name.replace(/[^\x20-\x7e]|"/g, '_')}"; filename*=UTF-8''${encodeURIComponent(archive.name)}`,
+		},
+		archive.content,
+	);
 }

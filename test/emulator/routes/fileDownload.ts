@@ -44,7 +44,10 @@ function fileHandler(ctx: RouteContext): Reply {
 	const id = Number(ctx.searchParams.get('fileid'));
 	const file = Number.isInteger(id) ? ctx.state.getFile(id) : undefined;
 	const wanted = Number(ctx.searchParams.get('version') ?? 0);
-	const version = file && wanted > 0 ? file.versions.find((v) => v.version === wanted) : file?.versions[file.versions.length - 1];
+	const version =
+		file && wanted > 0
+			? file.versions.find((v) => v.version === wanted)
+			: file?.versions[file.versions.length - 1];
 	if (!file || !version) return empty(404);
 	if (!principal || !canRead(ctx.state, principal.user, file)) return empty(403);
 
@@ -54,13 +57,20 @@ function fileHandler(ctx: RouteContext): Reply {
 	const outType = (ctx.searchParams.get('outputtype') ?? '').trim().toLowerCase();
 	if (outType && outType !== ext && (EXTS_CONVERTIBLE[ext] ?? []).includes(outType)) {
 		title = replaceExtension(file.title, outType);
-		body = sampleContentOf(title, `${file.title}, version ${version.version}, converted to ${outType}`);
+		body = sampleContentOf(
+			title,
+			`${file.title}, version ${version.version}, converted to ${outType}`,
+		);
 	}
-	return raw(200, {
-		'content-type': MIME_TYPES[extensionOf(title)] ?? 'application/octet-stream',
-		'content-length': String(body.length),
-		'content-disposition': `attachment; filename="${title.replace(/[^\x20-\x7e]|"/g, '_')}"; filename*=UTF-8''${encodeURIComponent(title)}`,
-	}, body);
+	return raw(
+		200,
+		{
+			'content-type': MIME_TYPES[extensionOf(title)] ?? 'application/octet-stream',
+			'content-length': String(body.length),
+			'content-disposition': `attachment; filename="${title.replace(/[^\x20-\x7e]|"/g, '_')}"; filename*=UTF-8''${encodeURIComponent(title)}`,
+		},
+		body,
+	);
 }
 
 // Middleware, not the REST API: authentication by hand and no API key scopes.

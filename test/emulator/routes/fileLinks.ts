@@ -1,6 +1,16 @@
 /** The external links of a file: `files/file/{id}/link` and `files/file/{id}/links`. */
 import { DEFAULT_FILE_LINK_LIFETIME_MS, fileLinks } from '../file-store';
-import { bodyField, currentUser, defineRoute, forbidden, notFound, ok, validation, type Reply, type RouteContext } from '../http';
+import {
+	bodyField,
+	currentUser,
+	defineRoute,
+	forbidden,
+	notFound,
+	ok,
+	validation,
+	type Reply,
+	type RouteContext,
+} from '../http';
 import { readPaging } from '../listing';
 import { requireFile } from '../lookup';
 import { type FileEntry, FileShare, FolderType, extensionOf } from '../model';
@@ -8,7 +18,14 @@ import { type RoomLink, SubjectType, linkShareDto, newLink, roomLinks } from '..
 import { EXTS } from './fileSettings';
 
 /** Link access levels DocSpace accepts for a single file (FileSecurity.AvailableFileAccesses). */
-const FILE_LINK_ACCESS: number[] = [FileShare.Editing, FileShare.FillForms, FileShare.Review, FileShare.Comment, FileShare.Read, FileShare.None];
+const FILE_LINK_ACCESS: number[] = [
+	FileShare.Editing,
+	FileShare.FillForms,
+	FileShare.Review,
+	FileShare.Comment,
+	FileShare.Read,
+	FileShare.None,
+];
 /** Files the editors cannot open may only be shared read-only. */
 const WEB_VIEWABLE = [...EXTS.document, ...EXTS.spreadsheet, ...EXTS.presentation, '.pdf'];
 
@@ -24,7 +41,10 @@ function readExpiration(ctx: RouteContext): Date | undefined | Reply {
 	const value = bodyField(ctx.body, 'expirationDate');
 	if (value === undefined || value === null || value === '') return undefined;
 	const time = typeof value === 'string' ? Date.parse(value) : Number.NaN;
-	if (Number.isNaN(time)) return validation({ expirationDate: [`The JSON value could not be converted to ApiDateTime.`] });
+	if (Number.isNaN(time))
+		return validation({
+			expirationDate: [`The JSON value could not be converted to ApiDateTime.`],
+		});
 	// Dates in the past are ignored (the link does not expire).
 	return time > ctx.state.now().getTime() ? new Date(time) : undefined;
 }
@@ -37,7 +57,9 @@ function stringField(ctx: RouteContext, name: string): string | undefined {
 /** Primary link of a file in a room: the room's primary external link. */
 function roomPrimaryLink(ctx: RouteContext, file: FileEntry): Reply {
 	const room = ctx.state.roomOf(file);
-	const link = room ? roomLinks(ctx.state, room.id).find((l) => l.subjectType === SubjectType.PrimaryExternalLink) : undefined;
+	const link = room
+		? roomLinks(ctx.state, room.id).find((l) => l.subjectType === SubjectType.PrimaryExternalLink)
+		: undefined;
 	if (!link) throw notFound('The primary external link was not found');
 	return linkReply(ctx, link);
 }
@@ -51,14 +73,19 @@ function primaryLink(ctx: RouteContext, fromBody: boolean): Reply {
 	if (existing) return linkReply(ctx, existing);
 	const expiration = fromBody ? readExpiration(ctx) : undefined;
 	if (expiration !== undefined && !(expiration instanceof Date)) return expiration;
-	const access = fromBody && typeof bodyField(ctx.body, 'access') === 'number' ? Number(bodyField(ctx.body, 'access')) : FileShare.Read;
+	const access =
+		fromBody && typeof bodyField(ctx.body, 'access') === 'number'
+			? Number(bodyField(ctx.body, 'access'))
+			: FileShare.Read;
 	if (access === FileShare.None || !FILE_LINK_ACCESS.includes(access)) return ok(null);
 	const link = newLink(currentUser(ctx).id, {
 		subjectType: SubjectType.PrimaryExternalLink,
 		access,
 		title: (fromBody && stringField(ctx, 'title')) || 'Shared link',
 		// A primary link made by a read gets the default lifetime; a POST may ask for none.
-		expirationDate: fromBody ? expiration : new Date(ctx.state.now().getTime() + DEFAULT_FILE_LINK_LIFETIME_MS),
+		expirationDate: fromBody
+			? expiration
+			: new Date(ctx.state.now().getTime() + DEFAULT_FILE_LINK_LIFETIME_MS),
 		password: fromBody ? stringField(ctx, 'password') : undefined,
 		denyDownload: fromBody && bodyField(ctx.body, 'denyDownload') === true,
 		internal: fromBody && bodyField(ctx.body, 'internal') === true,
@@ -74,10 +101,17 @@ defineRoute('GET', '/api/2.0/files/file/{id}/links', (ctx) => {
 	const paging = readPaging(ctx);
 	const file = requireFile(ctx, ctx.params.id);
 	const links = inMyDocuments(ctx, file)
-		? [...fileLinks(ctx.state, file.id)].sort((a, b) => Number(b.subjectType === SubjectType.PrimaryExternalLink) - Number(a.subjectType === SubjectType.PrimaryExternalLink))
+		? [...fileLinks(ctx.state, file.id)].sort(
+				(a, b) =>
+					Number(b.subjectType === SubjectType.PrimaryExternalLink) -
+					Number(a.subjectType === SubjectType.PrimaryExternalLink),
+			)
 		: [];
 	const page = links.slice(paging.startIndex, paging.startIndex + paging.count);
-	return ok(page.map((l) => linkShareDto(ctx, l, true)), { total: links.length });
+	return ok(
+		page.map((l) => linkShareDto(ctx, l, true)),
+		{ total: links.length },
+	);
 });
 
 /**
@@ -92,10 +126,18 @@ defineRoute('PUT', '/api/2.0/files/file/{id}/links', (ctx) => {
 	const expiration = readExpiration(ctx);
 	if (expiration !== undefined && !(expiration instanceof Date)) return expiration;
 	const rawId = bodyField(ctx.body, 'linkId');
-	const linkId = typeof rawId === 'string' && rawId !== '' && rawId !== '00000000-0000-0000-0000-000000000000' ? rawId.toLowerCase() : undefined;
+	const linkId =
+		typeof rawId === 'string' && rawId !== '' && rawId !== '00000000-0000-0000-0000-000000000000'
+			? rawId.toLowerCase()
+			: undefined;
 	if (!inMyDocuments(ctx, file)) return ok(null);
 	if (!FILE_LINK_ACCESS.includes(access)) return ok(null);
-	if (access !== FileShare.Read && access !== FileShare.None && !WEB_VIEWABLE.includes(extensionOf(file.title))) return ok(null);
+	if (
+		access !== FileShare.Read &&
+		access !== FileShare.None &&
+		!WEB_VIEWABLE.includes(extensionOf(file.title))
+	)
+		return ok(null);
 
 	const links = fileLinks(ctx.state, file.id);
 	const existing = linkId ? links.find((l) => l.id === linkId) : undefined;
@@ -124,7 +166,8 @@ defineRoute('PUT', '/api/2.0/files/file/{id}/links', (ctx) => {
 		...(linkId ? { id: linkId } : {}),
 		subjectType: primary ? SubjectType.PrimaryExternalLink : SubjectType.ExternalLink,
 		// New file links get the default lifetime when the request sets none.
-		expirationDate: expiration ?? new Date(ctx.state.now().getTime() + DEFAULT_FILE_LINK_LIFETIME_MS),
+		expirationDate:
+			expiration ?? new Date(ctx.state.now().getTime() + DEFAULT_FILE_LINK_LIFETIME_MS),
 	});
 	links.push(link);
 	return linkReply(ctx, link);

@@ -57,9 +57,14 @@ const ERRORS = {
 export function idList(ctx: RouteContext, name: string): number[] {
 	const value = bodyField(ctx.body, name);
 	if (value === undefined || value === null) return [];
-	if (!Array.isArray(value)) throw new HttpError(validation({ [name]: [`The JSON value could not be converted to ${name}.`] }));
+	if (!Array.isArray(value))
+		throw new HttpError(
+			validation({ [name]: [`The JSON value could not be converted to ${name}.`] }),
+		);
 	// Unknown or third-party (string) ids cannot exist here; -1 makes them "not found" in the task.
-	return value.map((v) => (typeof v === 'number' || (typeof v === 'string' && /^\d+$/.test(v)) ? Number(v) : -1));
+	return value.map((v) =>
+		typeof v === 'number' || (typeof v === 'string' && /^\d+$/.test(v)) ? Number(v) : -1,
+	);
 }
 
 export function boolField(ctx: RouteContext, name: string): boolean {
@@ -67,7 +72,9 @@ export function boolField(ctx: RouteContext, name: string): boolean {
 	if (value === undefined || value === null) return false;
 	if (typeof value === 'boolean') return value;
 	if (value === 'true' || value === 'false') return value === 'true';
-	throw new HttpError(validation({ [name]: [`The JSON value could not be converted to System.Boolean.`] }));
+	throw new HttpError(
+		validation({ [name]: [`The JSON value could not be converted to System.Boolean.`] }),
+	);
 }
 
 /** FileConflictResolveType: a name ("Skip", any case) or its number; default Skip. */
@@ -75,11 +82,19 @@ function conflictResolveType(ctx: RouteContext): number {
 	const value = bodyField(ctx.body, 'conflictResolveType');
 	if (value === undefined || value === null) return FileConflictResolveType.Skip;
 	const text = String(value).trim();
-	if (/^\d+$/.test(text) && Object.values(FileConflictResolveType).includes(Number(text) as 0)) return Number(text);
-	const key = Object.keys(FileConflictResolveType).find((k) => k.toLowerCase() === text.toLowerCase());
-	if (typeof value === 'string' && key) return FileConflictResolveType[key as keyof typeof FileConflictResolveType];
+	if (/^\d+$/.test(text) && Object.values(FileConflictResolveType).includes(Number(text) as 0))
+		return Number(text);
+	const key = Object.keys(FileConflictResolveType).find(
+		(k) => k.toLowerCase() === text.toLowerCase(),
+	);
+	if (typeof value === 'string' && key)
+		return FileConflictResolveType[key as keyof typeof FileConflictResolveType];
 	throw new HttpError(
-		validation({ conflictResolveType: ['The JSON value could not be converted to ASC.Files.Core.FileConflictResolveType.'] }),
+		validation({
+			conflictResolveType: [
+				'The JSON value could not be converted to ASC.Files.Core.FileConflictResolveType.',
+			],
+		}),
 	);
 }
 
@@ -96,9 +111,15 @@ function sameTitle(a: string, b: string): boolean {
 }
 
 /** DocSpace's available-title rule: `Name (1).ext`, `Name (2).ext`… for files, `Name (1)` for folders. */
-function availableTitle(state: EmulatorState, title: string, folderId: number, kind: 'file' | 'folder'): string {
+function availableTitle(
+	state: EmulatorState,
+	title: string,
+	folderId: number,
+	kind: 'file' | 'folder',
+): string {
 	const { folders, files } = state.childrenOf(folderId);
-	const taken = (t: string) => (kind === 'file' ? files : folders).some((e) => sameTitle(e.title, t));
+	const taken = (t: string) =>
+		(kind === 'file' ? files : folders).some((e) => sameTitle(e.title, t));
 	if (!taken(title)) return title;
 	const dot = kind === 'file' ? title.lastIndexOf('.') : -1;
 	const base = dot > 0 ? title.slice(0, dot) : title;
@@ -147,12 +168,17 @@ function touch(entry: FileEntry | Folder, op: MoveCopy): void {
 
 function copyFile(op: MoveCopy, file: FileEntry, dest: Folder): FileEntry | undefined {
 	const { state } = op;
-	if (file.folderId === dest.id && op.resolve !== FileConflictResolveType.Duplicate) return undefined;
+	if (file.folderId === dest.id && op.resolve !== FileConflictResolveType.Duplicate)
+		return undefined;
 	const conflict = state.childrenOf(dest.id).files.find((f) => sameTitle(f.title, file.title));
 	if (conflict && op.resolve === FileConflictResolveType.Skip) return undefined;
 	if (conflict && op.resolve === FileConflictResolveType.Overwrite) {
 		const overwritten = state.addFileVersion(conflict.id, file.content, op.user.id);
-		recordHistory(state, { action: 'FileCopiedWithOverwriting', userId: op.user.id, entry: overwritten });
+		recordHistory(state, {
+			action: 'FileCopiedWithOverwriting',
+			userId: op.user.id,
+			entry: overwritten,
+		});
 		void emitWebhookEvent(state, 'file.copied', overwritten, { actorId: op.user.id });
 		return overwritten;
 	}
@@ -163,19 +189,32 @@ function copyFile(op: MoveCopy, file: FileEntry, dest: Folder): FileEntry | unde
 		content: file.content,
 		isForm: file.isForm,
 	});
-	recordHistory(state, { action: 'FileCopied', userId: op.user.id, entry: copy, fromParentId: file.folderId });
+	recordHistory(state, {
+		action: 'FileCopied',
+		userId: op.user.id,
+		entry: copy,
+		fromParentId: file.folderId,
+	});
 	void emitWebhookEvent(state, 'file.copied', copy, { actorId: op.user.id });
 	return copy;
 }
 
 function moveFile(op: MoveCopy, file: FileEntry, dest: Folder): FileEntry | undefined {
 	const { state } = op;
-	if (file.folderId === dest.id && op.resolve !== FileConflictResolveType.Duplicate) return undefined;
-	const conflict = state.childrenOf(dest.id).files.find((f) => f.id !== file.id && sameTitle(f.title, file.title));
+	if (file.folderId === dest.id && op.resolve !== FileConflictResolveType.Duplicate)
+		return undefined;
+	const conflict = state
+		.childrenOf(dest.id)
+		.files.find((f) => f.id !== file.id && sameTitle(f.title, file.title));
 	if (conflict && op.resolve === FileConflictResolveType.Skip) return undefined;
 	if (conflict && op.resolve === FileConflictResolveType.Overwrite) {
 		state.addFileVersion(conflict.id, file.content, op.user.id);
-		recordHistory(state, { action: 'FileMoved', userId: op.user.id, entry: conflict, fromParentId: file.folderId });
+		recordHistory(state, {
+			action: 'FileMoved',
+			userId: op.user.id,
+			entry: conflict,
+			fromParentId: file.folderId,
+		});
 		void emitWebhookEvent(state, 'file.moved', conflict, { actorId: op.user.id });
 		forgetOrigin(state, file);
 		state.files.delete(file.id);
@@ -186,15 +225,23 @@ function moveFile(op: MoveCopy, file: FileEntry, dest: Folder): FileEntry | unde
 	file.folderId = dest.id;
 	forgetOrigin(state, file);
 	touch(file, op);
-	recordHistory(state, { action: 'FileMoved', userId: op.user.id, entry: file, fromParentId: from });
+	recordHistory(state, {
+		action: 'FileMoved',
+		userId: op.user.id,
+		entry: file,
+		fromParentId: from,
+	});
 	// Moving out of the Trash is how DocSpace restores.
-	void emitWebhookEvent(state, inTrashFolder(state, from) ? 'file.restored' : 'file.moved', file, { actorId: op.user.id });
+	void emitWebhookEvent(state, inTrashFolder(state, from) ? 'file.restored' : 'file.moved', file, {
+		actorId: op.user.id,
+	});
 	return file;
 }
 
 function copyFolder(op: MoveCopy, folder: Folder, dest: Folder): Folder | undefined {
 	const { state } = op;
-	if (folder.parentId === dest.id && op.resolve !== FileConflictResolveType.Duplicate) return undefined;
+	if (folder.parentId === dest.id && op.resolve !== FileConflictResolveType.Duplicate)
+		return undefined;
 	const children = state.childrenOf(folder.id); // before anything is created inside `dest`
 	const conflict =
 		op.resolve === FileConflictResolveType.Duplicate
@@ -208,10 +255,19 @@ function copyFolder(op: MoveCopy, folder: Folder, dest: Folder): Folder | undefi
 			createdBy: op.user.id,
 			tags: folder.tags,
 		});
-		recordHistory(state, { action: 'FolderCopied', userId: op.user.id, entry: target, fromParentId: folder.parentId });
+		recordHistory(state, {
+			action: 'FolderCopied',
+			userId: op.user.id,
+			entry: target,
+			fromParentId: folder.parentId,
+		});
 		void emitWebhookEvent(state, 'folder.copied', target, { actorId: op.user.id });
 	}
-	const inner: MoveCopy = { ...op, resolve: op.resolve === FileConflictResolveType.Duplicate ? FileConflictResolveType.Skip : op.resolve };
+	const inner: MoveCopy = {
+		...op,
+		resolve:
+			op.resolve === FileConflictResolveType.Duplicate ? FileConflictResolveType.Skip : op.resolve,
+	};
 	for (const file of children.files) copyFile(inner, file, target);
 	for (const sub of children.folders) copyFolder(inner, sub, target);
 	return target;
@@ -219,8 +275,11 @@ function copyFolder(op: MoveCopy, folder: Folder, dest: Folder): Folder | undefi
 
 function moveFolder(op: MoveCopy, folder: Folder, dest: Folder): Folder | undefined {
 	const { state } = op;
-	if (folder.parentId === dest.id && op.resolve !== FileConflictResolveType.Duplicate) return undefined;
-	const conflict = state.childrenOf(dest.id).folders.find((f) => f.id !== folder.id && sameTitle(f.title, folder.title));
+	if (folder.parentId === dest.id && op.resolve !== FileConflictResolveType.Duplicate)
+		return undefined;
+	const conflict = state
+		.childrenOf(dest.id)
+		.folders.find((f) => f.id !== folder.id && sameTitle(f.title, folder.title));
 	if (conflict && op.resolve !== FileConflictResolveType.Duplicate) {
 		const children = state.childrenOf(folder.id);
 		for (const file of children.files) moveFile(op, file, conflict);
@@ -234,24 +293,42 @@ function moveFolder(op: MoveCopy, folder: Folder, dest: Folder): Folder | undefi
 	folder.parentId = dest.id;
 	forgetOrigin(state, folder);
 	touch(folder, op);
-	recordHistory(state, { action: 'FolderMoved', userId: op.user.id, entry: folder, fromParentId: from });
-	void emitWebhookEvent(state, inTrashFolder(state, from) ? 'folder.restored' : 'folder.moved', folder, { actorId: op.user.id });
+	recordHistory(state, {
+		action: 'FolderMoved',
+		userId: op.user.id,
+		entry: folder,
+		fromParentId: from,
+	});
+	void emitWebhookEvent(
+		state,
+		inTrashFolder(state, from) ? 'folder.restored' : 'folder.moved',
+		folder,
+		{ actorId: op.user.id },
+	);
 	return folder;
 }
 
-function runMoveCopy(op: MoveCopy, folderIds: number[], fileIds: number[], destId: number): OperationResult {
+function runMoveCopy(
+	op: MoveCopy,
+	folderIds: number[],
+	fileIds: number[],
+	destId: number,
+): OperationResult {
 	const { state, user, copy } = op;
 	const dest = state.getFolder(destId);
 	if (!dest || !canRead(state, user, dest)) return {};
-	const destIsRoomsRoot = dest.folderType === FolderType.VirtualRooms || dest.folderType === FolderType.Archive;
+	const destIsRoomsRoot =
+		dest.folderType === FolderType.VirtualRooms || dest.folderType === FolderType.Archive;
 	if (!destIsRoomsRoot && !canWrite(state, user, dest)) throw new OperationFailure(ERRORS.create);
 	const destChain = state.pathOf(dest.id).map((f) => f.id);
-	if (folderIds.some((id) => destChain.includes(id))) throw new OperationFailure(ERRORS.folderCopyError);
+	if (folderIds.some((id) => destChain.includes(id)))
+		throw new OperationFailure(ERRORS.folderCopyError);
 
 	const folders = folderIds.map((id) => state.getFolder(id));
 	const files = fileIds.map((id) => state.getFile(id));
 	for (const folder of folders) {
-		if (!folder || !canRead(state, user, folder)) throw new OperationFailure(MESSAGES.folderNotFound);
+		if (!folder || !canRead(state, user, folder))
+			throw new OperationFailure(MESSAGES.folderNotFound);
 		if (isSectionRoot(folder) || (!copy && !canManage(state, user, folder))) {
 			throw new OperationFailure(copy ? ERRORS.copyFolder : ERRORS.moveFolder);
 		}
@@ -296,13 +373,21 @@ defineRoute('PUT', '/api/2.0/files/fileops/move', (ctx) => moveOrCopy(ctx, false
 
 // ---- delete ----
 
-function runDelete(state: EmulatorState, user: User, folderIds: number[], fileIds: number[], immediately: boolean): OperationResult {
+function runDelete(
+	state: EmulatorState,
+	user: User,
+	folderIds: number[],
+	fileIds: number[],
+	immediately: boolean,
+): OperationResult {
 	const trash = state.trashOf(user.id);
 	const folders = folderIds.map((id) => state.getFolder(id));
 	const files = fileIds.map((id) => state.getFile(id));
 	for (const folder of folders) {
-		if (!folder || !canRead(state, user, folder)) throw new OperationFailure(MESSAGES.folderNotFound);
-		if (isSectionRoot(folder) || !canManage(state, user, folder)) throw new OperationFailure(ERRORS.deleteFolder);
+		if (!folder || !canRead(state, user, folder))
+			throw new OperationFailure(MESSAGES.folderNotFound);
+		if (isSectionRoot(folder) || !canManage(state, user, folder))
+			throw new OperationFailure(ERRORS.deleteFolder);
 	}
 	for (const file of files) {
 		if (!file || !canRead(state, user, file)) throw new OperationFailure(MESSAGES.fileNotFound);
@@ -311,12 +396,22 @@ function runDelete(state: EmulatorState, user: User, folderIds: number[], fileId
 	const inTrash = (folderId: number) => state.pathOf(folderId)[0]?.folderType === FolderType.Trash;
 	for (const folder of folders as Folder[]) {
 		if (immediately || !trash || state.isRoom(folder) || inTrash(folder.id)) {
-			recordHistory(state, { action: 'FolderDeleted', userId: user.id, entry: folder, parentId: folder.parentId });
+			recordHistory(state, {
+				action: 'FolderDeleted',
+				userId: user.id,
+				entry: folder,
+				parentId: folder.parentId,
+			});
 			// Emitted before the removal, while the folder's location (for targets and access) is known.
 			void emitWebhookEvent(state, 'folder.deleted', folder, { actorId: user.id });
 			removeFolderTree(state, folder);
 		} else {
-			recordHistory(state, { action: 'FolderMovedToTrash', userId: user.id, entry: folder, parentId: folder.parentId });
+			recordHistory(state, {
+				action: 'FolderMovedToTrash',
+				userId: user.id,
+				entry: folder,
+				parentId: folder.parentId,
+			});
 			void emitWebhookEvent(state, 'folder.trashed', folder, { actorId: user.id });
 			rememberOrigin(state, folder, folder.parentId);
 			folder.parentId = trash.id;
@@ -342,7 +437,12 @@ function runDelete(state: EmulatorState, user: User, folderIds: number[], fileId
 	return {};
 }
 
-function startDelete(ctx: RouteContext, folderIds: number[], fileIds: number[], single: boolean): Reply {
+function startDelete(
+	ctx: RouteContext,
+	folderIds: number[],
+	fileIds: number[],
+	single: boolean,
+): Reply {
 	const immediately = boolField(ctx, 'immediately');
 	boolField(ctx, 'deleteAfter');
 	const user = currentUser(ctx);
@@ -354,7 +454,12 @@ function startDelete(ctx: RouteContext, folderIds: number[], fileIds: number[], 
 }
 
 defineRoute('PUT', '/api/2.0/files/fileops/delete', (ctx) =>
-	startDelete(ctx, idList(ctx, 'folderIds'), idList(ctx, 'fileIds'), boolField(ctx, 'returnSingleOperation')),
+	startDelete(
+		ctx,
+		idList(ctx, 'folderIds'),
+		idList(ctx, 'fileIds'),
+		boolField(ctx, 'returnSingleOperation'),
+	),
 );
 
 // The single-entry deletes look the entry up first (404/403 as an HTTP error).
@@ -370,7 +475,9 @@ defineRoute('DELETE', '/api/2.0/files/folder/{id}', (ctx) => {
 
 // ---- polling ----
 
-defineRoute('GET', '/api/2.0/files/fileops', (ctx) => ok(listOperations(ctx, { id: queryParam(ctx, 'id') })));
+defineRoute('GET', '/api/2.0/files/fileops', (ctx) =>
+	ok(listOperations(ctx, { id: queryParam(ctx, 'id') })),
+);
 
 defineRoute('GET', '/api/2.0/files/fileops/{operationType}', (ctx) => {
 	const type = queryEnum(

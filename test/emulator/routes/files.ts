@@ -11,14 +11,29 @@ import { fileDto } from '../dto/files';
 import { apiDate, humanSize, type DtoScope } from '../dto/format';
 import { availableTitle, fileByTitle } from '../file-store';
 import { recordHistory } from '../history';
-import { badRequest, bodyField, currentUser, defineRoute, notFound, ok, queryInt, validation, type Reply, type RouteContext } from '../http';
+import {
+	badRequest,
+	bodyField,
+	currentUser,
+	defineRoute,
+	notFound,
+	ok,
+	queryInt,
+	validation,
+	type Reply,
+	type RouteContext,
+} from '../http';
 import { MESSAGES, requireFile } from '../lookup';
 import { type FileEntry, type FileVersion, extensionOf } from '../model';
 import { targetFolder } from './upload';
 
 // ---- info and versions ----
 
-function versionDto(scope: DtoScope, file: FileEntry, version: FileVersion): Record<string, unknown> {
+function versionDto(
+	scope: DtoScope,
+	file: FileEntry,
+	version: FileVersion,
+): Record<string, unknown> {
 	const dto = fileDto(scope, file);
 	if (version.version === file.version) return dto;
 	return {
@@ -59,7 +74,8 @@ const INTERNAL_EXTENSIONS = ['.docx', '.xlsx', '.pptx', '.pdf'];
 
 function requiredTitle(ctx: RouteContext): string | Reply {
 	const title = bodyField(ctx.body, 'title');
-	if (typeof title !== 'string' || title.trim() === '') return validation({ Title: ['The Title field is required.'] });
+	if (typeof title !== 'string' || title.trim() === '')
+		return validation({ Title: ['The Title field is required.'] });
 	return title.trim();
 }
 
@@ -73,8 +89,12 @@ function createEmpty(ctx: RouteContext): Reply {
 	const name = !ext || (!external && !INTERNAL_EXTENSIONS.includes(ext)) ? `${title}.docx` : title;
 	// `templateId` copies a file the caller can read; a new PDF is a blank ONLYOFFICE form.
 	const templateId = bodyField(ctx.body, 'templateId');
-	const template = templateId === undefined || templateId === null ? undefined : requireFile(ctx, String(templateId));
-	const content = template?.content ?? (extensionOf(name) === '.pdf' ? pdfForm([]) : sampleContentOf(name, ''));
+	const template =
+		templateId === undefined || templateId === null
+			? undefined
+			: requireFile(ctx, String(templateId));
+	const content =
+		template?.content ?? (extensionOf(name) === '.pdf' ? pdfForm([]) : sampleContentOf(name, ''));
 	const file = ctx.state.createFile({
 		title: availableTitle(ctx.state, folder.id, name),
 		folderId: folder.id,
@@ -95,7 +115,7 @@ function createWithContent(extension: '.txt' | '.html') {
 		const title = requiredTitle(ctx);
 		if (typeof title !== 'string') return title;
 		const text = bodyField(ctx.body, 'content');
-		if (typeof text !== 'string') throw badRequest('Value cannot be null. (Parameter \'content\')');
+		if (typeof text !== 'string') throw badRequest("Value cannot be null. (Parameter 'content')");
 		const folder = targetFolder(ctx);
 		const user = currentUser(ctx);
 		const name = title.endsWith(extension) ? title : `${title}${extension}`;
@@ -104,8 +124,15 @@ function createWithContent(extension: '.txt' | '.html') {
 		const file =
 			existing && bodyField(ctx.body, 'createNewIfExist') !== true
 				? ctx.state.addFileVersion(existing.id, content, user.id)
-				: ctx.state.createFile({ title: availableTitle(ctx.state, folder.id, name), folderId: folder.id, createdBy: user.id, content });
-		void emitWebhookEvent(ctx.state, file.version > 1 ? 'file.updated' : 'file.created', file, { actorId: user.id });
+				: ctx.state.createFile({
+						title: availableTitle(ctx.state, folder.id, name),
+						folderId: folder.id,
+						createdBy: user.id,
+						content,
+					});
+		void emitWebhookEvent(ctx.state, file.version > 1 ? 'file.updated' : 'file.created', file, {
+			actorId: user.id,
+		});
 		return ok(fileDto(ctx, file));
 	};
 }

@@ -42,8 +42,12 @@ function section(ctx: RouteContext, folder: Folder | undefined): Reply {
 	return ok(contents(ctx, requireFolder(ctx, folder.id), paging));
 }
 
-defineRoute('GET', '/api/2.0/files/@my', (ctx) => section(ctx, ctx.state.myDocumentsOf(currentUser(ctx).id)));
-defineRoute('GET', '/api/2.0/files/@trash', (ctx) => section(ctx, ctx.state.trashOf(currentUser(ctx).id)));
+defineRoute('GET', '/api/2.0/files/@my', (ctx) =>
+	section(ctx, ctx.state.myDocumentsOf(currentUser(ctx).id)),
+);
+defineRoute('GET', '/api/2.0/files/@trash', (ctx) =>
+	section(ctx, ctx.state.trashOf(currentUser(ctx).id)),
+);
 
 defineRoute('GET', '/api/2.0/files/@root', (ctx) => {
 	const paging = readPaging(ctx);
@@ -55,7 +59,9 @@ defineRoute('GET', '/api/2.0/files/@root', (ctx) => {
 		state.getFolder(state.roots.archive),
 		queryBool(ctx, 'withoutTrash') ? undefined : state.trashOf(user.id),
 	];
-	return ok(sections.filter((f): f is Folder => f !== undefined).map((f) => contents(ctx, f, paging)));
+	return ok(
+		sections.filter((f): f is Folder => f !== undefined).map((f) => contents(ctx, f, paging)),
+	);
 });
 
 defineRoute('GET', '/api/2.0/files/{folderId}', (ctx) => {
@@ -63,7 +69,9 @@ defineRoute('GET', '/api/2.0/files/{folderId}', (ctx) => {
 	return ok(contents(ctx, requireFolder(ctx, ctx.params.folderId), paging));
 });
 
-defineRoute('GET', '/api/2.0/files/folder/{id}', (ctx) => ok(folderDto(ctx, requireFolder(ctx, ctx.params.id))));
+defineRoute('GET', '/api/2.0/files/folder/{id}', (ctx) =>
+	ok(folderDto(ctx, requireFolder(ctx, ctx.params.id))),
+);
 
 // ---- folder create, rename, links, history ----
 
@@ -73,8 +81,9 @@ const MAX_TITLE = 165;
 /** DocSpace trims the title, replaces characters invalid in names with `_` and truncates it. */
 function folderTitle(ctx: RouteContext): string {
 	const raw = bodyField(ctx.body, 'title');
-	const title = typeof raw === 'string' ? raw.trim().replace(INVALID_TITLE_CHARS, '_').slice(0, MAX_TITLE) : '';
-	if (!title) throw badRequest('Value cannot be null or empty. (Parameter \'title\')');
+	const title =
+		typeof raw === 'string' ? raw.trim().replace(INVALID_TITLE_CHARS, '_').slice(0, MAX_TITLE) : '';
+	if (!title) throw badRequest("Value cannot be null or empty. (Parameter 'title')");
 	return title;
 }
 
@@ -97,7 +106,12 @@ defineRoute('PUT', '/api/2.0/files/folder/{id}', (ctx) => {
 		folder.title = title;
 		folder.updated = ctx.state.now();
 		folder.updatedBy = user.id;
-		recordHistory(ctx.state, { action: 'FolderRenamed', userId: user.id, entry: folder, data: { oldTitle, newTitle: title } });
+		recordHistory(ctx.state, {
+			action: 'FolderRenamed',
+			userId: user.id,
+			entry: folder,
+			data: { oldTitle, newTitle: title },
+		});
 		void emitWebhookEvent(ctx.state, 'folder.updated', folder, { actorId: user.id });
 	}
 	return ok(folderDto(ctx, folder));
@@ -132,7 +146,11 @@ function linksOf(state: EmulatorState): FolderLink[] {
 function requireLinkableFolder(ctx: RouteContext, rawId: string): Folder {
 	const folder = requireFolder(ctx, rawId);
 	const root = ctx.state.rootOf(folder);
-	if (folder.parentId === 0 || root?.folderType === FolderType.Trash || !canManage(ctx.state, currentUser(ctx), folder)) {
+	if (
+		folder.parentId === 0 ||
+		root?.folderType === FolderType.Trash ||
+		!canManage(ctx.state, currentUser(ctx), folder)
+	) {
 		throw forbidden(MESSAGES.accessDenied);
 	}
 	return folder;
@@ -172,7 +190,10 @@ function newLink(ctx: RouteContext, folder: Folder, primary: boolean): FolderLin
 	const access = bodyField(ctx.body, 'access');
 	const title = bodyField(ctx.body, 'title');
 	const expiration = bodyField(ctx.body, 'expirationDate');
-	const expirationDate = typeof expiration === 'string' && !Number.isNaN(Date.parse(expiration)) ? new Date(expiration) : undefined;
+	const expirationDate =
+		typeof expiration === 'string' && !Number.isNaN(Date.parse(expiration))
+			? new Date(expiration)
+			: undefined;
 	const link: FolderLink = {
 		id: randomUUID(),
 		folderId: folder.id,
@@ -181,7 +202,10 @@ function newLink(ctx: RouteContext, folder: Folder, primary: boolean): FolderLin
 		primary,
 		internal: bodyField(ctx.body, 'internal') === true,
 		denyDownload: bodyField(ctx.body, 'denyDownload') === true,
-		password: typeof bodyField(ctx.body, 'password') === 'string' ? String(bodyField(ctx.body, 'password')) : undefined,
+		password:
+			typeof bodyField(ctx.body, 'password') === 'string'
+				? String(bodyField(ctx.body, 'password'))
+				: undefined,
 		expirationDate: expirationDate && expirationDate > ctx.state.now() ? expirationDate : undefined,
 		requestToken: randomBytes(16).toString('base64url'),
 	};
@@ -193,7 +217,9 @@ function newLink(ctx: RouteContext, folder: Folder, primary: boolean): FolderLin
 defineRoute('GET', '/api/2.0/files/folder/{id}/link', (ctx) => {
 	readPaging(ctx);
 	const folder = requireLinkableFolder(ctx, ctx.params.id);
-	const link = linksOf(ctx.state).find((l) => l.folderId === folder.id && l.primary) ?? newLink(ctx, folder, true);
+	const link =
+		linksOf(ctx.state).find((l) => l.folderId === folder.id && l.primary) ??
+		newLink(ctx, folder, true);
 	return ok(linkDto(ctx, link));
 });
 
@@ -210,14 +236,19 @@ defineRoute('GET', '/api/2.0/files/folder/{id}/links', (ctx) => {
 	const folder = requireFolder(ctx, ctx.params.id);
 	const user = currentUser(ctx);
 	if (!canManage(ctx.state, user, folder)) return ok([]);
-	return ok(linksOf(ctx.state).filter((l) => l.folderId === folder.id).map((l) => linkDto(ctx, l)));
+	return ok(
+		linksOf(ctx.state)
+			.filter((l) => l.folderId === folder.id)
+			.map((l) => linkDto(ctx, l)),
+	);
 });
 
 function dateQuery(ctx: RouteContext, name: string): Date | undefined {
 	const text = queryParam(ctx, name);
 	if (text === undefined || text === '') return undefined;
 	const time = Date.parse(text);
-	if (Number.isNaN(time)) throw new HttpError(validation({ [name]: [`The value '${text}' is not valid for ${name}.`] }));
+	if (Number.isNaN(time))
+		throw new HttpError(validation({ [name]: [`The value '${text}' is not valid for ${name}.`] }));
 	return new Date(time);
 }
 
@@ -225,7 +256,13 @@ function dateQuery(ctx: RouteContext, name: string): Date | undefined {
 defineRoute('GET', '/api/2.0/files/folder/{folderId}/log', (ctx) => {
 	const paging = readPaging(ctx);
 	const folder = requireFolder(ctx, ctx.params.folderId);
-	const events = historyOf(ctx.state, folder.id, { from: dateQuery(ctx, 'fromDate'), to: dateQuery(ctx, 'toDate') });
+	const events = historyOf(ctx.state, folder.id, {
+		from: dateQuery(ctx, 'fromDate'),
+		to: dateQuery(ctx, 'toDate'),
+	});
 	const page = events.slice(paging.startIndex, paging.startIndex + paging.count);
-	return ok(page.map((e) => historyDto(ctx, e)), { total: events.length });
+	return ok(
+		page.map((e) => historyDto(ctx, e)),
+		{ total: events.length },
+	);
 });

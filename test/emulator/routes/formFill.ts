@@ -16,17 +16,24 @@ import { availableTitle } from '../file-store';
 import { type FileEntry, type Folder, type User, FolderType, RoomType } from '../model';
 import { canFill, FORM_MESSAGES, isPdfForm } from './forms';
 
-const failure = (status: number, message: string) => new HttpError(json(status, { error: message }));
+const failure = (status: number, message: string) =>
+	new HttpError(json(status, { error: message }));
 
 function valueOf(field: FormField, raw: unknown): string {
-	const wrong = () => failure(400, `The value of the field “${field.key}” does not fit a ${field.type} field`);
+	const wrong = () =>
+		failure(400, `The value of the field “${field.key}” does not fit a ${field.type} field`);
 	switch (field.type) {
 		case 'checkbox':
 			if (raw === true || raw === 'true') return 'true';
 			if (raw === false || raw === 'false') return 'false';
 			throw wrong();
 		case 'number': {
-			const number = typeof raw === 'number' ? raw : typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : NaN;
+			const number =
+				typeof raw === 'number'
+					? raw
+					: typeof raw === 'string' && raw.trim() !== ''
+						? Number(raw)
+						: NaN;
 			if (!Number.isFinite(number)) throw wrong();
 			return String(number);
 		}
@@ -41,7 +48,8 @@ function valueOf(field: FormField, raw: unknown): string {
 
 function readValues(ctx: RouteContext, fields: FormField[]): Record<string, string> {
 	const raw = bodyField(ctx.body, 'values') ?? {};
-	if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw failure(400, 'values must be an object');
+	if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+		throw failure(400, 'values must be an object');
 	const values: Record<string, string> = {};
 	for (const [key, value] of Object.entries(raw)) {
 		const field = fields.find((f) => f.key === key);
@@ -52,22 +60,61 @@ function readValues(ctx: RouteContext, fields: FormField[]): Record<string, stri
 }
 
 function completeFolder(ctx: RouteContext, room: Folder, userId: string): Folder {
-	const existing = ctx.state.childrenOf(room.id).folders.find((f) => f.folderType === FolderType.ReadyFormFolder);
-	return existing ?? ctx.state.createFolder({ title: 'Complete', parentId: room.id, createdBy: userId, folderType: FolderType.ReadyFormFolder });
+	const existing = ctx.state
+		.childrenOf(room.id)
+		.folders.find((f) => f.folderType === FolderType.ReadyFormFolder);
+	return (
+		existing ??
+		ctx.state.createFolder({
+			title: 'Complete',
+			parentId: room.id,
+			createdBy: userId,
+			folderType: FolderType.ReadyFormFolder,
+		})
+	);
 }
 
-function complete(ctx: RouteContext, form: FileEntry, room: Folder, user: User, values: Record<string, string>) {
+function complete(
+	ctx: RouteContext,
+	form: FileEntry,
+	room: Folder,
+	user: User,
+	values: Record<string, string>,
+) {
 	const filling = formFilling(ctx.state, form.id);
 	const number = filling.submissions.length + 1;
 	const folder = completeFolder(ctx, room, user.id);
 	const { fields, roles } = formLayout(form);
-	const title = availableTitle(ctx.state, folder.id, `${number} - ${user.firstName} ${user.lastName} - ${form.title}`);
-	const completed = ctx.state.createFile({ title, folderId: folder.id, createdBy: user.id, content: pdfForm(fields, { roles, values }), isForm: true });
+	const title = availableTitle(
+		ctx.state,
+		folder.id,
+		`${number} - ${user.firstName} ${user.lastName} - ${form.title}`,
+	);
+	const completed = ctx.state.createFile({
+		title,
+		folderId: folder.id,
+		createdBy: user.id,
+		content: pdfForm(fields, { roles, values }),
+		isForm: true,
+	});
 	const sessionId = newSessionId(completed.id);
-	filling.submissions.push({ number, createOn: completed.created, userId: user.id, values, completedFileId: completed.id, sessionId });
+	filling.submissions.push({
+		number,
+		createOn: completed.created,
+		userId: user.id,
+		values,
+		completedFileId: completed.id,
+		sessionId,
+	});
 	void emitFormEvent(ctx.state, 'form.submit', form, user.id, completed);
-	if (room.roomType === RoomType.VirtualDataRoom) void emitFormEvent(ctx.state, 'form.filled.out', form, user.id);
-	return { fillingSessionId: sessionId, completed: true, formNumber: number, completedFormId: completed.id };
+	if (room.roomType === RoomType.VirtualDataRoom)
+		void emitFormEvent(ctx.state, 'form.filled.out', form, user.id);
+	return {
+		fillingSessionId: sessionId,
+		completed: true,
+		formNumber: number,
+		completedFormId: completed.id,
+	};
 }
 
 defineRoute(
@@ -79,19 +126,23 @@ defineRoute(
 		const room = ctx.state.roomOf(form);
 		if (!room || !isPdfForm(form)) throw failure(400, FORM_MESSAGES.notForm);
 		const user = ctx.state.getUser(String(bodyField(ctx.body, 'userId') ?? '').toLowerCase());
-		if (!user || !canFill(ctx.state, user.id, room) || ctx.state.isArchived(room)) throw failure(403, 'Access denied');
+		if (!user || !canFill(ctx.state, user.id, room) || ctx.state.isArchived(room))
+			throw failure(403, 'Access denied');
 		const filling = formFilling(ctx.state, form.id);
 		if (!filling.started || filling.stopped) throw failure(400, FORM_MESSAGES.notStarted);
 		const values = readValues(ctx, formLayout(form).fields);
-		if (room.roomType !== RoomType.VirtualDataRoom) return json(200, complete(ctx, form, room, user, values));
+		if (room.roomType !== RoomType.VirtualDataRoom)
+			return json(200, complete(ctx, form, room, user, values));
 
 		const turn = filling.roles.find((r) => !r.submitted);
 		if (!turn) throw failure(400, 'Every role has submitted the form already');
-		if (turn.userId !== user.id) throw failure(403, `It is the turn of the role “${turn.roleName}”`);
+		if (turn.userId !== user.id)
+			throw failure(403, `It is the turn of the role “${turn.roleName}”`);
 		Object.assign(filling.pending, values);
 		turn.submitted = true;
 		turn.submittedAt = ctx.state.now();
-		if (filling.roles.some((r) => !r.submitted)) return json(200, { fillingSessionId: newSessionId(form.id), completed: false });
+		if (filling.roles.some((r) => !r.submitted))
+			return json(200, { fillingSessionId: newSessionId(form.id), completed: false });
 		const result = complete(ctx, form, room, user, filling.pending);
 		filling.pending = {};
 		return json(200, result);

@@ -67,10 +67,14 @@ export function isPdfForm(file: FileEntry): boolean {
 }
 
 /** A form in a form room: 404 unknown, 403 no access, 400 not a form or not in a form room. */
-export function requireForm(ctx: RouteContext, rawId: string | number): { file: FileEntry; room: Folder } {
+export function requireForm(
+	ctx: RouteContext,
+	rawId: string | number,
+): { file: FileEntry; room: Folder } {
 	const file = requireFile(ctx, rawId);
 	const room = ctx.state.roomOf(file);
-	if (!room || !FORM_ROOM_TYPES.includes(room.roomType ?? 0)) throw badRequest(FORM_MESSAGES.notFormRoom);
+	if (!room || !FORM_ROOM_TYPES.includes(room.roomType ?? 0))
+		throw badRequest(FORM_MESSAGES.notFormRoom);
 	if (!isPdfForm(file)) throw badRequest(FORM_MESSAGES.notForm);
 	return { file, room };
 }
@@ -78,12 +82,19 @@ export function requireForm(ctx: RouteContext, rawId: string | number): { file: 
 /** Room managers (and the owner and portal admins) and content creators start the filling of forms. */
 function mayStartFilling(ctx: RouteContext, room: Folder): boolean {
 	const user = currentUser(ctx);
-	return canManageRoom(ctx.state, user, room) || roomAccess(ctx.state, user, room) === FileShare.ContentCreator;
+	return (
+		canManageRoom(ctx.state, user, room) ||
+		roomAccess(ctx.state, user, room) === FileShare.ContentCreator
+	);
 }
 
-function requireManagedForm(ctx: RouteContext, rawId: string | number): { file: FileEntry; room: Folder; filling: FormFilling } {
+function requireManagedForm(
+	ctx: RouteContext,
+	rawId: string | number,
+): { file: FileEntry; room: Folder; filling: FormFilling } {
 	const { file, room } = requireForm(ctx, rawId);
-	if (!mayStartFilling(ctx, room) || ctx.state.isArchived(room)) throw forbidden(MESSAGES.accessDenied);
+	if (!mayStartFilling(ctx, room) || ctx.state.isArchived(room))
+		throw forbidden(MESSAGES.accessDenied);
 	return { file, room, filling: formFilling(ctx.state, file.id) };
 }
 
@@ -103,7 +114,9 @@ function start(ctx: RouteContext, file: FileEntry, room: Folder, filling: FormFi
 	for (const role of filling.roles) role.submitted = false;
 }
 
-defineRoute('GET', '/api/2.0/files/file/{fileId}/isformpdf', (ctx) => ok(isPdfForm(requireFile(ctx, ctx.params.fileId))));
+defineRoute('GET', '/api/2.0/files/file/{fileId}/isformpdf', (ctx) =>
+	ok(isPdfForm(requireFile(ctx, ctx.params.fileId))),
+);
 
 defineRoute('PUT', '/api/2.0/files/file/{fileId}/startfilling', (ctx) => {
 	const { file, room, filling } = requireManagedForm(ctx, ctx.params.fileId);
@@ -113,23 +126,37 @@ defineRoute('PUT', '/api/2.0/files/file/{fileId}/startfilling', (ctx) => {
 
 function requiredFormId(ctx: RouteContext): number {
 	const value = bodyField(ctx.body, 'formId');
-	if (value === undefined || value === null) throw new HttpError(validation({ FormId: ['The FormId field is required.'] }));
-	if (typeof value !== 'number' || !Number.isInteger(value)) throw new HttpError(validation({ '$.formId': ['The JSON value could not be converted to System.Int32.'] }));
+	if (value === undefined || value === null)
+		throw new HttpError(validation({ FormId: ['The FormId field is required.'] }));
+	if (typeof value !== 'number' || !Number.isInteger(value))
+		throw new HttpError(
+			validation({ '$.formId': ['The JSON value could not be converted to System.Int32.'] }),
+		);
 	return value;
 }
 
 defineRoute('PUT', '/api/2.0/files/file/{fileId}/manageformfilling', (ctx) => {
 	const formId = requiredFormId(ctx);
 	const rawAction = bodyField(ctx.body, 'action') ?? FormFillingManageAction.Stop;
-	if (typeof rawAction !== 'number' || !Object.values<number>(FormFillingManageAction).includes(rawAction)) {
-		throw new HttpError(validation({ '$.action': ['The JSON value could not be converted to ASC.Files.Core.ApiModels.FormFillingManageAction.'] }));
+	if (
+		typeof rawAction !== 'number' ||
+		!Object.values<number>(FormFillingManageAction).includes(rawAction)
+	) {
+		throw new HttpError(
+			validation({
+				'$.action': [
+					'The JSON value could not be converted to ASC.Files.Core.ApiModels.FormFillingManageAction.',
+				],
+			}),
+		);
 	}
 	const { file, room, filling } = requireManagedForm(ctx, formId);
 	const user = currentUser(ctx);
 	switch (rawAction) {
 		case FormFillingManageAction.Stop:
 			if (!filling.started || filling.stopped) throw badRequest(FORM_MESSAGES.notStarted);
-			if (filling.startedBy !== user.id && !canManageRoom(ctx.state, user, room)) throw forbidden(MESSAGES.accessDenied);
+			if (filling.startedBy !== user.id && !canManageRoom(ctx.state, user, room))
+				throw forbidden(MESSAGES.accessDenied);
 			filling.stopped = true;
 			filling.stoppedBy = user.id;
 			void emitFormEvent(ctx.state, 'form.stopped', file, user.id);
@@ -186,7 +213,8 @@ defineRoute('GET', '/api/2.0/files/file/{fileId}/formroles', (ctx) => {
 defineRoute('POST', '/api/2.0/files/file/{fileId}/formrolemapping', (ctx) => {
 	const formId = requiredFormId(ctx);
 	const rawRoles = bodyField(ctx.body, 'roles');
-	if (!Array.isArray(rawRoles)) throw new HttpError(validation({ Roles: ['The Roles field is required.'] }));
+	if (!Array.isArray(rawRoles))
+		throw new HttpError(validation({ Roles: ['The Roles field is required.'] }));
 	const { file, room, filling } = requireManagedForm(ctx, formId);
 	if (rawRoles.length === 0) {
 		// An empty mapping resets the filling.
@@ -198,17 +226,39 @@ defineRoute('POST', '/api/2.0/files/file/{fileId}/formrolemapping', (ctx) => {
 		const roleName = bodyField(raw, 'roleName');
 		const userId = String(bodyField(raw, 'userId') ?? '').toLowerCase();
 		const sequence = bodyField(raw, 'sequence') ?? index + 1;
-		if (typeof roleName !== 'string' || !names.includes(roleName)) throw badRequest(`The form has no role “${String(roleName)}”`);
+		if (typeof roleName !== 'string' || !names.includes(roleName))
+			throw badRequest(`The form has no role “${String(roleName)}”`);
 		const user = ctx.state.getUser(userId);
-		if (!user || !ctx.state.roomOf(file) || !canFill(ctx.state, user.id, room)) throw badRequest(`The user ${userId} is not a member of the room who may fill in forms`);
-		if (typeof sequence !== 'number' || !Number.isInteger(sequence) || sequence < 1) throw new HttpError(validation({ [`$.roles[${index}].sequence`]: ['The JSON value could not be converted to System.Int32.'] }));
+		if (!user || !ctx.state.roomOf(file) || !canFill(ctx.state, user.id, room))
+			throw badRequest(`The user ${userId} is not a member of the room who may fill in forms`);
+		if (typeof sequence !== 'number' || !Number.isInteger(sequence) || sequence < 1)
+			throw new HttpError(
+				validation({
+					[`$.roles[${index}].sequence`]: [
+						'The JSON value could not be converted to System.Int32.',
+					],
+				}),
+			);
 		const roleColor = bodyField(raw, 'roleColor');
-		return { roleName, userId: user.id, sequence, roleColor: typeof roleColor === 'string' ? roleColor : undefined, submitted: false };
+		return {
+			roleName,
+			userId: user.id,
+			sequence,
+			roleColor: typeof roleColor === 'string' ? roleColor : undefined,
+			submitted: false,
+		};
 	});
-	if (new Set(roles.map((r) => r.roleName)).size !== roles.length) throw badRequest('A role can be given to one user only');
+	if (new Set(roles.map((r) => r.roleName)).size !== roles.length)
+		throw badRequest('A role can be given to one user only');
 	filling.roles = roles.sort((a, b) => a.sequence - b.sequence);
 	// Saving the mapping starts the filling, recorded as started by the caller.
-	Object.assign(filling, { started: true, stopped: false, stoppedBy: undefined, startedBy: currentUser(ctx).id, pending: {} });
+	Object.assign(filling, {
+		started: true,
+		stopped: false,
+		stoppedBy: undefined,
+		startedBy: currentUser(ctx).id,
+		pending: {},
+	});
 	return ok(null);
 });
 
@@ -244,33 +294,46 @@ defineRoute('GET', '/api/2.0/files/file/{fileId}/submissions', (ctx) => {
 		createOn: apiDate(s.createOn),
 		formsData: [
 			{ key: 'FormNumber', value: String(s.number), type: 'text' },
-			...fields.filter((f) => s.values[f.key] !== undefined).map((f) => ({ key: f.key, value: s.values[f.key], type: f.type })),
+			...fields
+				.filter((f) => s.values[f.key] !== undefined)
+				.map((f) => ({ key: f.key, value: s.values[f.key], type: f.type })),
 		],
 	}));
 	return ok({ metadata: metadataOf(file), submissions }, { count: page.length, total: all.length });
 });
 
-defineRoute('GET', '/api/2.0/files/file/fillresult', (ctx) => {
-	const sessionId = queryParam(ctx, 'fillingSessionId');
-	if (sessionId === undefined) throw new HttpError(validation({ FillingSessionId: ['The FillingSessionId field is required.'] }));
-	const found = sessionId ? findSession(ctx.state, sessionId) : undefined;
-	if (!found) throw notFound(FORM_MESSAGES.sessionNotFound);
-	const original = ctx.state.getFile(found.formId);
-	const completed = ctx.state.getFile(found.submission.completedFileId);
-	if (!original || !completed) throw notFound(MESSAGES.fileNotFound);
-	const room = ctx.state.roomOf(original);
-	const caller = ctx.principal?.user;
-	const managerId = formFilling(ctx.state, original.id).startedBy ?? original.createdBy;
-	const manager = ctx.state.getUser(managerId);
-	return ok({
-		formNumber: found.submission.number,
-		completedForm: fileDto(ctx, completed),
-		originalForm: fileDto(ctx, original),
-		manager: manager ? employeeFullDto(ctx, manager) : undefined,
-		roomId: room?.id,
-		isRoomMember: room !== undefined && caller !== undefined && (room.createdBy === caller.id || room.members.some((m) => m.subjectId === caller.id)),
-	});
-}, { anonymous: true });
+defineRoute(
+	'GET',
+	'/api/2.0/files/file/fillresult',
+	(ctx) => {
+		const sessionId = queryParam(ctx, 'fillingSessionId');
+		if (sessionId === undefined)
+			throw new HttpError(
+				validation({ FillingSessionId: ['The FillingSessionId field is required.'] }),
+			);
+		const found = sessionId ? findSession(ctx.state, sessionId) : undefined;
+		if (!found) throw notFound(FORM_MESSAGES.sessionNotFound);
+		const original = ctx.state.getFile(found.formId);
+		const completed = ctx.state.getFile(found.submission.completedFileId);
+		if (!original || !completed) throw notFound(MESSAGES.fileNotFound);
+		const room = ctx.state.roomOf(original);
+		const caller = ctx.principal?.user;
+		const managerId = formFilling(ctx.state, original.id).startedBy ?? original.createdBy;
+		const manager = ctx.state.getUser(managerId);
+		return ok({
+			formNumber: found.submission.number,
+			completedForm: fileDto(ctx, completed),
+			originalForm: fileDto(ctx, original),
+			manager: manager ? employeeFullDto(ctx, manager) : undefined,
+			roomId: room?.id,
+			isRoomMember:
+				room !== undefined &&
+				caller !== undefined &&
+				(room.createdBy === caller.id || room.members.some((m) => m.subjectId === caller.id)),
+		});
+	},
+	{ anonymous: true },
+);
 
 // ---- room options for forms (POST/PUT files/rooms) ----
 
@@ -281,7 +344,10 @@ export function applyRoomFormOptions(ctx: RouteContext, room: Folder): void {
 	for (const name of ['saveFormAsXLSX', 'sendFormToExternalDB'] as const) {
 		const value = bodyField(ctx.body, name);
 		if (value === undefined || value === null) continue;
-		if (typeof value !== 'boolean') throw new HttpError(validation({ [`$.${name}`]: ['The JSON value could not be converted to System.Boolean.'] }));
+		if (typeof value !== 'boolean')
+			throw new HttpError(
+				validation({ [`$.${name}`]: ['The JSON value could not be converted to System.Boolean.'] }),
+			);
 		options[name] = value;
 	}
 }

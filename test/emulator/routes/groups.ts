@@ -3,7 +3,20 @@
  * member; unknown, disabled and guest users are skipped without an error when they are added
  * as members or set as manager; only POST answers with the member list.
  */
-import { HttpError, bodyField, currentUser, defineRoute, forbidden, notFound, ok, queryBool, queryEnum, queryParam, validation, type RouteContext } from '../http';
+import {
+	HttpError,
+	bodyField,
+	currentUser,
+	defineRoute,
+	forbidden,
+	notFound,
+	ok,
+	queryBool,
+	queryEnum,
+	queryParam,
+	validation,
+	type RouteContext,
+} from '../http';
 import { emitWebhookEvent } from '../webhooks/deliver';
 import { readPaging } from '../listing';
 import type { Group, User } from '../model';
@@ -40,7 +53,11 @@ export function membersOf(ctx: RouteContext, group: Group): User[] {
 	return ids.map((id) => ctx.state.getUser(id)).filter((u): u is User => u !== undefined);
 }
 
-function groupDto(ctx: RouteContext, group: Group, includeMembers: boolean): Record<string, unknown> {
+function groupDto(
+	ctx: RouteContext,
+	group: Group,
+	includeMembers: boolean,
+): Record<string, unknown> {
 	const manager = group.managerId ? ctx.state.getUser(group.managerId) : undefined;
 	const members = membersOf(ctx, group);
 	return {
@@ -57,7 +74,12 @@ function groupDto(ctx: RouteContext, group: Group, includeMembers: boolean): Rec
 }
 
 /** TransferUserToDepartmentAsync: silently skips unknown, disabled and guest users. */
-function addMember(ctx: RouteContext, group: Group, userId: string | undefined, asManager: boolean): void {
+function addMember(
+	ctx: RouteContext,
+	group: Group,
+	userId: string | undefined,
+	asManager: boolean,
+): void {
 	const user = userId ? ctx.state.getUser(userId) : undefined;
 	if (!user || user.status === 2 || typeOf(user) === 'Guest') return;
 	if (asManager) group.managerId = user.id;
@@ -73,13 +95,24 @@ function removeMember(group: Group, userId: string): void {
 function readName(ctx: RouteContext, required: boolean): string | undefined {
 	const name = bodyField(ctx.body, 'groupName');
 	if (name === undefined || name === null) {
-		if (required) throw new HttpError(validation({ GroupName: ['The GroupName field is required.'] }));
+		if (required)
+			throw new HttpError(validation({ GroupName: ['The GroupName field is required.'] }));
 		return undefined;
 	}
-	if (typeof name !== 'string') throw new HttpError(validation({ '$.groupName': ['The JSON value could not be converted to System.String.'] }));
-	if (required && name.length === 0) throw new HttpError(validation({ GroupName: ['The GroupName field is required.'] }));
+	if (typeof name !== 'string')
+		throw new HttpError(
+			validation({ '$.groupName': ['The JSON value could not be converted to System.String.'] }),
+		);
+	if (required && name.length === 0)
+		throw new HttpError(validation({ GroupName: ['The GroupName field is required.'] }));
 	if (name.length > MAX_NAME) {
-		throw new HttpError(validation({ GroupName: [`The field GroupName must be a string or array type with a maximum length of '${MAX_NAME}'.`] }));
+		throw new HttpError(
+			validation({
+				GroupName: [
+					`The field GroupName must be a string or array type with a maximum length of '${MAX_NAME}'.`,
+				],
+			}),
+		);
 	}
 	return name;
 }
@@ -88,7 +121,9 @@ function readManager(ctx: RouteContext): string | undefined {
 	const value = bodyField(ctx.body, 'groupManager');
 	if (value === undefined || value === null) return undefined;
 	if (typeof value !== 'string' || !GUID.test(value)) {
-		throw new HttpError(validation({ '$.groupManager': ['The JSON value could not be converted to System.Guid.'] }));
+		throw new HttpError(
+			validation({ '$.groupManager': ['The JSON value could not be converted to System.Guid.'] }),
+		);
 	}
 	return value.toLowerCase();
 }
@@ -108,9 +143,14 @@ defineRoute('GET', '/api/2.0/group', (ctx) => {
 		.filter(
 			(g) =>
 				(!text || g.name.toLowerCase().includes(text)) &&
-				(!member || (asManager ? g.managerId === member : g.managerId === member || g.memberIds.includes(member))),
+				(!member ||
+					(asManager
+						? g.managerId === member
+						: g.managerId === member || g.memberIds.includes(member))),
 		)
-		.sort((a, b) => a.name.toLowerCase().localeCompare(b.name.toLowerCase()) * (descending ? -1 : 1));
+		.sort(
+			(a, b) => a.name.toLowerCase().localeCompare(b.name.toLowerCase()) * (descending ? -1 : 1),
+		);
 	const page = groups.slice(paging.startIndex, paging.startIndex + paging.count);
 	return ok(
 		page.map((g) => groupDto(ctx, g, false)),
@@ -157,7 +197,9 @@ defineRoute('DELETE', '/api/2.0/group/{id}', (ctx) => {
 	ctx.state.groups.delete(group.id);
 	void emitWebhookEvent(ctx.state, 'group.deleted', group, { actorId: currentUser(ctx).id });
 	for (const folder of ctx.state.folders.values()) {
-		folder.members = folder.members.filter((m) => !(m.subjectType === 2 && m.subjectId === group.id));
+		folder.members = folder.members.filter(
+			(m) => !(m.subjectType === 2 && m.subjectId === group.id),
+		);
 	}
 	return ok({ statusCode: 204 });
 });

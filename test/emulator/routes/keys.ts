@@ -7,7 +7,9 @@ import { API_KEY_PERMISSIONS } from '../model';
 
 defineRoute('GET', '/api/2.0/keys/@self', (ctx) => {
 	const apiKey = ctx.principal?.apiKey;
-	return apiKey ? ok(apiKeyDto(ctx, apiKey)) : fail(404, 'The request was not authenticated with an API key');
+	return apiKey
+		? ok(apiKeyDto(ctx, apiKey))
+		: fail(404, 'The request was not authenticated with an API key');
 });
 
 defineRoute('GET', '/api/2.0/keys/permissions', () => ok([...API_KEY_PERMISSIONS]));

@@ -4,7 +4,16 @@
  * answered with the redirect carrying the code), POST /oauth2/token (client_secret_post only; PKCE for
  * the public client), and the discovery documents.
  */
-import { bodyField, defineRoute, json, queryParam, raw, redirect, type RouteContext, type Reply } from '../http';
+import {
+	bodyField,
+	defineRoute,
+	json,
+	queryParam,
+	raw,
+	redirect,
+	type RouteContext,
+	type Reply,
+} from '../http';
 import { OAUTH_SCOPES } from '../model';
 import { createCode, issueTokens, s256 } from '../oauth';
 
@@ -24,33 +33,56 @@ const escapeHtml = (text: string): string =>
 	text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 /** The authorize request's checks, shared by the consent page and its Allow/Deny answer. */
-function authorizeRequest(ctx: RouteContext): { reply: Reply } | { approve: (allow: boolean) => Reply; page: () => Reply } {
+function authorizeRequest(
+	ctx: RouteContext,
+): { reply: Reply } | { approve: (allow: boolean) => Reply; page: () => Reply } {
 	const client = ctx.state.oauth.clients.get(queryParam(ctx, 'client_id') ?? '');
-	if (!client) return { reply: oauthError(400, 'invalid_request', 'OAuth 2.0 Parameter: client_id') };
+	if (!client)
+		return { reply: oauthError(400, 'invalid_request', 'OAuth 2.0 Parameter: client_id') };
 	const redirectUri = queryParam(ctx, 'redirect_uri') ?? '';
-	if (!/^https?:\/\//i.test(redirectUri) || (client.redirectUris.length > 0 && !client.redirectUris.includes(redirectUri))) {
+	if (
+		!/^https?:\/\//i.test(redirectUri) ||
+		(client.redirectUris.length > 0 && !client.redirectUris.includes(redirectUri))
+	) {
 		return { reply: oauthError(400, 'invalid_request', 'OAuth 2.0 Parameter: redirect_uri') };
 	}
 	const state = queryParam(ctx, 'state');
-	const fail = (error: string, description: string) => ({ reply: redirectWith(redirectUri, { error, error_description: description, state }) });
-	if (queryParam(ctx, 'response_type') !== 'code') return fail('unsupported_response_type', 'OAuth 2.0 Parameter: response_type');
+	const fail = (error: string, description: string) => ({
+		reply: redirectWith(redirectUri, { error, error_description: description, state }),
+	});
+	if (queryParam(ctx, 'response_type') !== 'code')
+		return fail('unsupported_response_type', 'OAuth 2.0 Parameter: response_type');
 
 	const requested = (queryParam(ctx, 'scope') ?? '').split(/[\s+]+/).filter(Boolean);
-	if (requested.some((s) => s !== 'openid' && !client.scopes.includes(s))) return fail('invalid_scope', 'OAuth 2.0 Parameter: scope');
+	if (requested.some((s) => s !== 'openid' && !client.scopes.includes(s)))
+		return fail('invalid_scope', 'OAuth 2.0 Parameter: scope');
 	const scopes = requested.length > 0 ? requested : [...client.scopes];
 
 	const challenge = queryParam(ctx, 'code_challenge');
 	const method = queryParam(ctx, 'code_challenge_method');
-	if (challenge && method !== undefined && method !== 'S256') return fail('invalid_request', 'OAuth 2.0 Parameter: code_challenge_method');
-	if (client.clientSecret === null && !challenge) return fail('invalid_request', 'OAuth 2.0 Parameter: code_challenge');
+	if (challenge && method !== undefined && method !== 'S256')
+		return fail('invalid_request', 'OAuth 2.0 Parameter: code_challenge_method');
+	if (client.clientSecret === null && !challenge)
+		return fail('invalid_request', 'OAuth 2.0 Parameter: code_challenge');
 
 	// DocSpace asks the signed-in user; the emulator's "signed-in user" is this one.
 	const userId = ctx.state.oauth.approveAsUserId ?? ctx.state.owner().id;
 	const email = ctx.state.users.get(userId)?.email ?? userId;
 	return {
 		approve: (allow) => {
-			if (!allow) return redirectWith(redirectUri, { error: 'access_denied', error_description: 'The user denied access', state });
-			const code = createCode(ctx.state, { client, userId, redirectUri, scopes, codeChallenge: challenge });
+			if (!allow)
+				return redirectWith(redirectUri, {
+					error: 'access_denied',
+					error_description: 'The user denied access',
+					state,
+				});
+			const code = createCode(ctx.state, {
+				client,
+				userId,
+				redirectUri,
+				scopes,
+				codeChallenge: challenge,
+			});
 			return redirectWith(redirectUri, { code: code.code, state });
 		},
 		page: () => {
@@ -77,12 +109,22 @@ function consentPage(ctx: RouteContext): Reply {
 
 function consentAnswer(ctx: RouteContext): Reply {
 	const request = authorizeRequest(ctx);
-	return 'reply' in request ? request.reply : request.approve(bodyField(ctx.body, 'decision') === 'allow');
+	return 'reply' in request
+		? request.reply
+		: request.approve(bodyField(ctx.body, 'decision') === 'allow');
 }
 
 function token(ctx: RouteContext): Reply {
-	if (!(ctx.headers['content-type'] ?? '').toLowerCase().startsWith('application/x-www-form-urlencoded')) {
-		return oauthError(400, 'invalid_request', 'The token request must be application/x-www-form-urlencoded');
+	if (
+		!(ctx.headers['content-type'] ?? '')
+			.toLowerCase()
+			.startsWith('application/x-www-form-urlencoded')
+	) {
+		return oauthError(
+			400,
+			'invalid_request',
+			'The token request must be application/x-www-form-urlencoded',
+		);
 	}
 	const field = (name: string): string => {
 		const v = bodyField(ctx.body, name);
@@ -103,22 +145,45 @@ function token(ctx: RouteContext): Reply {
 			return oauthError(400, 'invalid_grant', 'OAuth 2.0 Parameter: code');
 		}
 		code.used = true;
-		if (field('redirect_uri') !== code.redirectUri) return oauthError(400, 'invalid_grant', 'OAuth 2.0 Parameter: redirect_uri');
+		if (field('redirect_uri') !== code.redirectUri)
+			return oauthError(400, 'invalid_grant', 'OAuth 2.0 Parameter: redirect_uri');
 		if (code.codeChallenge !== undefined && s256(field('code_verifier')) !== code.codeChallenge) {
 			return oauthError(400, 'invalid_grant', 'OAuth 2.0 Parameter: code_verifier');
 		}
-		return json(200, issueTokens(ctx.state, { clientId: client.clientId, userId: code.userId, scopes: code.scopes }), NO_STORE);
+		return json(
+			200,
+			issueTokens(ctx.state, {
+				clientId: client.clientId,
+				userId: code.userId,
+				scopes: code.scopes,
+			}),
+			NO_STORE,
+		);
 	}
 
 	if (grantType === 'refresh_token') {
 		const refresh = ctx.state.oauth.refreshTokens.get(field('refresh_token'));
-		if (!refresh || refresh.revoked || refresh.expiresAt <= now || refresh.clientId !== client.clientId) {
+		if (
+			!refresh ||
+			refresh.revoked ||
+			refresh.expiresAt <= now ||
+			refresh.clientId !== client.clientId
+		) {
 			return oauthError(400, 'invalid_grant', 'OAuth 2.0 Parameter: refresh_token');
 		}
 		const requested = field('scope').split(' ').filter(Boolean);
-		if (requested.some((s) => !refresh.scopes.includes(s))) return oauthError(400, 'invalid_scope', 'OAuth 2.0 Parameter: scope');
+		if (requested.some((s) => !refresh.scopes.includes(s)))
+			return oauthError(400, 'invalid_scope', 'OAuth 2.0 Parameter: scope');
 		const scopes = requested.length > 0 ? requested : refresh.scopes;
-		return json(200, issueTokens(ctx.state, { clientId: client.clientId, userId: refresh.userId, scopes }, refresh.id), NO_STORE);
+		return json(
+			200,
+			issueTokens(
+				ctx.state,
+				{ clientId: client.clientId, userId: refresh.userId, scopes },
+				refresh.id,
+			),
+			NO_STORE,
+		);
 	}
 
 	return oauthError(400, 'unsupported_grant_type', 'OAuth 2.0 Parameter: grant_type');

@@ -6,12 +6,32 @@
  * background (see ../userTasks) and are polled by user ID. DocSpace refuses a recipient or a
  * source it does not accept with a 400 "Can not reassign data to/from user with id = …".
  */
-import { HttpError, badRequest, bodyField, currentUser, defineRoute, forbidden, ok, validation, type RouteContext } from '../http';
+import {
+	HttpError,
+	badRequest,
+	bodyField,
+	currentUser,
+	defineRoute,
+	forbidden,
+	ok,
+	validation,
+	type RouteContext,
+} from '../http';
 import type { User } from '../model';
 import type { EmulatorState } from '../state';
 import { emitWebhookEvent } from '../webhooks/deliver';
 import { type UserTaskKind, progressDto, userTasks } from '../userTasks';
-import { EMPLOYEE_TYPE, GUID, TYPE_BY_NUMBER, TYPE_RANK, ensureSections, parseEnumValue, removeUser, requireUser, typeOf } from './people';
+import {
+	EMPLOYEE_TYPE,
+	GUID,
+	TYPE_BY_NUMBER,
+	TYPE_RANK,
+	ensureSections,
+	parseEnumValue,
+	removeUser,
+	requireUser,
+	typeOf,
+} from './people';
 
 function requireAdmin(ctx: RouteContext): User {
 	const caller = currentUser(ctx);
@@ -23,7 +43,9 @@ function guidField(ctx: RouteContext, name: string, required: boolean): string |
 	const value = bodyField(ctx.body, name);
 	if ((value === undefined || value === null) && !required) return undefined;
 	if (typeof value !== 'string' || !GUID.test(value)) {
-		throw new HttpError(validation({ [`$.${name}`]: ['The JSON value could not be converted to System.Guid.'] }));
+		throw new HttpError(
+			validation({ [`$.${name}`]: ['The JSON value could not be converted to System.Guid.'] }),
+		);
 	}
 	return value.toLowerCase();
 }

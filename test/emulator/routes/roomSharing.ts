@@ -13,7 +13,18 @@
  *   external links; a link past the limit is not created and the answer is empty.
  */
 import { randomUUID } from 'node:crypto';
-import { bodyField, currentUser, defineRoute, fail, HttpError, ok, queryEnum, queryParam, validation, type RouteContext } from '../http';
+import {
+	bodyField,
+	currentUser,
+	defineRoute,
+	fail,
+	HttpError,
+	ok,
+	queryEnum,
+	queryParam,
+	validation,
+	type RouteContext,
+} from '../http';
 import { readPaging } from '../listing';
 import { requireRoom } from '../lookup';
 import { type Folder, type RoomMember, type RoomTypeValue, FileShare } from '../model';
@@ -55,7 +66,8 @@ function roleNotAvailable(): HttpError {
 }
 
 function memberName(ctx: RouteContext, member: RoomMember): string {
-	if (member.subjectType === SubjectType.Group) return ctx.state.groups.get(member.subjectId)?.name ?? '';
+	if (member.subjectType === SubjectType.Group)
+		return ctx.state.groups.get(member.subjectId)?.name ?? '';
 	const user = ctx.state.getUser(member.subjectId);
 	if (!user) return '';
 	// A pending invitation is listed under the email address it was sent to.
@@ -71,11 +83,15 @@ defineRoute('GET', '/api/2.0/files/rooms/{id}/share', (ctx) => {
 	const manage = canManageRoom(ctx.state, currentUser(ctx), room);
 	const search = (queryParam(ctx, 'filterValue') ?? '').trim().toLowerCase();
 	let entries: Array<Record<string, unknown>>;
-	if ([ShareFilterType.UserOrGroup, ShareFilterType.User, ShareFilterType.Group].includes(filterType)) {
+	if (
+		[ShareFilterType.UserOrGroup, ShareFilterType.User, ShareFilterType.Group].includes(filterType)
+	) {
 		const members = orderedMembers(ctx.state, room).filter(
 			(m) =>
 				(filterType === ShareFilterType.UserOrGroup ||
-					(filterType === ShareFilterType.User ? m.subjectType === SubjectType.User : m.subjectType === SubjectType.Group)) &&
+					(filterType === ShareFilterType.User
+						? m.subjectType === SubjectType.User
+						: m.subjectType === SubjectType.Group)) &&
 				(!search || memberName(ctx, m).toLowerCase().includes(search)),
 		);
 		entries = members.map((m) => memberShareDto(ctx, room, m, manage));
@@ -85,7 +101,11 @@ defineRoute('GET', '/api/2.0/files/rooms/{id}/share', (ctx) => {
 			[ShareFilterType.ExternalLink]: [SubjectType.ExternalLink, SubjectType.PrimaryExternalLink],
 			[ShareFilterType.AdditionalExternalLink]: [SubjectType.ExternalLink],
 			[ShareFilterType.PrimaryExternalLink]: [SubjectType.PrimaryExternalLink],
-		}[filterType] ?? [SubjectType.InvitationLink, SubjectType.ExternalLink, SubjectType.PrimaryExternalLink];
+		}[filterType] ?? [
+			SubjectType.InvitationLink,
+			SubjectType.ExternalLink,
+			SubjectType.PrimaryExternalLink,
+		];
 		entries = manage
 			? roomLinks(ctx.state, room.id)
 					.filter((l) => (wanted as number[]).includes(l.subjectType))
@@ -105,19 +125,46 @@ interface Invitation {
 function readInvitations(ctx: RouteContext): Invitation[] {
 	const value = bodyField(ctx.body, 'invitations');
 	if (value === undefined || value === null) return [];
-	if (!Array.isArray(value)) throw new HttpError(validation({ '$.invitations': ['The JSON value could not be converted to RoomInvitation[].'] }));
+	if (!Array.isArray(value))
+		throw new HttpError(
+			validation({
+				'$.invitations': ['The JSON value could not be converted to RoomInvitation[].'],
+			}),
+		);
 	return value.map((raw: unknown, index) => {
 		const id = bodyField(raw, 'id');
 		const email = bodyField(raw, 'email');
 		const access = bodyField(raw, 'access');
 		if (id !== undefined && id !== null && (typeof id !== 'string' || !GUID.test(id))) {
-			throw new HttpError(validation({ [`$.invitations[${index}].id`]: ['The JSON value could not be converted to System.Guid.'] }));
+			throw new HttpError(
+				validation({
+					[`$.invitations[${index}].id`]: ['The JSON value could not be converted to System.Guid.'],
+				}),
+			);
 		}
-		if (email !== undefined && email !== null && (typeof email !== 'string' || !EMAIL.test(email.trim()))) {
-			throw new HttpError(validation({ [`Invitations[${index}].Email`]: ['The Email field is not a valid e-mail address.'] }));
+		if (
+			email !== undefined &&
+			email !== null &&
+			(typeof email !== 'string' || !EMAIL.test(email.trim()))
+		) {
+			throw new HttpError(
+				validation({
+					[`Invitations[${index}].Email`]: ['The Email field is not a valid e-mail address.'],
+				}),
+			);
 		}
-		if (access !== undefined && access !== null && (typeof access !== 'number' || !Object.values(FileShare).includes(access as never))) {
-			throw new HttpError(validation({ [`$.invitations[${index}].access`]: ['The JSON value could not be converted to ASC.Files.Core.Security.FileShare.'] }));
+		if (
+			access !== undefined &&
+			access !== null &&
+			(typeof access !== 'number' || !Object.values(FileShare).includes(access as never))
+		) {
+			throw new HttpError(
+				validation({
+					[`$.invitations[${index}].access`]: [
+						'The JSON value could not be converted to ASC.Files.Core.Security.FileShare.',
+					],
+				}),
+			);
 		}
 		return {
 			id: typeof id === 'string' ? id.toLowerCase() : undefined,
@@ -157,7 +204,11 @@ defineRoute('PUT', '/api/2.0/files/rooms/{id}/share', (ctx) => {
 			continue;
 		}
 		if (!memberAccessAllowed(room, SubjectType.User, access)) throw roleNotAvailable();
-		let user = inv.id ? state.getUser(inv.id) : inv.email ? state.findUserByEmail(inv.email) : undefined;
+		let user = inv.id
+			? state.getUser(inv.id)
+			: inv.email
+				? state.findUserByEmail(inv.email)
+				: undefined;
 		if (!user && inv.email && !inv.id && access !== FileShare.None) {
 			user = state.createUser({
 				email: inv.email,
@@ -170,14 +221,17 @@ defineRoute('PUT', '/api/2.0/files/rooms/{id}/share', (ctx) => {
 			});
 		}
 		// Unknown accounts, the owner and disabled accounts are skipped silently.
-		if (!user || user.id === room.createdBy || (user.status === 2 && access !== FileShare.None)) continue;
+		if (!user || user.id === room.createdBy || (user.status === 2 && access !== FileShare.None))
+			continue;
 		if (!userTypeAllows(user, access)) throw roleNotAvailable();
 		setMember(room, user.id, SubjectType.User, access);
 	}
 	room.updated = state.now();
 
 	const manage = canManageRoom(state, currentUser(ctx), room);
-	const named = new Set(invitations.map((inv) => inv.id).filter((id): id is string => id !== undefined));
+	const named = new Set(
+		invitations.map((inv) => inv.id).filter((id): id is string => id !== undefined),
+	);
 	const members = orderedMembers(state, room)
 		.filter((m) => named.has(m.subjectId.toLowerCase()))
 		.map((m) => memberShareDto(ctx, room, m, manage));
@@ -191,15 +245,25 @@ defineRoute('GET', '/api/2.0/files/rooms/{id}/links', (ctx) => {
 	const room = requireRoom(ctx, ctx.params.id);
 	if (!canManageRoom(ctx.state, currentUser(ctx), room)) return ok([]);
 	const links = roomLinks(ctx.state, room.id).filter(
-		(l) => type === undefined || (type === LinkType.Invitation) === (l.subjectType === SubjectType.InvitationLink),
+		(l) =>
+			type === undefined ||
+			(type === LinkType.Invitation) === (l.subjectType === SubjectType.InvitationLink),
 	);
 	return ok(links.slice(0, 100).map((l) => linkShareDto(ctx, l, true)));
 });
 
-function optional<T>(ctx: RouteContext, name: string, check: (v: unknown) => v is T, type: string): T | undefined {
+function optional<T>(
+	ctx: RouteContext,
+	name: string,
+	check: (v: unknown) => v is T,
+	type: string,
+): T | undefined {
 	const value = bodyField(ctx.body, name);
 	if (value === undefined || value === null) return undefined;
-	if (!check(value)) throw new HttpError(validation({ [`$.${name}`]: [`The JSON value could not be converted to ${type}.`] }));
+	if (!check(value))
+		throw new HttpError(
+			validation({ [`$.${name}`]: [`The JSON value could not be converted to ${type}.`] }),
+		);
 	return value;
 }
 
@@ -211,16 +275,41 @@ function readDate(ctx: RouteContext): Date | undefined {
 	const text = optional(ctx, 'expirationDate', isString, 'ASC.Api.Core.ApiDateTime');
 	if (text === undefined || text === '') return undefined;
 	const date = new Date(text);
-	if (Number.isNaN(date.getTime())) throw new HttpError(validation({ '$.expirationDate': ['The JSON value could not be converted to ASC.Api.Core.ApiDateTime.'] }));
+	if (Number.isNaN(date.getTime()))
+		throw new HttpError(
+			validation({
+				'$.expirationDate': ['The JSON value could not be converted to ASC.Api.Core.ApiDateTime.'],
+			}),
+		);
 	return date;
 }
 
 defineRoute('PUT', '/api/2.0/files/rooms/{id}/links', (ctx) => {
-	const linkId = optional(ctx, 'linkId', (v): v is string => typeof v === 'string' && GUID.test(v), 'System.Guid');
-	const linkType = optional(ctx, 'linkType', (v): v is number => v === 0 || v === 1, 'ASC.Files.Core.ApiModels.LinkType') ?? LinkType.Invitation;
-	const access = optional(ctx, 'access', (v): v is number => isInt(v) && Object.values(FileShare).includes(v as never), 'ASC.Files.Core.Security.FileShare') ?? FileShare.None;
+	const linkId = optional(
+		ctx,
+		'linkId',
+		(v): v is string => typeof v === 'string' && GUID.test(v),
+		'System.Guid',
+	);
+	const linkType =
+		optional(
+			ctx,
+			'linkType',
+			(v): v is number => v === 0 || v === 1,
+			'ASC.Files.Core.ApiModels.LinkType',
+		) ?? LinkType.Invitation;
+	const access =
+		optional(
+			ctx,
+			'access',
+			(v): v is number => isInt(v) && Object.values(FileShare).includes(v as never),
+			'ASC.Files.Core.Security.FileShare',
+		) ?? FileShare.None;
 	const title = optional(ctx, 'title', isString, 'System.String');
-	if (title !== undefined && title.length > 255) throw new HttpError(validation({ Title: ['The field Title must be a string with a maximum length of 255.'] }));
+	if (title !== undefined && title.length > 255)
+		throw new HttpError(
+			validation({ Title: ['The field Title must be a string with a maximum length of 255.'] }),
+		);
 	const password = optional(ctx, 'password', isString, 'System.String');
 	const denyDownload = optional(ctx, 'denyDownload', isBool, 'System.Boolean');
 	const internal = optional(ctx, 'internal', isBool, 'System.Boolean');
@@ -236,19 +325,34 @@ defineRoute('PUT', '/api/2.0/files/rooms/{id}/links', (ctx) => {
 	if (access === FileShare.None) {
 		if (existing) {
 			links.splice(links.indexOf(existing), 1);
-			if (existing.subjectType === SubjectType.PrimaryExternalLink && (roomType === 1 || roomType === 6)) {
-				links.unshift(newLink(currentUser(ctx).id, { subjectType: existing.subjectType, access: existing.access, title: DEFAULT_LINK_TITLE.external }));
+			if (
+				existing.subjectType === SubjectType.PrimaryExternalLink &&
+				(roomType === 1 || roomType === 6)
+			) {
+				links.unshift(
+					newLink(currentUser(ctx).id, {
+						subjectType: existing.subjectType,
+						access: existing.access,
+						title: DEFAULT_LINK_TITLE.external,
+					}),
+				);
 			}
 		}
 		return ok(null);
 	}
-	const allowed = (invitation ? LINK_ACCESS[roomType].invitation : LINK_ACCESS[roomType].external) ?? [];
-	if (!allowed.includes(access)) throw new HttpError(fail(403, ROLE_NOT_AVAILABLE, 'System.InvalidOperationException'));
+	const allowed =
+		(invitation ? LINK_ACCESS[roomType].invitation : LINK_ACCESS[roomType].external) ?? [];
+	if (!allowed.includes(access))
+		throw new HttpError(fail(403, ROLE_NOT_AVAILABLE, 'System.InvalidOperationException'));
 	if (expirationDate && expirationDate.getTime() <= state.now().getTime()) {
-		if (invitation) throw new HttpError(fail(400, 'The expiration date must be in the future', 'System.ArgumentException'));
+		if (invitation)
+			throw new HttpError(
+				fail(400, 'The expiration date must be in the future', 'System.ArgumentException'),
+			);
 		expirationDate = undefined;
 	}
-	if (existing && (existing.subjectType === SubjectType.InvitationLink) !== invitation) return ok(null);
+	if (existing && (existing.subjectType === SubjectType.InvitationLink) !== invitation)
+		return ok(null);
 
 	let link: RoomLink;
 	if (existing) {
@@ -259,7 +363,10 @@ defineRoute('PUT', '/api/2.0/files/rooms/{id}/links', (ctx) => {
 			: links.some((l) => l.subjectType === SubjectType.PrimaryExternalLink)
 				? SubjectType.ExternalLink
 				: SubjectType.PrimaryExternalLink;
-		if (links.filter((l) => l.subjectType === subjectType).length >= linkLimit(roomType, subjectType)) return ok(null);
+		if (
+			links.filter((l) => l.subjectType === subjectType).length >= linkLimit(roomType, subjectType)
+		)
+			return ok(null);
 		link = newLink(currentUser(ctx).id, {
 			id: linkId?.toLowerCase(),
 			subjectType,
@@ -271,7 +378,8 @@ defineRoute('PUT', '/api/2.0/files/rooms/{id}/links', (ctx) => {
 	link.access = access;
 	if (title !== undefined && title.trim()) link.title = title.trim();
 	// The primary external link of a public or form filling room never expires.
-	const fixedPrimary = link.subjectType === SubjectType.PrimaryExternalLink && (roomType === 1 || roomType === 6);
+	const fixedPrimary =
+		link.subjectType === SubjectType.PrimaryExternalLink && (roomType === 1 || roomType === 6);
 	link.expirationDate = fixedPrimary ? undefined : expirationDate;
 	if (!invitation) {
 		link.password = password?.trim() ? password.trim() : undefined;

@@ -30,11 +30,27 @@ import { pageOf, readPaging, sortEntries } from '../listing';
 import { requireRoom } from '../lookup';
 import { type Folder, type RoomTypeValue, RoomType } from '../model';
 import { OperationFailure, operationDto, startOperation } from '../operations';
-import { canManageRoom, forgetRoom, portalTags, roomLifetime, setRoomLifetime, type RoomLifetime } from '../roomStore';
+import {
+	canManageRoom,
+	forgetRoom,
+	portalTags,
+	roomLifetime,
+	setRoomLifetime,
+	type RoomLifetime,
+} from '../roomStore';
 import { templatesRoot } from '../templateStore';
 import { applyRoomFormOptions, roomFormFields } from './forms';
 
-const SEARCH_AREA = { Active: 0, Archive: 1, Any: 2, RecentByLinks: 3, Templates: 4, Knowledge: 5, ResultStorage: 6, AiAgents: 7 };
+const SEARCH_AREA = {
+	Active: 0,
+	Archive: 1,
+	Any: 2,
+	RecentByLinks: 3,
+	Templates: 4,
+	Knowledge: 5,
+	ResultStorage: 6,
+	AiAgents: 7,
+};
 
 export const ROOM_MESSAGES = {
 	manageDenied: "You don't have enough permission to perform the operation",
@@ -46,14 +62,24 @@ export const ROOM_MESSAGES = {
 /** FolderDto of a room, with the settings kept outside the Folder entity. */
 export function roomDto(scope: DtoScope, room: Folder): Record<string, unknown> {
 	const lifetime = roomLifetime(scope.state, room);
-	return { ...folderDto(scope, room), ...(lifetime ? { lifetime } : {}), ...roomFormFields(scope.state, room) };
+	return {
+		...folderDto(scope, room),
+		...(lifetime ? { lifetime } : {}),
+		...roomFormFields(scope.state, room),
+	};
 }
 
 /** A room the current user may change: 404 unknown, 403 no manager right or archived. */
-export function requireManagedRoom(ctx: RouteContext, rawId: string, options: { allowArchived?: boolean } = {}): Folder {
+export function requireManagedRoom(
+	ctx: RouteContext,
+	rawId: string,
+	options: { allowArchived?: boolean } = {},
+): Folder {
 	const room = requireRoom(ctx, rawId);
-	if (!canManageRoom(ctx.state, currentUser(ctx), room)) throw forbidden(ROOM_MESSAGES.manageDenied);
-	if (!options.allowArchived && ctx.state.isArchived(room)) throw forbidden(ROOM_MESSAGES.manageDenied);
+	if (!canManageRoom(ctx.state, currentUser(ctx), room))
+		throw forbidden(ROOM_MESSAGES.manageDenied);
+	if (!options.allowArchived && ctx.state.isArchived(room))
+		throw forbidden(ROOM_MESSAGES.manageDenied);
 	return room;
 }
 
@@ -85,7 +111,11 @@ defineRoute('GET', '/api/2.0/files/rooms', (ctx) => {
 	const templates = area === SEARCH_AREA.Templates ? templatesRoot(state) : undefined;
 	const parents = templates
 		? [templates.id]
-		: area === SEARCH_AREA.Archive ? [state.roots.archive] : area === SEARCH_AREA.Any ? [state.roots.virtualRooms, state.roots.archive] : [state.roots.virtualRooms];
+		: area === SEARCH_AREA.Archive
+			? [state.roots.archive]
+			: area === SEARCH_AREA.Any
+				? [state.roots.virtualRooms, state.roots.archive]
+				: [state.roots.virtualRooms];
 	const rooms = [...state.folders.values()].filter(
 		(f) =>
 			f.roomType !== undefined &&
@@ -97,12 +127,16 @@ defineRoute('GET', '/api/2.0/files/rooms', (ctx) => {
 			(!withoutTags || f.tags.length === 0),
 	);
 	const sorted = sortEntries(ctx, rooms).sort((a, b) => Number(b.pinned) - Number(a.pinned));
-	const current = templates ?? state.getFolder(area === SEARCH_AREA.Archive ? state.roots.archive : state.roots.virtualRooms);
+	const current =
+		templates ??
+		state.getFolder(area === SEARCH_AREA.Archive ? state.roots.archive : state.roots.virtualRooms);
 	if (!current) throw new Error('the Rooms section is missing');
 	return ok(folderContentDto(ctx, current, pageOf(sorted, [], paging)));
 });
 
-defineRoute('GET', '/api/2.0/files/rooms/{id}', (ctx) => ok(roomDto(ctx, requireRoom(ctx, ctx.params.id))));
+defineRoute('GET', '/api/2.0/files/rooms/{id}', (ctx) =>
+	ok(roomDto(ctx, requireRoom(ctx, ctx.params.id))),
+);
 
 // ---- body readers (model binding errors are 400 validation replies) ----
 
@@ -113,7 +147,8 @@ function invalid(field: string, message: string): HttpError {
 function optionalBool(ctx: RouteContext, name: string): boolean | undefined {
 	const value = bodyField(ctx.body, name);
 	if (value === undefined || value === null) return undefined;
-	if (typeof value !== 'boolean') throw invalid(`$.${name}`, `The JSON value could not be converted to System.Boolean.`);
+	if (typeof value !== 'boolean')
+		throw invalid(`$.${name}`, `The JSON value could not be converted to System.Boolean.`);
 	return value;
 }
 
@@ -121,28 +156,37 @@ function optionalNumber(ctx: RouteContext, name: string): number | undefined {
 	const value = bodyField(ctx.body, name);
 	if (value === undefined || value === null) return undefined;
 	const number = typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value;
-	if (typeof number !== 'number' || !Number.isInteger(number)) throw invalid(`$.${name}`, 'The JSON value could not be converted to System.Int64.');
+	if (typeof number !== 'number' || !Number.isInteger(number))
+		throw invalid(`$.${name}`, 'The JSON value could not be converted to System.Int64.');
 	return number;
 }
 
 function optionalTitle(ctx: RouteContext): string | undefined {
 	const value = bodyField(ctx.body, 'title');
 	if (value === undefined || value === null) return undefined;
-	if (typeof value !== 'string') throw invalid('$.title', 'The JSON value could not be converted to System.String.');
-	if (value.length > 170) throw invalid('Title', 'The field Title must be a string with a maximum length of 170.');
+	if (typeof value !== 'string')
+		throw invalid('$.title', 'The JSON value could not be converted to System.String.');
+	if (value.length > 170)
+		throw invalid('Title', 'The field Title must be a string with a maximum length of 170.');
 	return value.trim();
 }
 
 function tagNames(ctx: RouteContext, name: string, required: boolean): string[] | undefined {
 	const value = bodyField(ctx.body, name);
 	if (value === undefined || value === null) {
-		if (required) throw invalid(name === 'names' ? 'Names' : name, `The ${name === 'names' ? 'Names' : name} field is required.`);
+		if (required)
+			throw invalid(
+				name === 'names' ? 'Names' : name,
+				`The ${name === 'names' ? 'Names' : name} field is required.`,
+			);
 		return undefined;
 	}
-	if (!Array.isArray(value)) throw invalid(`$.${name}`, 'The JSON value could not be converted to System.String[].');
+	if (!Array.isArray(value))
+		throw invalid(`$.${name}`, 'The JSON value could not be converted to System.String[].');
 	const names: string[] = [];
 	for (const raw of value) {
-		if (typeof raw !== 'string' || !raw.trim() || raw.trim().length > 255) throw badRequest('Tag name is invalid');
+		if (typeof raw !== 'string' || !raw.trim() || raw.trim().length > 255)
+			throw badRequest('Tag name is invalid');
 		if (!names.some((n) => n.toLowerCase() === raw.trim().toLowerCase())) names.push(raw.trim());
 	}
 	return names;
@@ -152,11 +196,17 @@ function lifetimeOf(ctx: RouteContext): RoomLifetime | null | undefined {
 	const value = bodyField(ctx.body, 'lifetime');
 	if (value === undefined) return undefined;
 	if (value === null) return null;
-	if (typeof value !== 'object' || Array.isArray(value)) throw invalid('$.lifetime', 'The JSON value could not be converted to RoomDataLifetimeDto.');
+	if (typeof value !== 'object' || Array.isArray(value))
+		throw invalid('$.lifetime', 'The JSON value could not be converted to RoomDataLifetimeDto.');
 	const period = bodyField(value, 'period') ?? 0;
 	const amount = bodyField(value, 'value') ?? 0;
-	if (![0, 1, 2].includes(Number(period))) throw invalid('$.lifetime.period', 'The JSON value could not be converted to RoomDataLifetimePeriod.');
-	if (!Number.isInteger(Number(amount)) || Number(amount) < 0) throw invalid('$.lifetime.value', 'The JSON value could not be converted to System.Int32.');
+	if (![0, 1, 2].includes(Number(period)))
+		throw invalid(
+			'$.lifetime.period',
+			'The JSON value could not be converted to RoomDataLifetimePeriod.',
+		);
+	if (!Number.isInteger(Number(amount)) || Number(amount) < 0)
+		throw invalid('$.lifetime.value', 'The JSON value could not be converted to System.Int32.');
 	const enabled = bodyField(value, 'enabled');
 	return {
 		enabled: enabled === undefined || enabled === null ? true : enabled === true,
@@ -184,11 +234,18 @@ defineRoute('POST', '/api/2.0/files/rooms', (ctx) => {
 	const rawType = bodyField(ctx.body, 'roomType');
 	const errors: Record<string, string[]> = {};
 	if (rawTitle === undefined || rawTitle === null) errors.Title = ['The Title field is required.'];
-	if (rawType === undefined || rawType === null) errors.RoomType = ['The RoomType field is required.'];
+	if (rawType === undefined || rawType === null)
+		errors.RoomType = ['The RoomType field is required.'];
 	if (Object.keys(errors).length > 0) throw new HttpError(validation(errors));
-	const roomType = typeof rawType === 'string' && !/^\d+$/.test(rawType) ? RoomType[rawType as keyof typeof RoomType] : Number(rawType);
+	const roomType =
+		typeof rawType === 'string' && !/^\d+$/.test(rawType)
+			? RoomType[rawType as keyof typeof RoomType]
+			: Number(rawType);
 	if (!Object.values(RoomType).includes(roomType as RoomTypeValue)) {
-		throw invalid('$.roomType', 'The JSON value could not be converted to ASC.Files.Core.ApiModels.RoomType.');
+		throw invalid(
+			'$.roomType',
+			'The JSON value could not be converted to ASC.Files.Core.ApiModels.RoomType.',
+		);
 	}
 	const title = optionalTitle(ctx) ?? '';
 	const quota = optionalNumber(ctx, 'quota');
@@ -197,11 +254,17 @@ defineRoute('POST', '/api/2.0/files/rooms', (ctx) => {
 	const tags = tagNames(ctx, 'tags', false);
 	const lifetime = lifetimeOf(ctx);
 	const share = bodyField(ctx.body, 'share');
-	if (Array.isArray(share) && share.length > 0) throw badRequest('Sharing a room on creation is not supported');
+	if (Array.isArray(share) && share.length > 0)
+		throw badRequest('Sharing a room on creation is not supported');
 	if (user.type === 'User' || user.type === 'Guest') throw forbidden(ROOM_MESSAGES.createDenied);
 	if (!title) throw badRequest(ROOM_MESSAGES.invalidTitle);
 
-	const room = ctx.state.createRoom({ title, roomType: roomType as RoomTypeValue, createdBy: user.id, quotaLimit: quota !== undefined && quota > 0 ? quota : undefined });
+	const room = ctx.state.createRoom({
+		title,
+		roomType: roomType as RoomTypeValue,
+		createdBy: user.id,
+		quotaLimit: quota !== undefined && quota > 0 ? quota : undefined,
+	});
 	if (tags) applyTags(ctx, room, tags);
 	room.denyDownload = denyDownload ?? false;
 	if (roomType === RoomType.VirtualDataRoom) {
@@ -214,16 +277,31 @@ defineRoute('POST', '/api/2.0/files/rooms', (ctx) => {
 });
 
 const UPDATE_FIELDS = [
-	'title', 'quota', 'indexing', 'denyDownload', 'lifetime', 'watermark', 'logo', 'tags', 'color', 'cover', 'chatSettings',
-	'sendFormToExternalDB', 'saveFormAsXLSX',
+	'title',
+	'quota',
+	'indexing',
+	'denyDownload',
+	'lifetime',
+	'watermark',
+	'logo',
+	'tags',
+	'color',
+	'cover',
+	'chatSettings',
+	'sendFormToExternalDB',
+	'saveFormAsXLSX',
 ];
 
 defineRoute('PUT', '/api/2.0/files/rooms/{id}', (ctx) => {
 	const body = ctx.body ?? {};
-	if (typeof body !== 'object' || Array.isArray(body)) throw invalid('$', 'The JSON value could not be converted to UpdateRoomRequest.');
+	if (typeof body !== 'object' || Array.isArray(body))
+		throw invalid('$', 'The JSON value could not be converted to UpdateRoomRequest.');
 	for (const key of Object.keys(body)) {
 		if (!UPDATE_FIELDS.some((f) => f.toLowerCase() === key.toLowerCase())) {
-			throw invalid(`$.${key}`, `The JSON property '${key}' could not be mapped to any .NET member contained in type 'UpdateRoomRequest'.`);
+			throw invalid(
+				`$.${key}`,
+				`The JSON property '${key}' could not be mapped to any .NET member contained in type 'UpdateRoomRequest'.`,
+			);
 		}
 	}
 	const title = optionalTitle(ctx);
@@ -241,7 +319,8 @@ defineRoute('PUT', '/api/2.0/files/rooms/{id}', (ctx) => {
 	if (denyDownload !== undefined) room.denyDownload = denyDownload;
 	if (room.roomType === RoomType.VirtualDataRoom) {
 		if (indexing !== undefined) room.indexing = indexing;
-		if (lifetime !== undefined) setRoomLifetime(ctx.state, room, lifetime?.enabled ? lifetime : undefined);
+		if (lifetime !== undefined)
+			setRoomLifetime(ctx.state, room, lifetime?.enabled ? lifetime : undefined);
 	}
 	applyRoomFormOptions(ctx, room);
 	touch(ctx, room);
@@ -277,12 +356,18 @@ function moveRoom(ctx: RouteContext, destination: 'archive' | 'virtualRooms') {
 		type: 'Move',
 		run: () => {
 			if (!ctx.state.getFolder(room.id)) throw new OperationFailure(ROOM_MESSAGES.archiveDenied);
-			if (!canManageRoom(ctx.state, user, room)) throw new OperationFailure(ROOM_MESSAGES.archiveDenied);
+			if (!canManageRoom(ctx.state, user, room))
+				throw new OperationFailure(ROOM_MESSAGES.archiveDenied);
 			room.parentId = ctx.state.roots[destination];
 			// DocSpace's FolderDao.MoveFolder sets the modification time and author of what it moves.
 			room.updated = ctx.state.now();
 			room.updatedBy = user.id;
-			void emitWebhookEvent(ctx.state, destination === 'archive' ? 'room.archived' : 'room.restored', room, { actorId: user.id });
+			void emitWebhookEvent(
+				ctx.state,
+				destination === 'archive' ? 'room.archived' : 'room.restored',
+				room,
+				{ actorId: user.id },
+			);
 			return { folders: [room] };
 		},
 	});

@@ -51,22 +51,26 @@ function invalid(field: string, message: string): HttpError {
 
 function requiredInt(ctx: RouteContext, name: string, label: string): number {
 	const value = bodyField(ctx.body, name);
-	if (value === undefined || value === null) throw invalid(label, `The ${label} field is required.`);
-	if (typeof value !== 'number' || !Number.isInteger(value)) throw invalid(`$.${name}`, 'The JSON value could not be converted to System.Int32.');
+	if (value === undefined || value === null)
+		throw invalid(label, `The ${label} field is required.`);
+	if (typeof value !== 'number' || !Number.isInteger(value))
+		throw invalid(`$.${name}`, 'The JSON value could not be converted to System.Int32.');
 	return value;
 }
 
 function optionalStrings(ctx: RouteContext, name: string): string[] | undefined {
 	const value = bodyField(ctx.body, name);
 	if (value === undefined || value === null) return undefined;
-	if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) throw invalid(`$.${name}`, 'The JSON value could not be converted to System.String[].');
+	if (!Array.isArray(value) || value.some((v) => typeof v !== 'string'))
+		throw invalid(`$.${name}`, 'The JSON value could not be converted to System.String[].');
 	return value.map((v: string) => v.trim()).filter(Boolean);
 }
 
 function optionalBool(ctx: RouteContext, name: string): boolean | undefined {
 	const value = bodyField(ctx.body, name);
 	if (value === undefined || value === null) return undefined;
-	if (typeof value !== 'boolean') throw invalid(`$.${name}`, 'The JSON value could not be converted to System.Boolean.');
+	if (typeof value !== 'boolean')
+		throw invalid(`$.${name}`, 'The JSON value could not be converted to System.Boolean.');
 	return value;
 }
 
@@ -77,11 +81,16 @@ function mayCreateRooms(ctx: RouteContext): void {
 
 function requireTemplate(ctx: RouteContext, id: number): Folder {
 	const template = ctx.state.getFolder(id);
-	if (!template || !isTemplate(ctx.state, template)) throw notFound(TEMPLATE_MESSAGES.templateNotFound);
+	if (!template || !isTemplate(ctx.state, template))
+		throw notFound(TEMPLATE_MESSAGES.templateNotFound);
 	return requireRoom(ctx, id);
 }
 
-function statusDto(ctx: RouteContext, task: TemplateTask, idName: 'templateId' | 'roomId'): Record<string, unknown> {
+function statusDto(
+	ctx: RouteContext,
+	task: TemplateTask,
+	idName: 'templateId' | 'roomId',
+): Record<string, unknown> {
 	return {
 		[idName]: task.resultId ?? 0,
 		progress: templateTasks(ctx.state).progressOf(task),
@@ -104,7 +113,8 @@ function tagsFor(ctx: RouteContext, given: string[] | undefined, fallback: strin
 defineRoute('POST', '/api/2.0/files/roomtemplate', (ctx) => {
 	const roomId = requiredInt(ctx, 'roomId', 'RoomId');
 	const title = bodyField(ctx.body, 'title');
-	if (title !== undefined && title !== null && typeof title !== 'string') throw invalid('$.title', 'The JSON value could not be converted to System.String.');
+	if (title !== undefined && title !== null && typeof title !== 'string')
+		throw invalid('$.title', 'The JSON value could not be converted to System.String.');
 	const tags = optionalStrings(ctx, 'tags');
 	const emails = optionalStrings(ctx, 'share') ?? [];
 	const groups = optionalStrings(ctx, 'groups') ?? [];
@@ -112,26 +122,42 @@ defineRoute('POST', '/api/2.0/files/roomtemplate', (ctx) => {
 	mayCreateRooms(ctx);
 	const user = currentUser(ctx);
 	const candidate = ctx.state.getFolder(roomId);
-	if (!candidate || candidate.parentId !== ctx.state.roots.virtualRooms) throw notFound(MESSAGES.roomNotFound);
+	if (!candidate || candidate.parentId !== ctx.state.roots.virtualRooms)
+		throw notFound(MESSAGES.roomNotFound);
 	const room = requireRoom(ctx, roomId);
 	if (!canManageRoom(ctx.state, user, room)) throw forbidden(ROOM_MESSAGES.manageDenied);
 	const name = (typeof title === 'string' && title.trim()) || room.title;
-	const members = isPublic ? [] : [
-		...emails.map((email) => {
-			const member = ctx.state.findUserByEmail(email);
-			if (!member) throw badRequest(`The user ${email} was not found`);
-			return { subjectId: member.id, subjectType: 0 as const, access: 2 };
-		}),
-		...groups.map((id) => {
-			if (!ctx.state.groups.has(id.toLowerCase())) throw badRequest(`The group ${id} was not found`);
-			return { subjectId: id.toLowerCase(), subjectType: 2 as const, access: 2 };
-		}),
-	];
+	const members = isPublic
+		? []
+		: [
+				...emails.map((email) => {
+					const member = ctx.state.findUserByEmail(email);
+					if (!member) throw badRequest(`The user ${email} was not found`);
+					return { subjectId: member.id, subjectType: 0 as const, access: 2 };
+				}),
+				...groups.map((id) => {
+					if (!ctx.state.groups.has(id.toLowerCase()))
+						throw badRequest(`The group ${id} was not found`);
+					return { subjectId: id.toLowerCase(), subjectType: 2 as const, access: 2 };
+				}),
+			];
 	const task = templateTasks(ctx.state).start('template', user.id, () => {
 		const source = ctx.state.getFolder(room.id);
 		if (!source) throw new Error('The required room was not found');
-		const template = ctx.state.createRoom({ title: name, roomType: source.roomType as RoomTypeValue, createdBy: user.id, members, tags: tagsFor(ctx, tags, source.tags), quotaLimit: source.quotaLimit });
-		Object.assign(template, { parentId: templatesRoot(ctx.state).id, indexing: source.indexing, denyDownload: source.denyDownload, private: source.private });
+		const template = ctx.state.createRoom({
+			title: name,
+			roomType: source.roomType as RoomTypeValue,
+			createdBy: user.id,
+			members,
+			tags: tagsFor(ctx, tags, source.tags),
+			quotaLimit: source.quotaLimit,
+		});
+		Object.assign(template, {
+			parentId: templatesRoot(ctx.state).id,
+			indexing: source.indexing,
+			denyDownload: source.denyDownload,
+			private: source.private,
+		});
 		copyContent(ctx.state, source.id, template.id, user.id);
 		setPublicTemplate(ctx.state, template.id, isPublic);
 		return template.id;
@@ -139,7 +165,9 @@ defineRoute('POST', '/api/2.0/files/roomtemplate', (ctx) => {
 	return ok(statusDto(ctx, task, 'templateId'));
 });
 
-defineRoute('GET', '/api/2.0/files/roomtemplate/status', (ctx) => latestStatus(ctx, 'template', 'templateId'));
+defineRoute('GET', '/api/2.0/files/roomtemplate/status', (ctx) =>
+	latestStatus(ctx, 'template', 'templateId'),
+);
 
 defineRoute('GET', '/api/2.0/files/roomtemplate/{id}/public', (ctx) => {
 	const template = requireTemplate(ctx, Number(ctx.params.id));
@@ -161,12 +189,19 @@ defineRoute('POST', '/api/2.0/files/rooms/fromtemplate', (ctx) => {
 	const templateId = requiredInt(ctx, 'templateId', 'TemplateId');
 	const title = bodyField(ctx.body, 'title');
 	if (title === undefined || title === null) throw invalid('Title', 'The Title field is required.');
-	if (typeof title !== 'string') throw invalid('$.title', 'The JSON value could not be converted to System.String.');
-	if (title.length > 170) throw invalid('Title', 'The field Title must be a string with a maximum length of 170.');
+	if (typeof title !== 'string')
+		throw invalid('$.title', 'The JSON value could not be converted to System.String.');
+	if (title.length > 170)
+		throw invalid('Title', 'The field Title must be a string with a maximum length of 170.');
 	const tags = optionalStrings(ctx, 'tags');
 	const denyDownload = optionalBool(ctx, 'denyDownload');
 	const quota = bodyField(ctx.body, 'quota');
-	if (quota !== undefined && quota !== null && (typeof quota !== 'number' || !Number.isInteger(quota))) throw invalid('$.quota', 'The JSON value could not be converted to System.Int64.');
+	if (
+		quota !== undefined &&
+		quota !== null &&
+		(typeof quota !== 'number' || !Number.isInteger(quota))
+	)
+		throw invalid('$.quota', 'The JSON value could not be converted to System.Int64.');
 	mayCreateRooms(ctx);
 	if (!title.trim()) throw badRequest(ROOM_MESSAGES.invalidTitle);
 	const user = currentUser(ctx);
@@ -189,4 +224,6 @@ defineRoute('POST', '/api/2.0/files/rooms/fromtemplate', (ctx) => {
 	return ok(statusDto(ctx, task, 'roomId'));
 });
 
-defineRoute('GET', '/api/2.0/files/rooms/fromtemplate/status', (ctx) => latestStatus(ctx, 'room', 'roomId'));
+defineRoute('GET', '/api/2.0/files/rooms/fromtemplate/status', (ctx) =>
+	latestStatus(ctx, 'room', 'roomId'),
+);

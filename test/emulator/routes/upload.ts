@@ -63,7 +63,13 @@ export function storeUpload(
 	const file =
 		existing && !createNewIfExist
 			? ctx.state.addFileVersion(existing.id, content, user.id)
-			: ctx.state.createFile({ title: availableTitle(ctx.state, folder.id, title), folderId: folder.id, createdBy: user.id, content, isForm: isOnlyOfficeForm(content) });
+			: ctx.state.createFile({
+					title: availableTitle(ctx.state, folder.id, title),
+					folderId: folder.id,
+					createdBy: user.id,
+					content,
+					isForm: isOnlyOfficeForm(content),
+				});
 	void emitWebhookEvent(ctx.state, 'file.uploaded', file, { actorId: user.id });
 	return file;
 }
@@ -79,7 +85,10 @@ export function sessionData(ctx: RouteContext, session: UploadSession): Record<s
 	};
 }
 
-type SessionInput = Omit<UploadSession, 'id' | 'userId' | 'chunks' | 'numbered' | 'storedOrder' | 'bytesUploaded' | 'created' | 'expires'>;
+type SessionInput = Omit<
+	UploadSession,
+	'id' | 'userId' | 'chunks' | 'numbered' | 'storedOrder' | 'bytesUploaded' | 'created' | 'expires'
+>;
 
 export function openSession(ctx: RouteContext, input: SessionInput): UploadSession {
 	const now = ctx.state.now();
@@ -109,17 +118,28 @@ export function sessionRequest(ctx: RouteContext): SessionInput | Reply {
 		return validation({ FileName: ['The FileName field is required.'] });
 	}
 	const fileSize = Number(bodyField(ctx.body, 'fileSize') ?? 0);
-	if (!Number.isInteger(fileSize) || fileSize < 0) return validation({ fileSize: ['The value is not valid for fileSize.'] });
+	if (!Number.isInteger(fileSize) || fileSize < 0)
+		return validation({ fileSize: ['The value is not valid for fileSize.'] });
 	// No `files/@my/…` session route exists: `@my` is an unknown folder id here.
 	const folder = requireFolder(ctx, ctx.params.folderId, 'write');
-	return { folderId: folder.id, fileName: fileName.trim(), bytesTotal: fileSize, createNewIfExist: bodyField(ctx.body, 'createNewIfExist') === true };
+	return {
+		folderId: folder.id,
+		fileName: fileName.trim(),
+		bytesTotal: fileSize,
+		createNewIfExist: bodyField(ctx.body, 'createNewIfExist') === true,
+	};
 }
 
 /**
  * Completes a session whose bytes are all there: a new version of the edit session's file, or
  * the upload into its folder. Undefined when the target is gone.
  */
-export function completeSession(ctx: RouteContext, session: UploadSession, content: Buffer, user: User): FileEntry | undefined {
+export function completeSession(
+	ctx: RouteContext,
+	session: UploadSession,
+	content: Buffer,
+	user: User,
+): FileEntry | undefined {
 	const store = fileStore(ctx.state);
 	store.sessions.delete(session.id);
 	store.completed.push(session);
@@ -131,13 +151,26 @@ export function completeSession(ctx: RouteContext, session: UploadSession, conte
 		return file;
 	}
 	const folder = ctx.state.getFolder(session.folderId);
-	return folder ? storeUpload(ctx, folder, session.fileName, content, session.createNewIfExist, user) : undefined;
+	return folder
+		? storeUpload(ctx, folder, session.fileName, content, session.createNewIfExist, user)
+		: undefined;
 }
 
 /** UploadSessionResponseDto: what a completed session reports. */
 export function completedData(ctx: RouteContext, file: FileEntry): Record<string, unknown> {
-	const scope = { state: ctx.state, portalUrl: ctx.portalUrl, principal: authenticate(ctx.state, ctx.headers).principal };
-	return { id: file.id, folderId: file.folderId, version: file.version, title: file.title, uploaded: true, file: fileDto(scope, file) };
+	const scope = {
+		state: ctx.state,
+		portalUrl: ctx.portalUrl,
+		principal: authenticate(ctx.state, ctx.headers).principal,
+	};
+	return {
+		id: file.id,
+		folderId: file.folderId,
+		version: file.version,
+		title: file.title,
+		uploaded: true,
+		file: fileDto(scope, file),
+	};
 }
 
 defineRoute('POST', '/api/2.0/files/{folderId}/upload/create_session', (ctx) => {
@@ -148,7 +181,13 @@ defineRoute('POST', '/api/2.0/files/{folderId}/upload/create_session', (ctx) => 
 defineRoute('POST', '/api/2.0/files/file/{fileId}/edit_session', (ctx) => {
 	const fileSize = queryInt(ctx, 'fileSize', { min: 0, fallback: 0 });
 	const file = requireFile(ctx, ctx.params.fileId, 'write');
-	return startSession(ctx, { folderId: file.folderId, fileId: file.id, fileName: file.title, bytesTotal: fileSize, createNewIfExist: false });
+	return startSession(ctx, {
+		folderId: file.folderId,
+		fileId: file.id,
+		fileName: file.title,
+		bytesTotal: fileSize,
+		createNewIfExist: false,
+	});
 });
 
 const uploaderFailure = (message: string): Reply => json(200, { success: false, message });
@@ -174,7 +213,9 @@ function chunkHandler(ctx: RouteContext): Reply {
 	const chunk = firstFile(ctx.body);
 	if (!chunk || chunk.size === 0) return uploaderFailure('Empty file');
 	if (chunk.size > store.maxChunkSize) {
-		return uploaderFailure(`File size exceeds the maximum chunk size of ${store.maxChunkSize} bytes`);
+		return uploaderFailure(
+			`File size exceeds the maximum chunk size of ${store.maxChunkSize} bytes`,
+		);
 	}
 	session.chunks.push(chunk.content);
 	session.bytesUploaded += chunk.size;
@@ -199,7 +240,14 @@ function simpleUpload(ctx: RouteContext): Reply {
 	const part = firstFile(ctx.body);
 	if (!part || part.size === 0) throw badRequest('Empty file');
 	const createNewIfExist = queryBool(ctx, 'createNewIfExist') ?? false;
-	const file = storeUpload(ctx, folder, part.filename || 'file', part.content, createNewIfExist, currentUser(ctx));
+	const file = storeUpload(
+		ctx,
+		folder,
+		part.filename || 'file',
+		part.content,
+		createNewIfExist,
+		currentUser(ctx),
+	);
 	return ok([fileDto(ctx, file)]);
 }
 

@@ -15,19 +15,28 @@
  */
 import { currentUser, defineRoute, fail, ok, type Reply, type RouteContext } from '../http';
 import { fileStore, SESSION_LIFETIME_MS, type UploadSession } from '../file-store';
-import { completedData, completeSession, firstFile, openSession, sessionData, sessionRequest } from './upload';
+import {
+	completedData,
+	completeSession,
+	firstFile,
+	openSession,
+	sessionData,
+	sessionRequest,
+} from './upload';
 
 const EXPIRED = 'Not authorized or session with specified upload id already expired';
 
 function liveSession(ctx: RouteContext): UploadSession | undefined {
 	const session = fileStore(ctx.state).sessions.get(ctx.params.sessionId ?? '');
-	if (!session || session.userId !== currentUser(ctx).id || session.expires <= ctx.state.now()) return undefined;
+	if (!session || session.userId !== currentUser(ctx).id || session.expires <= ctx.state.now())
+		return undefined;
 	return session;
 }
 
 /** ASP.NET binds query names without regard to case. */
 function chunkNumberOf(ctx: RouteContext): number {
-	for (const [name, value] of ctx.searchParams) if (name.toLowerCase() === 'chunknumber') return Number(value);
+	for (const [name, value] of ctx.searchParams)
+		if (name.toLowerCase() === 'chunknumber') return Number(value);
 	return Number.NaN;
 }
 
@@ -40,11 +49,13 @@ defineRoute('POST', '/api/2.0/files/{folderId}/session/{sessionId}/upload', (ctx
 	const session = liveSession(ctx);
 	if (!session) return fail(400, EXPIRED);
 	const number = chunkNumberOf(ctx);
-	if (!Number.isInteger(number) || number < 1) return fail(400, 'The chunk number must be a positive whole number');
+	if (!Number.isInteger(number) || number < 1)
+		return fail(400, 'The chunk number must be a positive whole number');
 	const chunk = firstFile(ctx.body);
 	if (!chunk || chunk.size === 0) return fail(400, 'Empty file');
 	const store = fileStore(ctx.state);
-	if (chunk.size > store.maxChunkSize) return fail(400, `File size exceeds the maximum chunk size of ${store.maxChunkSize} bytes`);
+	if (chunk.size > store.maxChunkSize)
+		return fail(400, `File size exceeds the maximum chunk size of ${store.maxChunkSize} bytes`);
 	const before = session.numbered.get(number)?.length ?? 0;
 	session.numbered.set(number, chunk.content);
 	session.storedOrder.push(number);
@@ -61,12 +72,20 @@ defineRoute('PUT', '/api/2.0/files/{folderId}/session/{sessionId}/finalize', (ct
 		if (!session.numbered.has(n)) return fail(400, `Chunk ${n} of the upload is missing`);
 	}
 	if (count === 0 || (session.bytesTotal > 0 && session.bytesUploaded !== session.bytesTotal)) {
-		return fail(400, `The uploaded size (${session.bytesUploaded} bytes) does not match the declared file size (${session.bytesTotal} bytes)`);
+		return fail(
+			400,
+			`The uploaded size (${session.bytesUploaded} bytes) does not match the declared file size (${session.bytesTotal} bytes)`,
+		);
 	}
 	const parts: Buffer[] = [];
 	for (let n = 1; n <= count; n++) parts.push(session.numbered.get(n) as Buffer);
 	session.numbered.clear();
-	const file = completeSession(ctx, session, Buffer.concat(parts, session.bytesUploaded), currentUser(ctx));
+	const file = completeSession(
+		ctx,
+		session,
+		Buffer.concat(parts, session.bytesUploaded),
+		currentUser(ctx),
+	);
 	if (!file) return fail(404, 'The required file was not found');
 	return ok(completedData(ctx, file), { status: 201 });
 });

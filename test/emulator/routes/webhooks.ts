@@ -2,7 +2,18 @@
  * Webhook subscriptions (WebhooksController): list, create, update, enable,
  * delete, and the trigger catalogue. Deliveries: ../webhooks/deliver.ts.
  */
-import { badRequest, bodyField, currentUser, defineRoute, forbidden, notFound, ok, validation, HttpError, type RouteContext } from '../http';
+import {
+	badRequest,
+	bodyField,
+	currentUser,
+	defineRoute,
+	forbidden,
+	notFound,
+	ok,
+	validation,
+	HttpError,
+	type RouteContext,
+} from '../http';
 import { apiDate } from '../dto/format';
 import { employeeRef } from '../dto/people';
 import type { User } from '../model';
@@ -33,7 +44,8 @@ function configDto(ctx: RouteContext, s: WebhookSubscription): Record<string, un
 /** CheckAdminPermissionsAsync: true for admins; guests (and users when Developer Tools are limited) get 403. */
 function isWebhookAdmin(ctx: RouteContext, user: User): boolean {
 	if (ctx.state.isAdmin(user)) return true;
-	if (user.type === 'Guest' || webhookHub(ctx.state).settings.limitedAccessForUsers) throw forbidden();
+	if (user.type === 'Guest' || webhookHub(ctx.state).settings.limitedAccessForUsers)
+		throw forbidden();
 	return false;
 }
 
@@ -60,7 +72,8 @@ function readInput(ctx: RouteContext, withId: boolean): ConfigInput {
 			errors[field] = [`The JSON value could not be converted to System.String. Path: $.${field}`];
 			return undefined;
 		}
-		if (value.length > max) errors[field] = [`The field ${field} must be a string with a maximum length of ${max}.`];
+		if (value.length > max)
+			errors[field] = [`The field ${field} must be a string with a maximum length of ${max}.`];
 		if (required && value.length === 0) errors[field] = [`The ${field} field is required.`];
 		return value;
 	};
@@ -79,25 +92,46 @@ function readInput(ctx: RouteContext, withId: boolean): ConfigInput {
 	const ssl = flag('ssl');
 	const rawTriggers = bodyField(ctx.body, 'triggers');
 	const triggers = rawTriggers === undefined || rawTriggers === null ? 0 : Number(rawTriggers);
-	if (!Number.isSafeInteger(triggers) || triggers < 0 || (typeof rawTriggers === 'string' && !/^\d+$/.test(rawTriggers.trim()))) {
-		errors.triggers = ['The JSON value could not be converted to ASC.Webhooks.Core.WebhookTrigger. Path: $.triggers'];
+	if (
+		!Number.isSafeInteger(triggers) ||
+		triggers < 0 ||
+		(typeof rawTriggers === 'string' && !/^\d+$/.test(rawTriggers.trim()))
+	) {
+		errors.triggers = [
+			'The JSON value could not be converted to ASC.Webhooks.Core.WebhookTrigger. Path: $.triggers',
+		];
 	}
 	let id: number | undefined;
 	if (withId) {
 		const rawId = bodyField(ctx.body, 'id');
 		id = Number(rawId);
-		if (rawId === undefined || rawId === null || !Number.isInteger(id)) errors.id = ['The id field is required.'];
+		if (rawId === undefined || rawId === null || !Number.isInteger(id))
+			errors.id = ['The id field is required.'];
 	}
 	if (Object.keys(errors).length > 0) throw new HttpError(validation(errors));
-	return { id, name: name ?? '', uri: uri ?? '', secretKey, enabled, ssl, triggers, targetId: targetId ? targetId : null };
+	return {
+		id,
+		name: name ?? '',
+		uri: uri ?? '',
+		secretKey,
+		enabled,
+		ssl,
+		triggers,
+		targetId: targetId ? targetId : null,
+	};
 }
 
 function checkTriggers(user: User, triggers: number): void {
-	if (flagsOf(triggers).some((t) => !isAvailableTo(t, user.type))) throw badRequest('Trigger is not available');
+	if (flagsOf(triggers).some((t) => !isAvailableTo(t, user.type)))
+		throw badRequest('Trigger is not available');
 }
 
 /** CheckWebhook: secret (mandatory on create), URL scheme, blacklist, HEAD probe. */
-async function checkWebhook(ctx: RouteContext, input: ConfigInput, creation: boolean): Promise<void> {
+async function checkWebhook(
+	ctx: RouteContext,
+	input: ConfigInput,
+	creation: boolean,
+): Promise<void> {
 	const { settings } = webhookHub(ctx.state);
 	try {
 		if (creation || input.secretKey) {
@@ -107,7 +141,11 @@ async function checkWebhook(ctx: RouteContext, input: ConfigInput, creation: boo
 		await checkWebhookUrl(input.uri, input.ssl, settings);
 	} catch (error) {
 		// Some portals (debug builds, proxies) put the request into the error text, secret included.
-		if (error instanceof HttpError && error.reply.kind === 'error' && settings.echoRequestInErrors) {
+		if (
+			error instanceof HttpError &&
+			error.reply.kind === 'error' &&
+			settings.echoRequestInErrors
+		) {
 			throw badRequest(`${error.reply.message} Request: ${JSON.stringify(ctx.body)}`);
 		}
 		throw error;
@@ -194,7 +232,8 @@ defineRoute('DELETE', '/api/2.0/settings/webhook/{id}', (ctx) => {
 	const user = currentUser(ctx);
 	const id = /^-?\d+$/.test(ctx.params.id) ? Number(ctx.params.id) : NaN;
 	// The route has an {id:int} constraint: anything else matches no route.
-	if (!Number.isInteger(id)) throw notFound(`The requested resource was not found: DELETE ${ctx.path}`);
+	if (!Number.isInteger(id))
+		throw notFound(`The requested resource was not found: DELETE ${ctx.path}`);
 	const subscription = findOwned(ctx, id, user);
 	webhookHub(ctx.state).subscriptions.delete(id);
 	return ok(configDto(ctx, subscription));
@@ -204,15 +243,26 @@ defineRoute('PUT', '/api/2.0/settings/webhook/{id}/retry', (ctx) => {
 	const user = currentUser(ctx);
 	isWebhookAdmin(ctx, user);
 	const logId = /^\d+$/.test(ctx.params.id) ? Number(ctx.params.id) : NaN;
-	if (!Number.isInteger(logId)) throw notFound(`The requested resource was not found: PUT ${ctx.path}`);
+	if (!Number.isInteger(logId))
+		throw notFound(`The requested resource was not found: PUT ${ctx.path}`);
 	const logged = webhookHub(ctx.state).deliveries.find((d) => d.eventId === logId);
 	if (logged) findOwned(ctx, logged.subscriptionId, user);
 	const id = retryFromLog(ctx.state, logId);
 	if (id === undefined || !logged) throw notFound('The webhook log entry was not found');
-	return ok({ id, configName: webhookHub(ctx.state).subscriptions.get(logged.subscriptionId)?.name, trigger: logged.trigger, creationTime: apiDate(ctx.state.now()), method: 'POST', route: logged.url, status: 0 });
+	return ok({
+		id,
+		configName: webhookHub(ctx.state).subscriptions.get(logged.subscriptionId)?.name,
+		trigger: logged.trigger,
+		creationTime: apiDate(ctx.state.now()),
+		method: 'POST',
+		route: logged.url,
+		status: 0,
+	});
 });
 
 defineRoute('GET', '/api/2.0/settings/webhook/triggers', (ctx) => {
 	const user = currentUser(ctx);
-	return ok(TRIGGERS.map((t) => ({ name: t.name, id: t.id, available: isAvailableTo(t, user.type) })));
+	return ok(
+		TRIGGERS.map((t) => ({ name: t.name, id: t.id, available: isAvailableTo(t, user.type) })),
+	);
 });

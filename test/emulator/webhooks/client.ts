@@ -25,15 +25,26 @@ export function send(outgoing: OutgoingRequest): Promise<IncomingAnswer> {
 		if (outgoing.body) headers['content-length'] = outgoing.body.length;
 		const req = (https ? httpsRequest : httpRequest)(
 			url,
-			{ method: outgoing.method, headers, ...(https ? { rejectUnauthorized: outgoing.verifyTls } : {}) },
+			{
+				method: outgoing.method,
+				headers,
+				...(https ? { rejectUnauthorized: outgoing.verifyTls } : {}),
+			},
 			(res) => {
 				const chunks: Buffer[] = [];
 				res.on('data', (chunk: Buffer) => chunks.push(chunk));
-				res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8').slice(0, 4096) }));
+				res.on('end', () =>
+					resolve({
+						status: res.statusCode ?? 0,
+						body: Buffer.concat(chunks).toString('utf8').slice(0, 4096),
+					}),
+				);
 				res.on('error', reject);
 			},
 		);
-		req.setTimeout(outgoing.timeoutMs, () => req.destroy(new Error(`timed out after ${outgoing.timeoutMs} ms`)));
+		req.setTimeout(outgoing.timeoutMs, () =>
+			req.destroy(new Error(`timed out after ${outgoing.timeoutMs} ms`)),
+		);
 		req.on('error', reject);
 		req.end(outgoing.body);
 	});

@@ -33,7 +33,8 @@ export interface EmitOptions {
 type Kind = 'file' | 'folder' | 'room' | 'user' | 'group' | 'raw';
 
 function kindOf(state: EmulatorState, entity: WebhookEntity): Kind {
-	if ('kind' in entity) return entity.kind === 'file' ? 'file' : state.isRoom(entity) ? 'room' : 'folder';
+	if ('kind' in entity)
+		return entity.kind === 'file' ? 'file' : state.isRoom(entity) ? 'room' : 'folder';
 	if ('email' in entity) return 'user';
 	if ('memberIds' in entity) return 'group';
 	return 'raw';
@@ -41,7 +42,11 @@ function kindOf(state: EmulatorState, entity: WebhookEntity): Kind {
 
 /** DocSpace serialises payloads with WhenWritingDefault: 0, false, '' and null are left out. */
 function withoutDefaults(value: Record<string, unknown>): Record<string, unknown> {
-	return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined && v !== null && v !== 0 && v !== false && v !== ''));
+	return Object.fromEntries(
+		Object.entries(value).filter(
+			([, v]) => v !== undefined && v !== null && v !== 0 && v !== false && v !== '',
+		),
+	);
 }
 
 const iso = (date: Date) => date.toISOString();
@@ -100,20 +105,35 @@ export function payloadOf(state: EmulatorState, entity: WebhookEntity): Record<s
 }
 
 /** Ids a subscription's targetId may name for this entity, with the target type each stands for. */
-function targetsOf(state: EmulatorState, entity: WebhookEntity, kind: Kind): Array<{ id: string; type: string }> {
+function targetsOf(
+	state: EmulatorState,
+	entity: WebhookEntity,
+	kind: Kind,
+): Array<{ id: string; type: string }> {
 	if ('kind' in entity) {
 		const own = { id: String(entity.id), type: kind };
 		const parentId = entity.kind === 'file' ? entity.folderId : entity.parentId;
 		const ancestors = parentId ? state.pathOf(parentId) : [];
-		return [own, ...ancestors.map((f) => ({ id: String(f.id), type: state.isRoom(f) ? 'room' : 'folder' }))];
+		return [
+			own,
+			...ancestors.map((f) => ({ id: String(f.id), type: state.isRoom(f) ? 'room' : 'folder' })),
+		];
 	}
-	if (kind === 'user' || kind === 'group') return [{ id: String((entity as User | Group).id).toLowerCase(), type: kind }];
+	if (kind === 'user' || kind === 'group')
+		return [{ id: String((entity as User | Group).id).toLowerCase(), type: kind }];
 	const raw = entity as RawWebhookEntity;
-	return [raw.id, ...(raw.ancestors ?? [])].filter((v) => v !== undefined).map((v) => ({ id: String(v), type: 'file' }));
+	return [raw.id, ...(raw.ancestors ?? [])]
+		.filter((v) => v !== undefined)
+		.map((v) => ({ id: String(v), type: 'file' }));
 }
 
 /** DocSpace only delivers what the subscription's creator may see (IWebhookAccessChecker). */
-function creatorMaySee(state: EmulatorState, creator: User, entity: WebhookEntity, actorId: string | undefined): boolean {
+function creatorMaySee(
+	state: EmulatorState,
+	creator: User,
+	entity: WebhookEntity,
+	actorId: string | undefined,
+): boolean {
 	if (!('kind' in entity)) return true;
 	const current = entity.kind === 'file' ? state.getFile(entity.id) : state.getFolder(entity.id);
 	if (current === entity && state.rootOf(entity)) return canRead(state, creator, entity);
@@ -137,13 +157,30 @@ function signature(body: Buffer, secret: string): string {
  * (attempt > 1) adds `retryCount`, `retryOn` and the last failure to `webhook`, so its body and
  * signature differ from the first attempt's. A first attempt has none of them.
  */
-function attemptBody(base: Record<string, unknown>, subscription: WebhookSubscription, attempt: number, now: Date): Buffer {
-	const body = JSON.parse(JSON.stringify(base)) as { event: Record<string, unknown>; webhook: Record<string, unknown> };
-	for (const field of ['lastFailureOn', 'lastFailureContent', 'lastSuccessOn', 'retryCount', 'retryOn']) delete body.webhook[field];
+function attemptBody(
+	base: Record<string, unknown>,
+	subscription: WebhookSubscription,
+	attempt: number,
+	now: Date,
+): Buffer {
+	const body = JSON.parse(JSON.stringify(base)) as {
+		event: Record<string, unknown>;
+		webhook: Record<string, unknown>;
+	};
+	for (const field of [
+		'lastFailureOn',
+		'lastFailureContent',
+		'lastSuccessOn',
+		'retryCount',
+		'retryOn',
+	])
+		delete body.webhook[field];
 	if (attempt > 1) {
 		Object.assign(body.webhook, {
 			...(subscription.lastFailureOn ? { lastFailureOn: iso(subscription.lastFailureOn) } : {}),
-			...(subscription.lastFailureContent ? { lastFailureContent: subscription.lastFailureContent } : {}),
+			...(subscription.lastFailureContent
+				? { lastFailureContent: subscription.lastFailureContent }
+				: {}),
 			...(subscription.lastSuccessOn ? { lastSuccessOn: iso(subscription.lastSuccessOn) } : {}),
 			retryCount: attempt - 1,
 			retryOn: `${now.toISOString().slice(0, 19)}Z`,
@@ -152,7 +189,13 @@ function attemptBody(base: Record<string, unknown>, subscription: WebhookSubscri
 	return Buffer.from(JSON.stringify(body), 'utf8');
 }
 
-async function deliver(hub: WebhookHub, subscription: WebhookSubscription, trigger: string, eventId: number, base: Record<string, unknown>): Promise<void> {
+async function deliver(
+	hub: WebhookHub,
+	subscription: WebhookSubscription,
+	trigger: string,
+	eventId: number,
+	base: Record<string, unknown>,
+): Promise<void> {
 	if (!(await hub.wait(0))) return;
 	const attempts = 1 + hub.settings.maxRetries;
 	const createOn = String((base.event as Record<string, unknown>).createOn);
@@ -170,7 +213,14 @@ async function deliver(hub: WebhookHub, subscription: WebhookSubscription, trigg
 		let responseBody: string | undefined;
 		let error: string | undefined;
 		try {
-			const answer = await send({ method: 'POST', url: subscription.uri, headers, body, verifyTls: subscription.ssl, timeoutMs: hub.settings.timeoutMs });
+			const answer = await send({
+				method: 'POST',
+				url: subscription.uri,
+				headers,
+				body,
+				verifyTls: subscription.ssl,
+				timeoutMs: hub.settings.timeoutMs,
+			});
 			status = answer.status;
 			responseBody = answer.body;
 		} catch (e) {
@@ -201,7 +251,8 @@ async function deliver(hub: WebhookHub, subscription: WebhookSubscription, trigg
 			hub.subscriptions.delete(subscription.id);
 			return;
 		}
-		if (attempt < attempts && !(await hub.wait(hub.settings.retryBaseMs * 2 ** (attempt - 1)))) return;
+		if (attempt < attempts && !(await hub.wait(hub.settings.retryBaseMs * 2 ** (attempt - 1))))
+			return;
 	}
 }
 
@@ -227,7 +278,12 @@ export function retryFromLog(state: EmulatorState, logId: number): number | unde
  * the promise settles when these deliveries (and their retries) are done. Also awaitable for
  * all deliveries through `webhookHub(state).idle()` / `emulator.webhooks.idle()`.
  */
-export function emitWebhookEvent(state: EmulatorState, trigger: string, entity: WebhookEntity, options: EmitOptions = {}): Promise<void> {
+export function emitWebhookEvent(
+	state: EmulatorState,
+	trigger: string,
+	entity: WebhookEntity,
+	options: EmitOptions = {},
+): Promise<void> {
 	const info = triggerByName(trigger);
 	if (!info || info.id === 0) throw new Error(`unknown webhook trigger ${trigger}`);
 	const hub = webhookHub(state);
@@ -240,7 +296,9 @@ export function emitWebhookEvent(state: EmulatorState, trigger: string, entity: 
 		if (!subscription.enabled || !maskIncludes(subscription.triggers, info)) continue;
 		const creator = state.getUser(subscription.createdBy);
 		if (!creator || creator.status !== 1 || !isAvailableTo(info, creator.type)) continue;
-		const target = subscription.targetId ? targets.find((t) => t.id === subscription.targetId?.toLowerCase()) : undefined;
+		const target = subscription.targetId
+			? targets.find((t) => t.id === subscription.targetId?.toLowerCase())
+			: undefined;
 		if (subscription.targetId && !target) continue;
 		if (!creatorMaySee(state, creator, entity, actorId)) continue;
 
@@ -250,10 +308,15 @@ export function emitWebhookEvent(state: EmulatorState, trigger: string, entity: 
 			id: subscription.id,
 			name: subscription.name,
 			url: subscription.uri,
-			triggers: subscription.triggers === 0 ? ['*'] : flagsOf(subscription.triggers).map((t) => t.name),
+			triggers:
+				subscription.triggers === 0 ? ['*'] : flagsOf(subscription.triggers).map((t) => t.name),
 			...(target ? { target: { id: subscription.targetId, type: target.type } } : {}),
 		};
-		const base = { event: { id: eventId, createOn, createBy: actorId, trigger, triggerId: info.id }, payload, webhook };
+		const base = {
+			event: { id: eventId, createOn, createBy: actorId, trigger, triggerId: info.id },
+			payload,
+			webhook,
+		};
 		const delivery = deliver(hub, subscription, trigger, eventId, base).catch(() => undefined);
 		hub.track(delivery);
 		work.push(delivery);

@@ -79,7 +79,13 @@ export class WebhookHub {
 		retryBaseMs: 1000,
 		maxRetries: 5,
 		timeoutMs: 30_000,
-		passwordPolicy: { minLength: 8, maxLength: 30, upperCase: true, digits: true, specSymbols: true },
+		passwordPolicy: {
+			minLength: 8,
+			maxLength: 30,
+			upperCase: true,
+			digits: true,
+			specSymbols: true,
+		},
 		limitedAccessForUsers: false,
 		echoRequestInErrors: false,
 	};

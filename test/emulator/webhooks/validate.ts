@@ -16,7 +16,8 @@ export function checkSecret(secret: string, policy: PasswordPolicy): void {
 	if (secret.length < policy.minLength || secret.length > policy.maxLength) {
 		problems.push(`from ${policy.minLength} to ${policy.maxLength} characters`);
 	}
-	if (!/^[\x21-\x7e]*$/.test(secret)) problems.push('only printable ASCII characters without spaces');
+	if (!/^[\x21-\x7e]*$/.test(secret))
+		problems.push('only printable ASCII characters without spaces');
 	if (policy.upperCase && !/[A-Z]/.test(secret)) problems.push('an uppercase letter');
 	if (policy.digits && !/[0-9]/.test(secret)) problems.push('a digit');
 	if (policy.specSymbols && !/[^A-Za-z0-9]/.test(secret)) problems.push('a special character');
@@ -67,7 +68,11 @@ export async function isBlockedHost(hostname: string): Promise<boolean> {
 }
 
 /** Scheme, blacklist and HEAD probe. */
-export async function checkWebhookUrl(uri: string, ssl: boolean, settings: WebhookSettings): Promise<void> {
+export async function checkWebhookUrl(
+	uri: string,
+	ssl: boolean,
+	settings: WebhookSettings,
+): Promise<void> {
 	let url: URL;
 	try {
 		url = new URL(uri);
@@ -77,14 +82,22 @@ export async function checkWebhookUrl(uri: string, ssl: boolean, settings: Webho
 	if (url.protocol !== 'http:' && url.protocol !== 'https:') {
 		throw badRequest('The webhook URL must be an absolute http or https URL');
 	}
-	if (ssl && url.protocol !== 'https:') throw badRequest('SSL verification needs an https webhook URL');
+	if (ssl && url.protocol !== 'https:')
+		throw badRequest('SSL verification needs an https webhook URL');
 	// DocSpace throws a bare ArgumentException for a blacklisted address.
 	if (!settings.allowPrivateUrls && (await isBlockedHost(url.hostname))) {
 		throw badRequest('Value does not fall within the expected range.');
 	}
 	let status = 0;
 	try {
-		status = (await send({ method: 'HEAD', url: uri, verifyTls: ssl, timeoutMs: Math.min(settings.timeoutMs, 10_000) })).status;
+		status = (
+			await send({
+				method: 'HEAD',
+				url: uri,
+				verifyTls: ssl,
+				timeoutMs: Math.min(settings.timeoutMs, 10_000),
+			})
+		).status;
 	} catch {
 		status = 0;
 	}

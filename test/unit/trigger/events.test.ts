@@ -39,9 +39,20 @@ describe('webhook event catalogue', () => {
 	});
 
 	it('marks the events DocSpace keeps for admins', () => {
-		const adminOnly = WEBHOOK_EVENTS.filter((e) => e.adminOnly).map((e) => e.name).sort();
+		const adminOnly = WEBHOOK_EVENTS.filter((e) => e.adminOnly)
+			.map((e) => e.name)
+			.sort();
 		expect(adminOnly).toEqual(
-			['agent.created', 'group.created', 'group.deleted', 'group.updated', 'room.copied', 'room.created', 'user.created', 'user.invited'].sort(),
+			[
+				'agent.created',
+				'group.created',
+				'group.deleted',
+				'group.updated',
+				'room.copied',
+				'room.created',
+				'user.created',
+				'user.invited',
+			].sort(),
 		);
 	});
 
@@ -59,7 +70,12 @@ describe('triggerMask', () => {
 	});
 
 	it('adds flags beyond 32 bits exactly, without bitwise overflow', () => {
-		const { mask, unknown } = triggerMask(['file.uploaded', 'agent.updated', 'folder.downloaded', 'agent.created']);
+		const { mask, unknown } = triggerMask([
+			'file.uploaded',
+			'agent.updated',
+			'folder.downloaded',
+			'agent.created',
+		]);
 		expect(unknown).toEqual([]);
 		expect(mask).toBe(256 + 2 ** 32 + 2 ** 35 + 2 ** 31);
 		expect(mask).toBeGreaterThan(2 ** 32);
@@ -72,7 +88,9 @@ describe('triggerMask', () => {
 
 	it('reports unknown names, or resolves them from the portal’s catalogue', () => {
 		expect(triggerMask(['file.created', 'thing.happened']).unknown).toEqual(['thing.happened']);
-		expect(triggerMask(['file.created', 'thing.happened'], new Map([['thing.happened', 2 ** 40]])).mask).toBe(128 + 2 ** 40);
+		expect(
+			triggerMask(['file.created', 'thing.happened'], new Map([['thing.happened', 2 ** 40]])).mask,
+		).toBe(128 + 2 ** 40);
 	});
 
 	it('hasFlag reads flags above 2^31', () => {

@@ -3,7 +3,10 @@ import { createHmac } from 'node:crypto';
 import { signatureOf, verifySignature } from '../../../nodes/DocSpace/trigger/signature';
 
 const secret = 'S3cret!with-Special#chars';
-const body = Buffer.from('{"event":{"id":7,"trigger":"file.created"},"payload":{"title":"Ünïcode.docx"}}', 'utf8');
+const body = Buffer.from(
+	'{"event":{"id":7,"trigger":"file.created"},"payload":{"title":"Ünïcode.docx"}}',
+	'utf8',
+);
 const hex = createHmac('sha256', secret).update(body).digest('hex');
 
 describe('webhook signature', () => {
@@ -20,7 +23,9 @@ describe('webhook signature', () => {
 		expect(verifySignature(body, undefined, secret)).toBe(false);
 		expect(verifySignature(body, `sha256=${hex}`, undefined)).toBe(false);
 		expect(verifySignature(body, signatureOf(body, 'another-secret'), secret)).toBe(false);
-		expect(verifySignature(Buffer.from(body.toString().replace('7', '8')), `sha256=${hex}`, secret)).toBe(false);
+		expect(
+			verifySignature(Buffer.from(body.toString().replace('7', '8')), `sha256=${hex}`, secret),
+		).toBe(false);
 		const spaced = Buffer.from(JSON.stringify(JSON.parse(body.toString()), null, 1));
 		expect(verifySignature(spaced, `sha256=${hex}`, secret)).toBe(false);
 		expect(verifySignature(body, hex, secret)).toBe(false);

@@ -79,20 +79,23 @@ export const description: INodeProperties[] = [
 				name: 'Download as ZIP',
 				value: 'downloadZip',
 				action: 'Download files and folders as a ZIP archive',
-				description: 'Pack files and folders, with everything in them, into one ZIP archive in a binary field',
+				description:
+					'Pack files and folders, with everything in them, into one ZIP archive in a binary field',
 			},
 			{ name: 'Get', value: 'get', action: 'Get a file', description: 'Get a file’s details' },
 			{
 				name: 'Get Link',
 				value: 'getLink',
 				action: 'Get the shared link of a file',
-				description: 'Get the file’s primary external link; DocSpace creates one (read only) if the file has none',
+				description:
+					'Get the file’s primary external link; DocSpace creates one (read only) if the file has none',
 			},
 			{
 				name: 'Get Many',
 				value: 'getMany',
 				action: 'Get many files',
-				description: 'Search the files of a folder or room by type, extension or name, one item per file',
+				description:
+					'Search the files of a folder or room by type, extension or name, one item per file',
 			},
 			{
 				name: 'Get Versions',
@@ -104,7 +107,8 @@ export const description: INodeProperties[] = [
 				name: 'Manage Links',
 				value: 'manageLinks',
 				action: 'Manage the external links of a file',
-				description: 'Create, update, delete or list external links with access, password, expiry and download rules',
+				description:
+					'Create, update, delete or list external links with access, password, expiry and download rules',
 			},
 			{
 				name: 'Move',
@@ -112,7 +116,12 @@ export const description: INodeProperties[] = [
 				action: 'Move a file',
 				description: 'Move a file into another folder or room',
 			},
-			{ name: 'Rename', value: 'rename', action: 'Rename a file', description: 'Change a file’s name' },
+			{
+				name: 'Rename',
+				value: 'rename',
+				action: 'Rename a file',
+				description: 'Change a file’s name',
+			},
 			{
 				name: 'Replace Content',
 				value: 'replaceContent',

@@ -16,7 +16,11 @@ export async function assertConvertible(
 	itemIndex: number,
 	parameterLabel: string,
 ): Promise<void> {
-	const settings = await docSpaceCall.call(this, { method: 'GET', path: 'files/settings', itemIndex });
+	const settings = await docSpaceCall.call(this, {
+		method: 'GET',
+		path: 'files/settings',
+		itemIndex,
+	});
 	const table = (settings.extsConvertible ?? {}) as IDataObject;
 	const source = normalizeExtension(sourceExtension);
 	const targets = Array.isArray(table[source]) ? (table[source] as unknown[]).map(String) : [];

@@ -35,11 +35,20 @@ const properties: INodeProperties[] = [
 	simplifyOutput,
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['file'], operation: ['create'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['file'], operation: ['create'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const folderId = locatorId.call(this, 'folder', i);
-	const name = requiredText.call(this, 'File Name', this.getNodeParameter('title', i, ''), i, ENTRY_NAME_RULES);
+	const name = requiredText.call(
+		this,
+		'File Name',
+		this.getNodeParameter('title', i, ''),
+		i,
+		ENTRY_NAME_RULES,
+	);
 	const extension = String(this.getNodeParameter('fileType', i, '.docx'));
 	const file = await docSpaceCall.call(this, {
 		method: 'POST',

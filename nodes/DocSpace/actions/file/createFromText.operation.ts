@@ -6,7 +6,13 @@ import { simplifyOutput } from '../common.descriptions';
 import { folderPath } from '../entry';
 import { locatorId, requiredText, ENTRY_NAME_RULES } from '../../shared/validation';
 import type { NameConflict } from './shared';
-import { fileItems, findFileByTitle, ifNameExists, targetFolderProperty, withExtension } from './shared';
+import {
+	fileItems,
+	findFileByTitle,
+	ifNameExists,
+	targetFolderProperty,
+	withExtension,
+} from './shared';
 
 const properties: INodeProperties[] = [
 	targetFolderProperty,
@@ -32,7 +38,11 @@ const properties: INodeProperties[] = [
 		name: 'format',
 		type: 'options',
 		options: [
-			{ name: 'HTML', value: 'html', description: 'An .html file; the text is taken as HTML markup' },
+			{
+				name: 'HTML',
+				value: 'html',
+				description: 'An .html file; the text is taken as HTML markup',
+			},
 			{ name: 'Plain Text', value: 'text', description: 'A .txt file' },
 		],
 		default: 'text',
@@ -49,7 +59,16 @@ export const description = updateDisplayOptions(
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const folderId = locatorId.call(this, 'folder', i);
 	const format = String(this.getNodeParameter('format', i, 'text'));
-	const title = withExtension(requiredText.call(this, 'File Name', this.getNodeParameter('title', i, ''), i, ENTRY_NAME_RULES), format === 'html' ? '.html' : '.txt');
+	const title = withExtension(
+		requiredText.call(
+			this,
+			'File Name',
+			this.getNodeParameter('title', i, ''),
+			i,
+			ENTRY_NAME_RULES,
+		),
+		format === 'html' ? '.html' : '.txt',
+	);
 	const content = String(this.getNodeParameter('content', i, '') ?? '');
 	const conflict = this.getNodeParameter('ifNameExists', i, 'newVersion') as NameConflict;
 

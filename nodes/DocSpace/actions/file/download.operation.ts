@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { downloadToBinary, normalizeExtension, replaceExtension } from '../../transport/download';
@@ -21,7 +26,10 @@ const properties: INodeProperties[] = [
 				displayName: 'Convert To Name or ID',
 				name: 'convertTo',
 				type: 'options',
-				typeOptions: { loadOptionsMethod: 'getConversionFormats', loadOptionsDependsOn: ['fileId.value'] },
+				typeOptions: {
+					loadOptionsMethod: 'getConversionFormats',
+					loadOptionsDependsOn: ['fileId.value'],
+				},
 				default: '',
 				description:
 					'Format to convert the file to while downloading; the list shows what the portal converts the chosen file to. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
@@ -38,7 +46,10 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['file'], operation: ['download'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['file'], operation: ['download'] } },
+	properties,
+);
 
 export async function execute(
 	this: IExecuteFunctions,
@@ -46,9 +57,15 @@ export async function execute(
 	item: INodeExecutionData,
 ): Promise<INodeExecutionData[]> {
 	const fileId = locatorId.call(this, 'file', i);
-	const property = requiredText.call(this, 'Put Output File in Field', this.getNodeParameter('binaryPropertyName', i, 'data'), i, {
-		example: 'data',
-	});
+	const property = requiredText.call(
+		this,
+		'Put Output File in Field',
+		this.getNodeParameter('binaryPropertyName', i, 'data'),
+		i,
+		{
+			example: 'data',
+		},
+	);
 	const options = this.getNodeParameter('options', i, {}) as IDataObject;
 	const version = wholeNumber.call(this, 'Version', options.version ?? 0, i, 0);
 	const convertTo = fileExtension.call(this, 'Convert To', options.convertTo, i);
@@ -58,7 +75,8 @@ export async function execute(
 	const sourceExtension = normalizeExtension(String(file.fileExst ?? ''));
 	let outputType = normalizeExtension(convertTo);
 	if (outputType === sourceExtension) outputType = '';
-	if (outputType) await assertConvertible.call(this, title, sourceExtension, outputType, i, 'Convert To');
+	if (outputType)
+		await assertConvertible.call(this, title, sourceExtension, outputType, i, 'Convert To');
 
 	const binary = await downloadToBinary.call(this, {
 		fileId,

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { downloadArchive } from '../../transport/archive';
@@ -21,7 +26,8 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'e.g. 7',
-		description: 'IDs of the folders or rooms to put in the archive, each with everything in it, separated by commas',
+		description:
+			'IDs of the folders or rooms to put in the archive, each with everything in it, separated by commas',
 	},
 	outputBinaryField,
 	{
@@ -37,22 +43,36 @@ const properties: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				placeholder: 'e.g. Reports.zip',
-				description: 'Name of the archive in the binary field; the name DocSpace gives it by default',
+				description:
+					'Name of the archive in the binary field; the name DocSpace gives it by default',
 			},
 			waitTimeLimitOption,
 		],
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['file'], operation: ['downloadZip'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['file'], operation: ['downloadZip'] } },
+	properties,
+);
 
-function idsOf(this: IExecuteFunctions, label: string, value: unknown, itemIndex: number): number[] {
+function idsOf(
+	this: IExecuteFunctions,
+	label: string,
+	value: unknown,
+	itemIndex: number,
+): number[] {
 	const parts = (Array.isArray(value) ? value.map(String) : String(value ?? '').split(','))
 		.map((part) => part.trim())
 		.filter((part) => part !== '');
 	const wrong = parts.find((part) => !/^\d+$/.test(part));
 	if (wrong !== undefined) {
-		throw invalidParameter.call(this, itemIndex, `The parameter “${label}” holds “${wrong}”, which is not a DocSpace ID`, 'Enter numeric IDs separated by commas, e.g. 12, 15.');
+		throw invalidParameter.call(
+			this,
+			itemIndex,
+			`The parameter “${label}” holds “${wrong}”, which is not a DocSpace ID`,
+			'Enter numeric IDs separated by commas, e.g. 12, 15.',
+		);
 	}
 	return parts.map(Number);
 }
@@ -65,11 +85,22 @@ export async function execute(
 	const fileIds = idsOf.call(this, 'File IDs', this.getNodeParameter('fileIds', i, ''), i);
 	const folderIds = idsOf.call(this, 'Folder IDs', this.getNodeParameter('folderIds', i, ''), i);
 	if (fileIds.length === 0 && folderIds.length === 0) {
-		throw invalidParameter.call(this, i, 'Nothing to download: “File IDs” and “Folder IDs” are both empty', 'Enter at least one file or folder ID.');
+		throw invalidParameter.call(
+			this,
+			i,
+			'Nothing to download: “File IDs” and “Folder IDs” are both empty',
+			'Enter at least one file or folder ID.',
+		);
 	}
-	const property = requiredText.call(this, 'Put Output File in Field', this.getNodeParameter('binaryPropertyName', i, 'data'), i, {
-		example: 'data',
-	});
+	const property = requiredText.call(
+		this,
+		'Put Output File in Field',
+		this.getNodeParameter('binaryPropertyName', i, 'data'),
+		i,
+		{
+			example: 'data',
+		},
+	);
 	const options = this.getNodeParameter('options', i, {}) as IDataObject;
 	const binary = await downloadArchive.call(this, {
 		fileIds,
@@ -79,5 +110,10 @@ export async function execute(
 		timeLimitLabel: waitTimeLimitOption.displayName,
 		fileName: typeof options.fileName === 'string' ? options.fileName.trim() : undefined,
 	});
-	return [{ json: { fileIds, folderIds, fileName: binary.fileName, size: binary.bytes }, binary: { ...item.binary, [property]: binary } }];
+	return [
+		{
+			json: { fileIds, folderIds, fileName: binary.fileName, size: binary.bytes },
+			binary: { ...item.binary, [property]: binary },
+		},
+	];
 }

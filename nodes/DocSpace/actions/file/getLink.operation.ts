@@ -12,11 +12,18 @@ const properties: INodeProperties[] = [
 	simplifyOutput,
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['file'], operation: ['getLink'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['file'], operation: ['getLink'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const fileId = locatorId.call(this, 'file', i);
 	// DocSpace creates the primary external link (read only) when the file has none yet.
-	const link = await docSpaceCall.call(this, { method: 'GET', path: `files/file/${fileId}/link`, itemIndex: i });
+	const link = await docSpaceCall.call(this, {
+		method: 'GET',
+		path: `files/file/${fileId}/link`,
+		itemIndex: i,
+	});
 	return simplifiedItems.call(this, i, link, summarizeLink);
 }

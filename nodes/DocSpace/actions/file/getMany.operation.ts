@@ -7,15 +7,20 @@ import { folderPath, listingFilters, listingQuery } from '../entry';
 import { listLimit, simplifiedItems, summarizeEntry } from '../helpers';
 import { locatorId } from '../../shared/validation';
 
-
 const properties: INodeProperties[] = [
-	{ ...folderLocator, description: 'The folder or room to search in; enter @my (By ID) for My documents' },
+	{
+		...folderLocator,
+		description: 'The folder or room to search in; enter @my (By ID) for My documents',
+	},
 	...returnAllOrLimit,
 	listingFilters(true),
 	simplifyOutput,
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['file'], operation: ['getMany'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['file'], operation: ['getMany'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const folderId = locatorId.call(this, 'folder', i);

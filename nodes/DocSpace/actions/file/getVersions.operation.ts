@@ -7,8 +7,17 @@ import { pick, simplifiedItems } from '../helpers';
 import { locatorId } from '../../shared/validation';
 
 const VERSION_KEYS = [
-	'id', 'title', 'version', 'versionGroup', 'comment', 'fileExst', 'pureContentLength', 'contentLength',
-	'created', 'updated', 'viewUrl',
+	'id',
+	'title',
+	'version',
+	'versionGroup',
+	'comment',
+	'fileExst',
+	'pureContentLength',
+	'contentLength',
+	'created',
+	'updated',
+	'viewUrl',
 ] as const;
 
 const properties: INodeProperties[] = [
@@ -16,10 +25,17 @@ const properties: INodeProperties[] = [
 	simplifyOutput,
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['file'], operation: ['getVersions'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['file'], operation: ['getVersions'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const fileId = locatorId.call(this, 'file', i);
-	const versions = await docSpaceList.call(this, { method: 'GET', path: `files/file/${fileId}/history`, itemIndex: i });
+	const versions = await docSpaceList.call(this, {
+		method: 'GET',
+		path: `files/file/${fileId}/history`,
+		itemIndex: i,
+	});
 	return simplifiedItems.call(this, i, versions, (version) => pick(version, VERSION_KEYS));
 }

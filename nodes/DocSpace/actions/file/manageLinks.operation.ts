@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { docSpacePaginate, pickList } from '../../transport/paginate';
@@ -6,11 +11,28 @@ import { docSpaceCall } from '../../transport/request';
 import { fileLocator, returnAllOrLimit, simplifyOutput } from '../common.descriptions';
 import { listItems, simplifiedItems, toItems } from '../helpers';
 import { FileShare, linkAccessOptions } from '../room/access';
-import { LINK_TITLE_RULES, linkExpirationField, linkTitleField, summarizeLink } from '../room/shared';
-import { dateParameter, invalidParameter, isGuid, locatorId, optionalText } from '../../shared/validation';
+import {
+	LINK_TITLE_RULES,
+	linkExpirationField,
+	linkTitleField,
+	summarizeLink,
+} from '../room/shared';
+import {
+	dateParameter,
+	invalidParameter,
+	isGuid,
+	locatorId,
+	optionalText,
+} from '../../shared/validation';
 
 /** Access levels a link to a single file can give. */
-const FILE_LINK_ACCESS: number[] = [FileShare.Editing, FileShare.FillForms, FileShare.Review, FileShare.Comment, FileShare.Read];
+const FILE_LINK_ACCESS: number[] = [
+	FileShare.Editing,
+	FileShare.FillForms,
+	FileShare.Review,
+	FileShare.Comment,
+	FileShare.Read,
+];
 
 const accessField: INodeProperties = {
 	displayName: 'Access',
@@ -27,7 +49,8 @@ const linkSettings: INodeProperties[] = [
 		name: 'denyDownload',
 		type: 'boolean',
 		default: false,
-		description: 'Whether to stop people who open the link from downloading, printing or copying the file',
+		description:
+			'Whether to stop people who open the link from downloading, printing or copying the file',
 	},
 	linkExpirationField,
 	{
@@ -60,8 +83,16 @@ const properties: INodeProperties[] = [
 		options: [
 			{ name: 'Create', value: 'create', description: 'Create another external link to the file' },
 			{ name: 'Delete', value: 'delete', description: 'Delete an external link' },
-			{ name: 'Get Many', value: 'getMany', description: 'List the file’s external links, one item per link' },
-			{ name: 'Update', value: 'update', description: 'Change the access or settings of an external link' },
+			{
+				name: 'Get Many',
+				value: 'getMany',
+				description: 'List the file’s external links, one item per link',
+			},
+			{
+				name: 'Update',
+				value: 'update',
+				description: 'Change the access or settings of an external link',
+			},
 		],
 		default: 'create',
 	},
@@ -72,7 +103,8 @@ const properties: INodeProperties[] = [
 		default: '',
 		required: true,
 		placeholder: 'e.g. 6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f',
-		description: 'ID of the link (the ID in the output of Get Link or of this operation’s Get Many)',
+		description:
+			'ID of the link (the ID in the output of Get Link or of this operation’s Get Many)',
 		displayOptions: forActions(['delete', 'update']),
 	},
 	{ ...accessField, displayOptions: forActions(['create']) },
@@ -101,7 +133,10 @@ const properties: INodeProperties[] = [
 	{ ...simplifyOutput, displayOptions: forActions(['create', 'getMany', 'update']) },
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['file'], operation: ['manageLinks'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['file'], operation: ['manageLinks'] } },
+	properties,
+);
 
 /** The FileLinkRequest settings from the Options / Update Fields collection. */
 function settingsOf(this: IExecuteFunctions, fields: IDataObject, i: number): IDataObject {
@@ -109,13 +144,22 @@ function settingsOf(this: IExecuteFunctions, fields: IDataObject, i: number): ID
 	if (fields.access !== undefined) {
 		const access = Number(fields.access);
 		if (!FILE_LINK_ACCESS.includes(access)) {
-			throw invalidParameter.call(this, i, `The parameter “Access” has a value file links do not offer: ${String(fields.access)}`, 'Pick an access level from the list.');
+			throw invalidParameter.call(
+				this,
+				i,
+				`The parameter “Access” has a value file links do not offer: ${String(fields.access)}`,
+				'Pick an access level from the list.',
+			);
 		}
 		body.access = access;
 	}
-	if (fields.title !== undefined) body.title = optionalText.call(this, 'Title', fields.title, i, LINK_TITLE_RULES);
+	if (fields.title !== undefined)
+		body.title = optionalText.call(this, 'Title', fields.title, i, LINK_TITLE_RULES);
 	if (fields.expirationDate !== undefined) {
-		body.expirationDate = dateParameter.call(this, 'Expiration Date', fields.expirationDate, i, { future: true })?.toISOString() ?? '';
+		body.expirationDate =
+			dateParameter
+				.call(this, 'Expiration Date', fields.expirationDate, i, { future: true })
+				?.toISOString() ?? '';
 	}
 	if (fields.password !== undefined) body.password = String(fields.password);
 	if (fields.denyDownload !== undefined) body.denyDownload = fields.denyDownload === true;
@@ -126,16 +170,28 @@ function settingsOf(this: IExecuteFunctions, fields: IDataObject, i: number): ID
 /** Drops settings that mean "none" (DocSpace resets whatever a link request leaves out). */
 function compact(body: IDataObject): IDataObject {
 	const result: IDataObject = {};
-	for (const [key, value] of Object.entries(body)) if (value !== undefined && value !== '') result[key] = value;
+	for (const [key, value] of Object.entries(body))
+		if (value !== undefined && value !== '') result[key] = value;
 	return result;
 }
 
 const linksPath = (fileId: string) => `files/file/${fileId}/links`;
 
-async function findLink(this: IExecuteFunctions, fileId: string, linkId: string, i: number): Promise<IDataObject> {
-	const links = await docSpacePaginate.call(this, { path: linksPath(fileId), itemIndex: i, pick: pickList });
+async function findLink(
+	this: IExecuteFunctions,
+	fileId: string,
+	linkId: string,
+	i: number,
+): Promise<IDataObject> {
+	const links = await docSpacePaginate.call(this, {
+		path: linksPath(fileId),
+		itemIndex: i,
+		pick: pickList,
+	});
 	const found = links.find(
-		(share) => String(((share.sharedLink ?? {}) as IDataObject).id ?? '').toLowerCase() === linkId.toLowerCase(),
+		(share) =>
+			String(((share.sharedLink ?? {}) as IDataObject).id ?? '').toLowerCase() ===
+			linkId.toLowerCase(),
 	);
 	if (!found) {
 		throw invalidParameter.call(
@@ -154,7 +210,9 @@ function linkIdOf(this: IExecuteFunctions, i: number): string {
 		throw invalidParameter.call(
 			this,
 			i,
-			linkId ? `The parameter “Link ID” is not a link ID: “${linkId}”` : 'The parameter “Link ID” is empty',
+			linkId
+				? `The parameter “Link ID” is not a link ID: “${linkId}”`
+				: 'The parameter “Link ID” is empty',
 			'Copy the link’s ID (a GUID) from the output of Get Link or of the Get Many action.',
 		);
 	}
@@ -166,23 +224,44 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	const action = String(this.getNodeParameter('linkAction', i));
 
 	if (action === 'getMany') {
-		return await listItems.call(this, i, { path: linksPath(fileId), pick: pickList }, summarizeLink);
+		return await listItems.call(
+			this,
+			i,
+			{ path: linksPath(fileId), pick: pickList },
+			summarizeLink,
+		);
 	}
 
 	let body: IDataObject;
 	if (action === 'create') {
 		const options = this.getNodeParameter('linkOptions', i, {}) as IDataObject;
-		body = compact(settingsOf.call(this, { ...options, access: this.getNodeParameter('access', i, FileShare.Read) }, i));
+		body = compact(
+			settingsOf.call(
+				this,
+				{ ...options, access: this.getNodeParameter('access', i, FileShare.Read) },
+				i,
+			),
+		);
 	} else {
 		const linkId = linkIdOf.call(this, i);
 		if (action === 'delete') {
 			await findLink.call(this, fileId, linkId, i);
-			await docSpaceCall.call(this, { method: 'PUT', path: linksPath(fileId), body: { linkId, access: FileShare.None }, itemIndex: i });
+			await docSpaceCall.call(this, {
+				method: 'PUT',
+				path: linksPath(fileId),
+				body: { linkId, access: FileShare.None },
+				itemIndex: i,
+			});
 			return toItems.call(this, { deleted: true, id: linkId });
 		}
 		const fields = this.getNodeParameter('updateFields', i, {}) as IDataObject;
 		if (Object.keys(fields).length === 0) {
-			throw invalidParameter.call(this, i, 'No fields to update were given', 'Add at least one field under “Update Fields”.');
+			throw invalidParameter.call(
+				this,
+				i,
+				'No fields to update were given',
+				'Add at least one field under “Update Fields”.',
+			);
 		}
 		const changes = settingsOf.call(this, fields, i);
 		const current = await findLink.call(this, fileId, linkId, i);
@@ -208,12 +287,22 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 			...changes,
 		});
 	}
-	const share = await docSpaceCall.call(this, { method: 'PUT', path: linksPath(fileId), body, itemIndex: i });
+	const share = await docSpaceCall.call(this, {
+		method: 'PUT',
+		path: linksPath(fileId),
+		body,
+		itemIndex: i,
+	});
 	if (!share.sharedLink) {
-		throw new NodeOperationError(this.getNode(), `DocSpace did not ${action === 'create' ? 'create' : 'change'} the link`, {
-			itemIndex: i,
-			description: 'The file may already have as many external links as DocSpace allows, or the account may not share this file.',
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			`DocSpace did not ${action === 'create' ? 'create' : 'change'} the link`,
+			{
+				itemIndex: i,
+				description:
+					'The file may already have as many external links as DocSpace allows, or the account may not share this file.',
+			},
+		);
 	}
 	return simplifiedItems.call(this, i, share, summarizeLink);
 }

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { normalizeExtension } from '../../transport/download';
@@ -6,7 +11,14 @@ import { uploadNewVersion } from '../../transport/upload';
 import { binaryContent } from '../binaryInput';
 import { fileLocator, simplifyOutput } from '../common.descriptions';
 import { locatorId } from '../../shared/validation';
-import { chunkSizeOption, fileInfo, fileItems, inputBinaryField, parallelChunksOption, uploadLimitsOf } from './shared';
+import {
+	chunkSizeOption,
+	fileInfo,
+	fileItems,
+	inputBinaryField,
+	parallelChunksOption,
+	uploadLimitsOf,
+} from './shared';
 
 const properties: INodeProperties[] = [
 	{ ...fileLocator, description: 'The file to store a new version of' },
@@ -52,9 +64,14 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 			},
 		);
 	}
-	const file = await uploadNewVersion.call(this, current, { ...content, fileName: title || content.fileName }, {
-		itemIndex: i,
-		...uploadLimitsOf.call(this, options, i),
-	});
+	const file = await uploadNewVersion.call(
+		this,
+		current,
+		{ ...content, fileName: title || content.fileName },
+		{
+			itemIndex: i,
+			...uploadLimitsOf.call(this, options, i),
+		},
+	);
 	return fileItems.call(this, i, file);
 }

@@ -2,12 +2,22 @@
  * What several file operations share: parameters for the target folder, binary data, name
  * clashes and chunk size, and lookups of files.
  */
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { docSpaceCall } from '../../transport/request';
 import { docSpacePaginate, pickFolderContent } from '../../transport/paginate';
-import { DEFAULT_CHUNK_SIZE, DEFAULT_PARALLEL_CHUNKS, MAX_PARALLEL_CHUNKS, MIN_CHUNK_SIZE } from '../../transport/upload';
+import {
+	DEFAULT_CHUNK_SIZE,
+	DEFAULT_PARALLEL_CHUNKS,
+	MAX_PARALLEL_CHUNKS,
+	MIN_CHUNK_SIZE,
+} from '../../transport/upload';
 import { folderLocator } from '../common.descriptions';
 import { folderPath, myDocuments } from '../entry';
 import { simplifiedItems, summarizeEntry } from '../helpers';
@@ -93,30 +103,57 @@ export function uploadLimitsOf(
 ): { chunkSize: number; parallel: number; chunkSizeLabel: string } {
 	const chunkSize = Number(options.chunkSize ?? DEFAULT_CHUNK_SIZE / 1024 / 1024) * 1024 * 1024;
 	if (!Number.isFinite(chunkSize) || chunkSize < MIN_CHUNK_SIZE) {
-		throw new NodeOperationError(this.getNode(), `The option “${chunkSizeOption.displayName}” is too small`, {
-			itemIndex,
-			description: 'Use at least 0.0625 MiB (64 KiB); DocSpace accepts up to 10 MiB per chunk by default.',
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			`The option “${chunkSizeOption.displayName}” is too small`,
+			{
+				itemIndex,
+				description:
+					'Use at least 0.0625 MiB (64 KiB); DocSpace accepts up to 10 MiB per chunk by default.',
+			},
+		);
 	}
 	const parallel = Math.floor(Number(options.parallelChunks ?? DEFAULT_PARALLEL_CHUNKS));
 	if (!Number.isFinite(parallel) || parallel < 1 || parallel > MAX_PARALLEL_CHUNKS) {
-		throw new NodeOperationError(this.getNode(), `The option “${parallelChunksOption.displayName}” must be between 1 and ${MAX_PARALLEL_CHUNKS}`, {
-			itemIndex,
-			description: `DocSpace runs at most ${MAX_PARALLEL_CHUNKS} writes of one user at once; 4 is a good choice.`,
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			`The option “${parallelChunksOption.displayName}” must be between 1 and ${MAX_PARALLEL_CHUNKS}`,
+			{
+				itemIndex,
+				description: `DocSpace runs at most ${MAX_PARALLEL_CHUNKS} writes of one user at once; 4 is a good choice.`,
+			},
+		);
 	}
-	return { chunkSize: Math.floor(chunkSize), parallel, chunkSizeLabel: chunkSizeOption.displayName };
+	return {
+		chunkSize: Math.floor(chunkSize),
+		parallel,
+		chunkSizeLabel: chunkSizeOption.displayName,
+	};
 }
 
 /** The numeric ID of a folder locator value (resolves `@my` to the user's My documents). */
-export async function numericFolderId(this: IExecuteFunctions, folderId: string, itemIndex: number): Promise<string> {
+export async function numericFolderId(
+	this: IExecuteFunctions,
+	folderId: string,
+	itemIndex: number,
+): Promise<string> {
 	if (folderId !== '@my') return folderId;
 	return String((await myDocuments.call(this, itemIndex)).id);
 }
 
 /** GET files/file/{id}: the FileDto, of the given version when it is above 0. */
-export async function fileInfo(this: IExecuteFunctions, fileId: string, itemIndex: number, version = 0): Promise<IDataObject> {
-	return await docSpaceCall.call(this, { method: 'GET', path: `files/file/${fileId}`, qs: version > 0 ? { version } : undefined, itemIndex });
+export async function fileInfo(
+	this: IExecuteFunctions,
+	fileId: string,
+	itemIndex: number,
+	version = 0,
+): Promise<IDataObject> {
+	return await docSpaceCall.call(this, {
+		method: 'GET',
+		path: `files/file/${fileId}`,
+		qs: version > 0 ? { version } : undefined,
+		itemIndex,
+	});
 }
 
 /** The file of exactly this title (any case, as DocSpace compares) directly in the folder, if any. */
@@ -133,7 +170,9 @@ export async function findFileByTitle(
 		itemIndex,
 		pick: pickFolderContent,
 	});
-	return candidates.find((entry) => entry.fileEntryType !== 1 && String(entry.title).toLowerCase() === wanted);
+	return candidates.find(
+		(entry) => entry.fileEntryType !== 1 && String(entry.title).toLowerCase() === wanted,
+	);
 }
 
 /** `Report` + `.docx` → `Report.docx`; a name already ending in the extension stays as it is. */
@@ -150,6 +189,10 @@ export function summarizeFile(file: IDataObject): IDataObject {
  * Output items for file records (FileDto), short unless the operation's Simplify is off. For every
  * file operation that returns a file; the operation lists `simplifyOutput` among its properties.
  */
-export function fileItems(this: IExecuteFunctions, i: number, files: IDataObject | IDataObject[]): INodeExecutionData[] {
+export function fileItems(
+	this: IExecuteFunctions,
+	i: number,
+	files: IDataObject | IDataObject[],
+): INodeExecutionData[] {
 	return simplifiedItems.call(this, i, files, summarizeFile);
 }

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { uploadToFolder } from '../../transport/upload';
@@ -40,13 +45,17 @@ const properties: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				placeholder: 'e.g. Report.pdf',
-				description: 'Name of the file in DocSpace, with its extension; the binary’s own file name by default',
+				description:
+					'Name of the file in DocSpace, with its extension; the binary’s own file name by default',
 			},
 		],
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['file'], operation: ['upload'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['file'], operation: ['upload'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const folderId = locatorId.call(this, 'folder', i);
@@ -54,7 +63,10 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	const options = this.getNodeParameter('options', i, {}) as IDataObject;
 	const propertyName = String(this.getNodeParameter('binaryPropertyName', i, 'data'));
 	const content = await binaryContent.call(this, i, propertyName, 'Input Binary Field');
-	content.fileName = requiredText.call(this, 'File Name', options.fileName ?? content.fileName, i, { ...ENTRY_NAME_RULES, example: 'Report.pdf' });
+	content.fileName = requiredText.call(this, 'File Name', options.fileName ?? content.fileName, i, {
+		...ENTRY_NAME_RULES,
+		example: 'Report.pdf',
+	});
 
 	const targetId = await numericFolderId.call(this, folderId, i);
 	if (conflict === 'skip') {

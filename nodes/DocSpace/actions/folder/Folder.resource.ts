@@ -37,7 +37,12 @@ export const description: INodeProperties[] = [
 				action: 'Copy a folder',
 				description: 'Copy a folder with its contents into another folder or room',
 			},
-			{ name: 'Create', value: 'create', action: 'Create a folder', description: 'Create a folder in a folder or room' },
+			{
+				name: 'Create',
+				value: 'create',
+				action: 'Create a folder',
+				description: 'Create a folder in a folder or room',
+			},
 			{
 				name: 'Delete',
 				value: 'delete',
@@ -69,7 +74,12 @@ export const description: INodeProperties[] = [
 				action: 'Move a folder',
 				description: 'Move a folder with its contents into another folder or room',
 			},
-			{ name: 'Rename', value: 'rename', action: 'Rename a folder', description: 'Give a folder a new name' },
+			{
+				name: 'Rename',
+				value: 'rename',
+				action: 'Rename a folder',
+				description: 'Give a folder a new name',
+			},
 		],
 		default: 'getContents',
 	},

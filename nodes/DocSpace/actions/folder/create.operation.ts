@@ -28,13 +28,25 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['folder'], operation: ['create'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['folder'], operation: ['create'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const parentValue = locatorId.call(this, 'folder', i, PARENT);
-	const title = requiredText.call(this, 'Name', this.getNodeParameter('title', i, ''), i, { ...ENTRY_NAME_RULES, example: 'Reports' });
+	const title = requiredText.call(this, 'Name', this.getNodeParameter('title', i, ''), i, {
+		...ENTRY_NAME_RULES,
+		example: 'Reports',
+	});
 	const parent = await loadEntry.call(this, 'folder', parentValue, PARENT.label, i);
 	const outcome = await folderCreated.call(this, i, parent, title);
-	const folder = await docSpaceCall.call(this, { method: 'POST', path: `files/folder/${String(parent.id)}`, body: { title }, itemIndex: i, outcome });
+	const folder = await docSpaceCall.call(this, {
+		method: 'POST',
+		path: `files/folder/${String(parent.id)}`,
+		body: { title },
+		itemIndex: i,
+		outcome,
+	});
 	return toItems.call(this, folder);
 }

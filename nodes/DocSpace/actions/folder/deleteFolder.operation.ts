@@ -3,7 +3,10 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { deleteEntry, deleteProperties } from '../entry';
 
-export const description = updateDisplayOptions({ show: { resource: ['folder'], operation: ['delete'] } }, deleteProperties('folder'));
+export const description = updateDisplayOptions(
+	{ show: { resource: ['folder'], operation: ['delete'] } },
+	deleteProperties('folder'),
+);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	return await deleteEntry.call(this, 'folder', i);

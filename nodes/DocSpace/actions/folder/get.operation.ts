@@ -8,7 +8,10 @@ import { locatorId } from '../../shared/validation';
 
 const properties: INodeProperties[] = [{ ...folderLocator, description: 'The folder to get' }];
 
-export const description = updateDisplayOptions({ show: { resource: ['folder'], operation: ['get'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['folder'], operation: ['get'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const folderId = locatorId.call(this, 'folder', i);

@@ -22,5 +22,10 @@ export const description = updateDisplayOptions(
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const folderId = locatorId.call(this, 'folder', i);
 	const qs = listingQuery.call(this, false, i);
-	return await listItems.call(this, i, { path: folderPath(folderId), qs, pick: pickFolderContent }, summarizeEntry);
+	return await listItems.call(
+		this,
+		i,
+		{ path: folderPath(folderId), qs, pick: pickFolderContent },
+		summarizeEntry,
+	);
 }

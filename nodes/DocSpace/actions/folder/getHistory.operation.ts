@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { pickList } from '../../transport/paginate';
@@ -8,7 +13,10 @@ import { listItems } from '../helpers';
 import { dateParameter, locatorId } from '../../shared/validation';
 
 const properties: INodeProperties[] = [
-	{ ...folderLocator, description: 'The folder whose activity to list, including what happened to its contents' },
+	{
+		...folderLocator,
+		description: 'The folder whose activity to list, including what happened to its contents',
+	},
 	...returnAllOrLimit,
 	{
 		displayName: 'Filters',
@@ -36,7 +44,10 @@ const properties: INodeProperties[] = [
 	simplifyOutput,
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['folder'], operation: ['getHistory'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['folder'], operation: ['getHistory'] } },
+	properties,
+);
 
 /** A flat view of a HistoryDto. */
 function simplify(entry: IDataObject): IDataObject {
@@ -72,5 +83,10 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	const qs: IDataObject = {};
 	if (from) qs.fromDate = from.toISOString();
 	if (to) qs.toDate = to.toISOString();
-	return await listItems.call(this, i, { path: `files/folder/${folderId}/log`, qs, pick: pickList }, simplify);
+	return await listItems.call(
+		this,
+		i,
+		{ path: `files/folder/${folderId}/log`, qs, pick: pickList },
+		simplify,
+	);
 }

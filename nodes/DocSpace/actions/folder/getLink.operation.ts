@@ -15,12 +15,19 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['folder'], operation: ['getLink'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['folder'], operation: ['getLink'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const folderId = locatorId.call(this, 'folder', i, { allowMy: false });
 	await loadEntry.call(this, 'folder', folderId, 'Folder', i);
 	// GET …/link creates the primary link on first read (a mutation DocSpace documents).
-	const link = await docSpaceCall.call(this, { method: 'GET', path: `files/folder/${folderId}/link`, itemIndex: i });
+	const link = await docSpaceCall.call(this, {
+		method: 'GET',
+		path: `files/folder/${folderId}/link`,
+		itemIndex: i,
+	});
 	return toItems.call(this, link);
 }

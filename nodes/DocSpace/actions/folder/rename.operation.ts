@@ -20,12 +20,27 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['folder'], operation: ['rename'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['folder'], operation: ['rename'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const folderId = locatorId.call(this, 'folder', i, { allowMy: false });
-	const title = requiredText.call(this, 'New Name', this.getNodeParameter('title', i, ''), i, ENTRY_NAME_RULES);
+	const title = requiredText.call(
+		this,
+		'New Name',
+		this.getNodeParameter('title', i, ''),
+		i,
+		ENTRY_NAME_RULES,
+	);
 	await loadEntry.call(this, 'folder', folderId, 'Folder', i);
-	const folder = await docSpaceCall.call(this, { method: 'PUT', path: `files/folder/${folderId}`, body: { title }, itemIndex: i, ...SETS_STATE });
+	const folder = await docSpaceCall.call(this, {
+		method: 'PUT',
+		path: `files/folder/${folderId}`,
+		body: { title },
+		itemIndex: i,
+		...SETS_STATE,
+	});
 	return toItems.call(this, folder);
 }

@@ -1,14 +1,27 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { docSpaceCall } from '../../transport/request';
 import { fileLocator, roomLocator } from '../common.descriptions';
 import { toItems } from '../helpers';
-import { invalidParameter, locatorId, optionalText, withParameterNotFound } from '../../shared/validation';
+import {
+	invalidParameter,
+	locatorId,
+	optionalText,
+	withParameterNotFound,
+} from '../../shared/validation';
 import { checkFormAndStart, startFillingField } from './shared';
 
 const properties: INodeProperties[] = [
-	{ ...roomLocator, description: 'The Form Filling room or virtual data room to put the form into' },
+	{
+		...roomLocator,
+		description: 'The Form Filling room or virtual data room to put the form into',
+	},
 	{
 		...fileLocator,
 		displayName: 'Template Form',
@@ -26,21 +39,51 @@ const properties: INodeProperties[] = [
 	startFillingField,
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['form'], operation: ['createFromFile'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['form'], operation: ['createFromFile'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const roomId = locatorId.call(this, 'room', i);
-	const templateId = locatorId.call(this, 'file', i, { name: 'templateFileId', label: 'Template Form' });
+	const templateId = locatorId.call(this, 'file', i, {
+		name: 'templateFileId',
+		label: 'Template Form',
+	});
 	const entity = { kind: 'file' as const, id: templateId, label: 'Template Form' };
-	const template = await withParameterNotFound(this, entity, i, async () =>
-		await docSpaceCall.call(this, { method: 'GET', path: `files/file/${encodeURIComponent(templateId)}`, itemIndex: i }),
+	const template = await withParameterNotFound(
+		this,
+		entity,
+		i,
+		async () =>
+			await docSpaceCall.call(this, {
+				method: 'GET',
+				path: `files/file/${encodeURIComponent(templateId)}`,
+				itemIndex: i,
+			}),
 	);
-	const title = optionalText.call(this, 'Title', this.getNodeParameter('title', i, ''), i) || String(template.title);
+	const title =
+		optionalText.call(this, 'Title', this.getNodeParameter('title', i, ''), i) ||
+		String(template.title);
 	if (!title.toLowerCase().endsWith('.pdf')) {
-		throw invalidParameter.call(this, i, `A form must be a PDF file, and “${title}” is not`, 'Pick a PDF form as the template, or give a title ending in .pdf.');
+		throw invalidParameter.call(
+			this,
+			i,
+			`A form must be a PDF file, and “${title}” is not`,
+			'Pick a PDF form as the template, or give a title ending in .pdf.',
+		);
 	}
-	const created = await withParameterNotFound(this, { kind: 'room', id: roomId }, i, async () =>
-		await docSpaceCall.call(this, { method: 'POST', path: `files/${encodeURIComponent(roomId)}/file`, body: { title, templateId: Number(templateId) }, itemIndex: i }),
+	const created = await withParameterNotFound(
+		this,
+		{ kind: 'room', id: roomId },
+		i,
+		async () =>
+			await docSpaceCall.call(this, {
+				method: 'POST',
+				path: `files/${encodeURIComponent(roomId)}/file`,
+				body: { title, templateId: Number(templateId) },
+				itemIndex: i,
+			}),
 	);
 	return toItems.call(this, await checkFormAndStart.call(this, created as IDataObject, i));
 }

@@ -13,14 +13,28 @@ const properties: INodeProperties[] = [
 		required: true,
 		default: '',
 		placeholder: 'e.g. 1042_9f1c…',
-		description: 'The session DocSpace gives the editor when a form is submitted (the fillingSessionId of the link it opens)',
+		description:
+			'The session DocSpace gives the editor when a form is submitted (the fillingSessionId of the link it opens)',
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['form'], operation: ['getFillResult'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['form'], operation: ['getFillResult'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	const fillingSessionId = requiredText.call(this, 'Filling Session ID', this.getNodeParameter('fillingSessionId', i, ''), i);
-	const result = await docSpaceCall.call(this, { method: 'GET', path: 'files/file/fillresult', qs: { fillingSessionId }, itemIndex: i });
+	const fillingSessionId = requiredText.call(
+		this,
+		'Filling Session ID',
+		this.getNodeParameter('fillingSessionId', i, ''),
+		i,
+	);
+	const result = await docSpaceCall.call(this, {
+		method: 'GET',
+		path: 'files/file/fillresult',
+		qs: { fillingSessionId },
+		itemIndex: i,
+	});
 	return toItems.call(this, result);
 }

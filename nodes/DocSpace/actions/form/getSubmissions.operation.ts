@@ -12,13 +12,19 @@ const properties: INodeProperties[] = [
 	...returnAllOrLimit,
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['form'], operation: ['getSubmissions'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['form'], operation: ['getSubmissions'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const fileId = formId.call(this, i);
 	const limit = listLimit.call(this, i);
-	const submissions = await withParameterNotFound(this, { kind: 'file', id: fileId, label: 'Form' }, i, async () =>
-		await fetchSubmissions.call(this, fileId, { limit, itemIndex: i }),
+	const submissions = await withParameterNotFound(
+		this,
+		{ kind: 'file', id: fileId, label: 'Form' },
+		i,
+		async () => await fetchSubmissions.call(this, fileId, { limit, itemIndex: i }),
 	);
 	return toItems.call(this, submissions);
 }

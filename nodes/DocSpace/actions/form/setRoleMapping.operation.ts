@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { GUID_PATTERN } from '../common.descriptions';
@@ -15,7 +20,8 @@ const properties: INodeProperties[] = [
 		typeOptions: { multipleValues: true, sortable: true },
 		default: {},
 		placeholder: 'Add Role',
-		description: 'Who fills each role of the form; the roles fill in this order. Saving the roles starts the filling.',
+		description:
+			'Who fills each role of the form; the roles fill in this order. Saving the roles starts the filling.',
 		options: [
 			{
 				displayName: 'Role',
@@ -43,22 +49,41 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['form'], operation: ['setRoleMapping'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['form'], operation: ['setRoleMapping'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const fileId = formId.call(this, i);
-	const entries = ((this.getNodeParameter('roles', i, {}) as IDataObject).role ?? []) as IDataObject[];
+	const entries = ((this.getNodeParameter('roles', i, {}) as IDataObject).role ??
+		[]) as IDataObject[];
 	if (entries.length === 0) {
-		throw invalidParameter.call(this, i, 'No role was given', 'Add at least one role under “Roles”, with the user who fills it.');
+		throw invalidParameter.call(
+			this,
+			i,
+			'No role was given',
+			'Add at least one role under “Roles”, with the user who fills it.',
+		);
 	}
 	const roles = entries.map((entry, index) => {
-		const roleName = requiredText.call(this, 'Role Name', entry.roleName, i, { example: 'Employee' });
+		const roleName = requiredText.call(this, 'Role Name', entry.roleName, i, {
+			example: 'Employee',
+		});
 		const userId = String(entry.userId ?? '').trim();
 		if (!new RegExp(`^${GUID_PATTERN}$`).test(userId)) {
-			throw invalidParameter.call(this, i, `The user ID of the role “${roleName}” is not a valid user ID: “${userId}”`, 'Enter the user’s GUID, e.g. from User → Get Many.');
+			throw invalidParameter.call(
+				this,
+				i,
+				`The user ID of the role “${roleName}” is not a valid user ID: “${userId}”`,
+				'Enter the user’s GUID, e.g. from User → Get Many.',
+			);
 		}
 		return { roleName, userId, sequence: index + 1 };
 	});
-	await formCall.call(this, fileId, i, 'POST', '/formrolemapping', { formId: Number(fileId), roles });
+	await formCall.call(this, fileId, i, 'POST', '/formrolemapping', {
+		formId: Number(fileId),
+		roles,
+	});
 	return toItems.call(this, { fileId: Number(fileId), roles });
 }

@@ -11,7 +11,8 @@ export const formParameter: INodeProperties = {
 	description: 'The PDF form: a file in a Form Filling room or a virtual data room',
 };
 
-export const formPath = (fileId: string, suffix = ''): string => `files/file/${encodeURIComponent(fileId)}${suffix}`;
+export const formPath = (fileId: string, suffix = ''): string =>
+	`files/file/${encodeURIComponent(fileId)}${suffix}`;
 
 export function formId(this: IExecuteFunctions, i: number): string {
 	return locatorId.call(this, 'file', i, { label: 'Form' });
@@ -26,8 +27,12 @@ export async function formCall(
 	suffix: string,
 	body?: IDataObject,
 ): Promise<IDataObject> {
-	return await withParameterNotFound(this, { kind: 'file', id: fileId, label: 'Form' }, i, async () =>
-		await docSpaceCall.call(this, { method, path: formPath(fileId, suffix), body, itemIndex: i }),
+	return await withParameterNotFound(
+		this,
+		{ kind: 'file', id: fileId, label: 'Form' },
+		i,
+		async () =>
+			await docSpaceCall.call(this, { method, path: formPath(fileId, suffix), body, itemIndex: i }),
 	);
 }
 
@@ -43,14 +48,25 @@ export const startFillingField: INodeProperties = {
  * Checks with `isformpdf` that DocSpace takes the new file for a form, then starts filling when
  * Start Filling is on. Returns the file as it then stands.
  */
-export async function checkFormAndStart(this: IExecuteFunctions, file: IDataObject, i: number): Promise<IDataObject> {
+export async function checkFormAndStart(
+	this: IExecuteFunctions,
+	file: IDataObject,
+	i: number,
+): Promise<IDataObject> {
 	const fileId = String(file.id);
 	const check = await formCall.call(this, fileId, i, 'GET', '/isformpdf');
 	if (check.value !== true) {
-		throw new NodeOperationError(this.getNode(), `“${String(file.title)}” was stored (file ${fileId}), but DocSpace does not take it for a PDF form`, {
-			itemIndex: i,
-			description: 'DocSpace fills only PDF forms made in the ONLYOFFICE editor (a PDF with fields made elsewhere is a plain PDF to it). Open the PDF in DocSpace, save it as a form, and use that file.',
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			`“${String(file.title)}” was stored (file ${fileId}), but DocSpace does not take it for a PDF form`,
+			{
+				itemIndex: i,
+				description:
+					'DocSpace fills only PDF forms made in the ONLYOFFICE editor (a PDF with fields made elsewhere is a plain PDF to it). Open the PDF in DocSpace, save it as a form, and use that file.',
+			},
+		);
 	}
-	return this.getNodeParameter('startFilling', i, true) ? await formCall.call(this, fileId, i, 'PUT', '/startfilling') : file;
+	return this.getNodeParameter('startFilling', i, true)
+		? await formCall.call(this, fileId, i, 'PUT', '/startfilling')
+		: file;
 }

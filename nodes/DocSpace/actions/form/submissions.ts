@@ -23,7 +23,11 @@ function isoDate(value: string, format: string): string | undefined {
 		.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 		.replace(/yyyy|yy|mm|m|dd|d/g, (token) => {
 			order.push(token[0]);
-			return token.length === 4 ? '(\\d{4})' : token.length === 2 && token[0] === 'y' ? '(\\d{2})' : '(\\d{1,2})';
+			return token.length === 4
+				? '(\\d{4})'
+				: token.length === 2 && token[0] === 'y'
+					? '(\\d{2})'
+					: '(\\d{1,2})';
 		});
 	const match = new RegExp(`^${pattern}$`).exec(value.trim());
 	if (!match) return undefined;
@@ -49,7 +53,8 @@ export function typedValue(meta: IDataObject | undefined, value: unknown): unkno
 		if (value.toLowerCase() === 'false' || value === '') return false;
 		return value;
 	}
-	if (type === 'date' && typeof meta?.format === 'string') return isoDate(value, meta.format) ?? value;
+	if (type === 'date' && typeof meta?.format === 'string')
+		return isoDate(value, meta.format) ?? value;
 	return value;
 }
 
@@ -58,7 +63,9 @@ export function submissionItem(submission: IDataObject, metadata: IDataObject[])
 	const byKey = new Map(metadata.map((m) => [String(m.key), m]));
 	const fields: IDataObject = {};
 	let formNumber: number | undefined;
-	for (const entry of Array.isArray(submission.formsData) ? (submission.formsData as IDataObject[]) : []) {
+	for (const entry of Array.isArray(submission.formsData)
+		? (submission.formsData as IDataObject[])
+		: []) {
 		const key = String(entry.key ?? '');
 		if (!key) continue;
 		if (key === FORM_NUMBER && formNumber === undefined) {
@@ -92,7 +99,10 @@ export async function fetchSubmissions(
 	const collected: IDataObject[] = [];
 	const seen = new Set<number>();
 	for (let startIndex = 0; ; ) {
-		const wanted = options.limit === undefined ? PAGE_SIZE : Math.min(PAGE_SIZE, options.limit - collected.length);
+		const wanted =
+			options.limit === undefined
+				? PAGE_SIZE
+				: Math.min(PAGE_SIZE, options.limit - collected.length);
 		if (wanted <= 0) return collected;
 		const result = await docSpaceRequest.call(this, {
 			method: 'GET',
@@ -101,12 +111,21 @@ export async function fetchSubmissions(
 			itemIndex: options.itemIndex,
 		});
 		const { metadata, submissions } = pageOf(result.data);
-		const fresh = submissions.map((s) => submissionItem(s, metadata)).filter((s) => !seen.has(Number(s.formNumber)));
+		const fresh = submissions
+			.map((s) => submissionItem(s, metadata))
+			.filter((s) => !seen.has(Number(s.formNumber)));
 		for (const item of fresh) seen.add(Number(item.formNumber));
-		collected.push(...fresh.slice(0, options.limit === undefined ? undefined : options.limit - collected.length));
+		collected.push(
+			...fresh.slice(0, options.limit === undefined ? undefined : options.limit - collected.length),
+		);
 		startIndex += submissions.length;
 		const total = result.total;
-		if (submissions.length < wanted || fresh.length < submissions.length || submissions.length > wanted || (total !== undefined && startIndex >= total)) {
+		if (
+			submissions.length < wanted ||
+			fresh.length < submissions.length ||
+			submissions.length > wanted ||
+			(total !== undefined && startIndex >= total)
+		) {
 			return collected;
 		}
 	}

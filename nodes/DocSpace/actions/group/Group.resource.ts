@@ -9,7 +9,15 @@ import * as getMany from './getMany.operation';
 import * as removeMembers from './removeMembers.operation';
 import * as update from './update.operation';
 
-export const operations: OperationMap = { addMembers, create, delete: deleteGroup, get, getMany, removeMembers, update };
+export const operations: OperationMap = {
+	addMembers,
+	create,
+	delete: deleteGroup,
+	get,
+	getMany,
+	removeMembers,
+	update,
+};
 
 export const description: INodeProperties[] = [
 	{
@@ -25,9 +33,24 @@ export const description: INodeProperties[] = [
 				action: 'Add members to a group',
 				description: 'Add users to a group',
 			},
-			{ name: 'Create', value: 'create', action: 'Create a group', description: 'Create a group of users' },
-			{ name: 'Delete', value: 'delete', action: 'Delete a group', description: 'Delete a group; its members stay on the portal' },
-			{ name: 'Get', value: 'get', action: 'Get a group', description: 'Get a group with its manager and members' },
+			{
+				name: 'Create',
+				value: 'create',
+				action: 'Create a group',
+				description: 'Create a group of users',
+			},
+			{
+				name: 'Delete',
+				value: 'delete',
+				action: 'Delete a group',
+				description: 'Delete a group; its members stay on the portal',
+			},
+			{
+				name: 'Get',
+				value: 'get',
+				action: 'Get a group',
+				description: 'Get a group with its manager and members',
+			},
 			{
 				name: 'Get Many',
 				value: 'getMany',
@@ -40,7 +63,12 @@ export const description: INodeProperties[] = [
 				action: 'Remove members from a group',
 				description: 'Remove users from a group',
 			},
-			{ name: 'Update', value: 'update', action: 'Update a group', description: 'Rename a group or change its manager' },
+			{
+				name: 'Update',
+				value: 'update',
+				action: 'Update a group',
+				description: 'Rename a group or change its manager',
+			},
 		],
 		default: 'get',
 	},

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { docSpaceCall } from '../../transport/request';
@@ -23,7 +28,10 @@ const properties: INodeProperties[] = [
 		type: 'collection',
 		placeholder: 'Add Field',
 		default: {},
-		options: [managerField, { ...usersField, description: `Users to add to the group: ${usersField.description}` }],
+		options: [
+			managerField,
+			{ ...usersField, description: `Users to add to the group: ${usersField.description}` },
+		],
 	},
 ];
 
@@ -33,14 +41,27 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	const groupName = requiredText.call(this, 'Name', this.getNodeParameter('groupName', i, ''), i, NAME_RULES);
+	const groupName = requiredText.call(
+		this,
+		'Name',
+		this.getNodeParameter('groupName', i, ''),
+		i,
+		NAME_RULES,
+	);
 	const fields = this.getNodeParameter('additionalFields', i, {}) as IDataObject;
 	const body: IDataObject = { groupName };
-	if (fields.manager !== undefined && String(fields.manager).trim()) body.groupManager = await managerId.call(this, fields.manager, i);
+	if (fields.manager !== undefined && String(fields.manager).trim())
+		body.groupManager = await managerId.call(this, fields.manager, i);
 	if (fields.members !== undefined) {
-		const members = await memberIds.call(this, fields.members, 'Members', i, { forAdding: true, required: false });
+		const members = await memberIds.call(this, fields.members, 'Members', i, {
+			forAdding: true,
+			required: false,
+		});
 		if (members.length > 0) body.members = members;
 	}
 	const outcome = await groupCreated.call(this, i, groupName);
-	return toItems.call(this, await docSpaceCall.call(this, { method: 'POST', path: 'group', body, itemIndex: i, outcome }));
+	return toItems.call(
+		this,
+		await docSpaceCall.call(this, { method: 'POST', path: 'group', body, itemIndex: i, outcome }),
+	);
 }

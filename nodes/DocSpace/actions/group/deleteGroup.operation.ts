@@ -15,8 +15,12 @@ export const description = updateDisplayOptions(
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const groupId = locatorId.call(this, 'group', i);
-	await withParameterNotFound(this, { kind: 'group', id: groupId }, i, async () =>
-		await docSpaceCall.call(this, { method: 'DELETE', path: `group/${groupId}`, itemIndex: i }),
+	await withParameterNotFound(
+		this,
+		{ kind: 'group', id: groupId },
+		i,
+		async () =>
+			await docSpaceCall.call(this, { method: 'DELETE', path: `group/${groupId}`, itemIndex: i }),
 	);
 	return toItems.call(this, { deleted: true, id: groupId });
 }

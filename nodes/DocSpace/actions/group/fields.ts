@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { docSpaceCall, SETS_STATE } from '../../transport/request';
 import { pick, toItems } from '../helpers';
@@ -21,7 +26,8 @@ export const managerField: INodeProperties = {
 	type: 'string',
 	default: '',
 	placeholder: 'e.g. anna@example.com',
-	description: 'ID or email address of the user who manages the group; DocSpace also makes them a member',
+	description:
+		'ID or email address of the user who manages the group; DocSpace also makes them a member',
 };
 
 /** DocSpace limits group names to 128 characters. */
@@ -37,31 +43,65 @@ export async function memberIds(
 ): Promise<string[]> {
 	const values = listParameter(value);
 	if (options.required && values.length === 0) {
-		throw invalidParameter.call(this, i, `The parameter “${label}” is empty`, 'Enter at least one user ID or email address.');
+		throw invalidParameter.call(
+			this,
+			i,
+			`The parameter “${label}” is empty`,
+			'Enter at least one user ID or email address.',
+		);
 	}
 	const users = await resolveGroupUsers.call(this, values, label, i, options);
 	return users.map((user) => String(user.id));
 }
 
 /** Resolves a Manager value (an ID or an email) to a user ID. */
-export async function managerId(this: IExecuteFunctions, value: unknown, i: number): Promise<string> {
+export async function managerId(
+	this: IExecuteFunctions,
+	value: unknown,
+	i: number,
+): Promise<string> {
 	const values = listParameter(value);
 	if (values.length !== 1) {
-		throw invalidParameter.call(this, i, 'The parameter “Manager” must hold exactly one user', 'Enter one user ID or email address.');
+		throw invalidParameter.call(
+			this,
+			i,
+			'The parameter “Manager” must hold exactly one user',
+			'Enter one user ID or email address.',
+		);
 	}
 	const [manager] = await resolveGroupUsers.call(this, values, 'Manager', i, { forAdding: true });
 	return String(manager.id);
 }
 
 /** Group → Add Members and Remove Members: changes the members and returns the group with them. */
-export async function changeMembers(this: IExecuteFunctions, i: number, method: 'PUT' | 'DELETE'): Promise<INodeExecutionData[]> {
+export async function changeMembers(
+	this: IExecuteFunctions,
+	i: number,
+	method: 'PUT' | 'DELETE',
+): Promise<INodeExecutionData[]> {
 	const groupId = locatorId.call(this, 'group', i);
-	const members = await memberIds.call(this, this.getNodeParameter('members', i, ''), 'Members', i, {
-		forAdding: method === 'PUT',
-		required: true,
-	});
-	await withParameterNotFound(this, { kind: 'group', id: groupId }, i, async () =>
-		await docSpaceCall.call(this, { method, path: `group/${groupId}/members`, body: { members }, itemIndex: i, ...SETS_STATE }),
+	const members = await memberIds.call(
+		this,
+		this.getNodeParameter('members', i, ''),
+		'Members',
+		i,
+		{
+			forAdding: method === 'PUT',
+			required: true,
+		},
+	);
+	await withParameterNotFound(
+		this,
+		{ kind: 'group', id: groupId },
+		i,
+		async () =>
+			await docSpaceCall.call(this, {
+				method,
+				path: `group/${groupId}/members`,
+				body: { members },
+				itemIndex: i,
+				...SETS_STATE,
+			}),
 	);
 	// DocSpace answers without the member list; read the group back with it.
 	return toItems.call(this, await getGroupById.call(this, groupId, 'Group', i, true));

@@ -1,10 +1,20 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { docSpaceCall, SETS_STATE } from '../../transport/request';
 import { groupLocator } from '../common.descriptions';
 import { toItems } from '../helpers';
-import { invalidParameter, locatorId, requiredText, withParameterNotFound } from '../../shared/validation';
+import {
+	invalidParameter,
+	locatorId,
+	requiredText,
+	withParameterNotFound,
+} from '../../shared/validation';
 import { managerField, managerId, NAME_RULES } from './fields';
 
 const properties: INodeProperties[] = [
@@ -38,13 +48,30 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	const groupId = locatorId.call(this, 'group', i);
 	const fields = this.getNodeParameter('updateFields', i, {}) as IDataObject;
 	const body: IDataObject = {};
-	if (fields.groupName !== undefined) body.groupName = requiredText.call(this, 'Name', fields.groupName, i, NAME_RULES);
-	if (fields.manager !== undefined) body.groupManager = await managerId.call(this, fields.manager, i);
+	if (fields.groupName !== undefined)
+		body.groupName = requiredText.call(this, 'Name', fields.groupName, i, NAME_RULES);
+	if (fields.manager !== undefined)
+		body.groupManager = await managerId.call(this, fields.manager, i);
 	if (Object.keys(body).length === 0) {
-		throw invalidParameter.call(this, i, 'The parameter “Update Fields” is empty', 'Add the name or the manager to change.');
+		throw invalidParameter.call(
+			this,
+			i,
+			'The parameter “Update Fields” is empty',
+			'Add the name or the manager to change.',
+		);
 	}
-	const group = await withParameterNotFound(this, { kind: 'group', id: groupId }, i, async () =>
-		await docSpaceCall.call(this, { method: 'PUT', path: `group/${groupId}`, body, itemIndex: i, ...SETS_STATE }),
+	const group = await withParameterNotFound(
+		this,
+		{ kind: 'group', id: groupId },
+		i,
+		async () =>
+			await docSpaceCall.call(this, {
+				method: 'PUT',
+				path: `group/${groupId}`,
+				body,
+				itemIndex: i,
+				...SETS_STATE,
+			}),
 	);
 	return toItems.call(this, group);
 }

@@ -16,19 +16,44 @@ export const tagsParameter: INodeProperties = {
 	description: tagsDescription,
 };
 
-const properties: INodeProperties[] = [{ ...roomParameter, description: 'The room to tag' }, tagsParameter];
+const properties: INodeProperties[] = [
+	{ ...roomParameter, description: 'The room to tag' },
+	tagsParameter,
+];
 
-export const description = updateDisplayOptions({ show: { resource: ['room'], operation: ['addTags'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['room'], operation: ['addTags'] } },
+	properties,
+);
 
 /** Sends the tag names to DocSpace and returns the room with its tags afterwards. */
-export async function changeTags(this: IExecuteFunctions, i: number, method: 'PUT' | 'DELETE'): Promise<INodeExecutionData[]> {
+export async function changeTags(
+	this: IExecuteFunctions,
+	i: number,
+	method: 'PUT' | 'DELETE',
+): Promise<INodeExecutionData[]> {
 	const roomId = locatorId.call(this, 'room', i);
 	const names = parseTags(this.getNodeParameter('tags', i, ''));
 	if (names.length === 0) {
-		throw invalidParameter.call(this, i, 'The parameter “Tags” is empty', 'Enter one or more tag names separated by commas.');
+		throw invalidParameter.call(
+			this,
+			i,
+			'The parameter “Tags” is empty',
+			'Enter one or more tag names separated by commas.',
+		);
 	}
-	const room = await withParameterNotFound(this, { kind: 'room', id: roomId }, i, async () =>
-		await docSpaceCall.call(this, { method, path: roomPath(roomId, '/tags'), body: { names }, itemIndex: i, ...SETS_STATE }),
+	const room = await withParameterNotFound(
+		this,
+		{ kind: 'room', id: roomId },
+		i,
+		async () =>
+			await docSpaceCall.call(this, {
+				method,
+				path: roomPath(roomId, '/tags'),
+				body: { names },
+				itemIndex: i,
+				...SETS_STATE,
+			}),
 	);
 	return toItems.call(this, room);
 }

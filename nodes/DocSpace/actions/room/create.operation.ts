@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { docSpaceCall } from '../../transport/request';
@@ -37,7 +42,8 @@ const properties: INodeProperties[] = [
 		type: 'options',
 		options: roomTypeOptions,
 		default: 2,
-		description: 'What the room is for; it decides the access levels and links the room offers and cannot be changed later',
+		description:
+			'What the room is for; it decides the access levels and links the room offers and cannot be changed later',
 	},
 	{
 		displayName: 'Additional Fields',
@@ -63,10 +69,19 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['room'], operation: ['create'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['room'], operation: ['create'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	const title = requiredText.call(this, 'Title', this.getNodeParameter('title', i, ''), i, TITLE_RULES);
+	const title = requiredText.call(
+		this,
+		'Title',
+		this.getNodeParameter('title', i, ''),
+		i,
+		TITLE_RULES,
+	);
 	const roomType = Number(this.getNodeParameter('roomType', i));
 	if (!roomTypeOptions.some((option) => option.value === roomType)) {
 		throw invalidParameter.call(
@@ -91,6 +106,12 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	}
 	if (roomType === RoomType.FormFilling) Object.assign(body, formOptionsBody(fields));
 	const outcome = await roomCreated.call(this, i, title, roomType);
-	const room = await docSpaceCall.call(this, { method: 'POST', path: 'files/rooms', body, itemIndex: i, outcome });
+	const room = await docSpaceCall.call(this, {
+		method: 'POST',
+		path: 'files/rooms',
+		body,
+		itemIndex: i,
+		outcome,
+	});
 	return toItems.call(this, room);
 }

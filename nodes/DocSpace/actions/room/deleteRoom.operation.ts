@@ -9,12 +9,16 @@ import { roomParameter, runRoomOperation } from './shared';
 const properties: INodeProperties[] = [
 	{
 		...roomParameter,
-		description: 'The room to delete with all its contents. DocSpace deletes rooms for good, without the trash.',
+		description:
+			'The room to delete with all its contents. DocSpace deletes rooms for good, without the trash.',
 	},
 	waitOptions,
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['room'], operation: ['delete'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['room'], operation: ['delete'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const roomId = locatorId.call(this, 'room', i);

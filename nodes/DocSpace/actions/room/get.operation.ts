@@ -7,7 +7,10 @@ import { loadRoom, roomParameter, withRoomTypeName } from './shared';
 
 const properties: INodeProperties[] = [{ ...roomParameter, description: 'The room to get' }];
 
-export const description = updateDisplayOptions({ show: { resource: ['room'], operation: ['get'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['room'], operation: ['get'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const roomId = locatorId.call(this, 'room', i);

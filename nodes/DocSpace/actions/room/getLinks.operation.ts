@@ -16,21 +16,41 @@ const properties: INodeProperties[] = [
 		type: 'options',
 		options: [
 			{ name: 'All', value: 'all' },
-			{ name: 'External', value: LinkType.External, description: 'Links that open the room without an account' },
-			{ name: 'Invitation', value: LinkType.Invitation, description: 'Links that make whoever opens them a member' },
+			{
+				name: 'External',
+				value: LinkType.External,
+				description: 'Links that open the room without an account',
+			},
+			{
+				name: 'Invitation',
+				value: LinkType.Invitation,
+				description: 'Links that make whoever opens them a member',
+			},
 		],
 		default: 'all',
 	},
 	simplifyOutput,
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['room'], operation: ['getLinks'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['room'], operation: ['getLinks'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const roomId = locatorId.call(this, 'room', i);
 	const linkType = this.getNodeParameter('linkType', i, 'all') as string | number;
-	const links = await withParameterNotFound(this, { kind: 'room', id: roomId }, i, async () =>
-		await docSpaceList.call(this, { method: 'GET', path: roomPath(roomId, '/links'), qs: linkType === 'all' ? undefined : { type: linkType }, itemIndex: i }),
+	const links = await withParameterNotFound(
+		this,
+		{ kind: 'room', id: roomId },
+		i,
+		async () =>
+			await docSpaceList.call(this, {
+				method: 'GET',
+				path: roomPath(roomId, '/links'),
+				qs: linkType === 'all' ? undefined : { type: linkType },
+				itemIndex: i,
+			}),
 	);
 	return simplifiedItems.call(this, i, links, summarizeLink);
 }

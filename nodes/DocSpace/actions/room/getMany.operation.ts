@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { pickFolderContent } from '../../transport/paginate';
@@ -35,7 +40,11 @@ const properties: INodeProperties[] = [
 				options: [
 					{ name: 'Active Rooms', value: 'active', description: 'Rooms in the Rooms section' },
 					{ name: 'Active and Archived Rooms', value: 'any' },
-					{ name: 'Archived Rooms', value: 'archived', description: 'Rooms in the Archive section' },
+					{
+						name: 'Archived Rooms',
+						value: 'archived',
+						description: 'Rooms in the Archive section',
+					},
 				],
 				default: 'active',
 			},
@@ -59,12 +68,16 @@ const properties: INodeProperties[] = [
 	simplifyOutput,
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['room'], operation: ['getMany'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['room'], operation: ['getMany'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
 	const qs: IDataObject = searchQuery(filters);
-	const section = SECTION[String(filters.section ?? 'active') as keyof typeof SECTION] ?? SECTION.active;
+	const section =
+		SECTION[String(filters.section ?? 'active') as keyof typeof SECTION] ?? SECTION.active;
 	if (section !== SECTION.active) qs.searchArea = section;
 	const types = (filters.types as number[] | undefined) ?? [];
 	if (types.length > 0) qs.type = types;
@@ -72,6 +85,11 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	// DocSpace reads `tags` as a JSON array.
 	if (tags.length > 0) qs.tags = JSON.stringify(tags);
 	if (filters.withoutTags === true) qs.withoutTags = true;
-	const items = await listItems.call(this, i, { path: 'files/rooms', qs, pick: pickFolderContent }, summarizeRoom);
+	const items = await listItems.call(
+		this,
+		i,
+		{ path: 'files/rooms', qs, pick: pickFolderContent },
+		summarizeRoom,
+	);
 	return items.map((item) => ({ ...item, json: withRoomTypeName(item.json) }));
 }

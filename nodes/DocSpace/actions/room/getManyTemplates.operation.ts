@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { pickFolderContent } from '../../transport/paginate';
@@ -22,10 +27,18 @@ const properties: INodeProperties[] = [
 	simplifyOutput,
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['room'], operation: ['getManyTemplates'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['room'], operation: ['getManyTemplates'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
 	const qs: IDataObject = { ...searchQuery(filters), searchArea: TEMPLATES_AREA };
-	return await listItems.call(this, i, { path: 'files/rooms', qs, pick: pickFolderContent }, summarizeRoom);
+	return await listItems.call(
+		this,
+		i,
+		{ path: 'files/rooms', qs, pick: pickFolderContent },
+		summarizeRoom,
+	);
 }

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { pickList } from '../../transport/paginate';
@@ -35,15 +40,27 @@ const properties: INodeProperties[] = [
 	simplifyOutput,
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['room'], operation: ['getMembers'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['room'], operation: ['getMembers'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const roomId = locatorId.call(this, 'room', i);
 	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
 	const qs: IDataObject = { filterType: Number(filters.memberType ?? 0), ...searchQuery(filters) };
 	const room = await loadRoom.call(this, roomId, i);
-	const items = await withParameterNotFound(this, { kind: 'room', id: roomId }, i, async () =>
-		await listItems.call(this, i, { path: roomPath(roomId, '/share'), qs, pick: pickList }, summarizeMember),
+	const items = await withParameterNotFound(
+		this,
+		{ kind: 'room', id: roomId },
+		i,
+		async () =>
+			await listItems.call(
+				this,
+				i,
+				{ path: roomPath(roomId, '/share'), qs, pick: pickList },
+				summarizeMember,
+			),
 	);
 	return items.map((item) => ({ ...item, json: { ...item.json, ...inRoom(room) } }));
 }

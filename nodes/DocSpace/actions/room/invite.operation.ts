@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { docSpacePaginate, pickList } from '../../transport/paginate';
@@ -7,7 +12,13 @@ import type { OutcomeCheck } from '../../transport/request';
 import { docSpaceCall } from '../../transport/request';
 import { simplifyOutput } from '../common.descriptions';
 import { simplifiedItems } from '../helpers';
-import { asNodeError, checkedEmail, invalidParameter, isGuid, locatorId } from '../../shared/validation';
+import {
+	asNodeError,
+	checkedEmail,
+	invalidParameter,
+	isGuid,
+	locatorId,
+} from '../../shared/validation';
 import { FileShare, accessName, accessNames, memberAccessFor, roomTypeName } from './access';
 import { inRoom, loadRoom, roomParameter, roomPath, summarizeMember } from './shared';
 
@@ -33,7 +44,10 @@ const properties: INodeProperties[] = [
 						displayName: 'Access Name or ID',
 						name: 'access',
 						type: 'options',
-						typeOptions: { loadOptionsMethod: 'getRoomAccessLevels', loadOptionsDependsOn: ['roomId.value', '&kind'] },
+						typeOptions: {
+							loadOptionsMethod: 'getRoomAccessLevels',
+							loadOptionsDependsOn: ['roomId.value', '&kind'],
+						},
 						default: 11,
 						description:
 							'What the invitee may do in the room; the list shows the levels the chosen room’s type offers. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
@@ -59,7 +73,11 @@ const properties: INodeProperties[] = [
 						name: 'kind',
 						type: 'options',
 						options: [
-							{ name: 'Email', value: 'email', description: 'Someone without an account gets an invitation as a guest' },
+							{
+								name: 'Email',
+								value: 'email',
+								description: 'Someone without an account gets an invitation as a guest',
+							},
 							{ name: 'Group ID', value: 'group', description: 'Every member of a portal group' },
 							{ name: 'User ID', value: 'user', description: 'An existing portal user' },
 						],
@@ -97,14 +115,18 @@ const properties: INodeProperties[] = [
 				name: 'notify',
 				type: 'boolean',
 				default: true,
-				description: 'Whether to email existing users about their access (people invited by email always get an invitation)',
+				description:
+					'Whether to email existing users about their access (people invited by email always get an invitation)',
 			},
 		],
 	},
 	simplifyOutput,
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['room'], operation: ['invite'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['room'], operation: ['invite'] } },
+	properties,
+);
 
 interface Invitee {
 	kind: InviteeKind;
@@ -116,18 +138,35 @@ interface Invitee {
 function readInvitees(this: IExecuteFunctions, i: number): Array<Invitee & { position: string }> {
 	const raw = (this.getNodeParameter('invitees.invitee', i, []) as IDataObject[]) ?? [];
 	if (raw.length === 0) {
-		throw invalidParameter.call(this, i, 'The parameter “Invitees” is empty', 'Add at least one invitee with an access level.');
+		throw invalidParameter.call(
+			this,
+			i,
+			'The parameter “Invitees” is empty',
+			'Add at least one invitee with an access level.',
+		);
 	}
 	const invitees = raw.map((entry, index) => {
 		const kind = String(entry.kind ?? 'email') as InviteeKind;
 		const position = `Invitees → entry ${index + 1}`;
 		const field = { email: 'Email', user: 'User ID', group: 'Group ID' }[kind];
 		if (!field) {
-			throw invalidParameter.call(this, i, `The parameter “${position} → Invite By” has an unknown value: ${kind}`, 'Choose Email, User ID or Group ID.');
+			throw invalidParameter.call(
+				this,
+				i,
+				`The parameter “${position} → Invite By” has an unknown value: ${kind}`,
+				'Choose Email, User ID or Group ID.',
+			);
 		}
-		const key = String(entry[{ email: 'email', user: 'userId', group: 'groupId' }[kind]] ?? '').trim();
+		const key = String(
+			entry[{ email: 'email', user: 'userId', group: 'groupId' }[kind]] ?? '',
+		).trim();
 		if (!key) {
-			throw invalidParameter.call(this, i, `The parameter “${position} → ${field}” is empty`, `Enter the invitee’s ${field.toLowerCase()}.`);
+			throw invalidParameter.call(
+				this,
+				i,
+				`The parameter “${position} → ${field}” is empty`,
+				`Enter the invitee’s ${field.toLowerCase()}.`,
+			);
 		}
 		if (kind === 'email') checkedEmail.call(this, `${position} → Email`, key, i);
 		if (kind !== 'email' && !isGuid(key)) {
@@ -143,7 +182,10 @@ function readInvitees(this: IExecuteFunctions, i: number): Array<Invitee & { pos
 	});
 	// DocSpace applies the first entry of a person and then reports the second as failed.
 	invitees.forEach((invitee, index) => {
-		const first = invitees.findIndex((other) => other.kind === invitee.kind && other.key.toLowerCase() === invitee.key.toLowerCase());
+		const first = invitees.findIndex(
+			(other) =>
+				other.kind === invitee.kind && other.key.toLowerCase() === invitee.key.toLowerCase(),
+		);
 		if (first === index) return;
 		throw invalidParameter.call(
 			this,
@@ -156,10 +198,17 @@ function readInvitees(this: IExecuteFunctions, i: number): Array<Invitee & { pos
 }
 
 /** Checks each invitee's access level against what the room type offers to users or groups. */
-function checkAccess(this: IExecuteFunctions, i: number, invitees: Array<Invitee & { position: string }>, room: IDataObject): void {
+function checkAccess(
+	this: IExecuteFunctions,
+	i: number,
+	invitees: Array<Invitee & { position: string }>,
+	room: IDataObject,
+): void {
 	const roomType = Number(room.roomType);
 	for (const { kind, access, position } of invitees) {
-		const valid = memberAccessFor(roomType, kind === 'group' ? 'group' : 'user').map((a) => a.value);
+		const valid = memberAccessFor(roomType, kind === 'group' ? 'group' : 'user').map(
+			(a) => a.value,
+		);
 		if (valid.includes(access)) continue;
 		throw invalidParameter.call(
 			this,
@@ -173,8 +222,10 @@ function checkAccess(this: IExecuteFunctions, i: number, invitees: Array<Invitee
 function matches(member: IDataObject, invitee: Invitee): boolean {
 	const user = member.sharedToUser as IDataObject | undefined;
 	const group = member.sharedToGroup as IDataObject | undefined;
-	if (invitee.kind === 'group') return String(group?.id ?? '').toLowerCase() === invitee.key.toLowerCase();
-	if (invitee.kind === 'user') return String(user?.id ?? '').toLowerCase() === invitee.key.toLowerCase();
+	if (invitee.kind === 'group')
+		return String(group?.id ?? '').toLowerCase() === invitee.key.toLowerCase();
+	if (invitee.kind === 'user')
+		return String(user?.id ?? '').toLowerCase() === invitee.key.toLowerCase();
 	return String(user?.email ?? '').toLowerCase() === invitee.key.toLowerCase();
 }
 
@@ -182,10 +233,21 @@ const granted = (invitee: Invitee, list: IDataObject[]) =>
 	list.find((member) => matches(member, invitee) && Number(member.access) === invitee.access);
 
 const roomMembers = async (context: IExecuteFunctions, roomId: string, i: number) =>
-	await docSpacePaginate.call(context, { path: roomPath(roomId, '/share'), qs: { filterType: 0 }, itemIndex: i, pick: pickList });
+	await docSpacePaginate.call(context, {
+		path: roomPath(roomId, '/share'),
+		qs: { filterType: 0 },
+		itemIndex: i,
+		pick: pickList,
+	});
 
 /** When the answer is lost: the invitation counts as done once every invitee has the access asked for. */
-function invited(this: IExecuteFunctions, i: number, roomId: string, room: IDataObject, invitees: Invitee[]): OutcomeCheck<IDataObject> {
+function invited(
+	this: IExecuteFunctions,
+	i: number,
+	roomId: string,
+	room: IDataObject,
+	invitees: Invitee[],
+): OutcomeCheck<IDataObject> {
 	return {
 		check: `the members of “${String(room.title)}” (the invitations may have been sent)`,
 		verify: async () => {
@@ -204,27 +266,43 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	const options = this.getNodeParameter('options', i, {}) as IDataObject;
 	const body: IDataObject = {
 		invitations: invitees.map((invitee) =>
-			invitee.kind === 'email' ? { email: invitee.key, access: invitee.access } : { id: invitee.key, access: invitee.access },
+			invitee.kind === 'email'
+				? { email: invitee.key, access: invitee.access }
+				: { id: invitee.key, access: invitee.access },
 		),
 		notify: options.notify !== false,
 	};
-	if (typeof options.message === 'string' && options.message.trim()) body.message = options.message.trim();
+	if (typeof options.message === 'string' && options.message.trim())
+		body.message = options.message.trim();
 
 	let result: IDataObject;
 	try {
-		result = await docSpaceCall.call(this, { method: 'PUT', path: roomPath(roomId, '/share'), body, itemIndex: i, outcome: invited.call(this, i, roomId, room, invitees) });
+		result = await docSpaceCall.call(this, {
+			method: 'PUT',
+			path: roomPath(roomId, '/share'),
+			body,
+			itemIndex: i,
+			outcome: invited.call(this, i, roomId, room, invitees),
+		});
 	} catch (error) {
-		const text = error instanceof NodeApiError ? `${error.message} ${String(error.description ?? '')}` : '';
+		const text =
+			error instanceof NodeApiError ? `${error.message} ${String(error.description ?? '')}` : '';
 		if (!/role is not available/i.test(text)) throw asNodeError.call(this, error, i);
 		const managers = invitees.some((invitee) => invitee.access === FileShare.RoomManager);
-		throw new NodeOperationError(this.getNode(), `DocSpace refused an access level for “${String(room.title)}”: the role is not available for that user type`, {
-			itemIndex: i,
-			description: managers
-				? 'Portal users and guests cannot be Room Managers; only DocSpace admins and room admins can. Choose another access level, or change the user’s type first.'
-				: 'This portal does not offer one of the requested access levels in this room. Choose another access level.',
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			`DocSpace refused an access level for “${String(room.title)}”: the role is not available for that user type`,
+			{
+				itemIndex: i,
+				description: managers
+					? 'Portal users and guests cannot be Room Managers; only DocSpace admins and room admins can. Choose another access level, or change the user’s type first.'
+					: 'This portal does not offer one of the requested access levels in this room. Choose another access level.',
+			},
+		);
 	}
-	const answered = ((result.members as IDataObject[] | undefined) ?? []).filter((m) => m && typeof m === 'object');
+	const answered = ((result.members as IDataObject[] | undefined) ?? []).filter(
+		(m) => m && typeof m === 'object',
+	);
 	let found = invitees.map((invitee) => granted(invitee, answered));
 	if (found.some((member) => member === undefined)) {
 		// DocSpace's answer leaves out invitees named by email; read the room's members instead.
@@ -239,7 +317,10 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	const members = found.filter((member): member is IDataObject => member !== undefined);
 	const missing = invitees.filter((_, index) => found[index] === undefined);
 	if (missing.length > 0) {
-		const warning = typeof result.warning === 'string' && result.warning ? ` DocSpace said: “${result.warning}”.` : '';
+		const warning =
+			typeof result.warning === 'string' && result.warning
+				? ` DocSpace said: “${result.warning}”.`
+				: '';
 		throw new NodeOperationError(
 			this.getNode(),
 			`DocSpace did not give the requested access to ${missing.map((m) => m.key).join(', ')} in “${String(room.title)}”`,
@@ -249,5 +330,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 			},
 		);
 	}
-	return simplifiedItems.call(this, i, members, summarizeMember).map((item) => ({ ...item, json: { ...item.json, ...inRoom(room) } }));
+	return simplifiedItems
+		.call(this, i, members, summarizeMember)
+		.map((item) => ({ ...item, json: { ...item.json, ...inRoom(room) } }));
 }

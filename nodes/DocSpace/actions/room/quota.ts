@@ -10,14 +10,24 @@ export const newRoomQuotaField: INodeProperties = {
 	type: 'number',
 	typeOptions: { minValue: 1 },
 	default: 1024,
-	description: 'Storage limit of the room in megabytes; needs the room quota feature to be on in the portal',
+	description:
+		'Storage limit of the room in megabytes; needs the room quota feature to be on in the portal',
 };
 
 /** The quota in bytes; anything but a positive number stops the item. */
-export function newRoomQuotaBytes(this: IExecuteFunctions, value: unknown, itemIndex: number): number {
+export function newRoomQuotaBytes(
+	this: IExecuteFunctions,
+	value: unknown,
+	itemIndex: number,
+): number {
 	const quota = Number(value);
 	if (!Number.isFinite(quota) || quota <= 0) {
-		throw invalidParameter.call(this, itemIndex, 'The parameter “Quota (MB)” must be a positive number', 'Enter the room’s storage limit in megabytes, e.g. 1024.');
+		throw invalidParameter.call(
+			this,
+			itemIndex,
+			'The parameter “Quota (MB)” must be a positive number',
+			'Enter the room’s storage limit in megabytes, e.g. 1024.',
+		);
 	}
 	return Math.round(quota * BYTES_PER_MB);
 }

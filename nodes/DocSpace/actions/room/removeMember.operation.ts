@@ -1,10 +1,22 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { docSpacePaginate, pickList } from '../../transport/paginate';
 import { docSpaceCall, SETS_STATE } from '../../transport/request';
 import { toItems } from '../helpers';
-import { invalidParameter, isEmail, isGuid, locatorId, requiredText, withParameterNotFound } from '../../shared/validation';
+import {
+	invalidParameter,
+	isEmail,
+	isGuid,
+	locatorId,
+	requiredText,
+	withParameterNotFound,
+} from '../../shared/validation';
 import { FileShare } from './access';
 import { roomParameter, roomPath, summarizeMember } from './shared';
 
@@ -31,13 +43,17 @@ const properties: INodeProperties[] = [
 				name: 'force',
 				type: 'boolean',
 				default: false,
-				description: 'Whether to remove the member even when they still hold a role in a form being filled in',
+				description:
+					'Whether to remove the member even when they still hold a role in a form being filled in',
 			},
 		],
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['room'], operation: ['removeMember'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['room'], operation: ['removeMember'] } },
+	properties,
+);
 
 // ShareFilterType: 0 users and groups
 const USERS_AND_GROUPS = 0;
@@ -46,7 +62,9 @@ const FORM_ROLE_BLOCKING = 1;
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const roomId = locatorId.call(this, 'room', i);
-	const wanted = requiredText.call(this, 'Member', this.getNodeParameter('member', i, ''), i, { example: 'name@example.com' });
+	const wanted = requiredText.call(this, 'Member', this.getNodeParameter('member', i, ''), i, {
+		example: 'name@example.com',
+	});
 	if (!isGuid(wanted) && !isEmail(wanted)) {
 		throw invalidParameter.call(
 			this,
@@ -55,13 +73,25 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 			'Enter an email like name@example.com or a GUID like 2c0a8e1e-7d6c-4c8e-9a51-1f1f2b0c3d4e.',
 		);
 	}
-	const shares = await withParameterNotFound(this, { kind: 'room', id: roomId }, i, async () =>
-		await docSpacePaginate.call(this, { path: roomPath(roomId, '/share'), qs: { filterType: USERS_AND_GROUPS }, itemIndex: i, pick: pickList }),
+	const shares = await withParameterNotFound(
+		this,
+		{ kind: 'room', id: roomId },
+		i,
+		async () =>
+			await docSpacePaginate.call(this, {
+				path: roomPath(roomId, '/share'),
+				qs: { filterType: USERS_AND_GROUPS },
+				itemIndex: i,
+				pick: pickList,
+			}),
 	);
 	const key = wanted.toLowerCase();
 	const share = shares.find((s) => {
-		const subject = ((s.sharedToUser ?? s.sharedToGroup ?? {}) as IDataObject);
-		return String(subject.id ?? '').toLowerCase() === key || String(subject.email ?? '').toLowerCase() === key;
+		const subject = (s.sharedToUser ?? s.sharedToGroup ?? {}) as IDataObject;
+		return (
+			String(subject.id ?? '').toLowerCase() === key ||
+			String(subject.email ?? '').toLowerCase() === key
+		);
 	});
 	if (!share) {
 		throw invalidParameter.call(
@@ -84,15 +114,23 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	const result = await docSpaceCall.call(this, {
 		method: 'PUT',
 		path: roomPath(roomId, '/share'),
-		body: { invitations: [{ id: member.id, access: FileShare.None }], notify: false, force: options.force === true },
+		body: {
+			invitations: [{ id: member.id, access: FileShare.None }],
+			notify: false,
+			force: options.force === true,
+		},
 		itemIndex: i,
 		...SETS_STATE,
 	});
 	if (Number(result.error) === FORM_ROLE_BLOCKING) {
-		throw new NodeOperationError(this.getNode(), `DocSpace kept ${String(member.name ?? wanted)} in room ${roomId}: they hold a role in a form being filled in`, {
-			itemIndex: i,
-			description: 'Turn on the option “Force” to remove them anyway.',
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			`DocSpace kept ${String(member.name ?? wanted)} in room ${roomId}: they hold a role in a form being filled in`,
+			{
+				itemIndex: i,
+				description: 'Turn on the option “Force” to remove them anyway.',
+			},
+		);
 	}
 	return toItems.call(this, { removed: true, roomId: Number(roomId), member });
 }

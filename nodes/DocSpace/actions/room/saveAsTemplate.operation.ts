@@ -1,15 +1,30 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { docSpaceCall } from '../../transport/request';
 import { waitOptions } from '../common.descriptions';
 import { toItems } from '../helpers';
 import { locatorId, optionalText } from '../../shared/validation';
-import { loadRoom, parseTags, roomParameter, roomPath, tagsDescription, TITLE_RULES } from './shared';
+import {
+	loadRoom,
+	parseTags,
+	roomParameter,
+	roomPath,
+	tagsDescription,
+	TITLE_RULES,
+} from './shared';
 import { waitForTemplateTask } from './templateTask';
 
 const properties: INodeProperties[] = [
-	{ ...roomParameter, description: 'The room to save as a template, with its content and settings' },
+	{
+		...roomParameter,
+		description: 'The room to save as a template, with its content and settings',
+	},
 	{
 		displayName: 'Template Fields',
 		name: 'templateFields',
@@ -32,14 +47,31 @@ const properties: INodeProperties[] = [
 				placeholder: 'e.g. anna@example.com, li@example.com',
 				description: 'Comma-separated emails of the portal users who may use the template',
 			},
-			{ displayName: 'Tags', name: 'tags', type: 'string', default: '', placeholder: 'e.g. onboarding', description: `${tagsDescription}; the room’s tags by default` },
-			{ displayName: 'Title', name: 'title', type: 'string', default: '', placeholder: 'e.g. Onboarding room', description: 'Name of the template; the room’s title by default' },
+			{
+				displayName: 'Tags',
+				name: 'tags',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. onboarding',
+				description: `${tagsDescription}; the room’s tags by default`,
+			},
+			{
+				displayName: 'Title',
+				name: 'title',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. Onboarding room',
+				description: 'Name of the template; the room’s title by default',
+			},
 		],
 	},
 	waitOptions,
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['room'], operation: ['saveAsTemplate'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['room'], operation: ['saveAsTemplate'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const roomId = locatorId.call(this, 'room', i);
@@ -52,7 +84,15 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	const share = parseTags(fields.share);
 	if (share.length > 0) body.share = share;
 	if (fields.public !== undefined) body.public = fields.public === true;
-	const started = await docSpaceCall.call(this, { method: 'POST', path: 'files/roomtemplate', body, itemIndex: i });
+	const started = await docSpaceCall.call(this, {
+		method: 'POST',
+		path: 'files/roomtemplate',
+		body,
+		itemIndex: i,
+	});
 	const templateId = await waitForTemplateTask.call(this, 'template', started, i);
-	return toItems.call(this, await docSpaceCall.call(this, { method: 'GET', path: roomPath(templateId), itemIndex: i }));
+	return toItems.call(
+		this,
+		await docSpaceCall.call(this, { method: 'GET', path: roomPath(templateId), itemIndex: i }),
+	);
 }

@@ -1,12 +1,38 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { docSpaceCall } from '../../transport/request';
 import { simplifyOutput } from '../common.descriptions';
 import { simplifiedItems } from '../helpers';
-import { dateParameter, invalidParameter, isGuid, locatorId, optionalText } from '../../shared/validation';
-import { LinkType, accessName, accessNames, linkAccessFor, linkAccessOptions, roomTypeName } from './access';
-import { LINK_TITLE_RULES, linkExpirationField, linkTitleField, loadRoom, roomParameter, roomPath, summarizeLink } from './shared';
+import {
+	dateParameter,
+	invalidParameter,
+	isGuid,
+	locatorId,
+	optionalText,
+} from '../../shared/validation';
+import {
+	LinkType,
+	accessName,
+	accessNames,
+	linkAccessFor,
+	linkAccessOptions,
+	roomTypeName,
+} from './access';
+import {
+	LINK_TITLE_RULES,
+	linkExpirationField,
+	linkTitleField,
+	loadRoom,
+	roomParameter,
+	roomPath,
+	summarizeLink,
+} from './shared';
 
 const externalOnly = { show: { '/linkType': [LinkType.External] } };
 
@@ -36,7 +62,8 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'e.g. 6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f',
-		description: 'ID of an existing link to change (see Get Links); leave empty to create a new link',
+		description:
+			'ID of an existing link to change (see Get Links); leave empty to create a new link',
 	},
 	linkTitleField,
 	{
@@ -45,7 +72,8 @@ const properties: INodeProperties[] = [
 		type: 'options',
 		options: linkAccessOptions,
 		default: 2,
-		description: 'What people who open the link may do; the levels a room offers depend on its type and the link type',
+		description:
+			'What people who open the link may do; the levels a room offers depend on its type and the link type',
 	},
 	{
 		displayName: 'Options',
@@ -87,14 +115,18 @@ const properties: INodeProperties[] = [
 				typeOptions: { password: true },
 				default: '',
 				displayOptions: externalOnly,
-				description: 'Password people must enter to open the link; it must meet the portal’s password rules',
+				description:
+					'Password people must enter to open the link; it must meet the portal’s password rules',
 			},
 		],
 	},
 	simplifyOutput,
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['room'], operation: ['setLink'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['room'], operation: ['setLink'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const roomId = locatorId.call(this, 'room', i);
@@ -102,12 +134,25 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	const kind = linkType === LinkType.Invitation ? 'invitation' : 'external';
 	const linkId = String(this.getNodeParameter('linkId', i, '')).trim();
 	if (linkId && !isGuid(linkId)) {
-		throw invalidParameter.call(this, i, `The parameter “Link ID” is not a link ID: “${linkId}”`, 'Copy the link’s ID from Get Links, or leave it empty to create a new link.');
+		throw invalidParameter.call(
+			this,
+			i,
+			`The parameter “Link ID” is not a link ID: “${linkId}”`,
+			'Copy the link’s ID from Get Links, or leave it empty to create a new link.',
+		);
 	}
-	const title = optionalText.call(this, 'Title', this.getNodeParameter('title', i, ''), i, LINK_TITLE_RULES);
+	const title = optionalText.call(
+		this,
+		'Title',
+		this.getNodeParameter('title', i, ''),
+		i,
+		LINK_TITLE_RULES,
+	);
 	const access = Number(this.getNodeParameter('access', i));
 	const options = this.getNodeParameter('options', i, {}) as IDataObject;
-	const expirationDate = dateParameter.call(this, 'Expiration Date', options.expirationDate, i, { future: true })?.toISOString();
+	const expirationDate = dateParameter
+		.call(this, 'Expiration Date', options.expirationDate, i, { future: true })
+		?.toISOString();
 	const password = typeof options.password === 'string' ? options.password : '';
 
 	const room = await loadRoom.call(this, roomId, i);
@@ -146,14 +191,23 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		body.maxUseCount = Number(options.maxUseCount);
 	}
 
-	const link = await docSpaceCall.call(this, { method: 'PUT', path: roomPath(roomId, '/links'), body, itemIndex: i });
+	const link = await docSpaceCall.call(this, {
+		method: 'PUT',
+		path: roomPath(roomId, '/links'),
+		body,
+		itemIndex: i,
+	});
 	if (!link.sharedLink) {
-		throw new NodeOperationError(this.getNode(), `DocSpace did not ${linkId ? 'change' : 'create'} the ${kind} link in “${String(room.title)}”`, {
-			itemIndex: i,
-			description: linkId
-				? 'Check the Link ID with Get Links; the link may have been deleted.'
-				: 'The room may already have as many links of this kind as DocSpace allows (one invitation link; one primary and five more external links). Change an existing link by its Link ID instead.',
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			`DocSpace did not ${linkId ? 'change' : 'create'} the ${kind} link in “${String(room.title)}”`,
+			{
+				itemIndex: i,
+				description: linkId
+					? 'Check the Link ID with Get Links; the link may have been deleted.'
+					: 'The room may already have as many links of this kind as DocSpace allows (one invitation link; one primary and five more external links). Change an existing link by its Link ID instead.',
+			},
+		);
 	}
 	return simplifiedItems.call(this, i, link, summarizeLink);
 }

@@ -17,15 +17,31 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['room'], operation: ['setTemplatePublic'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['room'], operation: ['setTemplatePublic'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const templateId = locatorId.call(this, 'room', i, { name: 'templateId', label: 'Template' });
 	const value = this.getNodeParameter('public', i, true) as boolean;
 	const entity = { kind: 'room' as const, id: templateId, label: 'Template' };
-	await withParameterNotFound(this, entity, i, async () =>
-		await docSpaceCall.call(this, { method: 'PUT', path: 'files/roomtemplate/public', body: { id: Number(templateId), public: value }, itemIndex: i }),
+	await withParameterNotFound(
+		this,
+		entity,
+		i,
+		async () =>
+			await docSpaceCall.call(this, {
+				method: 'PUT',
+				path: 'files/roomtemplate/public',
+				body: { id: Number(templateId), public: value },
+				itemIndex: i,
+			}),
 	);
-	const now = await docSpaceCall.call(this, { method: 'GET', path: `files/roomtemplate/${encodeURIComponent(templateId)}/public`, itemIndex: i });
+	const now = await docSpaceCall.call(this, {
+		method: 'GET',
+		path: `files/roomtemplate/${encodeURIComponent(templateId)}/public`,
+		itemIndex: i,
+	});
 	return toItems.call(this, { templateId: Number(templateId), public: now.value === true });
 }

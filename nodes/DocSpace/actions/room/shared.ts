@@ -2,7 +2,12 @@
  * What several room operations share: fields, tags and quotas, loading a room, background
  * operations on a room, and short views of rooms, members and links.
  */
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 
 import { docSpaceCall, docSpaceRequest } from '../../transport/request';
 import { roomLocator } from '../common.descriptions';
@@ -10,7 +15,10 @@ import { pick, toItems, waitForFinish } from '../helpers';
 import { invalidParameter, locatorId, withParameterNotFound } from '../../shared/validation';
 import { accessName, roomTypeName } from './access';
 
-export const roomParameter: INodeProperties = { ...roomLocator, description: 'The room to work with' };
+export const roomParameter: INodeProperties = {
+	...roomLocator,
+	description: 'The room to work with',
+};
 
 /** DocSpace FolderType of the Archive section. */
 const ARCHIVE_FOLDER_TYPE = 20;
@@ -19,9 +27,16 @@ export const roomPath = (roomId: string, suffix = ''): string =>
 	`files/rooms/${encodeURIComponent(roomId)}${suffix}`;
 
 /** Loads a room (FolderDto) and checks it really is a room. */
-export async function loadRoom(this: IExecuteFunctions, roomId: string, itemIndex: number): Promise<IDataObject> {
-	const room = await withParameterNotFound(this, { kind: 'room', id: roomId }, itemIndex, async () =>
-		await docSpaceCall.call(this, { method: 'GET', path: roomPath(roomId), itemIndex }),
+export async function loadRoom(
+	this: IExecuteFunctions,
+	roomId: string,
+	itemIndex: number,
+): Promise<IDataObject> {
+	const room = await withParameterNotFound(
+		this,
+		{ kind: 'room', id: roomId },
+		itemIndex,
+		async () => await docSpaceCall.call(this, { method: 'GET', path: roomPath(roomId), itemIndex }),
 	);
 	if (room.roomType === undefined || room.roomType === null) {
 		throw invalidParameter.call(
@@ -51,7 +66,8 @@ export function parseTags(value: unknown): string[] {
 
 export const BYTES_PER_MB = 1024 * 1024;
 
-export const tagsDescription = 'Comma-separated tag names; tags the portal does not know yet are created';
+export const tagsDescription =
+	'Comma-separated tag names; tags the portal does not know yet are created';
 
 /** DocSpace limits room titles to 170 characters. */
 export const TITLE_RULES = { maxLength: 170, example: 'Q3 contracts' };
@@ -61,7 +77,8 @@ export const denyDownloadField: INodeProperties = {
 	name: 'denyDownload',
 	type: 'boolean',
 	default: false,
-	description: 'Whether to stop members and link visitors from downloading, copying and printing the room’s files',
+	description:
+		'Whether to stop members and link visitors from downloading, copying and printing the room’s files',
 };
 
 export const indexingField: INodeProperties = {
@@ -69,7 +86,8 @@ export const indexingField: INodeProperties = {
 	name: 'indexing',
 	type: 'boolean',
 	default: false,
-	description: 'Whether to number the room’s files and folders automatically (virtual data rooms only)',
+	description:
+		'Whether to number the room’s files and folders automatically (virtual data rooms only)',
 };
 
 /** Lifetime of files in a virtual data room (RoomDataLifetimeDto). */
@@ -110,7 +128,8 @@ export const lifetimeField: INodeProperties = {
 					name: 'deletePermanently',
 					type: 'boolean',
 					default: false,
-					description: 'Whether to delete expired files for good instead of moving them to the trash',
+					description:
+						'Whether to delete expired files for good instead of moving them to the trash',
 				},
 			],
 		},
@@ -136,14 +155,31 @@ export async function runRoomOperation(
 	suffix: '' | '/archive' | '/unarchive',
 	itemIndex: number,
 ): Promise<void> {
-	const { data } = await withParameterNotFound(this, { kind: 'room', id: roomId }, itemIndex, async () =>
-		await docSpaceRequest.call(this, { method, path: roomPath(roomId, suffix), body: { deleteAfter: false }, itemIndex }),
+	const { data } = await withParameterNotFound(
+		this,
+		{ kind: 'room', id: roomId },
+		itemIndex,
+		async () =>
+			await docSpaceRequest.call(this, {
+				method,
+				path: roomPath(roomId, suffix),
+				body: { deleteAfter: false },
+				itemIndex,
+			}),
 	);
-	await waitForFinish.call(this, (Array.isArray(data) ? data : (data ?? {})) as IDataObject | IDataObject[], itemIndex);
+	await waitForFinish.call(
+		this,
+		(Array.isArray(data) ? data : (data ?? {})) as IDataObject | IDataObject[],
+		itemIndex,
+	);
 }
 
 /** Room → Archive and Unarchive: moves the room and returns it afterwards. */
-export async function setArchived(this: IExecuteFunctions, i: number, archived: boolean): Promise<INodeExecutionData[]> {
+export async function setArchived(
+	this: IExecuteFunctions,
+	i: number,
+	archived: boolean,
+): Promise<INodeExecutionData[]> {
 	const roomId = locatorId.call(this, 'room', i);
 	await runRoomOperation.call(this, 'PUT', roomId, archived ? '/archive' : '/unarchive', i);
 	return toItems.call(this, await loadRoom.call(this, roomId, i));
@@ -154,8 +190,19 @@ export function isArchived(room: IDataObject): boolean {
 }
 
 const ROOM_SUMMARY_KEYS = [
-	'id', 'title', 'roomType', 'tags', 'quotaLimit', 'usedSpace', 'filesCount', 'foldersCount', 'indexing',
-	'denyDownload', 'pinned', 'created', 'updated',
+	'id',
+	'title',
+	'roomType',
+	'tags',
+	'quotaLimit',
+	'usedSpace',
+	'filesCount',
+	'foldersCount',
+	'indexing',
+	'denyDownload',
+	'pinned',
+	'created',
+	'updated',
 ] as const;
 
 /** A room record with its type's name beside the number, for reading in n8n's tables. */

@@ -16,8 +16,16 @@ const MAX_DELAY_MS = 2_000;
 export type TemplateTaskKind = 'template' | 'room';
 
 const TASKS: Record<TemplateTaskKind, { path: string; idKey: string; what: string }> = {
-	template: { path: 'files/roomtemplate/status', idKey: 'templateId', what: 'saving the room as a template' },
-	room: { path: 'files/rooms/fromtemplate/status', idKey: 'roomId', what: 'creating the room from the template' },
+	template: {
+		path: 'files/roomtemplate/status',
+		idKey: 'templateId',
+		what: 'saving the room as a template',
+	},
+	room: {
+		path: 'files/rooms/fromtemplate/status',
+		idKey: 'roomId',
+		what: 'creating the room from the template',
+	},
 };
 
 /** A room template, picked from the templates list or by ID. */
@@ -27,7 +35,9 @@ export const templateParameter: INodeProperties = {
 	name: 'templateId',
 	description: 'The room template to use',
 	modes: (roomLocator.modes ?? []).map((mode) =>
-		mode.name === 'list' ? { ...mode, typeOptions: { searchListMethod: 'searchRoomTemplates', searchable: true } } : mode,
+		mode.name === 'list'
+			? { ...mode, typeOptions: { searchListMethod: 'searchRoomTemplates', searchable: true } }
+			: mode,
 	),
 };
 
@@ -47,14 +57,23 @@ export async function waitForTemplateTask(
 		if (status.isCompleted === true) {
 			const error = typeof status.error === 'string' ? status.error.trim() : '';
 			if (error) {
-				throw new NodeOperationError(this.getNode(), `DocSpace could not finish ${task.what}: ${error}`, {
-					itemIndex,
-					description: 'DocSpace reported this error while processing the task in the background.',
-				});
+				throw new NodeOperationError(
+					this.getNode(),
+					`DocSpace could not finish ${task.what}: ${error}`,
+					{
+						itemIndex,
+						description:
+							'DocSpace reported this error while processing the task in the background.',
+					},
+				);
 			}
 			const id = Number(status[task.idKey]);
 			if (!Number.isInteger(id) || id <= 0) {
-				throw new NodeOperationError(this.getNode(), `DocSpace finished ${task.what} but did not say which ${kind} it made`, { itemIndex });
+				throw new NodeOperationError(
+					this.getNode(),
+					`DocSpace finished ${task.what} but did not say which ${kind} it made`,
+					{ itemIndex },
+				);
 			}
 			return String(id);
 		}

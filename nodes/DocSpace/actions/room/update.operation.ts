@@ -1,9 +1,19 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { docSpaceCall, SETS_STATE } from '../../transport/request';
 import { toItems } from '../helpers';
-import { invalidParameter, locatorId, requiredText, withParameterNotFound } from '../../shared/validation';
+import {
+	invalidParameter,
+	locatorId,
+	requiredText,
+	withParameterNotFound,
+} from '../../shared/validation';
 import { RoomType, roomTypeName } from './access';
 import { formOptionFields, formOptionsBody } from './formOptions';
 import {
@@ -46,7 +56,8 @@ const properties: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				placeholder: 'e.g. finance, 2025',
-				description: 'Comma-separated tag names that replace all of the room’s tags; empty removes them all. Use Add Tags or Remove Tags to change only some.',
+				description:
+					'Comma-separated tag names that replace all of the room’s tags; empty removes them all. Use Add Tags or Remove Tags to change only some.',
 			},
 			{
 				displayName: 'Title',
@@ -60,13 +71,17 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['room'], operation: ['update'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['room'], operation: ['update'] } },
+	properties,
+);
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const roomId = locatorId.call(this, 'room', i);
 	const fields = this.getNodeParameter('updateFields', i, {}) as IDataObject;
 	const body: IDataObject = {};
-	if (fields.title !== undefined) body.title = requiredText.call(this, 'Title', fields.title, i, TITLE_RULES);
+	if (fields.title !== undefined)
+		body.title = requiredText.call(this, 'Title', fields.title, i, TITLE_RULES);
 	if (fields.quota !== undefined) {
 		const quota = Number(fields.quota);
 		if (!Number.isFinite(quota) || (quota <= 0 && quota !== -1)) {
@@ -87,7 +102,12 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	const formOptions = formOptionsBody(fields);
 	Object.assign(body, formOptions);
 	if (Object.keys(body).length === 0) {
-		throw invalidParameter.call(this, i, 'No field to update was given', 'Add at least one field under “Update Fields”.');
+		throw invalidParameter.call(
+			this,
+			i,
+			'No field to update was given',
+			'Add at least one field under “Update Fields”.',
+		);
 	}
 	const formOption = formOptionFields.find((field) => formOptions[field.name] !== undefined);
 	if (body.indexing !== undefined || body.lifetime !== undefined || formOption) {
@@ -100,7 +120,10 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 				`Remove “${formOption.displayName}” from the update fields for this room.`,
 			);
 		}
-		if ((body.indexing !== undefined || body.lifetime !== undefined) && Number(room.roomType) !== RoomType.VirtualDataRoom) {
+		if (
+			(body.indexing !== undefined || body.lifetime !== undefined) &&
+			Number(room.roomType) !== RoomType.VirtualDataRoom
+		) {
 			const name = body.indexing !== undefined ? 'Indexing' : 'File Lifetime';
 			throw invalidParameter.call(
 				this,
@@ -110,6 +133,18 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 			);
 		}
 	}
-	const room = await withParameterNotFound(this, { kind: 'room', id: roomId }, i, async () => await docSpaceCall.call(this, { method: 'PUT', path: roomPath(roomId), body, itemIndex: i, ...SETS_STATE }));
+	const room = await withParameterNotFound(
+		this,
+		{ kind: 'room', id: roomId },
+		i,
+		async () =>
+			await docSpaceCall.call(this, {
+				method: 'PUT',
+				path: roomPath(roomId),
+				body,
+				itemIndex: i,
+				...SETS_STATE,
+			}),
+	);
 	return toItems.call(this, room);
 }

@@ -10,7 +10,16 @@ import * as getMany from './getMany.operation';
 import * as invite from './invite.operation';
 import * as update from './update.operation';
 
-export const operations: OperationMap = { changeType, delete: deleteUser, disable, enable, get, getMany, invite, update };
+export const operations: OperationMap = {
+	changeType,
+	delete: deleteUser,
+	disable,
+	enable,
+	get,
+	getMany,
+	invite,
+	update,
+};
 
 export const description: INodeProperties[] = [
 	{
@@ -32,9 +41,24 @@ export const description: INodeProperties[] = [
 				action: 'Delete a user',
 				description: 'Delete a user from the portal, disabling them first',
 			},
-			{ name: 'Disable', value: 'disable', action: 'Disable a user', description: 'Block a user from signing in' },
-			{ name: 'Enable', value: 'enable', action: 'Enable a user', description: 'Let a disabled user sign in again' },
-			{ name: 'Get', value: 'get', action: 'Get a user', description: 'Get a user’s profile by ID or email, or your own' },
+			{
+				name: 'Disable',
+				value: 'disable',
+				action: 'Disable a user',
+				description: 'Block a user from signing in',
+			},
+			{
+				name: 'Enable',
+				value: 'enable',
+				action: 'Enable a user',
+				description: 'Let a disabled user sign in again',
+			},
+			{
+				name: 'Get',
+				value: 'get',
+				action: 'Get a user',
+				description: 'Get a user’s profile by ID or email, or your own',
+			},
 			{
 				name: 'Get Many',
 				value: 'getMany',

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { docSpaceList, SETS_STATE } from '../../transport/request';
@@ -14,13 +19,21 @@ import {
 	summarizeUser,
 	userLabel,
 } from './people';
-import { reassignTarget, reassignToParameter, runReassignment, waitOptionsCollection } from './reassign';
+import {
+	reassignTarget,
+	reassignToParameter,
+	runReassignment,
+	waitOptionsCollection,
+} from './reassign';
 
 /** Types that cannot own rooms: demoting a room admin or DocSpace admin to them hands their rooms over. */
 const CANNOT_OWN_ROOMS = ['User', 'Guest'];
 
 const properties: INodeProperties[] = [
-	{ ...listedBy(userLocator, 'searchActiveUsers'), description: 'The user whose type to change (only active users can be changed)' },
+	{
+		...listedBy(userLocator, 'searchActiveUsers'),
+		description: 'The user whose type to change (only active users can be changed)',
+	},
 	{
 		displayName: 'Type',
 		name: 'type',
@@ -51,17 +64,21 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	if (user.status === EmployeeStatus.Terminated) {
 		throw new NodeOperationError(this.getNode(), `The user ${userLabel(user)} is disabled`, {
 			itemIndex: i,
-			description: 'DocSpace changes the type of active users only. Enable the user first (User → Enable).',
+			description:
+				'DocSpace changes the type of active users only. Enable the user first (User → Enable).',
 		});
 	}
 	const current = employeeTypeOf(user);
 	let result: IDataObject | undefined;
 	// The owner's type never changes; PUT answers that without starting a reassignment.
-	const ownsRooms = (current === 'RoomAdmin' || current === 'DocSpaceAdmin') && user.isOwner !== true;
+	const ownsRooms =
+		(current === 'RoomAdmin' || current === 'DocSpaceAdmin') && user.isOwner !== true;
 	if (CANNOT_OWN_ROOMS.includes(type) && ownsRooms) {
 		const reassignUserId = reassignTarget.call(this, i);
 		const body: IDataObject = { type, userId, ...(reassignUserId ? { reassignUserId } : {}) };
-		const recipient = reassignUserId ? userLabel(await getUserById.call(this, reassignUserId, 'Reassign Rooms To', i)) : 'the account of the credential';
+		const recipient = reassignUserId
+			? userLabel(await getUserById.call(this, reassignUserId, 'Reassign Rooms To', i))
+			: 'the account of the credential';
 		await runReassignment.call(
 			this,
 			{
@@ -76,15 +93,25 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		);
 		result = await getUserById.call(this, userId, 'User', i);
 	} else {
-		const updated = await docSpaceList.call(this, { method: 'PUT', path: `people/type/${type}`, body: { userIds: [userId] }, itemIndex: i, ...SETS_STATE });
+		const updated = await docSpaceList.call(this, {
+			method: 'PUT',
+			path: `people/type/${type}`,
+			body: { userIds: [userId] },
+			itemIndex: i,
+			...SETS_STATE,
+		});
 		result = updated.find((entry) => entry.id === userId);
 	}
 	if (!result || employeeTypeOf(result) !== type) {
-		throw new NodeOperationError(this.getNode(), `DocSpace did not make the user ${userLabel(user)} a ${employeeTypeName(type)}`, {
-			itemIndex: i,
-			description:
-				'DocSpace does not change the type of the portal owner or of the account the credential belongs to, and only the owner may change DocSpace admins.',
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			`DocSpace did not make the user ${userLabel(user)} a ${employeeTypeName(type)}`,
+			{
+				itemIndex: i,
+				description:
+					'DocSpace does not change the type of the portal owner or of the account the credential belongs to, and only the owner may change DocSpace admins.',
+			},
+		);
 	}
 	return simplifiedItems.call(this, i, result, summarizeUser);
 }

@@ -6,7 +6,12 @@ import { userLocator } from '../common.descriptions';
 import { toItems } from '../helpers';
 import { asNodeError, locatorId, withParameterNotFound } from '../../shared/validation';
 import { EmployeeStatus, getUserById, setUserStatus, userLabel } from './people';
-import { reassignTarget, reassignToParameter, runReassignment, waitOptionsCollection } from './reassign';
+import {
+	reassignTarget,
+	reassignToParameter,
+	runReassignment,
+	waitOptionsCollection,
+} from './reassign';
 
 const properties: INodeProperties[] = [
 	{ ...userLocator, description: 'The user to delete' },
@@ -15,7 +20,8 @@ const properties: INodeProperties[] = [
 		name: 'disableFirst',
 		type: 'boolean',
 		default: true,
-		description: 'Whether to disable an active user before deleting them, as DocSpace deletes only disabled users',
+		description:
+			'Whether to disable an active user before deleting them, as DocSpace deletes only disabled users',
 	},
 	reassignToParameter(
 		'Who receives the rooms and shared files of the deleted user: an active room admin or DocSpace admin. Empty: the user is deleted without a reassignment.',
@@ -33,36 +39,61 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	const disableFirst = this.getNodeParameter('disableFirst', i, true) as boolean;
 	if (disableFirst) {
 		const user = await getUserById.call(this, userId, 'User', i);
-		if (user.status !== EmployeeStatus.Terminated) await setUserStatus.call(this, user, EmployeeStatus.Terminated, i);
+		if (user.status !== EmployeeStatus.Terminated)
+			await setUserStatus.call(this, user, EmployeeStatus.Terminated, i);
 	}
 	const toUserId = reassignTarget.call(this, i);
 	if (toUserId) return await reassignAndDelete.call(this, userId, toUserId, i);
 	try {
-		await withParameterNotFound(this, { kind: 'user', id: userId }, i, async () =>
-			await docSpaceCall.call(this, { method: 'DELETE', path: `people/${encodeURIComponent(userId)}`, itemIndex: i }),
+		await withParameterNotFound(
+			this,
+			{ kind: 'user', id: userId },
+			i,
+			async () =>
+				await docSpaceCall.call(this, {
+					method: 'DELETE',
+					path: `people/${encodeURIComponent(userId)}`,
+					itemIndex: i,
+				}),
 		);
 	} catch (error) {
-		if (!(error instanceof NodeApiError) || error.httpCode !== '403') throw asNodeError.call(this, error, i);
+		if (!(error instanceof NodeApiError) || error.httpCode !== '403')
+			throw asNodeError.call(this, error, i);
 		// DocSpace answers 403 both for a missing right and for a user who is still active.
 		const user = await getUserById.call(this, userId, 'User', i);
 		if (user.status === EmployeeStatus.Terminated) throw asNodeError.call(this, error, i);
-		throw new NodeOperationError(this.getNode(), `The user ${userLabel(user)} is still active, and DocSpace deletes only disabled users`, {
-			itemIndex: i,
-			description: 'Turn on “Disable First”, or disable the user (User → Disable) before deleting them.',
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			`The user ${userLabel(user)} is still active, and DocSpace deletes only disabled users`,
+			{
+				itemIndex: i,
+				description:
+					'Turn on “Disable First”, or disable the user (User → Disable) before deleting them.',
+			},
+		);
 	}
 	return toItems.call(this, { deleted: true, id: userId });
 }
 
 /** Hands the user's rooms over with DocSpace's reassignment, which deletes the profile when it is done. */
-async function reassignAndDelete(this: IExecuteFunctions, userId: string, toUserId: string, i: number): Promise<INodeExecutionData[]> {
+async function reassignAndDelete(
+	this: IExecuteFunctions,
+	userId: string,
+	toUserId: string,
+	i: number,
+): Promise<INodeExecutionData[]> {
 	const user = await getUserById.call(this, userId, 'User', i);
 	const recipient = await getUserById.call(this, toUserId, 'Reassign Rooms To', i);
 	if (user.status !== EmployeeStatus.Terminated) {
-		throw new NodeOperationError(this.getNode(), `The user ${userLabel(user)} is still active, and DocSpace reassigns the data of disabled users only`, {
-			itemIndex: i,
-			description: 'Turn on “Disable First”, or disable the user (User → Disable) before deleting them.',
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			`The user ${userLabel(user)} is still active, and DocSpace reassigns the data of disabled users only`,
+			{
+				itemIndex: i,
+				description:
+					'Turn on “Disable First”, or disable the user (User → Disable) before deleting them.',
+			},
+		);
 	}
 	await runReassignment.call(
 		this,

@@ -5,7 +5,10 @@ import { listedBy, simplifyOutput, userLocator } from '../common.descriptions';
 import { changeStatus, EmployeeStatus } from './people';
 
 const properties: INodeProperties[] = [
-	{ ...listedBy(userLocator, 'searchActiveUsers'), description: 'The user to disable (the list shows active users)' },
+	{
+		...listedBy(userLocator, 'searchActiveUsers'),
+		description: 'The user to disable (the list shows active users)',
+	},
 	simplifyOutput,
 ];
 

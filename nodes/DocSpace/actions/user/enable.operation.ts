@@ -5,7 +5,10 @@ import { listedBy, simplifyOutput, userLocator } from '../common.descriptions';
 import { changeStatus, EmployeeStatus } from './people';
 
 const properties: INodeProperties[] = [
-	{ ...listedBy(userLocator, 'searchDisabledUsers'), description: 'The user to enable (the list shows disabled users)' },
+	{
+		...listedBy(userLocator, 'searchDisabledUsers'),
+		description: 'The user to enable (the list shows disabled users)',
+	},
 	simplifyOutput,
 ];
 

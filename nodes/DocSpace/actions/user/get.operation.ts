@@ -42,7 +42,11 @@ export const description = updateDisplayOptions(
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const getBy = this.getNodeParameter('getBy', i, 'user') as string;
 	if (getBy === 'me') {
-		return userItems.call(this, i, await docSpaceCall.call(this, { method: 'GET', path: 'people/@self', itemIndex: i }));
+		return userItems.call(
+			this,
+			i,
+			await docSpaceCall.call(this, { method: 'GET', path: 'people/@self', itemIndex: i }),
+		);
 	}
 	if (getBy === 'email') {
 		const email = checkedEmail.call(this, 'Email', this.getNodeParameter('email', i, ''), i);

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { pickList } from '../../transport/paginate';
@@ -73,5 +78,10 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		}
 		qs.groupId = groupId;
 	}
-	return await listItems.call(this, i, { path: 'people/filter', qs, pick: pickList }, summarizeUser);
+	return await listItems.call(
+		this,
+		i,
+		{ path: 'people/filter', qs, pick: pickList },
+		summarizeUser,
+	);
 }

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { lostFollowUp } from '../../transport/errors';
@@ -25,7 +30,8 @@ const properties: INodeProperties[] = [
 		// Guests join through room invitations; DocSpace refuses them here.
 		options: employeeTypeOptions.filter((option) => option.value !== 'Guest'),
 		default: 'User',
-		description: 'The user type the new user gets. Only the portal owner may invite DocSpace admins.',
+		description:
+			'The user type the new user gets. Only the portal owner may invite DocSpace admins.',
 	},
 	{
 		displayName: 'Options',
@@ -62,7 +68,13 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	if (culture) body.culture = culture;
 	// The answer lists every pending user of the portal, so the invited one is read back by email.
 	const outcome = await userInvited.call(this, i, email);
-	await docSpaceCall.call(this, { method: 'POST', path: 'people/invite', body, itemIndex: i, outcome });
+	await docSpaceCall.call(this, {
+		method: 'POST',
+		path: 'people/invite',
+		body,
+		itemIndex: i,
+		outcome,
+	});
 	try {
 		return userItems.call(this, i, await getUserByEmail.call(this, email, 'Email', i));
 	} catch (error) {

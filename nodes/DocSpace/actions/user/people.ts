@@ -3,7 +3,13 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { docSpaceCall, docSpaceList, SETS_STATE } from '../../transport/request';
 import { pick, simplifiedItems } from '../helpers';
-import { checkedEmail, invalidParameter, isGuid, locatorId, withParameterNotFound } from '../../shared/validation';
+import {
+	checkedEmail,
+	invalidParameter,
+	isGuid,
+	locatorId,
+	withParameterNotFound,
+} from '../../shared/validation';
 
 /** EmployeeType values as DocSpace sends and accepts them (a string enum on the wire). */
 export const employeeTypeOptions = [
@@ -30,8 +36,19 @@ export function employeeTypeOf(user: IDataObject): string | undefined {
 export const EmployeeStatus = { Active: 1, Terminated: 2 } as const;
 
 const USER_SUMMARY_KEYS = [
-	'id', 'displayName', 'firstName', 'lastName', 'email', 'status', 'activationStatus', 'isOwner',
-	'groups', 'location', 'notes', 'registrationDate', 'profileUrl',
+	'id',
+	'displayName',
+	'firstName',
+	'lastName',
+	'email',
+	'status',
+	'activationStatus',
+	'isOwner',
+	'groups',
+	'location',
+	'notes',
+	'registrationDate',
+	'profileUrl',
 ] as const;
 
 /** A short view of an EmployeeFullDto, with its type spelled out. */
@@ -40,7 +57,11 @@ export function summarizeUser(user: IDataObject): IDataObject {
 }
 
 /** Output items for user records, short unless Simplify is off. */
-export function userItems(this: IExecuteFunctions, i: number, users: IDataObject | IDataObject[]): INodeExecutionData[] {
+export function userItems(
+	this: IExecuteFunctions,
+	i: number,
+	users: IDataObject | IDataObject[],
+): INodeExecutionData[] {
 	return simplifiedItems.call(this, i, users, summarizeUser);
 }
 
@@ -53,28 +74,63 @@ export function userLabel(user: IDataObject): string {
 
 /** Reads a list parameter: an array from an expression, or text separated by commas, semicolons or new lines. */
 export function listParameter(value: unknown): string[] {
-	const parts = Array.isArray(value) ? value.map((v) => (typeof v === 'object' && v !== null ? (v as IDataObject).id : v)) : String(value ?? '').split(/[,;\n]/);
+	const parts = Array.isArray(value)
+		? value.map((v) => (typeof v === 'object' && v !== null ? (v as IDataObject).id : v))
+		: String(value ?? '').split(/[,;\n]/);
 	return [...new Set(parts.map((v) => String(v ?? '').trim()).filter((v) => v.length > 0))];
 }
 
 /** GET people/{id}; an unknown user becomes an error that names the parameter. */
-export async function getUserById(this: IExecuteFunctions, userId: string, label: string, i: number): Promise<IDataObject> {
-	return await withParameterNotFound(this, { kind: 'user', id: userId, label }, i, async () =>
-		await docSpaceCall.call(this, { method: 'GET', path: `people/${encodeURIComponent(userId)}`, itemIndex: i }),
+export async function getUserById(
+	this: IExecuteFunctions,
+	userId: string,
+	label: string,
+	i: number,
+): Promise<IDataObject> {
+	return await withParameterNotFound(
+		this,
+		{ kind: 'user', id: userId, label },
+		i,
+		async () =>
+			await docSpaceCall.call(this, {
+				method: 'GET',
+				path: `people/${encodeURIComponent(userId)}`,
+				itemIndex: i,
+			}),
 	);
 }
 
 /** GET people/email; an unknown address becomes an error that names the parameter. */
-export async function getUserByEmail(this: IExecuteFunctions, email: string, label: string, i: number): Promise<IDataObject> {
-	return await withParameterNotFound(this, { kind: 'user', id: email, label }, i, async () =>
-		await docSpaceCall.call(this, { method: 'GET', path: 'people/email', qs: { email }, itemIndex: i }),
+export async function getUserByEmail(
+	this: IExecuteFunctions,
+	email: string,
+	label: string,
+	i: number,
+): Promise<IDataObject> {
+	return await withParameterNotFound(
+		this,
+		{ kind: 'user', id: email, label },
+		i,
+		async () =>
+			await docSpaceCall.call(this, {
+				method: 'GET',
+				path: 'people/email',
+				qs: { email },
+				itemIndex: i,
+			}),
 	);
 }
 
 /** Turns a user ID or an email into the user's profile. */
-export async function resolveUser(this: IExecuteFunctions, value: string, label: string, i: number): Promise<IDataObject> {
+export async function resolveUser(
+	this: IExecuteFunctions,
+	value: string,
+	label: string,
+	i: number,
+): Promise<IDataObject> {
 	if (isGuid(value)) return await getUserById.call(this, value, label, i);
-	if (value.includes('@')) return await getUserByEmail.call(this, checkedEmail.call(this, label, value, i), label, i);
+	if (value.includes('@'))
+		return await getUserByEmail.call(this, checkedEmail.call(this, label, value, i), label, i);
 	throw invalidParameter.call(
 		this,
 		i,
@@ -126,8 +182,17 @@ export async function getGroupById(
 	i: number,
 	includeMembers = false,
 ): Promise<IDataObject> {
-	return await withParameterNotFound(this, { kind: 'group', id: groupId, label }, i, async () =>
-		await docSpaceCall.call(this, { method: 'GET', path: `group/${encodeURIComponent(groupId)}`, qs: includeMembers ? { includeMembers: true } : undefined, itemIndex: i }),
+	return await withParameterNotFound(
+		this,
+		{ kind: 'group', id: groupId, label },
+		i,
+		async () =>
+			await docSpaceCall.call(this, {
+				method: 'GET',
+				path: `group/${encodeURIComponent(groupId)}`,
+				qs: includeMembers ? { includeMembers: true } : undefined,
+				itemIndex: i,
+			}),
 	);
 }
 
@@ -143,15 +208,25 @@ export async function setUserStatus(
 	i: number,
 ): Promise<IDataObject> {
 	const userId = String(user.id);
-	const updated = await docSpaceList.call(this, { method: 'PUT', path: `people/status/${status}`, body: { userIds: [userId] }, itemIndex: i, ...SETS_STATE });
+	const updated = await docSpaceList.call(this, {
+		method: 'PUT',
+		path: `people/status/${status}`,
+		body: { userIds: [userId] },
+		itemIndex: i,
+		...SETS_STATE,
+	});
 	const result = updated.find((entry) => entry.id === userId);
 	if (!result || result.status !== status) {
 		const verb = status === EmployeeStatus.Terminated ? 'disable' : 'enable';
-		throw new NodeOperationError(this.getNode(), `DocSpace did not ${verb} the user ${userLabel(user)}`, {
-			itemIndex: i,
-			description:
-				'DocSpace never changes the status of the portal owner or of the account the credential belongs to, and only the owner may change the status of DocSpace admins.',
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			`DocSpace did not ${verb} the user ${userLabel(user)}`,
+			{
+				itemIndex: i,
+				description:
+					'DocSpace never changes the status of the portal owner or of the account the credential belongs to, and only the owner may change the status of DocSpace admins.',
+			},
+		);
 	}
 	return result;
 }

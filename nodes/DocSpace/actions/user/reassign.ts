@@ -24,7 +24,10 @@ export function reassignTarget(this: IExecuteFunctions, i: number): string | und
 	const raw = this.getNodeParameter('reassignTo', i, '') as unknown;
 	const value = typeof raw === 'object' && raw !== null ? (raw as { value?: unknown }).value : raw;
 	if (value === undefined || value === null || String(value).trim() === '') return undefined;
-	return idFromLocator.call(this, 'user', raw, i, { name: 'reassignTo', label: 'Reassign Rooms To' });
+	return idFromLocator.call(this, 'user', raw, i, {
+		name: 'reassignTo',
+		label: 'Reassign Rooms To',
+	});
 }
 
 const FIRST_DELAY_MS = 250;
@@ -45,7 +48,11 @@ export async function waitForTask(
 	const limitSeconds = Number(options.waitTimeLimit ?? waitTimeLimitOption.default);
 	const deadline = Date.now() + limitSeconds * 1000;
 	let task = started;
-	for (let delay = FIRST_DELAY_MS; task.isCompleted !== true; delay = Math.min(MAX_DELAY_MS, delay * 2)) {
+	for (
+		let delay = FIRST_DELAY_MS;
+		task.isCompleted !== true;
+		delay = Math.min(MAX_DELAY_MS, delay * 2)
+	) {
 		const remaining = deadline - Date.now();
 		if (remaining <= 0) {
 			throw new NodeOperationError(
@@ -58,15 +65,26 @@ export async function waitForTask(
 			);
 		}
 		await sleep(Math.min(delay, remaining));
-		const current = await docSpaceCall.call(this, { method: 'GET', path: progressPath, itemIndex: i });
+		const current = await docSpaceCall.call(this, {
+			method: 'GET',
+			path: progressPath,
+			itemIndex: i,
+		});
 		// No task under this user any more: DocSpace forgot it after finishing.
-		task = current.id === undefined && current.isCompleted === undefined ? { ...task, isCompleted: true } : current;
+		task =
+			current.id === undefined && current.isCompleted === undefined
+				? { ...task, isCompleted: true }
+				: current;
 	}
 	if (typeof task.error === 'string' && task.error.trim()) {
-		throw new NodeOperationError(this.getNode(), `DocSpace could not finish ${what}: ${task.error.trim()}`, {
-			itemIndex: i,
-			description: 'DocSpace reported this error while reassigning the data in the background.',
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			`DocSpace could not finish ${what}: ${task.error.trim()}`,
+			{
+				itemIndex: i,
+				description: 'DocSpace reported this error while reassigning the data in the background.',
+			},
+		);
 	}
 	return task;
 }
@@ -84,17 +102,31 @@ export interface Reassignment {
 }
 
 /** Starts a reassignment and waits for it; DocSpace's 400 for a source or recipient it refuses gets guidance. */
-export async function runReassignment(this: IExecuteFunctions, reassignment: Reassignment, i: number): Promise<IDataObject> {
+export async function runReassignment(
+	this: IExecuteFunctions,
+	reassignment: Reassignment,
+	i: number,
+): Promise<IDataObject> {
 	let started: IDataObject;
 	try {
-		started = await docSpaceCall.call(this, { method: 'POST', path: reassignment.path, body: reassignment.body, itemIndex: i });
-	} catch (error) {
-		if (!(error instanceof NodeApiError) || error.httpCode !== '400') throw asNodeError.call(this, error, i);
-		throw new NodeOperationError(this.getNode(), `DocSpace refused to hand the rooms of ${reassignment.from} to ${reassignment.to}`, {
+		started = await docSpaceCall.call(this, {
+			method: 'POST',
+			path: reassignment.path,
+			body: reassignment.body,
 			itemIndex: i,
-			description:
-				'“Reassign Rooms To” must be an active room admin or DocSpace admin other than the user whose rooms move. DocSpace does not change the account of the credential itself, and only the portal owner may change or delete DocSpace admins.',
 		});
+	} catch (error) {
+		if (!(error instanceof NodeApiError) || error.httpCode !== '400')
+			throw asNodeError.call(this, error, i);
+		throw new NodeOperationError(
+			this.getNode(),
+			`DocSpace refused to hand the rooms of ${reassignment.from} to ${reassignment.to}`,
+			{
+				itemIndex: i,
+				description:
+					'“Reassign Rooms To” must be an active room admin or DocSpace admin other than the user whose rooms move. DocSpace does not change the account of the credential itself, and only the portal owner may change or delete DocSpace admins.',
+			},
+		);
 	}
 	return await waitForTask.call(this, started, reassignment.progressPath, reassignment.what, i);
 }
@@ -105,5 +137,7 @@ export const waitOptionsCollection: INodeProperties = {
 	type: 'collection',
 	placeholder: 'Add Option',
 	default: {},
-	options: [{ ...waitTimeLimitOption, description: 'How long to wait for DocSpace to hand the rooms over' }],
+	options: [
+		{ ...waitTimeLimitOption, description: 'How long to wait for DocSpace to hand the rooms over' },
+	],
 };

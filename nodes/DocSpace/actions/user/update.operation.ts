@@ -1,10 +1,30 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { docSpaceCall, SETS_STATE } from '../../transport/request';
 import { simplifyOutput, userLocator } from '../common.descriptions';
-import { checkedEmail, invalidParameter, isGuid, locatorId, optionalText, requiredText, withParameterNotFound } from '../../shared/validation';
-import { EmployeeStatus, getGroupById, getUserById, listParameter, userItems, userLabel } from './people';
+import {
+	checkedEmail,
+	invalidParameter,
+	isGuid,
+	locatorId,
+	optionalText,
+	requiredText,
+	withParameterNotFound,
+} from '../../shared/validation';
+import {
+	EmployeeStatus,
+	getGroupById,
+	getUserById,
+	listParameter,
+	userItems,
+	userLabel,
+} from './people';
 
 const properties: INodeProperties[] = [
 	{ ...userLocator, description: 'The user to update' },
@@ -21,7 +41,8 @@ const properties: INodeProperties[] = [
 				type: 'string',
 				typeOptions: { rows: 2 },
 				default: '',
-				description: 'Notes on the user’s profile. DocSpace changes it only on the credential’s own profile.',
+				description:
+					'Notes on the user’s profile. DocSpace changes it only on the credential’s own profile.',
 			},
 			{
 				displayName: 'Email',
@@ -83,15 +104,26 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	const userId = locatorId.call(this, 'user', i);
 	const fields = this.getNodeParameter('updateFields', i, {}) as IDataObject;
 	if (Object.keys(fields).length === 0) {
-		throw invalidParameter.call(this, i, 'The parameter “Update Fields” is empty', 'Add at least one field to change.');
+		throw invalidParameter.call(
+			this,
+			i,
+			'The parameter “Update Fields” is empty',
+			'Add at least one field to change.',
+		);
 	}
 
 	const profile: IDataObject = {};
 	for (const field of PROFILE_FIELDS) {
 		if (fields[field.key] === undefined) continue;
-		profile[field.key] = (field.required ? requiredText : optionalText).call(this, field.label, fields[field.key], i);
+		profile[field.key] = (field.required ? requiredText : optionalText).call(
+			this,
+			field.label,
+			fields[field.key],
+			i,
+		);
 	}
-	const email = fields.email === undefined ? undefined : checkedEmail.call(this, 'Email', fields.email, i);
+	const email =
+		fields.email === undefined ? undefined : checkedEmail.call(this, 'Email', fields.email, i);
 	let groupIds: string[] | undefined;
 	if (fields.groupIds !== undefined) {
 		groupIds = listParameter(fields.groupIds);
@@ -109,42 +141,93 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	}
 
 	const current = await getUserById.call(this, userId, 'User', i);
-	const currentGroupIds = ((current.groups as IDataObject[] | undefined) ?? []).map((group) => String(group.id));
+	const currentGroupIds = ((current.groups as IDataObject[] | undefined) ?? []).map((group) =>
+		String(group.id),
+	);
 	const toAdd = (groupIds ?? []).filter((id) => !currentGroupIds.includes(id));
 	const toRemove = groupIds ? currentGroupIds.filter((id) => !groupIds.includes(id)) : [];
-	if (toAdd.length > 0 && (current.status === EmployeeStatus.Terminated || current.isVisitor === true)) {
-		throw new NodeOperationError(this.getNode(), `DocSpace does not put the user ${userLabel(current)} into groups`, {
-			itemIndex: i,
-			description: 'Disabled users and guests cannot join groups. Enable the user or change the user’s type first.',
-		});
+	if (
+		toAdd.length > 0 &&
+		(current.status === EmployeeStatus.Terminated || current.isVisitor === true)
+	) {
+		throw new NodeOperationError(
+			this.getNode(),
+			`DocSpace does not put the user ${userLabel(current)} into groups`,
+			{
+				itemIndex: i,
+				description:
+					'Disabled users and guests cannot join groups. Enable the user or change the user’s type first.',
+			},
+		);
 	}
 
 	if (Object.keys(profile).length > 0) {
-		const updated = await withParameterNotFound(this, { kind: 'user', id: userId }, i, async () =>
-			await docSpaceCall.call(this, { method: 'PUT', path: `people/${encodeURIComponent(userId)}`, body: profile, itemIndex: i, ...SETS_STATE }),
+		const updated = await withParameterNotFound(
+			this,
+			{ kind: 'user', id: userId },
+			i,
+			async () =>
+				await docSpaceCall.call(this, {
+					method: 'PUT',
+					path: `people/${encodeURIComponent(userId)}`,
+					body: profile,
+					itemIndex: i,
+					...SETS_STATE,
+				}),
 		);
 		const ignored = PROFILE_FIELDS.filter(
-			(field) => profile[field.key] !== undefined && String(updated[field.dtoKey] ?? '') !== profile[field.key],
+			(field) =>
+				profile[field.key] !== undefined &&
+				String(updated[field.dtoKey] ?? '') !== profile[field.key],
 		).map((field) => `“${field.label}”`);
 		if (ignored.length > 0) {
-			throw new NodeOperationError(this.getNode(), `DocSpace did not change ${ignored.join(', ')} of the user ${userLabel(current)}`, {
-				itemIndex: i,
-				description:
-					'DocSpace lets an account change its name, location and comment only on its own profile. Use a credential of this user for these fields, or change them in DocSpace.',
-			});
+			throw new NodeOperationError(
+				this.getNode(),
+				`DocSpace did not change ${ignored.join(', ')} of the user ${userLabel(current)}`,
+				{
+					itemIndex: i,
+					description:
+						'DocSpace lets an account change its name, location and comment only on its own profile. Use a credential of this user for these fields, or change them in DocSpace.',
+				},
+			);
 		}
 	}
 	if (email !== undefined && email.toLowerCase() !== String(current.email ?? '').toLowerCase()) {
-		await docSpaceCall.call(this, { method: 'POST', path: 'people/email', body: { userId, email }, itemIndex: i });
+		await docSpaceCall.call(this, {
+			method: 'POST',
+			path: 'people/email',
+			body: { userId, email },
+			itemIndex: i,
+		});
 	}
 	for (const groupId of toAdd) {
-		await withParameterNotFound(this, { kind: 'group', id: groupId, label: 'Group IDs' }, i, async () =>
-			await docSpaceCall.call(this, { method: 'PUT', path: `group/${groupId}/members`, body: { members: [userId] }, itemIndex: i, ...SETS_STATE }),
+		await withParameterNotFound(
+			this,
+			{ kind: 'group', id: groupId, label: 'Group IDs' },
+			i,
+			async () =>
+				await docSpaceCall.call(this, {
+					method: 'PUT',
+					path: `group/${groupId}/members`,
+					body: { members: [userId] },
+					itemIndex: i,
+					...SETS_STATE,
+				}),
 		);
 	}
 	for (const groupId of toRemove) {
-		await withParameterNotFound(this, { kind: 'group', id: groupId, label: 'Group IDs' }, i, async () =>
-			await docSpaceCall.call(this, { method: 'DELETE', path: `group/${groupId}/members`, body: { members: [userId] }, itemIndex: i, ...SETS_STATE }),
+		await withParameterNotFound(
+			this,
+			{ kind: 'group', id: groupId, label: 'Group IDs' },
+			i,
+			async () =>
+				await docSpaceCall.call(this, {
+					method: 'DELETE',
+					path: `group/${groupId}/members`,
+					body: { members: [userId] },
+					itemIndex: i,
+					...SETS_STATE,
+				}),
 		);
 	}
 	return userItems.call(this, i, await getUserById.call(this, userId, 'User', i));
