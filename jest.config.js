@@ -4,8 +4,8 @@ module.exports = {
 	roots: ['<rootDir>/test'],
 	testMatch: ['**/*.test.ts'],
 	testPathIgnorePatterns: ['/node_modules/', '/test/e2e/'],
-	globalSetup: '<rootDir>/test/global-setup.ts',
-	setupFiles: ['<rootDir>/test/setup-env.js'],
+	globalSetup: '<rootDir>/test/setup/global-setup.ts',
+	setupFiles: ['<rootDir>/test/setup/setup-env.js'],
 	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.test.json' }] },
 	testTimeout: 30000,
 };

@@ -7,7 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
-import { CALL_LOG } from '../call-log';
+import { CALL_LOG } from '../setup/call-log';
 
 const FACTS = path.join(__dirname, 'docspace-openapi.facts.json');
 

@@ -1,34 +1,19 @@
-import { startEmulator, type Emulator } from '../emulator';
+import type { Emulator } from '../emulator';
 import { fileOperations } from '../emulator/operations';
-import type { Folder } from '../emulator/model';
 import { byId, runDocSpace } from '../harness/docspace';
+import { useEntriesEmulator } from './entries.fixtures';
 import { expectAtItem, expectErrorItemAt } from '../harness/items';
 
+const entries = useEntriesEmulator();
+const { newFolder, newFile, writes, fileopsPut } = entries;
 let emulator: Emulator;
-let admin: string;
-
-beforeAll(async () => {
-	emulator = await startEmulator();
-	admin = emulator.state.seedIds.users.admin;
-});
-afterAll(async () => await emulator.close());
-beforeEach(() => {
-	emulator.clearRequests();
-	fileOperations(emulator.state).reset();
+beforeAll(() => {
+	emulator = entries.emulator();
 });
 
 const state = () => emulator.state;
 const file = (parameters: Record<string, unknown>) => ({ resource: 'file', ...parameters });
-const newFolder = (title: string, parentId = state().seedIds.myDocuments): Folder =>
-	state().createFolder({ title, parentId, createdBy: admin });
-const newFile = (title: string, folderId: number, content = title) =>
-	state().createFile({ title, folderId, createdBy: admin, content: Buffer.from(content) });
 const filesIn = (folderId: number) => state().childrenOf(folderId).files;
-const writes = () => emulator.requests.filter((r) => r.method !== 'GET');
-const fileopsPut = (kind: string) =>
-	emulator.requests.filter(
-		(r) => r.method === 'PUT' && r.path === `/api/2.0/files/fileops/${kind}`,
-	);
 
 describe('copy', () => {
 	test('copies the file and returns the new copy', async () => {

@@ -1,38 +1,22 @@
-import { startEmulator, type Emulator } from '../emulator';
+import type { Emulator } from '../emulator';
 import { fileOperations } from '../emulator/operations';
-import type { Folder } from '../emulator/model';
 import { byId, byUrl, runDocSpace } from '../harness/docspace';
+import { useEntriesEmulator } from './entries.fixtures';
 import { expectAtItem } from '../harness/items';
 
+const entries = useEntriesEmulator();
+const { newFolder, newFile, writes, fileopsPut } = entries;
 let emulator: Emulator;
-let admin: string;
-
-beforeAll(async () => {
-	emulator = await startEmulator();
-	admin = emulator.state.seedIds.users.admin;
-});
-afterAll(async () => await emulator.close());
-beforeEach(() => {
-	emulator.clearRequests();
-	fileOperations(emulator.state).reset();
+beforeAll(() => {
+	emulator = entries.emulator();
 });
 
 const state = () => emulator.state;
 const folder = (parameters: Record<string, unknown>) => ({ resource: 'folder', ...parameters });
-/** A fresh folder in the admin's My documents (or in `parentId`). */
-const newFolder = (title: string, parentId = state().seedIds.myDocuments): Folder =>
-	state().createFolder({ title, parentId, createdBy: admin });
-const newFile = (title: string, folderId: number, content = title) =>
-	state().createFile({ title, folderId, createdBy: admin, content: Buffer.from(content) });
 const titlesIn = (folderId: number) => {
 	const { folders, files } = state().childrenOf(folderId);
 	return [...folders.map((f) => f.title), ...files.map((f) => f.title)].sort();
 };
-const writes = () => emulator.requests.filter((r) => r.method !== 'GET');
-const opRequests = (kind: string) =>
-	emulator.requests.filter(
-		(r) => r.method === 'PUT' && r.path === `/api/2.0/files/fileops/${kind}`,
-	);
 
 describe('create', () => {
 	test('creates the folder in the parent and returns its FolderDto', async () => {
@@ -226,7 +210,7 @@ describe('copy', () => {
 			parentId: destination.id,
 			fileEntryType: 1,
 		});
-		const [start] = opRequests('copy');
+		const [start] = fileopsPut('copy');
 		expect(start.body).toEqual({
 			folderIds: [source],
 			fileIds: [],
@@ -261,7 +245,7 @@ describe('copy', () => {
 				}),
 			});
 			expect(error).toBeUndefined();
-			expect(opRequests('copy')[0].body).toMatchObject({ conflictResolveType: choice });
+			expect(fileopsPut('copy')[0].body).toMatchObject({ conflictResolveType: choice });
 			expect(titlesIn(destination.id)).toEqual([...titles].sort());
 			expect(state().getFile(existing.id)?.version).toBe(version);
 		},
@@ -383,7 +367,7 @@ describe('move', () => {
 			parentId: destination.id,
 			title: 'Mover',
 		});
-		expect(opRequests('move')[0].body).toMatchObject({
+		expect(fileopsPut('move')[0].body).toMatchObject({
 			folderIds: [source.id],
 			destFolderId: destination.id,
 			conflictResolveType: 'Skip',
@@ -424,7 +408,7 @@ describe('delete', () => {
 		]);
 		expect(state().getFolder(target.id)?.parentId).toBe(state().seedIds.trash);
 		expect(titlesIn(target.id)).toEqual(['Inside.txt']);
-		expect(opRequests('delete')[0].body).toEqual({
+		expect(fileopsPut('delete')[0].body).toEqual({
 			folderIds: [target.id],
 			fileIds: [],
 			deleteAfter: false,
@@ -454,7 +438,7 @@ describe('delete', () => {
 		expect(state().getFolder(target.id)).toBeUndefined();
 		expect(state().getFolder(inner.id)).toBeUndefined();
 		expect(state().getFile(file.id)).toBeUndefined();
-		expect(opRequests('delete')[0].body).toMatchObject({ immediately: true });
+		expect(fileopsPut('delete')[0].body).toMatchObject({ immediately: true });
 	});
 
 	test('an unknown folder names the parameter and deletes nothing', async () => {

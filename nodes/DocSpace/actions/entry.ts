@@ -20,6 +20,7 @@ import {
 	locatorId,
 	withParameterNotFound,
 } from '../shared/validation';
+import { apiPath } from '../transport/path';
 
 export type EntryKind = 'file' | 'folder';
 
@@ -131,7 +132,7 @@ export function listingQuery(
 
 /** `files/<id>` path segment; `@my` stays readable. */
 export const folderPath = (folderId: string, suffix = ''): string =>
-	`files/${folderId === '@my' ? '@my' : encodeURIComponent(folderId)}${suffix}`;
+	apiPath`files/${folderId}` + suffix;
 
 /** The FolderDto of the credential's My documents. */
 export async function myDocuments(
@@ -173,7 +174,7 @@ export async function loadEntry(
 		async () =>
 			await docSpaceCall.call(this, {
 				method: 'GET',
-				path: `files/${kind}/${encodeURIComponent(id)}`,
+				path: apiPath`files/${kind}/${id}`,
 				itemIndex,
 			}),
 	);
@@ -230,7 +231,7 @@ async function startDelete(
 	}
 	const { data } = await docSpaceRequest.call(this, {
 		method: 'DELETE',
-		path: `files/file/${String(entry.id)}`,
+		path: apiPath`files/file/${String(entry.id)}`,
 		qs: { returnSingleOperation: true },
 		body: { deleteAfter: false, immediately: permanently },
 		itemIndex,

@@ -10,6 +10,7 @@ import { docSpacePaginate, pickFolderContent, pickList } from '../transport/pagi
 import type { OutcomeCheck } from '../transport/request';
 import { docSpaceCall, docSpaceList } from '../transport/request';
 import { asNodeError, isNotFound } from '../transport/errors';
+import { apiPath } from '../transport/path';
 
 // FileOperationType
 const OPERATION_TYPE = { move: 0, copy: 1 } as const;
@@ -53,7 +54,7 @@ export async function folderCreated(
 		this,
 		i,
 		{
-			path: `files/${String(parent.id)}`,
+			path: apiPath`files/${String(parent.id)}`,
 			qs: { filterValue: title, filterType: FOLDERS_ONLY },
 			pick: pickFolderContent,
 		},
@@ -61,7 +62,7 @@ export async function folderCreated(
 		async (entry) =>
 			await docSpaceCall.call(this, {
 				method: 'GET',
-				path: `files/folder/${String(entry.id)}`,
+				path: apiPath`files/folder/${String(entry.id)}`,
 				itemIndex: i,
 			}),
 		`whether “${String(parent.title)}” already holds a new folder “${title}”`,
@@ -83,7 +84,7 @@ export async function roomCreated(
 		async (entry) =>
 			await docSpaceCall.call(this, {
 				method: 'GET',
-				path: `files/rooms/${String(entry.id)}`,
+				path: apiPath`files/rooms/${String(entry.id)}`,
 				itemIndex: i,
 			}),
 		`whether the room “${title}” already exists`,
@@ -104,7 +105,7 @@ export async function groupCreated(
 		async (entry) =>
 			await docSpaceCall.call(this, {
 				method: 'GET',
-				path: `group/${String(entry.id)}`,
+				path: apiPath`group/${String(entry.id)}`,
 				itemIndex: i,
 			}),
 		`whether the group “${name}” already exists`,

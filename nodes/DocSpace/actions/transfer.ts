@@ -23,6 +23,7 @@ import { fileItems } from './file/shared';
 import { toItems, waitForFinish } from './helpers';
 import { transferStarted } from './outcomes';
 import { locatorId } from '../shared/validation';
+import { apiPath } from '../transport/path';
 
 export type TransferAction = 'copy' | 'move';
 
@@ -130,7 +131,7 @@ async function currentEntry(
 	try {
 		return await docSpaceCall.call(this, {
 			method: 'GET',
-			path: `files/${kind}/${encodeURIComponent(String(reported.id))}`,
+			path: apiPath`files/${kind}/${String(reported.id)}`,
 			itemIndex,
 		});
 	} catch {
@@ -180,7 +181,7 @@ export async function transfer(
 	const outcome = transferStarted.call(this, i, action, source, destination, what);
 	const started = await docSpaceList.call(this, {
 		method: 'PUT',
-		path: `files/fileops/${action}`,
+		path: apiPath`files/fileops/${action}`,
 		body,
 		itemIndex: i,
 		outcome,

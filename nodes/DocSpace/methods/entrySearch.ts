@@ -15,6 +15,7 @@ import type { DocSpaceResult } from '../transport/request';
 import { docSpaceRequest } from '../transport/request';
 import { asNodeError, isNotFound } from '../transport/errors';
 import { resolveCredentials } from '../transport/credentials';
+import { apiPath } from '../transport/path';
 
 const PAGE = 50;
 /** DocSpace FilterType: files only, folders only. */
@@ -58,7 +59,7 @@ async function folderTree(
 	source: Source,
 ): Promise<Map<string, IDataObject>> {
 	const folders = await docSpacePaginate.call(context, {
-		path: `files/${source.id}`,
+		path: apiPath`files/${source.id}`,
 		qs: { filterType: FOLDERS_ONLY, withSubFolders: true },
 		limit: 1000,
 		pick: pickFolderContent,
@@ -123,7 +124,7 @@ async function searchEntries(
 		try {
 			result = await docSpaceRequest.call(context, {
 				method: 'GET',
-				path: `files/${current.id}`,
+				path: apiPath`files/${current.id}`,
 				qs: {
 					filterType: kind === 'file' ? FILES_ONLY : FOLDERS_ONLY,
 					withSubFolders: true,

@@ -6,6 +6,7 @@ import { locatorSpecs } from '../shared/locators';
 import type { LocatorKind } from '../shared/locators';
 import { normalizeExtension } from '../transport/download';
 import { docSpaceCall, docSpaceList } from '../transport/request';
+import { apiPath } from '../transport/path';
 
 /** The ID chosen in a locator, or undefined while it is empty, an expression or not an ID. */
 function chosenId(context: ILoadOptionsFunctions, kind: LocatorKind): string | undefined {
@@ -32,7 +33,7 @@ export async function getRoomAccessLevels(
 	if (!roomId) return memberAccessOptions;
 	const room = await docSpaceCall.call(this, {
 		method: 'GET',
-		path: `files/rooms/${encodeURIComponent(roomId)}`,
+		path: apiPath`files/rooms/${roomId}`,
 	});
 	const kind = this.getCurrentNodeParameter('&kind') === 'group' ? 'group' : 'user';
 	const roomType = Number(room.roomType);
@@ -54,7 +55,10 @@ export async function getConversionFormats(
 	};
 	const fileId = chosenId(this, 'file');
 	if (!fileId) return [keep];
-	const file = await docSpaceCall.call(this, { method: 'GET', path: `files/file/${fileId}` });
+	const file = await docSpaceCall.call(this, {
+		method: 'GET',
+		path: apiPath`files/file/${fileId}`,
+	});
 	const settings = await docSpaceCall.call(this, { method: 'GET', path: 'files/settings' });
 	const source = normalizeExtension(String(file.fileExst ?? ''));
 	const table = (settings.extsConvertible ?? {}) as IDataObject;

@@ -5,6 +5,7 @@ import { docSpaceRequest } from '../transport/request';
 import { PAGE_SIZE } from '../transport/paginate';
 import type { Cursor } from './cursor';
 import { advance, isAfter, timeOf } from './cursor';
+import { apiPath } from '../transport/path';
 
 /** DocSpace numbers the submissions of a form 1, 2, … and lists the number as the field FormNumber. */
 const FORM_NUMBER = 'FormNumber';
@@ -26,7 +27,7 @@ export async function listSubmissions(
 	for (let startIndex = 0; ; ) {
 		const { data, total } = await docSpaceRequest.call(this, {
 			method: 'GET',
-			path: `files/file/${encodeURIComponent(fileId)}/submissions`,
+			path: apiPath`files/file/${fileId}/submissions`,
 			qs: { startIndex, count: PAGE_SIZE },
 		});
 		const page = (data as { submissions?: unknown } | undefined)?.submissions;

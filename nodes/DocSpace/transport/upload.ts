@@ -17,6 +17,7 @@ import { isRecord } from './json';
 import { docSpaceCall, docSpaceRequest } from './request';
 import type { FramedChunk, UploadContent } from './uploadContent';
 import { ContentSizeError, framedChunks, multipartFrame } from './uploadContent';
+import { apiPath } from './path';
 
 export type { UploadContent } from './uploadContent';
 
@@ -105,8 +106,7 @@ function sessionOf(
 	return { id: data.id, folderId, created: Number.isNaN(created) ? 0 : created };
 }
 
-const sessionPath = (session: Session) =>
-	`files/${encodeURIComponent(session.folderId)}/session/${encodeURIComponent(session.id)}`;
+const sessionPath = (session: Session) => apiPath`files/${session.folderId}/session/${session.id}`;
 
 /** What a chunk belongs to, for the description of its failure. */
 interface ChunkUpload {
@@ -206,7 +206,7 @@ async function finalize(
 	if (answer.id !== undefined)
 		return await docSpaceCall.call(this, {
 			method: 'GET',
-			path: `files/file/${String(answer.id)}`,
+			path: apiPath`files/file/${String(answer.id)}`,
 			itemIndex,
 		});
 	throw new NodeOperationError(this.getNode(), 'DocSpace did not report the uploaded file', {
@@ -243,7 +243,7 @@ async function completedUpload(
 	if (target.kind === 'version') {
 		const file = await docSpaceCall.call(this, {
 			method: 'GET',
-			path: `files/file/${encodeURIComponent(target.fileId)}`,
+			path: apiPath`files/file/${target.fileId}`,
 			itemIndex,
 		});
 		return Number(file.version) > target.versionBefore && Number(file.pureContentLength) === size
@@ -254,7 +254,7 @@ async function completedUpload(
 	const search = dot > 0 ? target.fileName.slice(0, dot) : target.fileName;
 	const listing = await docSpaceCall.call(this, {
 		method: 'GET',
-		path: `files/${encodeURIComponent(session.folderId)}`,
+		path: apiPath`files/${session.folderId}`,
 		qs: {
 			filterType: 1,
 			filterValue: search,
@@ -367,7 +367,7 @@ export async function uploadToFolder(
 	const limits = checkUpload.call(this, content, options);
 	const answer = await docSpaceCall.call(this, {
 		method: 'POST',
-		path: `files/${encodeURIComponent(folderId)}/session`,
+		path: apiPath`files/${folderId}/session`,
 		body: {
 			fileName: content.fileName,
 			fileSize: content.size,
@@ -398,7 +398,7 @@ export async function uploadNewVersion(
 	const fileId = String(file.id);
 	const answer = await docSpaceCall.call(this, {
 		method: 'POST',
-		path: `files/file/${encodeURIComponent(fileId)}/edit_session`,
+		path: apiPath`files/file/${fileId}/edit_session`,
 		qs: { fileSize: content.size },
 		itemIndex,
 	});

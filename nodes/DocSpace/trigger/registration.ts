@@ -10,6 +10,7 @@ import { forgetEvents } from './dedupe';
 import { withoutSecret } from './redact';
 import { generateSecret } from './secret';
 import { nonPublicReason, PUBLIC_URL_FIX } from './url';
+import { apiPath } from '../transport/path';
 
 /** What the trigger keeps in the workflow's static data (per node). */
 export interface TriggerStaticData extends IDataObject {
@@ -145,7 +146,7 @@ function requestBody(desired: DesiredSubscription, secret: string): IDataObject 
 
 async function deleteSubscription(this: IHookFunctions, id: number): Promise<void> {
 	try {
-		await docSpaceApi.call(this, 'DELETE', `settings/webhook/${id}`);
+		await docSpaceApi.call(this, 'DELETE', apiPath`settings/webhook/${id}`);
 	} catch (error) {
 		// Already gone on the portal: nothing left to remove.
 		if (httpCodeOf(error) !== '404') throw asNodeError.call(this, error);

@@ -6,6 +6,7 @@ import { fileLocator, simplifyOutput } from '../common.descriptions';
 import { simplifiedItems } from '../helpers';
 import { summarizeLink } from '../room/shared';
 import { locatorId } from '../../shared/validation';
+import { apiPath } from '../../transport/path';
 
 const properties: INodeProperties[] = [
 	{ ...fileLocator, description: 'The file whose shared link to get' },
@@ -22,7 +23,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	// DocSpace creates the primary external link (read only) when the file has none yet.
 	const link = await docSpaceCall.call(this, {
 		method: 'GET',
-		path: `files/file/${fileId}/link`,
+		path: apiPath`files/file/${fileId}/link`,
 		itemIndex: i,
 	});
 	return simplifiedItems.call(this, i, link, summarizeLink);

@@ -5,6 +5,7 @@ import { docSpaceList } from '../../transport/request';
 import { fileLocator, simplifyOutput } from '../common.descriptions';
 import { pick, simplifiedItems } from '../helpers';
 import { locatorId } from '../../shared/validation';
+import { apiPath } from '../../transport/path';
 
 const VERSION_KEYS = [
 	'id',
@@ -34,7 +35,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	const fileId = locatorId.call(this, 'file', i);
 	const versions = await docSpaceList.call(this, {
 		method: 'GET',
-		path: `files/file/${fileId}/history`,
+		path: apiPath`files/file/${fileId}/history`,
 		itemIndex: i,
 	});
 	return simplifiedItems.call(this, i, versions, (version) => pick(version, VERSION_KEYS));

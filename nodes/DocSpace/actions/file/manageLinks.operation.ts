@@ -24,6 +24,7 @@ import {
 	locatorId,
 	optionalText,
 } from '../../shared/validation';
+import { apiPath } from '../../transport/path';
 
 /** Access levels a link to a single file can give. */
 const FILE_LINK_ACCESS: number[] = [
@@ -175,7 +176,7 @@ function compact(body: IDataObject): IDataObject {
 	return result;
 }
 
-const linksPath = (fileId: string) => `files/file/${fileId}/links`;
+const linksPath = (fileId: string) => apiPath`files/file/${fileId}/links`;
 
 async function findLink(
 	this: IExecuteFunctions,

@@ -11,6 +11,7 @@ import {
 } from '../../shared/validation';
 
 import { fileItems } from './shared';
+import { apiPath } from '../../transport/path';
 const properties: INodeProperties[] = [
 	{ ...fileLocator, description: 'The file to rename' },
 	{
@@ -47,7 +48,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		async () =>
 			await docSpaceCall.call(this, {
 				method: 'PUT',
-				path: `files/file/${fileId}`,
+				path: apiPath`files/file/${fileId}`,
 				body: { title },
 				itemIndex: i,
 				...SETS_STATE,

@@ -21,6 +21,7 @@ import {
 import { folderLocator } from '../common.descriptions';
 import { folderPath, myDocuments } from '../entry';
 import { simplifiedItems, summarizeEntry } from '../helpers';
+import { apiPath } from '../../transport/path';
 
 /** The folder a new file goes into. */
 export const targetFolderProperty: INodeProperties = {
@@ -150,7 +151,7 @@ export async function fileInfo(
 ): Promise<IDataObject> {
 	return await docSpaceCall.call(this, {
 		method: 'GET',
-		path: `files/file/${fileId}`,
+		path: apiPath`files/file/${fileId}`,
 		qs: version > 0 ? { version } : undefined,
 		itemIndex,
 	});

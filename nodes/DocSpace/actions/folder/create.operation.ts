@@ -7,6 +7,7 @@ import { loadEntry } from '../entry';
 import { toItems } from '../helpers';
 import { folderCreated } from '../outcomes';
 import { locatorId, requiredText, ENTRY_NAME_RULES } from '../../shared/validation';
+import { apiPath } from '../../transport/path';
 
 const PARENT = { name: 'parentFolderId', label: 'Parent Folder' };
 
@@ -43,7 +44,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	const outcome = await folderCreated.call(this, i, parent, title);
 	const folder = await docSpaceCall.call(this, {
 		method: 'POST',
-		path: `files/folder/${String(parent.id)}`,
+		path: apiPath`files/folder/${String(parent.id)}`,
 		body: { title },
 		itemIndex: i,
 		outcome,

@@ -11,6 +11,7 @@ import { folderLocator, returnAllOrLimit, simplifyOutput } from '../common.descr
 import { loadEntry } from '../entry';
 import { listItems } from '../helpers';
 import { dateParameter, locatorId } from '../../shared/validation';
+import { apiPath } from '../../transport/path';
 
 const properties: INodeProperties[] = [
 	{
@@ -86,7 +87,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	return await listItems.call(
 		this,
 		i,
-		{ path: `files/folder/${folderId}/log`, qs, pick: pickList },
+		{ path: apiPath`files/folder/${folderId}/log`, qs, pick: pickList },
 		simplify,
 	);
 }

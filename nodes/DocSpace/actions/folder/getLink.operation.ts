@@ -6,6 +6,7 @@ import { folderLocator } from '../common.descriptions';
 import { loadEntry } from '../entry';
 import { toItems } from '../helpers';
 import { locatorId } from '../../shared/validation';
+import { apiPath } from '../../transport/path';
 
 const properties: INodeProperties[] = [
 	{
@@ -26,7 +27,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	// GET …/link creates the primary link on first read (a mutation DocSpace documents).
 	const link = await docSpaceCall.call(this, {
 		method: 'GET',
-		path: `files/folder/${folderId}/link`,
+		path: apiPath`files/folder/${folderId}/link`,
 		itemIndex: i,
 	});
 	return toItems.call(this, link);

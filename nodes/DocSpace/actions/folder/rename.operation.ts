@@ -6,6 +6,7 @@ import { folderLocator } from '../common.descriptions';
 import { loadEntry } from '../entry';
 import { toItems } from '../helpers';
 import { locatorId, requiredText, ENTRY_NAME_RULES } from '../../shared/validation';
+import { apiPath } from '../../transport/path';
 
 const properties: INodeProperties[] = [
 	{ ...folderLocator, description: 'The folder to rename' },
@@ -37,7 +38,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	await loadEntry.call(this, 'folder', folderId, 'Folder', i);
 	const folder = await docSpaceCall.call(this, {
 		method: 'PUT',
-		path: `files/folder/${folderId}`,
+		path: apiPath`files/folder/${folderId}`,
 		body: { title },
 		itemIndex: i,
 		...SETS_STATE,

@@ -16,6 +16,7 @@ import {
 	withParameterNotFound,
 } from '../../shared/validation';
 import { checkFormAndStart, startFillingField } from './shared';
+import { apiPath } from '../../transport/path';
 
 const properties: INodeProperties[] = [
 	{
@@ -58,7 +59,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		async () =>
 			await docSpaceCall.call(this, {
 				method: 'GET',
-				path: `files/file/${encodeURIComponent(templateId)}`,
+				path: apiPath`files/file/${templateId}`,
 				itemIndex: i,
 			}),
 	);
@@ -80,7 +81,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		async () =>
 			await docSpaceCall.call(this, {
 				method: 'POST',
-				path: `files/${encodeURIComponent(roomId)}/file`,
+				path: apiPath`files/${roomId}/file`,
 				body: { title, templateId: Number(templateId) },
 				itemIndex: i,
 			}),

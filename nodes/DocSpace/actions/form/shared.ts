@@ -5,6 +5,7 @@ import { NodeOperationError } from 'n8n-workflow';
 import { docSpaceCall } from '../../transport/request';
 import { fileLocator } from '../common.descriptions';
 import { locatorId, withParameterNotFound } from '../../shared/validation';
+import { apiPath } from '../../transport/path';
 
 export const formParameter: INodeProperties = {
 	...fileLocator,
@@ -12,7 +13,7 @@ export const formParameter: INodeProperties = {
 };
 
 export const formPath = (fileId: string, suffix = ''): string =>
-	`files/file/${encodeURIComponent(fileId)}${suffix}`;
+	apiPath`files/file/${fileId}` + suffix;
 
 export function formId(this: IExecuteFunctions, i: number): string {
 	return locatorId.call(this, 'file', i, { label: 'Form' });

@@ -12,6 +12,7 @@ import type { DocSpaceContext } from '../../transport/credentials';
 import { isRecord } from '../../transport/json';
 import { PAGE_SIZE } from '../../transport/paginate';
 import { docSpaceRequest } from '../../transport/request';
+import { apiPath } from '../../transport/path';
 
 const FORM_NUMBER = 'FormNumber';
 
@@ -106,7 +107,7 @@ export async function fetchSubmissions(
 		if (wanted <= 0) return collected;
 		const result = await docSpaceRequest.call(this, {
 			method: 'GET',
-			path: `files/file/${encodeURIComponent(fileId)}/submissions`,
+			path: apiPath`files/file/${fileId}/submissions`,
 			qs: { startIndex, count: wanted },
 			itemIndex: options.itemIndex,
 		});

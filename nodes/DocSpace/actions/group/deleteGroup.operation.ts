@@ -5,6 +5,7 @@ import { docSpaceCall } from '../../transport/request';
 import { groupLocator } from '../common.descriptions';
 import { toItems } from '../helpers';
 import { locatorId, withParameterNotFound } from '../../shared/validation';
+import { apiPath } from '../../transport/path';
 
 const properties: INodeProperties[] = [{ ...groupLocator, description: 'The group to delete' }];
 
@@ -20,7 +21,11 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		{ kind: 'group', id: groupId },
 		i,
 		async () =>
-			await docSpaceCall.call(this, { method: 'DELETE', path: `group/${groupId}`, itemIndex: i }),
+			await docSpaceCall.call(this, {
+				method: 'DELETE',
+				path: apiPath`group/${groupId}`,
+				itemIndex: i,
+			}),
 	);
 	return toItems.call(this, { deleted: true, id: groupId });
 }

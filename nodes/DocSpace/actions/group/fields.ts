@@ -9,6 +9,7 @@ import { docSpaceCall, SETS_STATE } from '../../transport/request';
 import { pick, toItems } from '../helpers';
 import { getGroupById, listParameter, resolveGroupUsers } from '../user/people';
 import { invalidParameter, locatorId, withParameterNotFound } from '../../shared/validation';
+import { apiPath } from '../../transport/path';
 
 /** A list of users given as IDs or emails. */
 export const usersField: INodeProperties = {
@@ -97,7 +98,7 @@ export async function changeMembers(
 		async () =>
 			await docSpaceCall.call(this, {
 				method,
-				path: `group/${groupId}/members`,
+				path: apiPath`group/${groupId}/members`,
 				body: { members },
 				itemIndex: i,
 				...SETS_STATE,

@@ -16,6 +16,7 @@ import {
 	withParameterNotFound,
 } from '../../shared/validation';
 import { managerField, managerId, NAME_RULES } from './fields';
+import { apiPath } from '../../transport/path';
 
 const properties: INodeProperties[] = [
 	{ ...groupLocator, description: 'The group to update' },
@@ -67,7 +68,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		async () =>
 			await docSpaceCall.call(this, {
 				method: 'PUT',
-				path: `group/${groupId}`,
+				path: apiPath`group/${groupId}`,
 				body,
 				itemIndex: i,
 				...SETS_STATE,

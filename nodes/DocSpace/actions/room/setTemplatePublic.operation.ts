@@ -5,6 +5,7 @@ import { docSpaceCall } from '../../transport/request';
 import { toItems } from '../helpers';
 import { locatorId, withParameterNotFound } from '../../shared/validation';
 import { templateParameter } from './templateTask';
+import { apiPath } from '../../transport/path';
 
 const properties: INodeProperties[] = [
 	templateParameter,
@@ -40,7 +41,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	);
 	const now = await docSpaceCall.call(this, {
 		method: 'GET',
-		path: `files/roomtemplate/${encodeURIComponent(templateId)}/public`,
+		path: apiPath`files/roomtemplate/${templateId}/public`,
 		itemIndex: i,
 	});
 	return toItems.call(this, { templateId: Number(templateId), public: now.value === true });

@@ -14,6 +14,7 @@ import { roomLocator } from '../common.descriptions';
 import { pick, toItems, waitForFinish } from '../helpers';
 import { invalidParameter, locatorId, withParameterNotFound } from '../../shared/validation';
 import { accessName, roomTypeName } from './access';
+import { apiPath } from '../../transport/path';
 
 export const roomParameter: INodeProperties = {
 	...roomLocator,
@@ -24,7 +25,7 @@ export const roomParameter: INodeProperties = {
 const ARCHIVE_FOLDER_TYPE = 20;
 
 export const roomPath = (roomId: string, suffix = ''): string =>
-	`files/rooms/${encodeURIComponent(roomId)}${suffix}`;
+	apiPath`files/rooms/${roomId}` + suffix;
 
 /** Loads a room (FolderDto) and checks it really is a room. */
 export async function loadRoom(

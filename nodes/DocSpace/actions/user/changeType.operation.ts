@@ -25,6 +25,7 @@ import {
 	runReassignment,
 	waitOptionsCollection,
 } from './reassign';
+import { apiPath } from '../../transport/path';
 
 /** Types that cannot own rooms: demoting a room admin or DocSpace admin to them hands their rooms over. */
 const CANNOT_OWN_ROOMS = ['User', 'Guest'];
@@ -84,7 +85,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 			{
 				path: 'people/type',
 				body,
-				progressPath: `people/type/progress/${encodeURIComponent(userId)}`,
+				progressPath: apiPath`people/type/progress/${userId}`,
 				what: `the type change of ${userLabel(user)}`,
 				from: userLabel(user),
 				to: recipient,
@@ -95,7 +96,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	} else {
 		const updated = await docSpaceList.call(this, {
 			method: 'PUT',
-			path: `people/type/${type}`,
+			path: apiPath`people/type/${type}`,
 			body: { userIds: [userId] },
 			itemIndex: i,
 			...SETS_STATE,

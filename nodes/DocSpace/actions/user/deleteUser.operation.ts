@@ -12,6 +12,7 @@ import {
 	runReassignment,
 	waitOptionsCollection,
 } from './reassign';
+import { apiPath } from '../../transport/path';
 
 const properties: INodeProperties[] = [
 	{ ...userLocator, description: 'The user to delete' },
@@ -52,7 +53,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 			async () =>
 				await docSpaceCall.call(this, {
 					method: 'DELETE',
-					path: `people/${encodeURIComponent(userId)}`,
+					path: apiPath`people/${userId}`,
 					itemIndex: i,
 				}),
 		);
@@ -100,7 +101,7 @@ async function reassignAndDelete(
 		{
 			path: 'people/reassign/start',
 			body: { fromUserId: userId, toUserId, deleteProfile: true },
-			progressPath: `people/reassign/progress/${encodeURIComponent(userId)}`,
+			progressPath: apiPath`people/reassign/progress/${userId}`,
 			what: `the reassignment of ${userLabel(user)}’s data`,
 			from: userLabel(user),
 			to: userLabel(recipient),

@@ -10,6 +10,7 @@ import {
 	locatorId,
 	withParameterNotFound,
 } from '../../shared/validation';
+import { apiPath } from '../../transport/path';
 
 /** EmployeeType values as DocSpace sends and accepts them (a string enum on the wire). */
 export const employeeTypeOptions = [
@@ -94,7 +95,7 @@ export async function getUserById(
 		async () =>
 			await docSpaceCall.call(this, {
 				method: 'GET',
-				path: `people/${encodeURIComponent(userId)}`,
+				path: apiPath`people/${userId}`,
 				itemIndex: i,
 			}),
 	);
@@ -189,7 +190,7 @@ export async function getGroupById(
 		async () =>
 			await docSpaceCall.call(this, {
 				method: 'GET',
-				path: `group/${encodeURIComponent(groupId)}`,
+				path: apiPath`group/${groupId}`,
 				qs: includeMembers ? { includeMembers: true } : undefined,
 				itemIndex: i,
 			}),
@@ -210,7 +211,7 @@ export async function setUserStatus(
 	const userId = String(user.id);
 	const updated = await docSpaceList.call(this, {
 		method: 'PUT',
-		path: `people/status/${status}`,
+		path: apiPath`people/status/${status}`,
 		body: { userIds: [userId] },
 		itemIndex: i,
 		...SETS_STATE,

@@ -25,6 +25,7 @@ import {
 	userItems,
 	userLabel,
 } from './people';
+import { apiPath } from '../../transport/path';
 
 const properties: INodeProperties[] = [
 	{ ...userLocator, description: 'The user to update' },
@@ -169,7 +170,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 			async () =>
 				await docSpaceCall.call(this, {
 					method: 'PUT',
-					path: `people/${encodeURIComponent(userId)}`,
+					path: apiPath`people/${userId}`,
 					body: profile,
 					itemIndex: i,
 					...SETS_STATE,
@@ -208,7 +209,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 			async () =>
 				await docSpaceCall.call(this, {
 					method: 'PUT',
-					path: `group/${groupId}/members`,
+					path: apiPath`group/${groupId}/members`,
 					body: { members: [userId] },
 					itemIndex: i,
 					...SETS_STATE,
@@ -223,7 +224,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 			async () =>
 				await docSpaceCall.call(this, {
 					method: 'DELETE',
-					path: `group/${groupId}/members`,
+					path: apiPath`group/${groupId}/members`,
 					body: { members: [userId] },
 					itemIndex: i,
 					...SETS_STATE,

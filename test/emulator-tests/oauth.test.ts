@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { startEmulator, type Emulator } from './index';
-import { call } from './client';
+import { startEmulator, type Emulator } from '../emulator/index';
+import { call } from '../emulator/client';
 
 let emu: Emulator;
 beforeAll(async () => {

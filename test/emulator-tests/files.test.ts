@@ -2,9 +2,9 @@
  * The emulator's upload sessions, chunk handler, file handler and file settings, over plain HTTP,
  * as DocSpace documents them.
  */
-import type { Emulator } from './index';
-import { startEmulator } from './index';
-import { fileStore } from './file-store';
+import type { Emulator } from '../emulator/index';
+import { startEmulator } from '../emulator/index';
+import { fileStore } from '../emulator/file-store';
 
 let emulator: Emulator;
 let auth: Record<string, string>;

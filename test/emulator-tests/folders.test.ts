@@ -1,6 +1,6 @@
-import { startEmulator, type Emulator } from './index';
-import { basic, call } from './client';
-import { BIG_FOLDER } from './seed';
+import { startEmulator, type Emulator } from '../emulator/index';
+import { basic, call } from '../emulator/client';
+import { BIG_FOLDER } from '../emulator/seed';
 
 let emu: Emulator;
 let admin: Record<string, string>;

@@ -1,6 +1,6 @@
-import { startEmulator, type Emulator } from './index';
-import { basic, call } from './client';
-import { scopeAllows } from './scopes';
+import { startEmulator, type Emulator } from '../emulator/index';
+import { basic, call } from '../emulator/client';
+import { scopeAllows } from '../emulator/scopes';
 
 let emu: Emulator;
 beforeAll(async () => {

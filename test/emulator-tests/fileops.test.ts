@@ -1,6 +1,6 @@
-import { startEmulator, type Emulator } from './index';
-import { call } from './client';
-import { fileOperations } from './operations';
+import { startEmulator, type Emulator } from '../emulator/index';
+import { call } from '../emulator/client';
+import { fileOperations } from '../emulator/operations';
 
 let emu: Emulator;
 let auth: Record<string, string>;

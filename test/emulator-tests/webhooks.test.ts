@@ -5,8 +5,8 @@ import { createHmac } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import { basic, call } from './client';
-import { emitWebhookEvent, startEmulator, type Emulator } from './index';
+import { basic, call } from '../emulator/client';
+import { emitWebhookEvent, startEmulator, type Emulator } from '../emulator/index';
 
 /** A receiver that answers HEAD 200 and POSTs with the statuses queued in `answers` (then 200). */
 class Receiver {

@@ -1,5 +1,5 @@
-import { startEmulator, type Emulator } from './index';
-import { call } from './client';
+import { startEmulator, type Emulator } from '../emulator/index';
+import { call } from '../emulator/client';
 
 let emu: Emulator;
 let auth: Record<string, string>;

@@ -1,6 +1,6 @@
-import { startEmulator, type Emulator } from './index';
-import { call } from './client';
-import { userTasks } from './userTasks';
+import { startEmulator, type Emulator } from '../emulator/index';
+import { call } from '../emulator/client';
+import { userTasks } from '../emulator/userTasks';
 
 let emu: Emulator;
 let auth: Record<string, string>;

@@ -3,9 +3,9 @@
  * sent twice is stored twice, as on the portal) and the numbered REST session (a resent chunk
  * number replaces itself; finalize checks for gaps and the declared size; DELETE aborts).
  */
-import type { Emulator } from './index';
-import { startEmulator } from './index';
-import { fileStore } from './file-store';
+import type { Emulator } from '../emulator/index';
+import { startEmulator } from '../emulator/index';
+import { fileStore } from '../emulator/file-store';
 
 let emulator: Emulator;
 let auth: Record<string, string>;

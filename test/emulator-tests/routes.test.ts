@@ -1,6 +1,15 @@
-import { startEmulator, type Emulator } from './index';
-import { call } from './client';
-import { currentUser, defineRoute, empty, fail, HttpError, ok, queryInt, validation } from './http';
+import { startEmulator, type Emulator } from '../emulator/index';
+import { call } from '../emulator/client';
+import {
+	currentUser,
+	defineRoute,
+	empty,
+	fail,
+	HttpError,
+	ok,
+	queryInt,
+	validation,
+} from '../emulator/http';
 
 // Route modules register at import time; these extra routes exist only in this test file's module registry.
 defineRoute('GET', '/api/2.0/test/{id}', (ctx) => ok({ by: 'param', id: ctx.params.id }));

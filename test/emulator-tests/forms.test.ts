@@ -1,10 +1,10 @@
 /** The emulator's PDF forms and room templates: what a client must get right, checked over HTTP. */
-import { startEmulator, type Emulator } from './index';
-import { call } from './client';
-import { isOnlyOfficeForm, parseForm, pdfForm, SAMPLE_FORM_FIELDS } from './formPdf';
-import { formFilling } from './formStore';
-import { FileShare } from './model';
-import { templateTasks } from './templateStore';
+import { startEmulator, type Emulator } from '../emulator/index';
+import { call } from '../emulator/client';
+import { isOnlyOfficeForm, parseForm, pdfForm, SAMPLE_FORM_FIELDS } from '../emulator/formPdf';
+import { formFilling } from '../emulator/formStore';
+import { FileShare } from '../emulator/model';
+import { templateTasks } from '../emulator/templateStore';
 
 let emu: Emulator;
 let auth: Record<string, string>;

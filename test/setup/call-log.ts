@@ -5,4 +5,4 @@ import path from 'node:path';
  * during a test run (read by the OpenAPI contract test, which runs after the other suites). Inside the
  * checkout, so that test runs of two checkouts on one machine do not share it.
  */
-export const CALL_LOG = path.join(__dirname, '..', '.cache', 'docspace-calls.log');
+export const CALL_LOG = path.join(__dirname, '..', '..', '.cache', 'docspace-calls.log');

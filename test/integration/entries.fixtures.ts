@@ -1,0 +1,33 @@
+/** One emulator for a suite of file and folder operations, with helpers to make entries and read requests. */
+import { startEmulator, type Emulator } from '../emulator';
+import type { Folder } from '../emulator/model';
+import { fileOperations } from '../emulator/operations';
+
+export function useEntriesEmulator() {
+	let emulator: Emulator;
+	let admin: string;
+	beforeAll(async () => {
+		emulator = await startEmulator();
+		admin = emulator.state.seedIds.users.admin;
+	});
+	afterAll(async () => await emulator.close());
+	beforeEach(() => {
+		emulator.clearRequests();
+		fileOperations(emulator.state).reset();
+	});
+	const state = () => emulator.state;
+	return {
+		emulator: () => emulator,
+		/** A fresh folder in the admin's My documents (or in `parentId`). */
+		newFolder: (title: string, parentId = state().seedIds.myDocuments): Folder =>
+			state().createFolder({ title, parentId, createdBy: admin }),
+		newFile: (title: string, folderId: number, content = title) =>
+			state().createFile({ title, folderId, createdBy: admin, content: Buffer.from(content) }),
+		writes: () => emulator.requests.filter((r) => r.method !== 'GET'),
+		/** The PUT requests that started a fileops operation of `kind` (copy, move, delete …). */
+		fileopsPut: (kind: string) =>
+			emulator.requests.filter(
+				(r) => r.method === 'PUT' && r.path === `/api/2.0/files/fileops/${kind}`,
+			),
+	};
+}
