@@ -146,9 +146,22 @@ export class N8nClient {
 		return { status: res.status, headers: res.headers, text, json };
 	}
 
+	/**
+	 * n8n 1.x on SQLite sometimes answers a write on a loaded machine with 400 "Transaction is not
+	 * started yet" (an error of its database layer, not of the request); the same request is repeated.
+	 */
+	async retryingTransactionRace(method, path, options) {
+		for (let attempt = 1; ; attempt++) {
+			const r = await this.raw(method, path, options);
+			if (r.status !== 400 || !/Transaction is not started yet/.test(r.text) || attempt === 3)
+				return r;
+			await new Promise((resolve) => setTimeout(resolve, 500 * attempt));
+		}
+	}
+
 	/** REST call with the owner cookie; throws on a non-2xx answer; returns `.data` of n8n's envelope. */
 	async rest(method, path, body) {
-		const r = await this.raw(method, `/rest${path}`, { body });
+		const r = await this.retryingTransactionRace(method, `/rest${path}`, { body });
 		if (r.status < 200 || r.status >= 300)
 			throw new Error(`${method} /rest${path} -> ${r.status} ${r.text.slice(0, 400)}`);
 		return r.json?.data ?? r.json;
@@ -156,7 +169,10 @@ export class N8nClient {
 
 	/** Public API call with the API key; throws on a non-2xx answer. */
 	async api(method, path, body) {
-		const r = await this.raw(method, `/api/v1${path}`, { body, auth: 'apiKey' });
+		const r = await this.retryingTransactionRace(method, `/api/v1${path}`, {
+			body,
+			auth: 'apiKey',
+		});
 		if (r.status < 200 || r.status >= 300)
 			throw new Error(`${method} /api/v1${path} -> ${r.status} ${r.text.slice(0, 400)}`);
 		return r.json;
