@@ -47,6 +47,12 @@ async function fill(fileId: number, userId: string, values: Record<string, unkno
 	return (await response.json()) as { completedFormId?: number; formNumber?: number };
 }
 
+/** The submitter as the emulator holds them. */
+function submitter(userId: string) {
+	const user = emulator.state.getUser(userId);
+	return { id: userId, name: `${user?.firstName} ${user?.lastName}`, email: user?.email };
+}
+
 const answers = {
 	fullName: 'Anna Petrova',
 	age: 34,
@@ -77,7 +83,7 @@ test('form.submit with Include Form Data: the answers, typed, the completed form
 		completedFormId: result.completedFormId,
 		formNumber: 2,
 		submittedAt: expect.stringMatching(/^\d{4}-/),
-		submittedBy: ids().users.user,
+		submittedBy: submitter(ids().users.user),
 		fields: {
 			fullName: 'Anna Petrova',
 			age: 34,
@@ -121,12 +127,12 @@ test('each delivery gets its own submission, even when a later one exists by the
 	);
 	expect(byCompleted[Number(first.completedFormId)]).toMatchObject({
 		formNumber: 1,
-		submittedBy: ids().users.user,
+		submittedBy: submitter(ids().users.user),
 		fields: { fullName: 'First' },
 	});
 	expect(byCompleted[Number(second.completedFormId)]).toMatchObject({
 		formNumber: 2,
-		submittedBy: ids().users.user2,
+		submittedBy: submitter(ids().users.user2),
 		fields: { fullName: 'Second' },
 	});
 });
