@@ -11,6 +11,7 @@ import {
 	ids,
 	requestsTo,
 	run,
+	submitterIn,
 	useFormEmulator,
 } from './form.fixtures';
 
@@ -174,12 +175,7 @@ describe('Get Submissions', () => {
 			team: 'Sales',
 		});
 		expect(second.status).toBe(200);
-		const user = emulator.state.getUser(ids().users.user);
-		const submittedBy = {
-			id: ids().users.user,
-			name: `${user?.firstName} ${user?.lastName}`,
-			email: user?.email,
-		};
+		const submittedBy = submitterIn(emulator.state, ids().users.user);
 
 		const { error, items } = await run('getSubmissions', {
 			fileId: byId(form.id),

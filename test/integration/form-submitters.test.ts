@@ -15,15 +15,13 @@ import {
 	ids,
 	requestsTo,
 	run,
+	submitterIn,
 	useFormEmulator,
 } from './form.fixtures';
 
 useFormEmulator();
 
-function person(userId: string) {
-	const user = emulator.state.getUser(userId);
-	return { id: userId, name: `${user?.firstName} ${user?.lastName}`, email: user?.email };
-}
+const person = (userId: string) => submitterIn(emulator.state, userId);
 
 /** The value a completed PDF holds for a text field. */
 function valueIn(content: Buffer, key: string): string | undefined {
@@ -109,7 +107,7 @@ test('two submissions in the same second are told apart by their form number', a
 
 test('a completed copy that is gone, renamed or ambiguous gives null, never another copy', async () => {
 	const form = formIn(formRoom(1, [ids().users.user, ids().users.user2]), { started: true });
-	const answers = [];
+	const answers: Awaited<ReturnType<typeof fill>>[] = [];
 	for (let n = 1; n <= 4; n++)
 		answers.push(
 			await fill(form.id, n % 2 ? ids().users.user : ids().users.user2, { fullName: `P${n}` }),

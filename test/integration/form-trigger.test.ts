@@ -5,6 +5,7 @@
 import { pdfForm, SAMPLE_FORM_FIELDS } from '../emulator/formPdf';
 import { formFilling } from '../emulator/formStore';
 import { FileShare } from '../emulator/model';
+import { submitterIn } from './form.fixtures';
 import { emulator, trigger, useTriggerEmulator } from './trigger.fixtures';
 
 useTriggerEmulator();
@@ -47,11 +48,7 @@ async function fill(fileId: number, userId: string, values: Record<string, unkno
 	return (await response.json()) as { completedFormId?: number; formNumber?: number };
 }
 
-/** The submitter as the emulator holds them. */
-function submitter(userId: string) {
-	const user = emulator.state.getUser(userId);
-	return { id: userId, name: `${user?.firstName} ${user?.lastName}`, email: user?.email };
-}
+const submitter = (userId: string) => submitterIn(emulator.state, userId);
 
 const answers = {
 	fullName: 'Anna Petrova',
