@@ -188,3 +188,28 @@ test('a failed look-up keeps the event and says why', async () => {
 	);
 	expect(harness.executions[0][0][0].json.formData).toBeUndefined();
 });
+
+test('form.submit when the results folder cannot be read: matched by the copy’s number, the submitter from the copy', async () => {
+	const harness = await trigger({ events: ['form.submit'], options: { includeFormData: true } });
+	await harness.activate();
+	const { form } = startedForm();
+	await fill(form.id, ids().users.user2, { fullName: 'Earlier' });
+	await emulator.webhooks.idle();
+	const folderId = formFilling(emulator.state, form.id).resultsFolderId;
+	emulator.faults.add({
+		method: 'GET',
+		path: new RegExp(`/files/${String(folderId)}$`),
+		status: 403,
+		times: Infinity,
+	});
+	const result = await fill(form.id, ids().users.user, { fullName: 'Later' });
+	await emulator.webhooks.idle();
+	emulator.faults.clear();
+	expect(harness.executions).toHaveLength(2);
+	expect(harness.executions[1][0][0].json.formData).toMatchObject({
+		completedFormId: result.completedFormId,
+		formNumber: 2,
+		submittedBy: { id: ids().users.user, name: null, email: null },
+		fields: { fullName: 'Later' },
+	});
+});
