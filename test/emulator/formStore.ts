@@ -9,8 +9,11 @@
  * - a virtual data room's forms have the roles the form declares; each role is given to a room
  *   member (`formrolemapping`) before filling starts, and the roles fill in turn by sequence;
  *   the copy is complete once the last role submitted;
- * - completed copies are new PDF files in the room's “Complete” folder (FolderType 25,
- *   ReadyFormFolder); the original form stays unchanged.
+ * - completed copies are new PDF files titled “N - First Last - Form (dd-MM-yyyy H-mm).pdf”,
+ *   created by the submitter, in the form's own folder (FolderType 27, FormFillingFolderDone)
+ *   inside the room's “Complete” folder (FolderType 25, ReadyFormFolder), which the form's
+ *   FileDto names as `resultsFolderId`; in a virtual data room they go to “Complete” itself.
+ *   The submission record names neither the copy nor the submitter. The original stays unchanged.
  */
 import { randomUUID } from 'node:crypto';
 
@@ -66,6 +69,8 @@ export interface FormFilling {
 	/** Values entered by earlier roles of the copy in progress (virtual data rooms). */
 	pending: Record<string, string>;
 	submissions: FormSubmission[];
+	/** The FormFillingFolderDone folder of the completed copies (Form Filling rooms). */
+	resultsFolderId?: number;
 }
 
 export interface RoomFormOptions {
@@ -146,10 +151,16 @@ export function fillingStatus(filling: FormFilling, userId?: string): number {
 /** FileDto of a form, with its filling state. */
 export function formFileDto(scope: DtoScope, file: FileEntry): Record<string, unknown> {
 	const filling = formFilling(scope.state, file.id);
+	const roomType = scope.state.roomOf(file)?.roomType;
 	return {
 		...fileDto(scope, file),
 		startFilling: filling.started && !filling.stopped,
 		formFillingStatus: fillingStatus(filling, scope.principal?.user.id),
+		// DocSpace names the results folder for original forms of Form Filling rooms only.
+		resultsFolderId:
+			roomType === RoomType.FillingFormsRoom && filling.started
+				? filling.resultsFolderId
+				: undefined,
 	};
 }
 

@@ -15,6 +15,7 @@ export const FolderType = {
 	Archive: 20,
 	PublicRoom: 22,
 	ReadyFormFolder: 25,
+	FormFillingFolderDone: 27,
 	VirtualDataRoom: 29,
 	RoomTemplates: 30,
 	AiRoom: 31,

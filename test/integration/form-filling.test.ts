@@ -11,6 +11,7 @@ import {
 	ids,
 	requestsTo,
 	run,
+	submitterIn,
 	useFormEmulator,
 } from './form.fixtures';
 
@@ -164,18 +165,17 @@ describe('Start Filling and Manage Filling', () => {
 describe('Get Submissions', () => {
 	test('one item per completed copy, values typed by the field metadata', async () => {
 		const form = formIn(formRoom(), { started: true });
-		expect((await fill(form.id, ids().users.user, answers)).status).toBe(200);
-		expect(
-			(
-				await fill(form.id, ids().users.user, {
-					fullName: 'Li Wei',
-					age: 27,
-					startDate: '12/31/2025',
-					remote: false,
-					team: 'Sales',
-				})
-			).status,
-		).toBe(200);
+		const first = await fill(form.id, ids().users.user, answers);
+		expect(first.status).toBe(200);
+		const second = await fill(form.id, ids().users.user, {
+			fullName: 'Li Wei',
+			age: 27,
+			startDate: '12/31/2025',
+			remote: false,
+			team: 'Sales',
+		});
+		expect(second.status).toBe(200);
+		const submittedBy = submitterIn(emulator.state, ids().users.user);
 
 		const { error, items } = await run('getSubmissions', {
 			fileId: byId(form.id),
@@ -191,6 +191,8 @@ describe('Get Submissions', () => {
 				team: 'Support',
 				formNumber: 1,
 				submittedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+				submittedBy,
+				completedFormId: first.body.completedFormId,
 			},
 			{
 				fullName: 'Li Wei',
@@ -200,6 +202,8 @@ describe('Get Submissions', () => {
 				team: 'Sales',
 				formNumber: 2,
 				submittedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+				submittedBy,
+				completedFormId: second.body.completedFormId,
 			},
 		]);
 	});

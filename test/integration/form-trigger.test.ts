@@ -5,6 +5,7 @@
 import { pdfForm, SAMPLE_FORM_FIELDS } from '../emulator/formPdf';
 import { formFilling } from '../emulator/formStore';
 import { FileShare } from '../emulator/model';
+import { submitterIn } from './form.fixtures';
 import { emulator, trigger, useTriggerEmulator } from './trigger.fixtures';
 
 useTriggerEmulator();
@@ -47,6 +48,8 @@ async function fill(fileId: number, userId: string, values: Record<string, unkno
 	return (await response.json()) as { completedFormId?: number; formNumber?: number };
 }
 
+const submitter = (userId: string) => submitterIn(emulator.state, userId);
+
 const answers = {
 	fullName: 'Anna Petrova',
 	age: 34,
@@ -77,7 +80,7 @@ test('form.submit with Include Form Data: the answers, typed, the completed form
 		completedFormId: result.completedFormId,
 		formNumber: 2,
 		submittedAt: expect.stringMatching(/^\d{4}-/),
-		submittedBy: ids().users.user,
+		submittedBy: submitter(ids().users.user),
 		fields: {
 			fullName: 'Anna Petrova',
 			age: 34,
@@ -121,12 +124,12 @@ test('each delivery gets its own submission, even when a later one exists by the
 	);
 	expect(byCompleted[Number(first.completedFormId)]).toMatchObject({
 		formNumber: 1,
-		submittedBy: ids().users.user,
+		submittedBy: submitter(ids().users.user),
 		fields: { fullName: 'First' },
 	});
 	expect(byCompleted[Number(second.completedFormId)]).toMatchObject({
 		formNumber: 2,
-		submittedBy: ids().users.user2,
+		submittedBy: submitter(ids().users.user2),
 		fields: { fullName: 'Second' },
 	});
 });
@@ -184,4 +187,29 @@ test('a failed look-up keeps the event and says why', async () => {
 		'DocSpace could not find the requested item',
 	);
 	expect(harness.executions[0][0][0].json.formData).toBeUndefined();
+});
+
+test('form.submit when the results folder cannot be read: matched by the copy’s number, the submitter from the copy', async () => {
+	const harness = await trigger({ events: ['form.submit'], options: { includeFormData: true } });
+	await harness.activate();
+	const { form } = startedForm();
+	await fill(form.id, ids().users.user2, { fullName: 'Earlier' });
+	await emulator.webhooks.idle();
+	const folderId = formFilling(emulator.state, form.id).resultsFolderId;
+	emulator.faults.add({
+		method: 'GET',
+		path: new RegExp(`/files/${String(folderId)}$`),
+		status: 403,
+		times: Infinity,
+	});
+	const result = await fill(form.id, ids().users.user, { fullName: 'Later' });
+	await emulator.webhooks.idle();
+	emulator.faults.clear();
+	expect(harness.executions).toHaveLength(2);
+	expect(harness.executions[1][0][0].json.formData).toMatchObject({
+		completedFormId: result.completedFormId,
+		formNumber: 2,
+		submittedBy: { id: ids().users.user, name: null, email: null },
+		fields: { fullName: 'Later' },
+	});
 });

@@ -10,6 +10,7 @@ import { pdfForm, SAMPLE_FORM_FIELDS, type FormField } from '../emulator/formPdf
 import { formFilling } from '../emulator/formStore';
 import { FileShare, type FileEntry, type Folder } from '../emulator/model';
 import { runDocSpace } from '../harness/docspace';
+import type { EmulatorState } from '../emulator/state';
 
 export let emulator: Emulator;
 export const ids = () => emulator.state.seedIds;
@@ -86,6 +87,12 @@ export async function fill(
 		body: JSON.stringify({ userId, values }),
 	});
 	return { status: response.status, body: (await response.json()) as FillAnswer['body'] };
+}
+
+/** A submitter as Get Submissions and the trigger's form data name them, read from the emulator. */
+export function submitterIn(state: EmulatorState, userId: string) {
+	const user = state.getUser(userId);
+	return { id: userId, name: `${user?.firstName} ${user?.lastName}`, email: user?.email };
 }
 
 export const requestsTo = (method: string, path: RegExp) =>

@@ -18,9 +18,17 @@ import { resolveCredentials } from '../transport/credentials';
 import { apiPath } from '../transport/path';
 
 const PAGE = 50;
-/** DocSpace FilterType: files only, folders only. */
+/** DocSpace FilterType: files only, folders only, PDF forms. */
 const FILES_ONLY = 1;
 const FOLDERS_ONLY = 2;
+const PDF_FORMS = 23;
+/**
+ * FolderType of the folders DocSpace keeps form copies in: Complete, In process, and each form's
+ * done / in-progress folder inside them. PDF forms there are copies, not forms to pick.
+ */
+const FORM_COPY_FOLDERS = [25, 26, 27, 28];
+
+type EntryKind = 'file' | 'folder' | 'form';
 
 interface Source {
 	/** A folder ID for `GET files/{id}`, or @my. */
@@ -67,6 +75,18 @@ async function folderTree(
 	return new Map(folders.map((folder) => [String(folder.id), folder]));
 }
 
+/** Whether an entry whose parent is `parentId` lies in a folder of form copies. */
+function inFormCopies(tree: Map<string, IDataObject>, parentId: unknown): boolean {
+	const seen = new Set<string>();
+	for (let id = String(parentId ?? ''); tree.has(id) && !seen.has(id); ) {
+		seen.add(id);
+		const folder = tree.get(id);
+		if (FORM_COPY_FOLDERS.includes(Number(folder?.type))) return true;
+		id = String(folder?.parentId ?? '');
+	}
+	return false;
+}
+
 /** "Room / Folder / Subfolder" for an entry whose parent is `parentId`. */
 export function locationOf(
 	source: Source,
@@ -108,7 +128,7 @@ function sectionEntries(
 
 async function searchEntries(
 	context: ILoadOptionsFunctions,
-	kind: 'file' | 'folder',
+	kind: EntryKind,
 	filter: string | undefined,
 	paginationToken: string | undefined,
 	link: (portalUrl: string, entry: IDataObject, source: Source) => string,
@@ -126,7 +146,7 @@ async function searchEntries(
 				method: 'GET',
 				path: apiPath`files/${current.id}`,
 				qs: {
-					filterType: kind === 'file' ? FILES_ONLY : FOLDERS_ONLY,
+					filterType: { file: FILES_ONLY, folder: FOLDERS_ONLY, form: PDF_FORMS }[kind],
 					withSubFolders: true,
 					...(filter ? { filterValue: filter } : {}),
 					startIndex,
@@ -141,22 +161,24 @@ async function searchEntries(
 			startIndex = 0;
 			continue;
 		}
-		const entries = pickFolderContent(result).entries.filter(
-			(entry) => (kind === 'file') === (entry.fileEntryType !== 1),
+		const page = pickFolderContent(result);
+		const entries = page.entries.filter(
+			(entry) => (kind === 'folder') === (entry.fileEntryType === 1),
 		);
 		if (entries.length > 0) {
 			const tree = await folderTree(context, current);
 			for (const entry of entries) {
-				const where = locationOf(current, tree, kind === 'file' ? entry.folderId : entry.parentId);
+				const parentId = kind === 'folder' ? entry.parentId : entry.folderId;
+				if (kind === 'form' && inFormCopies(tree, parentId)) continue;
 				results.push({
-					name: `${String(entry.title)} · ${where}`,
+					name: `${String(entry.title)} · ${locationOf(current, tree, parentId)}`,
 					value: String(entry.id),
 					url: link(portalUrl, entry, current),
 				});
 			}
 		}
-		const total = pickFolderContent(result).total;
-		const more = entries.length === PAGE && (total === undefined || total > startIndex + PAGE);
+		const more =
+			page.entries.length === PAGE && (page.total === undefined || page.total > startIndex + PAGE);
 		if (more) startIndex += PAGE;
 		else {
 			source++;
@@ -176,18 +198,24 @@ async function searchEntries(
 	return { results, paginationToken: source < all.length ? `${source}:${startIndex}` : undefined };
 }
 
+const editorLink = (portalUrl: string, entry: IDataObject) =>
+	`${portalUrl}/doceditor?fileid=${String(entry.id)}`;
+
 export async function searchFiles(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 	paginationToken?: string,
 ) {
-	return await searchEntries(
-		this,
-		'file',
-		filter,
-		paginationToken,
-		(portalUrl, entry) => `${portalUrl}/doceditor?fileid=${String(entry.id)}`,
-	);
+	return await searchEntries(this, 'file', filter, paginationToken, editorLink);
+}
+
+/** PDF forms in My documents and every room, without the completed and in-progress copies. */
+export async function searchForms(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+) {
+	return await searchEntries(this, 'form', filter, paginationToken, editorLink);
 }
 
 export async function searchFolders(

@@ -37,7 +37,7 @@ async function searchPage(
 
 const search = (filter?: string): IDataObject => (filter ? { filterValue: filter } : {});
 
-export { searchFiles, searchFolders } from './entrySearch';
+export { searchFiles, searchFolders, searchForms } from './entrySearch';
 
 export async function searchRooms(
 	this: ILoadOptionsFunctions,

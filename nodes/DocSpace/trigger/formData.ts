@@ -4,9 +4,8 @@
  * optionally the completed PDF as binary.
  *
  * `form.submit` carries `{originalForm, submittedForm}` (internal File entities); the
- * submission is read from `GET files/file/{originalForm.id}/submissions`. DocSpace does not link
- * a submission to its completed copy, so the one recorded closest to the completed copy's
- * creation wins (the latest on a tie). `form.filled.out` carries the form itself: its latest
+ * submissions are read as Form → Get Submissions reads them (shared/completedForms.ts) and the one
+ * linked to `submittedForm` is taken. `form.filled.out` carries the form itself: its latest
  * submission is taken. A failed look-up does not lose the event: the item then carries
  * `formDataError` instead.
  */
@@ -18,7 +17,7 @@ import type {
 	IWebhookFunctions,
 } from 'n8n-workflow';
 
-import { fetchSubmissions } from '../actions/form/submissions';
+import { fetchLinkedSubmissions, formNumberOfTitle } from '../shared/completedForms';
 import { resolveCredentials } from '../transport/credentials';
 import { isRecord } from '../transport/json';
 import { docSpaceRequest } from '../transport/request';
@@ -60,26 +59,22 @@ function refsOf(payload: unknown): FormRefs | undefined {
 	return payload.id !== undefined ? { originalFormId: String(payload.id) } : undefined;
 }
 
-const timeOf = (value: unknown) =>
-	typeof value === 'string'
-		? Date.parse(value.endsWith('Z') || /[+-]\d\d:?\d\d$/.test(value) ? value : `${value}Z`)
-		: NaN;
-
-/** The submission recorded closest to the completed copy's creation; the latest without one. */
+/**
+ * The submission of a delivery: for form.submit the one linked to the delivered completed copy
+ * (by its ID, else by the number its title starts with), for form.filled.out the latest.
+ */
 function pick(
 	submissions: IDataObject[],
 	completed: IDataObject | undefined,
 ): IDataObject | undefined {
-	const at = timeOf(completed?.createOn);
-	const byNumber = [...submissions].sort((a, b) => Number(b.formNumber) - Number(a.formNumber));
-	if (Number.isNaN(at)) return byNumber[0];
-	let best: IDataObject | undefined;
-	let bestDistance = Infinity;
-	for (const submission of byNumber) {
-		const distance = Math.abs(timeOf(submission.submittedAt) - at);
-		if (distance < bestDistance) [best, bestDistance] = [submission, distance];
+	if (!completed) {
+		return [...submissions].sort((a, b) => Number(b.formNumber) - Number(a.formNumber))[0];
 	}
-	return best ?? byNumber[0];
+	const number = formNumberOfTitle(completed.title);
+	return (
+		submissions.find((s) => s.completedFormId === completed.id) ??
+		submissions.find((s) => number !== undefined && s.formNumber === number)
+	);
 }
 
 async function completedFile(
@@ -113,17 +108,22 @@ export async function withFormData(
 	if (!refs) return { ...item, json: { ...item.json, formDataError: 'The event names no form' } };
 	try {
 		const submission = pick(
-			await fetchSubmissions.call(this, refs.originalFormId, {}),
+			await fetchLinkedSubmissions.call(this, refs.originalFormId, {}),
 			refs.completed,
 		);
-		const { formNumber, submittedAt, ...fields } = submission ?? {};
+		const { formNumber, submittedAt, submittedBy, completedFormId, ...fields } = submission ?? {};
 		const formData: IDataObject = {
 			originalFormId: Number(refs.originalFormId),
-			completedFormId: refs.completed?.id,
-			formNumber,
-			submittedAt,
-			submittedBy: event.createBy,
-			fields,
+			completedFormId: refs.completed?.id ?? completedFormId ?? null,
+			formNumber: formNumber ?? null,
+			submittedAt: submittedAt ?? null,
+			// The delivered copy names its creator even when the results folder cannot be read.
+			submittedBy:
+				submittedBy ??
+				(typeof refs.completed?.createBy === 'string'
+					? { id: refs.completed.createBy, name: null, email: null }
+					: null),
+			fields: submission ? fields : null,
 		};
 		const binary =
 			options.includeCompletedForm === true && refs.completed

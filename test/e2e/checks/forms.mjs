@@ -152,9 +152,12 @@ export async function formChecks(ctx, triggerReason) {
 			);
 			assert(fired.status === 'success', `execution ${fired.id} ended ${fired.status}`);
 			const row = fired.data.resultData.runData['Shape a row'][0].data.main[0][0].json;
+			const submitter = state.getUser(users.user);
 			const expected = {
 				formNumber: 1,
 				submittedBy: users.user,
+				submitterName: `${submitter.firstName} ${submitter.lastName}`,
+				submitterEmail: submitter.email,
 				fullName: 'Anna Petrova',
 				age: 34,
 				startDate: '2025-03-01',
@@ -166,6 +169,16 @@ export async function formChecks(ctx, triggerReason) {
 					row[key] === value,
 					`row.${key} is ${JSON.stringify(row[key])}, expected ${JSON.stringify(value)}`,
 				);
+			// The completed form the row names is the submitter's copy in the form's results folder.
+			const copy = state.getFile(Number(row.completedFormId));
+			const resultsFolder = state.getFolder(Number(copy?.folderId));
+			assert(
+				copy?.createdBy === users.user &&
+					resultsFolder?.folderType === 27 &&
+					state.roomOf(resultsFolder)?.id === Number(form.folderId) &&
+					/^1 - /.test(copy.title),
+				`completed form ${row.completedFormId} is not the user's copy in the form's results folder (${copy?.title})`,
+			);
 			await n8n.api('POST', `/workflows/${wfId}/deactivate`).catch(() => {});
 			return JSON.stringify(row);
 		},

@@ -11,6 +11,7 @@ import { fileDto } from '../dto/files';
 import { apiDate, humanSize, type DtoScope } from '../dto/format';
 import { availableTitle, fileByTitle } from '../file-store';
 import { recordHistory } from '../history';
+import { listedFileDto } from '../formStore';
 import {
 	badRequest,
 	bodyField,
@@ -34,7 +35,8 @@ function versionDto(
 	file: FileEntry,
 	version: FileVersion,
 ): Record<string, unknown> {
-	const dto = fileDto(scope, file);
+	// Forms in form rooms carry their filling state (and results folder), as in DocSpace.
+	const dto = listedFileDto(scope, file);
 	if (version.version === file.version) return dto;
 	return {
 		...dto,

@@ -13,7 +13,14 @@ import { emitFormEvent } from '../formEvents';
 import { pdfForm, type FormField } from '../formPdf';
 import { bodyField, defineRoute, HttpError, json, type RouteContext } from '../http';
 import { availableTitle } from '../file-store';
-import { type FileEntry, type Folder, type User, FolderType, RoomType } from '../model';
+import {
+	type FileEntry,
+	type Folder,
+	type User,
+	extensionOf,
+	FolderType,
+	RoomType,
+} from '../model';
 import { canFill, FORM_MESSAGES, isPdfForm } from './forms';
 
 const failure = (status: number, message: string) =>
@@ -74,6 +81,41 @@ function completeFolder(ctx: RouteContext, room: Folder, userId: string): Folder
 	);
 }
 
+/**
+ * Where a form's completed copies go. In a Form Filling room DocSpace gives each form its own
+ * FormFillingFolderDone folder inside “Complete”, named after the form, and records it in the
+ * form's properties (FileDto `resultsFolderId`); it makes the folder again when it went missing.
+ */
+function resultsFolder(ctx: RouteContext, form: FileEntry, room: Folder): Folder {
+	const complete = completeFolder(ctx, room, room.createdBy);
+	if (room.roomType === RoomType.VirtualDataRoom) return complete;
+	const filling = formFilling(ctx.state, form.id);
+	const known = filling.resultsFolderId ? ctx.state.getFolder(filling.resultsFolderId) : undefined;
+	if (
+		known &&
+		known.folderType === FolderType.FormFillingFolderDone &&
+		ctx.state.roomOf(known) === room
+	)
+		return known;
+	const folder = ctx.state.createFolder({
+		title: withoutExtension(form.title),
+		parentId: complete.id,
+		createdBy: form.createdBy,
+		folderType: FolderType.FormFillingFolderDone,
+	});
+	filling.resultsFolderId = folder.id;
+	return folder;
+}
+
+const withoutExtension = (title: string) =>
+	title.slice(0, title.length - extensionOf(title).length);
+
+/** DocSpace's `dd-MM-yyyy H-mm` in a completed copy's title. */
+function titleStamp(at: Date): string {
+	const two = (n: number) => String(n).padStart(2, '0');
+	return `${two(at.getUTCDate())}-${two(at.getUTCMonth() + 1)}-${at.getUTCFullYear()} ${at.getUTCHours()}-${two(at.getUTCMinutes())}`;
+}
+
 function complete(
 	ctx: RouteContext,
 	form: FileEntry,
@@ -83,12 +125,14 @@ function complete(
 ) {
 	const filling = formFilling(ctx.state, form.id);
 	const number = filling.submissions.length + 1;
-	const folder = completeFolder(ctx, room, user.id);
+	const folder = resultsFolder(ctx, form, room);
 	const { fields, roles } = formLayout(form);
+	// The filler's draft is “First Last - Form.pdf”; the completed copy puts the form number first.
+	const draft = `${user.firstName} ${user.lastName} - ${withoutExtension(form.title)}`;
 	const title = availableTitle(
 		ctx.state,
 		folder.id,
-		`${number} - ${user.firstName} ${user.lastName} - ${form.title}`,
+		`${number} - ${draft} (${titleStamp(ctx.state.now())})${extensionOf(form.title)}`,
 	);
 	const completed = ctx.state.createFile({
 		title,

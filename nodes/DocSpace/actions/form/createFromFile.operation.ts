@@ -7,7 +7,7 @@ import type {
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { docSpaceCall } from '../../transport/request';
-import { fileLocator, roomLocator } from '../common.descriptions';
+import { roomLocator } from '../common.descriptions';
 import { toItems } from '../helpers';
 import {
 	invalidParameter,
@@ -15,7 +15,7 @@ import {
 	optionalText,
 	withParameterNotFound,
 } from '../../shared/validation';
-import { checkFormAndStart, startFillingField } from './shared';
+import { checkFormAndStart, formLocator, startFillingField } from './shared';
 import { apiPath } from '../../transport/path';
 
 const properties: INodeProperties[] = [
@@ -24,7 +24,7 @@ const properties: INodeProperties[] = [
 		description: 'The Form Filling room or virtual data room to put the form into',
 	},
 	{
-		...fileLocator,
+		...formLocator,
 		displayName: 'Template Form',
 		name: 'templateFileId',
 		description: 'A PDF form in DocSpace to copy, e.g. one kept in My documents',

@@ -5,7 +5,7 @@ import { returnAllOrLimit } from '../common.descriptions';
 import { listLimit, toItems } from '../helpers';
 import { withParameterNotFound } from '../../shared/validation';
 import { formId, formParameter } from './shared';
-import { fetchSubmissions } from './submissions';
+import { fetchLinkedSubmissions } from '../../shared/completedForms';
 
 const properties: INodeProperties[] = [
 	{ ...formParameter, description: 'The original PDF form whose completed copies to read' },
@@ -24,7 +24,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		this,
 		{ kind: 'file', id: fileId, label: 'Form' },
 		i,
-		async () => await fetchSubmissions.call(this, fileId, { limit, itemIndex: i }),
+		async () => await fetchLinkedSubmissions.call(this, fileId, { limit, itemIndex: i }),
 	);
 	return toItems.call(this, submissions);
 }

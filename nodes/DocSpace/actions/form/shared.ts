@@ -3,12 +3,15 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError } from 'n8n-workflow';
 
 import { docSpaceCall } from '../../transport/request';
-import { fileLocator } from '../common.descriptions';
+import { fileLocator, listedBy } from '../common.descriptions';
 import { locatorId, withParameterNotFound } from '../../shared/validation';
 import { apiPath } from '../../transport/path';
 
+/** The file locator whose list holds PDF forms only, in My documents and every room. */
+export const formLocator: INodeProperties = listedBy(fileLocator, 'searchForms');
+
 export const formParameter: INodeProperties = {
-	...fileLocator,
+	...formLocator,
 	description: 'The PDF form: a file in a Form Filling room or a virtual data room',
 };
 

@@ -8,11 +8,11 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
-import type { DocSpaceContext } from '../../transport/credentials';
-import { isRecord } from '../../transport/json';
-import { PAGE_SIZE } from '../../transport/paginate';
-import { docSpaceRequest } from '../../transport/request';
-import { apiPath } from '../../transport/path';
+import type { DocSpaceContext } from '../transport/credentials';
+import { isRecord } from '../transport/json';
+import { PAGE_SIZE } from '../transport/paginate';
+import { docSpaceRequest } from '../transport/request';
+import { apiPath } from '../transport/path';
 
 const FORM_NUMBER = 'FormNumber';
 
