@@ -97,11 +97,11 @@ export async function workerChecks(ctx, cluster, trigger) {
 				},
 				'q-kill',
 			);
-			killed = r;
 			const survivorLog = readFileSync(cluster.workers[1].logFile, 'utf8');
 			const held = activeAtKill.filter(
 				(id) => !survivorLog.includes(`Worker started execution ${id} `),
 			);
+			killed = { ...r, jobsHeld: held };
 			const failed = r.list.filter((e) => e.status !== 'success');
 			const failedIds = failed.map((e) => String(e.id)).sort();
 			assert(held.length > 0, `${victim.name} held no job when it was killed`);
@@ -133,7 +133,7 @@ export async function workerChecks(ctx, cluster, trigger) {
 			await sleep(8000);
 			const after = (await lastExecutionId(n8n, trigger.wfId)) - killed.lastIdBefore;
 			const log = readFileSync(restarted.logFile, 'utf8');
-			const rerun = killed.held.filter((id) => log.includes(`Worker started execution ${id} `));
+			const rerun = killed.jobsHeld.filter((id) => log.includes(`Worker started execution ${id} `));
 			assert(after === total, `${after - total} execution(s) appeared after the restart`);
 			assert(rerun.length === 0, `restarted worker ran ${rerun.join(', ')} again`);
 			return `${restarted.name} ready after ${(restarted.readyMs / 1000).toFixed(1)} s; 0 new executions, 0 re-runs`;
