@@ -11,8 +11,11 @@
  * data freshly read from the database, so it cannot save them either. (n8n 1.x answers an
  * `onReceived` webhook, and saves, before it starts the execution.) When the node answers the
  * request itself (`noWebhookResponse`), both call the save before they start the execution, so
- * the ids reach the database. n8n offers a webhook no atomic store shared between processes: the
- * save rewrites the whole static data of the workflow, and two requests read it independently.
+ * the ids reach the database, though only after the answer has gone out: another process can still
+ * accept a copy sent at once after that answer. n8n offers a webhook no atomic store shared between
+ * processes: the save rewrites the whole static data of the workflow unconditionally, two requests
+ * read it independently, and n8n 2.x's unique execution `deduplicationKey` is open to trigger nodes'
+ * `emit` only, not to webhooks.
  * So the ids are also held in this process's memory, claimed synchronously (no `await` between
  * the check and the claim), which makes concurrent copies within one n8n process safe, and each
  * save writes the union of both.

@@ -1,6 +1,7 @@
 // n8n in queue mode: one main process (`start`), workers (`worker`) and webhook processes
 // (`webhook`), sharing PostgreSQL and Redis, all loading the packed package from one user folder;
 // and the round-robin proxy in front of the webhook processes that DocSpace delivers to.
+import { execFileSync } from 'node:child_process';
 import { request as httpRequest, createServer } from 'node:http';
 import { join } from 'node:path';
 
@@ -98,4 +99,21 @@ export async function startRoundRobin({ port, ports }) {
 	await new Promise((resolve) => server.listen(port, '127.0.0.1', resolve));
 	onCleanup(() => new Promise((resolve) => server.close(() => resolve())));
 	return { base: `http://127.0.0.1:${port}`, received };
+}
+
+/** redis-cli against the suite's Redis; the answer's lines. */
+export const redisCli = (redisPort, ...args) =>
+	execFileSync('redis-cli', ['-h', '127.0.0.1', '-p', String(redisPort), ...args])
+		.toString()
+		.split('\n')
+		.filter(Boolean);
+
+/** The executions whose Bull jobs are active (taken by a worker, locked) in n8n's default queue. */
+export function activeJobExecutions(redisPort) {
+	// n8n's Bull prefix `bull` and queue `jobs`; each job's hash holds its data as JSON
+	return redisCli(redisPort, 'LRANGE', 'bull:jobs:active', '0', '-1').map((jobId) =>
+		String(
+			JSON.parse(redisCli(redisPort, 'HGET', `bull:jobs:${jobId}`, 'data').join('\n')).executionId,
+		),
+	);
 }

@@ -15,7 +15,8 @@ import { installPackage, startEmulatorView } from '../lib/setup.mjs';
 import { actionChecks } from './actions.mjs';
 import { queueEnv, startQueueProcess, startRoundRobin } from './cluster.mjs';
 import { startPostgres, startRedis } from './services.mjs';
-import { queueTriggerChecks } from './trigger.mjs';
+import { deactivationCheck, queueTriggerChecks } from './trigger.mjs';
+import { workerChecks } from './workers.mjs';
 
 const PORTS = {
 	main: 15678,
@@ -52,6 +53,8 @@ async function main() {
 	);
 	const env = queueEnv({ postgres, redis, proxyPort: PORTS.proxy });
 	const common = { userFolder: USER_FOLDER, runDir: RUN_DIR, env };
+	const startWorker = (port, name) =>
+		startQueueProcess({ ...common, command: 'worker', name, port, args: ['--concurrency=5'] });
 	const main = await setup(`n8n main (start) on :${PORTS.main}`, () =>
 		startQueueProcess({ ...common, command: 'start', name: 'main', port: PORTS.main }),
 	);
@@ -64,15 +67,7 @@ async function main() {
 	});
 	const others = await setup('2 workers and 2 webhook processes started', () =>
 		Promise.all([
-			...PORTS.workers.map((port, i) =>
-				startQueueProcess({
-					...common,
-					command: 'worker',
-					name: `worker-${i + 1}`,
-					port,
-					args: ['--concurrency=5'],
-				}),
-			),
+			...PORTS.workers.map((port, i) => startWorker(port, `worker-${i + 1}`)),
 			...PORTS.webhooks.map((port, i) =>
 				startQueueProcess({ ...common, command: 'webhook', name: `webhook-${i + 1}`, port }),
 			),
@@ -89,11 +84,22 @@ async function main() {
 			await stopProcess(workers[i].proc);
 			console.log(`     killed ${workers[i].name}`);
 		},
+		/** SIGTERM: n8n lets the worker finish its running executions first. */
+		stopWorker: async (i) => {
+			await stopProcess(workers[i].proc, 60000);
+			console.log(`     stopped ${workers[i].name}`);
+		},
+		restartWorker: async (i) =>
+			(workers[i] = await startWorker(PORTS.workers[i], `${workers[i].name}-restarted`)),
 	};
 
 	const oauthOk = await credentialChecks(ctx, secrets);
 	await actionChecks(ctx, secrets, oauthOk, workers);
-	await queueTriggerChecks(ctx, cluster);
+	const trigger = await queueTriggerChecks(ctx, cluster);
+	if (trigger) {
+		await workerChecks(ctx, cluster, trigger);
+		await deactivationCheck(ctx, trigger);
+	}
 	await finish();
 }
 

@@ -1,5 +1,6 @@
 // Queue mode, trigger: one subscription, 200 distinct deliveries, 50 duplicates over both webhook
-// processes, forged deliveries, a worker killed mid-run, deactivation. Counts are printed.
+// processes, copies of new events on both processes, forged deliveries, deactivation. Counts are
+// printed.
 import { createHmac, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,81 +11,18 @@ import { fillTemplate } from '../lib/examples.mjs';
 import { sleep, waitFor } from '../lib/procs.mjs';
 import { assert, check } from '../lib/report.mjs';
 import { createAndActivate } from '../lib/workflows.mjs';
+import {
+	allExecutions,
+	createFiles,
+	eventIdOf,
+	passedRemoveDuplicates,
+	reachedAccepted,
+	settled,
+	signedDelivery,
+	summary,
+} from './executions.mjs';
 
 const FIXTURE = join(import.meta.dirname, 'workflows', 'trigger-accepted.json');
-const FINISHED = new Set(['success', 'error', 'crashed', 'canceled']);
-
-/** Every execution of the workflow, with data (the public API pages by cursor). */
-async function allExecutions(n8n, workflowId) {
-	const list = [];
-	let cursor;
-	do {
-		const page = await n8n.api(
-			'GET',
-			`/executions?workflowId=${workflowId}&includeData=true&limit=250${cursor ? `&cursor=${cursor}` : ''}`,
-		);
-		list.push(...(page.data ?? []));
-		cursor = page.nextCursor;
-	} while (cursor);
-	return list;
-}
-
-const runOf = (execution, node) => execution.data?.resultData?.runData?.[node];
-/** The trigger's eventId: from its run, or (an execution that never ran) from the execution's start data. */
-const eventIdOf = (execution) =>
-	runOf(execution, 'DocSpace Trigger')?.[0]?.data?.main?.[0]?.[0]?.json?.eventId ??
-	execution.data?.executionData?.nodeExecutionStack?.[0]?.data?.main?.[0]?.[0]?.json?.eventId;
-const passed = (node) => (execution) =>
-	(runOf(execution, node)?.[0]?.data?.main?.[0]?.length ?? 0) > 0;
-const reachedAccepted = passed('Accepted');
-const passedRemoveDuplicates = passed('Remove Duplicates');
-
-/** Waits until `count` executions exist and all have finished; returns them. */
-async function settled(n8n, workflowId, count, timeoutMs = 180000) {
-	return await waitFor(
-		async () => {
-			const list = await allExecutions(n8n, workflowId);
-			return list.length >= count && list.every((e) => FINISHED.has(e.status)) ? list : null;
-		},
-		{
-			timeoutMs,
-			intervalMs: 1000,
-			message: `${count} finished executions of workflow ${workflowId}`,
-		},
-	);
-}
-
-function summary(executions) {
-	const ids = executions.map(eventIdOf);
-	const statuses = {};
-	for (const e of executions) statuses[e.status] = (statuses[e.status] ?? 0) + 1;
-	return {
-		count: executions.length,
-		distinct: new Set(ids).size,
-		accepted: executions.filter(reachedAccepted).length,
-		statuses: JSON.stringify(statuses),
-	};
-}
-
-/**
- * Creates `count` documents in the room, `parallel` at a time: each emits one file.created
- * delivery; a batch's deliveries (DocSpace sends them from a pool of 10 threads) finish before
- * the next batch, unless `overlap`.
- */
-async function createFiles(ctx, count, parallel, prefix, { overlap = false } = {}) {
-	for (let i = 0; i < count; i += parallel) {
-		const batch = Array.from(
-			{ length: Math.min(parallel, count - i) },
-			(_, j) => `${prefix}-${i + j}-${Date.now()}.docx`,
-		);
-		await Promise.all(
-			batch.map((title) =>
-				ctx.emu.docspace('POST', `/api/2.0/files/${ctx.seed.roomId}/file`, { title }),
-			),
-		);
-		if (!overlap) await ctx.emu.emu.webhooks.idle();
-	}
-}
 
 /** Deliveries n8n answered 2xx whose event has no execution: lost after the answer. */
 function answeredButMissing(emu, hookUrl, executions) {
@@ -171,7 +109,6 @@ export async function queueTriggerChecks(ctx, cluster) {
 		},
 	);
 	if (!activated) return;
-	const secret = () => subscriptionsFor()[0].secretKey;
 
 	await check(
 		'queue trigger: 200 distinct deliveries start exactly 200 executions, one per event',
@@ -233,77 +170,68 @@ export async function queueTriggerChecks(ctx, cluster) {
 		},
 	);
 
+	/** Two copies of each of `pairs` new events, one to each webhook process; counts what got through. */
+	const copiesOfNewEvents = async (firstId, pairs, send, { triggerStopsAll = false } = {}) => {
+		const before = await allExecutions(n8n, wfId);
+		const ids = [];
+		const answers = [];
+		for (let i = 0; i < pairs; i++) {
+			ids.push(String(firstId + i));
+			const { body, headers } = signedDelivery(ctx, subscriptionsFor()[0], hookUrl, firstId + i);
+			const post = (port) =>
+				fetch(`http://127.0.0.1:${port}/webhook/${triggerId}/webhook`, {
+					method: 'POST',
+					headers,
+					body,
+				}).then((r) => r.status);
+			answers.push(...(await send(cluster.webhookPorts.map((port) => () => post(port)))));
+		}
+		assert(
+			answers.every((s) => s === 200),
+			`answers ${answers.join(',')}`,
+		);
+		await sleep(3000);
+		const all = await settled(n8n, wfId, before.length + pairs, 60000);
+		const fresh = all.filter((e) => ids.includes(String(eventIdOf(e))));
+		expected = all.length;
+		const started = fresh.length;
+		const afterRemoveDuplicates = fresh.filter(passedRemoveDuplicates).length;
+		const accepted = fresh.filter(reachedAccepted).map(eventIdOf);
+		assert(
+			new Set(accepted).size === pairs,
+			`${new Set(accepted).size} of ${pairs} events reached Accepted`,
+		);
+		assert(accepted.length === pairs, `${accepted.length - pairs} event(s) reached Accepted twice`);
+		assert(
+			!triggerStopsAll || started === pairs,
+			`the trigger let ${started - pairs} second copies through`,
+		);
+		return `${pairs} pairs -> ${started} executions started (${started - pairs} second copies let through by the trigger), ${afterRemoveDuplicates - pairs} second copies passed Remove Duplicates, ${accepted.length - pairs} passed the Redis claim`;
+	};
+
 	await check(
 		'queue trigger: two copies of a new event at the same moment on both webhook processes: the Redis claim lets one through',
-		async () => {
-			const pairs = 10;
-			const before = await allExecutions(n8n, wfId);
-			const ids = [];
-			const answers = [];
-			for (let i = 0; i < pairs; i++) {
-				const id = 900000 + i;
-				ids.push(String(id));
-				const body = JSON.stringify({
-					event: {
-						id,
-						createOn: `${new Date().toISOString().slice(0, 19)}Z`,
-						createBy: ctx.seed.adminId ?? 'e2e',
-						trigger: 'file.created',
-						triggerId: 128,
-					},
-					payload: { id: 800000 + i, title: `pair-${i}.docx`, parentId: Number(ctx.seed.roomId) },
-					webhook: {
-						id: subscriptionsFor()[0].id,
-						name: subscriptionsFor()[0].name,
-						url: hookUrl,
-						triggers: ['file.created'],
-					},
-				});
-				const sig = `sha256=${createHmac('sha256', secret()).update(body).digest('hex').toUpperCase()}`;
-				const headers = {
-					'content-type': 'application/json; charset=utf-8',
-					'x-docspace-signature-256': sig,
-				};
-				const [a, b] = await Promise.all(
-					cluster.webhookPorts.map((port) =>
-						fetch(`http://127.0.0.1:${port}/webhook/${triggerId}/webhook`, {
-							method: 'POST',
-							headers,
-							body,
-						}),
-					),
-				);
-				answers.push(a.status, b.status);
-			}
-			assert(
-				answers.every((s) => s === 200),
-				`answers ${answers.join(',')}`,
-			);
-			await sleep(3000);
-			const all = await waitFor(
-				async () => {
-					const list = await allExecutions(n8n, wfId);
-					return list.length >= before.length + pairs && list.every((e) => FINISHED.has(e.status))
-						? list
-						: null;
-				},
-				{ timeoutMs: 60000, intervalMs: 1000, message: 'the pairs to run' },
-			);
-			const fresh = all.filter((e) => ids.includes(String(eventIdOf(e))));
-			expected = all.length;
-			const started = fresh.length;
-			const afterRemoveDuplicates = fresh.filter(passedRemoveDuplicates).length;
-			const accepted = fresh.filter(reachedAccepted).map(eventIdOf);
-			assert(
-				new Set(accepted).size === pairs,
-				`${new Set(accepted).size} of ${pairs} events reached Accepted`,
-			);
-			assert(
-				accepted.length === pairs,
-				`${accepted.length - pairs} event(s) reached Accepted twice`,
-			);
-			return `${pairs} pairs -> ${started} executions started (${started - pairs} second copies let through by the trigger), ${afterRemoveDuplicates - pairs} second copies passed Remove Duplicates, ${accepted.length - pairs} passed the Redis claim`;
-		},
+		() => copiesOfNewEvents(900000, 10, (posts) => Promise.all(posts.map((post) => post()))),
+	);
+
+	/** One copy to each webhook process in turn, the second `delayMs` after the first was answered. */
+	const oneAfterTheOther = (delayMs) => async (posts) => {
+		const answers = [];
+		for (const post of posts) {
+			if (answers.length) await sleep(delayMs);
+			answers.push(await post());
+		}
+		return answers;
+	};
+
+	await check(
+		'queue trigger: a new event sent again to the other webhook process as soon as the first copy is answered: the Redis claim lets one through',
+		() => copiesOfNewEvents(910000, 10, oneAfterTheOther(0)),
+	);
+
+	await check(
+		"queue trigger: a new event sent again to the other webhook process 1 s after the first copy was answered (DocSpace's shortest retry delay) starts nothing",
+		() => copiesOfNewEvents(920000, 10, oneAfterTheOther(1000), { triggerStopsAll: true }),
 	);
 
 	await check('queue trigger: 10 forged deliveries get 401 and start nothing', async () => {
@@ -331,84 +259,14 @@ export async function queueTriggerChecks(ctx, cluster) {
 		assert(count === expected, `${count - expected} execution(s) from forged deliveries`);
 		return `10 forged -> ${answers.filter((s) => s === 401).length} x 401, ${count - expected} executions`;
 	});
+	return { wfId, hookUrl, subscriptionsFor, expected: () => expected, add: (n) => (expected += n) };
+}
 
-	await check(
-		"queue trigger: a worker killed mid-run: every delivery answered and recorded once, only the killed worker's executions fail",
-		async () => {
-			const total = 40;
-			const mark = hub.deliveries.length;
-			const lastIdBefore = Math.max(
-				0,
-				...(await allExecutions(n8n, wfId)).map((e) => Number(e.id)),
-			);
-			const victim = cluster.workers[0];
-			const runningOnVictim = () => {
-				const log = readFileSync(victim.logFile, 'utf8');
-				return [...log.matchAll(/Worker started execution (\d+) /g)]
-					.map((m) => m[1])
-					.filter((id) => !log.includes(`Worker finished execution ${id} `));
-			};
-			const killing = (async () => {
-				await waitFor(() => runningOnVictim().length >= 2, {
-					timeoutMs: 60000,
-					intervalMs: 100,
-					message: `executions running on ${victim.name}`,
-				});
-				await cluster.killWorker(0);
-			})();
-			await createFiles(ctx, total, 10, 'q-kill', { overlap: true });
-			await killing;
-			await hub.idle(); // DocSpace's retries of any failed answer included
-			const attempts = hub.deliveries.slice(mark).filter((d) => d.url === hookUrl);
-			const events = new Set(attempts.map((d) => String(d.eventId)));
-			const answered = new Set(
-				attempts.filter((d) => d.status >= 200 && d.status <= 299).map((d) => String(d.eventId)),
-			);
-			assert(
-				events.size === total && answered.size === total,
-				`${events.size} events delivered, ${answered.size} answered 2xx`,
-			);
-			// n8n replaces the data of an execution whose job stalled, so the new executions are found by id
-			const list = await waitFor(
-				async () => {
-					const mine = (await allExecutions(n8n, wfId)).filter((e) => Number(e.id) > lastIdBefore);
-					return mine.length >= total && mine.every((e) => FINISHED.has(e.status)) ? mine : null;
-				},
-				{
-					timeoutMs: 150000,
-					intervalMs: 1000,
-					message: `${total} finished executions after the kill`,
-				},
-			);
-			const s = summary(list);
-			const readable = list.map(eventIdOf).filter((id) => id !== undefined);
-			assert(list.length === total, `${list.length} executions for ${total} events`);
-			assert(
-				new Set(readable).size === readable.length &&
-					readable.every((id) => events.has(String(id))),
-				`an event has two executions, or an unknown one: ${readable.join(',')}`,
-			);
-			// n8n does not run a stalled job again (Bull maxStalledCount 0): the jobs the killed worker held
-			// fail (its last log lines may be lost with it); none that the surviving worker ran may fail
-			const unfinished = runningOnVictim();
-			assert(unfinished.length > 0, `${victim.name} had no execution running when it was killed`);
-			const survivorLog = readFileSync(cluster.workers[1].logFile, 'utf8');
-			const failed = list.filter((e) => e.status !== 'success');
-			const failedOnSurvivor = failed.filter((e) =>
-				survivorLog.includes(`Worker started execution ${e.id} `),
-			);
-			assert(
-				failedOnSurvivor.length === 0,
-				`${failedOnSurvivor.length} execution(s) failed on the surviving worker: ${failedOnSurvivor.map((e) => `${e.id} ${e.status}`).join(', ')}`,
-			);
-			expected += list.length;
-			return `${total} events, ${attempts.length} attempts, all answered 2xx -> ${s.count} executions (${s.statuses}); the failed ones were held by the killed worker (${unfinished.length} seen running in its log), ${s.accepted} reached Accepted`;
-		},
-	);
-
+/** Unpublishing the workflow removes its DocSpace subscription. */
+export async function deactivationCheck(ctx, trigger) {
 	await check('queue trigger: deactivation removes the subscription', async () => {
-		await n8n.api('POST', `/workflows/${wfId}/deactivate`);
-		await waitFor(() => subscriptionsFor().length === 0, {
+		await ctx.n8n.api('POST', `/workflows/${trigger.wfId}/deactivate`);
+		await waitFor(() => trigger.subscriptionsFor().length === 0, {
 			timeoutMs: 20000,
 			message: 'the subscription to disappear',
 		});
