@@ -20,7 +20,7 @@ import {
 	locatorId,
 	withParameterNotFound,
 } from '../shared/validation';
-import { apiPath } from '../transport/path';
+import { apiPath, folderPath } from '../transport/path';
 
 export type EntryKind = 'file' | 'folder';
 
@@ -129,10 +129,6 @@ export function listingQuery(
 		...searchQuery(filters),
 	};
 }
-
-/** `files/<id>` path segment; `@my` stays readable. */
-export const folderPath = (folderId: string, suffix = ''): string =>
-	apiPath`files/${folderId}` + suffix;
 
 /** The FolderDto of the credential's My documents. */
 export async function myDocuments(

@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { docSpaceCall } from '../../transport/request';
 import { simplifyOutput } from '../common.descriptions';
 import { locatorId, requiredText, ENTRY_NAME_RULES } from '../../shared/validation';
-import { folderPath } from '../entry';
+import { folderPath } from '../../transport/path';
 import { fileItems, targetFolderProperty, withExtension } from './shared';
 
 const properties: INodeProperties[] = [

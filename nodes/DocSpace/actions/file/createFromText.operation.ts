@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { docSpaceCall } from '../../transport/request';
 import { simplifyOutput } from '../common.descriptions';
-import { folderPath } from '../entry';
+import { folderPath } from '../../transport/path';
 import { locatorId, requiredText, ENTRY_NAME_RULES } from '../../shared/validation';
 import type { NameConflict } from './shared';
 import {

@@ -19,9 +19,9 @@ import {
 	MIN_CHUNK_SIZE,
 } from '../../transport/upload';
 import { folderLocator } from '../common.descriptions';
-import { folderPath, myDocuments } from '../entry';
+import { myDocuments } from '../entry';
 import { simplifiedItems, summarizeEntry } from '../helpers';
-import { apiPath } from '../../transport/path';
+import { apiPath, folderPath } from '../../transport/path';
 
 /** The folder a new file goes into. */
 export const targetFolderProperty: INodeProperties = {
