@@ -5,19 +5,14 @@ import { docSpaceCall } from '../../transport/request';
 import { simplifyOutput } from '../common.descriptions';
 import { locatorId, requiredText, ENTRY_NAME_RULES } from '../../shared/validation';
 import { folderPath } from '../../transport/path';
-import { fileItems, targetFolderProperty, withExtension } from './shared';
+import { fileItems, newFileName, targetFolderProperty, withExtension } from './shared';
 
 const properties: INodeProperties[] = [
 	targetFolderProperty,
-	{
-		displayName: 'File Name',
-		name: 'title',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'e.g. Quarterly report',
-		description: 'Name of the new file; the extension of the chosen type is added when missing',
-	},
+	newFileName(
+		'e.g. Quarterly report',
+		'Name of the new file; the extension of the chosen type is added when missing',
+	),
 	{
 		displayName: 'Type',
 		name: 'fileType',

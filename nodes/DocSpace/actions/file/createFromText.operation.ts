@@ -10,21 +10,17 @@ import {
 	fileItems,
 	findFileByTitle,
 	ifNameExists,
+	newFileName,
 	targetFolderProperty,
 	withExtension,
 } from './shared';
 
 const properties: INodeProperties[] = [
 	targetFolderProperty,
-	{
-		displayName: 'File Name',
-		name: 'title',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'e.g. Meeting notes',
-		description: 'Name of the new file; the extension of the chosen format is added when missing',
-	},
+	newFileName(
+		'e.g. Meeting notes',
+		'Name of the new file; the extension of the chosen format is added when missing',
+	),
 	{
 		displayName: 'Text',
 		name: 'content',

@@ -7,52 +7,50 @@ import type {
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { pickList } from '../../transport/paginate';
-import { returnAllOrLimit, searchFilter, simplifyOutput } from '../common.descriptions';
+import {
+	returnAllOrLimit,
+	searchFilter,
+	simplifyOutput,
+	filtersCollection,
+} from '../common.descriptions';
 import { listItems, searchQuery } from '../helpers';
 import { invalidParameter, isGuid } from '../../shared/validation';
 import { employeeTypeOptions, summarizeUser } from './people';
 
 const properties: INodeProperties[] = [
 	...returnAllOrLimit,
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			{
-				displayName: 'Group ID',
-				name: 'groupId',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. 2c0a8e1e-7d6c-4c8e-9a51-1f1f2b0c3d4e',
-				description: 'Only members of this group',
-			},
-			{ ...searchFilter, description: 'Only users whose name or email contains this text' },
-			{
-				displayName: 'Status',
-				name: 'status',
-				type: 'options',
-				default: 1,
-				// EmployeeStatus values
-				options: [
-					{ name: 'Active', value: 1 },
-					{ name: 'Disabled', value: 2 },
-					{ name: 'Pending', value: 4, description: 'Invited, not joined yet' },
-				],
-				description: 'Only users with this status',
-			},
-			{
-				displayName: 'Type',
-				name: 'type',
-				type: 'options',
-				default: 'User',
-				options: employeeTypeOptions,
-				description: 'Only users of this type',
-			},
-		],
-	},
+	filtersCollection([
+		{
+			displayName: 'Group ID',
+			name: 'groupId',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. 2c0a8e1e-7d6c-4c8e-9a51-1f1f2b0c3d4e',
+			description: 'Only members of this group',
+		},
+		{ ...searchFilter, description: 'Only users whose name or email contains this text' },
+		{
+			displayName: 'Status',
+			name: 'status',
+			type: 'options',
+			default: 1,
+			// EmployeeStatus values
+			options: [
+				{ name: 'Active', value: 1 },
+				{ name: 'Disabled', value: 2 },
+				{ name: 'Pending', value: 4, description: 'Invited, not joined yet' },
+			],
+			description: 'Only users with this status',
+		},
+		{
+			displayName: 'Type',
+			name: 'type',
+			type: 'options',
+			default: 'User',
+			options: employeeTypeOptions,
+			description: 'Only users of this type',
+		},
+	]),
 	simplifyOutput,
 ];
 
