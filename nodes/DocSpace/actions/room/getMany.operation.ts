@@ -1,9 +1,4 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { pickFolderContent } from '../../transport/paginate';
@@ -13,7 +8,7 @@ import {
 	simplifyOutput,
 	filtersCollection,
 } from '../common.descriptions';
-import { listItems, searchQuery } from '../helpers';
+import { listItems, listingFilterValues } from '../helpers';
 import { roomTypeOptions } from './access';
 import { parseTags, summarizeRoom, withRoomTypeName } from './shared';
 
@@ -72,8 +67,7 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
-	const qs: IDataObject = searchQuery(filters);
+	const { filters, qs } = listingFilterValues.call(this, i);
 	const section =
 		SECTION[String(filters.section ?? 'active') as keyof typeof SECTION] ?? SECTION.active;
 	if (section !== SECTION.active) qs.searchArea = section;

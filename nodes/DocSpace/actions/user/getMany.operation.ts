@@ -1,9 +1,4 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { pickList } from '../../transport/paginate';
@@ -13,7 +8,7 @@ import {
 	simplifyOutput,
 	filtersCollection,
 } from '../common.descriptions';
-import { listItems, searchQuery } from '../helpers';
+import { listItems, listingFilterValues } from '../helpers';
 import { invalidParameter, isGuid } from '../../shared/validation';
 import { employeeTypeOptions, summarizeUser } from './people';
 
@@ -60,8 +55,7 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
-	const qs: IDataObject = searchQuery(filters);
+	const { filters, qs } = listingFilterValues.call(this, i);
 	if (filters.status) qs.employeeStatus = filters.status;
 	if (filters.type) qs.employeeType = filters.type;
 	const groupId = typeof filters.groupId === 'string' ? filters.groupId.trim() : '';
