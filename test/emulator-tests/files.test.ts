@@ -2,42 +2,10 @@
  * The emulator's upload sessions, chunk handler, file handler and file settings, over plain HTTP,
  * as DocSpace documents them.
  */
-import type { Emulator } from '../emulator/index';
-import { startEmulator } from '../emulator/index';
+import { api, auth, emulator, folder, postFile as chunk, useHttpEmulator } from './http.fixtures';
 import { fileStore } from '../emulator/file-store';
 
-let emulator: Emulator;
-let auth: Record<string, string>;
-beforeAll(async () => {
-	emulator = await startEmulator();
-	auth = { authorization: `Bearer ${emulator.secrets.apiKey}` };
-});
-afterAll(async () => await emulator.close());
-
-async function api(method: string, path: string, body?: unknown, headers = auth) {
-	const res = await fetch(`${emulator.url}${path}`, {
-		method,
-		headers: { ...headers, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-		body: body === undefined ? undefined : JSON.stringify(body),
-	});
-	return { status: res.status, json: (await res.json()) as Record<string, any> };
-}
-
-async function chunk(location: string, bytes: Buffer, headers = auth) {
-	const form = new FormData();
-	form.append('file', new Blob([bytes]), 'part.bin');
-	const res = await fetch(location, { method: 'POST', headers, body: form });
-	return { status: res.status, json: (await res.json()) as Record<string, any> };
-}
-
-function folder(title: string) {
-	const { seedIds } = emulator.state;
-	return emulator.state.createFolder({
-		title,
-		parentId: seedIds.myDocuments,
-		createdBy: seedIds.users.admin,
-	});
-}
+useHttpEmulator();
 
 describe('chunked upload session', () => {
 	test('create_session answers {success, data} in the envelope with location and bytes_total', async () => {

@@ -106,8 +106,14 @@ describe('folder contents', () => {
 				'My documents',
 				'Big folder',
 			]);
-			for (const f of page.folders) (seen.push(f.id), kinds.push('folder'));
-			for (const f of page.files) (seen.push(f.id), kinds.push('file'));
+			for (const f of page.folders) {
+				seen.push(f.id);
+				kinds.push('folder');
+			}
+			for (const f of page.files) {
+				seen.push(f.id);
+				kinds.push('file');
+			}
 		}
 		expect(new Set(seen).size).toBe(BIG_FOLDER.folders + BIG_FOLDER.files);
 		expect(kinds.lastIndexOf('folder')).toBe(BIG_FOLDER.folders - 1);

@@ -48,6 +48,10 @@ const token = (form: Record<string, string>) =>
 		body: new URLSearchParams(form),
 	});
 
+/** Redeems an authorization code at the token endpoint, with the client's own fields. */
+const redeem = (code: string, client: Record<string, string>) =>
+	token({ grant_type: 'authorization_code', code, redirect_uri: redirectUri, ...client });
+
 const me = (accessToken: string) =>
 	call(emu.url, '/api/2.0/people/@self', { headers: { authorization: `Bearer ${accessToken}` } });
 
@@ -55,13 +59,7 @@ describe('OAuth2 server', () => {
 	it('runs the code flow with client_secret_post and issues a JWT for the portal', async () => {
 		const { clientId, clientSecret } = emu.secrets.oauthClient;
 		const code = await codeFor({ client_id: clientId });
-		const answer = await token({
-			grant_type: 'authorization_code',
-			code,
-			redirect_uri: redirectUri,
-			client_id: clientId,
-			client_secret: clientSecret,
-		});
+		const answer = await redeem(code, { client_id: clientId, client_secret: clientSecret });
 		expect(answer.status).toBe(200);
 		expect(answer.json).toMatchObject({
 			token_type: 'Bearer',
@@ -81,13 +79,7 @@ describe('OAuth2 server', () => {
 		expect((await me(answer.json.access_token)).status).toBe(200);
 
 		// single use code
-		const again = await token({
-			grant_type: 'authorization_code',
-			code,
-			redirect_uri: redirectUri,
-			client_id: clientId,
-			client_secret: clientSecret,
-		});
+		const again = await redeem(code, { client_id: clientId, client_secret: clientSecret });
 		expect([again.status, again.json.error]).toEqual([400, 'invalid_grant']);
 	});
 
@@ -121,13 +113,7 @@ describe('OAuth2 server', () => {
 	it('refuses bad clients and unknown ones', async () => {
 		const { clientId } = emu.secrets.oauthClient;
 		const code = await codeFor({ client_id: clientId });
-		const wrong = await token({
-			grant_type: 'authorization_code',
-			code,
-			redirect_uri: redirectUri,
-			client_id: clientId,
-			client_secret: 'nope',
-		});
+		const wrong = await redeem(code, { client_id: clientId, client_secret: 'nope' });
 		expect([wrong.status, wrong.json.error]).toEqual([401, 'invalid_client']);
 		expect((await authorize({ client_id: 'unknown' })).status).toBe(400);
 	});
@@ -135,13 +121,7 @@ describe('OAuth2 server', () => {
 	it('limits the token to the requested scopes', async () => {
 		const { clientId, clientSecret } = emu.secrets.oauthClient;
 		const code = await codeFor({ client_id: clientId, scope: 'files:read' });
-		const answer = await token({
-			grant_type: 'authorization_code',
-			code,
-			redirect_uri: redirectUri,
-			client_id: clientId,
-			client_secret: clientSecret,
-		});
+		const answer = await redeem(code, { client_id: clientId, client_secret: clientSecret });
 		expect(answer.json.scope).toBe('files:read');
 		const headers = { authorization: `Bearer ${answer.json.access_token}` };
 		expect((await me(answer.json.access_token)).status).toBe(403);
@@ -158,18 +138,9 @@ describe('OAuth2 server', () => {
 		const verifier = randomBytes(32).toString('base64url');
 		const challenge = createHash('sha256').update(verifier).digest('base64url');
 		const pkce = { client_id: clientId, code_challenge: challenge, code_challenge_method: 'S256' };
-		const bad = await token({
-			grant_type: 'authorization_code',
-			code: await codeFor(pkce),
-			redirect_uri: redirectUri,
-			client_id: clientId,
-			code_verifier: 'x',
-		});
+		const bad = await redeem(await codeFor(pkce), { client_id: clientId, code_verifier: 'x' });
 		expect([bad.status, bad.json.error]).toEqual([400, 'invalid_grant']);
-		const good = await token({
-			grant_type: 'authorization_code',
-			code: await codeFor(pkce),
-			redirect_uri: redirectUri,
+		const good = await redeem(await codeFor(pkce), {
 			client_id: clientId,
 			code_verifier: verifier,
 		});
@@ -180,13 +151,7 @@ describe('OAuth2 server', () => {
 	it('refreshes after expireAccessTokens() and after the TTL', async () => {
 		const { clientId, clientSecret } = emu.secrets.oauthClient;
 		const code = await codeFor({ client_id: clientId });
-		const first = await token({
-			grant_type: 'authorization_code',
-			code,
-			redirect_uri: redirectUri,
-			client_id: clientId,
-			client_secret: clientSecret,
-		});
+		const first = await redeem(code, { client_id: clientId, client_secret: clientSecret });
 		emu.oauth.expireAccessTokens();
 		const expired = await me(first.json.access_token);
 		expect([expired.status, expired.text]).toEqual([401, '']);

@@ -3,42 +3,10 @@
  * sent twice is stored twice, as on the portal) and the numbered REST session (a resent chunk
  * number replaces itself; finalize checks for gaps and the declared size; DELETE aborts).
  */
-import type { Emulator } from '../emulator/index';
-import { startEmulator } from '../emulator/index';
+import { api, emulator, folder, postFile as post, useHttpEmulator } from './http.fixtures';
 import { fileStore } from '../emulator/file-store';
 
-let emulator: Emulator;
-let auth: Record<string, string>;
-beforeAll(async () => {
-	emulator = await startEmulator();
-	auth = { authorization: `Bearer ${emulator.secrets.apiKey}` };
-});
-afterAll(async () => await emulator.close());
-
-async function api(method: string, path: string, body?: unknown) {
-	const res = await fetch(`${emulator.url}${path}`, {
-		method,
-		headers: { ...auth, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-		body: body === undefined ? undefined : JSON.stringify(body),
-	});
-	return { status: res.status, json: (await res.json()) as Record<string, any> };
-}
-
-async function post(url: string, bytes: Buffer) {
-	const form = new FormData();
-	form.append('file', new Blob([bytes]), 'part.bin');
-	const res = await fetch(url, { method: 'POST', headers: auth, body: form });
-	return { status: res.status, json: (await res.json()) as Record<string, any> };
-}
-
-function folder(title: string) {
-	const { seedIds } = emulator.state;
-	return emulator.state.createFolder({
-		title,
-		parentId: seedIds.myDocuments,
-		createdBy: seedIds.users.admin,
-	});
-}
+useHttpEmulator();
 
 const parts = [Buffer.from('1111'), Buffer.from('2222'), Buffer.from('3333')];
 

@@ -36,7 +36,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 		webhooks.settings.retryBaseMs = options.webhookRetryBaseMs;
 	const faults = new FaultList();
 	const requests: RecordedRequest[] = [];
-	let emulator: Emulator | undefined;
+	let emulator: Emulator | undefined = undefined;
 	const server = createEmulatorServer({
 		state,
 		faults,

@@ -18,8 +18,8 @@ import type { AuthenticationMethod } from '../../nodes/DocSpace/transport/creden
 import { credentialTypeOf } from '../../nodes/DocSpace/transport/credentials';
 import type { Emulator } from '../emulator';
 import { credentialData } from './docspace';
-import { PACKAGE, TestCredentialsHelper } from './n8n';
-import { NodeTypes, triggerAdditionalData } from './trigger';
+import { TestCredentialsHelper } from './n8n';
+import { NodeTypes, triggerAdditionalData, triggerNode } from './trigger';
 
 export interface PollOptions {
 	emulator: Emulator;
@@ -44,17 +44,13 @@ export class PollHarness {
 		private readonly options: PollOptions,
 		staticData: IDataObject = {},
 	) {
-		const authentication = options.authentication ?? 'apiKey';
-		const type = credentialTypeOf(authentication);
-		this.node = {
+		this.node = triggerNode({
 			id: 'poll-node',
 			name: 'DocSpace Poll Trigger',
-			type: `${PACKAGE}.${this.nodeType.description.name}`,
-			typeVersion: 1,
-			position: [0, 0],
-			parameters: { authentication, ...options.parameters } as INode['parameters'],
-			credentials: { [type]: { id: type, name: type } },
-		};
+			nodeType: this.nodeType,
+			parameters: options.parameters,
+			authentication: options.authentication,
+		});
 		this.workflow = new Workflow({
 			id: 'poll-test',
 			name: 'Poll test',

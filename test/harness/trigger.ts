@@ -84,6 +84,29 @@ function loadInAnotherProcess(): DocSpaceTrigger {
 
 let harnessCount = 0;
 
+/** A trigger's `INode` in a one-node test workflow, with a credential of the chosen authentication. */
+export function triggerNode(spec: {
+	id: string;
+	name: string;
+	nodeType: INodeType;
+	parameters: Record<string, unknown>;
+	authentication?: AuthenticationMethod;
+	webhookId?: string;
+}): INode {
+	const authentication = spec.authentication ?? 'apiKey';
+	const type = credentialTypeOf(authentication);
+	return {
+		id: spec.id,
+		name: spec.name,
+		type: `${PACKAGE}.${spec.nodeType.description.name}`,
+		typeVersion: 1,
+		position: [0, 0],
+		...(spec.webhookId === undefined ? {} : { webhookId: spec.webhookId }),
+		parameters: { authentication, ...spec.parameters } as INode['parameters'],
+		credentials: { [type]: { id: type, name: type } },
+	};
+}
+
 export class NodeTypes implements INodeTypes {
 	constructor(private readonly types: Record<string, INodeType>) {}
 	getByName(type: string) {
@@ -163,18 +186,14 @@ export class TriggerHarness {
 	private baseUrl = '';
 
 	constructor(private readonly options: TriggerOptions) {
-		const authentication = options.authentication ?? 'apiKey';
-		const type = credentialTypeOf(authentication);
-		this.node = {
+		this.node = triggerNode({
 			id: 'trigger-node',
 			name: 'DocSpace Trigger',
-			type: `${PACKAGE}.${this.nodeType.description.name}`,
-			typeVersion: 1,
-			position: [0, 0],
+			nodeType: this.nodeType,
+			parameters: options.parameters,
+			authentication: options.authentication,
 			webhookId: '7d3c1e52-5b1a-4c0e-9a55-2f6d8c4b1a90',
-			parameters: { authentication, ...options.parameters } as INode['parameters'],
-			credentials: { [type]: { id: type, name: type } },
-		};
+		});
 		const processes = options.webhookProcesses ?? 1;
 		this.webhookProcesses =
 			processes === 1 ? [this.nodeType] : Array.from({ length: processes }, loadInAnotherProcess);

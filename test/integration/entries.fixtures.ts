@@ -2,6 +2,7 @@
 import { startEmulator, type Emulator } from '../emulator';
 import type { Folder } from '../emulator/model';
 import { fileOperations } from '../emulator/operations';
+import { runDocSpace } from '../harness/docspace';
 
 export function useEntriesEmulator() {
 	let emulator: Emulator;
@@ -18,6 +19,15 @@ export function useEntriesEmulator() {
 	const state = () => emulator.state;
 	return {
 		emulator: () => emulator,
+		state,
+		/** Runs the action node on the emulator with one operation of `resource`. */
+		runOn:
+			(resource: string) =>
+			async (
+				parameters: Record<string, unknown>,
+				extra: Partial<Parameters<typeof runDocSpace>[0]> = {},
+			) =>
+				await runDocSpace({ emulator, parameters: { resource, ...parameters }, ...extra }),
 		/** A fresh folder in the admin's My documents (or in `parentId`). */
 		newFolder: (title: string, parentId = state().seedIds.myDocuments): Folder =>
 			state().createFolder({ title, parentId, createdBy: admin }),

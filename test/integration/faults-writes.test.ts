@@ -21,6 +21,8 @@ const state = () => emulator.state;
 const admin = () => state().seedIds.users.admin;
 const folder = (title: string, parentId = state().seedIds.myDocuments): Folder =>
 	state().createFolder({ title, parentId, createdBy: admin() });
+const run = async (parameters: Record<string, unknown>) =>
+	await runDocSpace({ emulator, parameters });
 const writes = (path: RegExp) =>
 	emulator.requests.filter((r) => r.method !== 'GET' && path.test(r.path));
 
@@ -43,14 +45,11 @@ describe.each(AFTER)('after the effect, %s', (_name, fault) => {
 	test('Folder → Create reports the folder it created, once', async () => {
 		const parent = folder(`Parent ${_name}`);
 		emulator.faults.add({ ...fault, method: 'POST', path: `/api/2.0/files/folder/${parent.id}` });
-		const { items, error } = await runDocSpace({
-			emulator,
-			parameters: {
-				resource: 'folder',
-				operation: 'create',
-				parentFolderId: byId(parent.id),
-				title: 'Once',
-			},
+		const { items, error } = await run({
+			resource: 'folder',
+			operation: 'create',
+			parentFolderId: byId(parent.id),
+			title: 'Once',
 		});
 		expect(error).toBeUndefined();
 		const created = state().childrenOf(parent.id).folders;
@@ -61,9 +60,11 @@ describe.each(AFTER)('after the effect, %s', (_name, fault) => {
 
 	test('Room → Create, Group → Create and User → Invite report what they created, once', async () => {
 		emulator.faults.add({ ...fault, method: 'POST', path: '/api/2.0/files/rooms' });
-		const room = await runDocSpace({
-			emulator,
-			parameters: { resource: 'room', operation: 'create', title: `Room ${_name}`, roomType: 5 },
+		const room = await run({
+			resource: 'room',
+			operation: 'create',
+			title: `Room ${_name}`,
+			roomType: 5,
 		});
 		expect(room.error).toBeUndefined();
 		const rooms = [...state().folders.values()].filter((f) => f.title === `Room ${_name}`);
@@ -71,9 +72,10 @@ describe.each(AFTER)('after the effect, %s', (_name, fault) => {
 		expect(room.items[0].json.id).toBe(rooms[0].id);
 
 		emulator.faults.add({ ...fault, method: 'POST', path: '/api/2.0/group' });
-		const group = await runDocSpace({
-			emulator,
-			parameters: { resource: 'group', operation: 'create', groupName: `Group ${_name}` },
+		const group = await run({
+			resource: 'group',
+			operation: 'create',
+			groupName: `Group ${_name}`,
 		});
 		expect(group.error).toBeUndefined();
 		const groups = [...state().groups.values()].filter((g) => g.name === `Group ${_name}`);
@@ -82,10 +84,7 @@ describe.each(AFTER)('after the effect, %s', (_name, fault) => {
 
 		const email = `invitee-${_name.replace(/\W+/g, '-')}@example.org`;
 		emulator.faults.add({ ...fault, method: 'POST', path: '/api/2.0/people/invite' });
-		const user = await runDocSpace({
-			emulator,
-			parameters: { resource: 'user', operation: 'invite', email, type: 'User' },
-		});
+		const user = await run({ resource: 'user', operation: 'invite', email, type: 'User' });
 		expect(user.error).toBeUndefined();
 		expect(user.items[0].json.email).toBe(email);
 		expect(writes(/\/files\/rooms$|\/group$|\/people\/invite$/)).toHaveLength(3);
@@ -95,15 +94,12 @@ describe.each(AFTER)('after the effect, %s', (_name, fault) => {
 		const source = folder(`Source ${_name}`);
 		const destination = folder(`Destination ${_name}`);
 		emulator.faults.add({ ...fault, method: 'PUT', path: '/api/2.0/files/fileops/copy' });
-		const { items, error } = await runDocSpace({
-			emulator,
-			parameters: {
-				resource: 'folder',
-				operation: 'copy',
-				folderId: byId(source.id),
-				destinationFolderId: byId(destination.id),
-				conflictResolveType: 'Skip',
-			},
+		const { items, error } = await run({
+			resource: 'folder',
+			operation: 'copy',
+			folderId: byId(source.id),
+			destinationFolderId: byId(destination.id),
+			conflictResolveType: 'Skip',
 		});
 		expect(error).toBeUndefined();
 		const copies = state().childrenOf(destination.id).folders;
@@ -115,15 +111,12 @@ describe.each(AFTER)('after the effect, %s', (_name, fault) => {
 	test('Room → Invite checks the members and does not send the invitations again', async () => {
 		const room = state().createRoom({ title: `Invite ${_name}`, roomType: 5, createdBy: admin() });
 		emulator.faults.add({ ...fault, method: 'PUT', path: `/api/2.0/files/rooms/${room.id}/share` });
-		const { items, error } = await runDocSpace({
-			emulator,
-			parameters: {
-				resource: 'room',
-				operation: 'invite',
-				roomId: byId(room.id),
-				invitees: { invitee: [{ kind: 'user', userId: state().seedIds.users.user, access: 10 }] },
-				options: { notify: true },
-			},
+		const { items, error } = await run({
+			resource: 'room',
+			operation: 'invite',
+			roomId: byId(room.id),
+			invitees: { invitee: [{ kind: 'user', userId: state().seedIds.users.user, access: 10 }] },
+			options: { notify: true },
 		});
 		expect(error).toBeUndefined();
 		expect(
@@ -139,14 +132,11 @@ describe.each(AFTER)('after the effect, %s', (_name, fault) => {
 test('before the portal saw it, a create is sent again and done once', async () => {
 	const parent = folder('Before parent');
 	emulator.faults.add({ method: 'POST', status: 503 });
-	const { error } = await runDocSpace({
-		emulator,
-		parameters: {
-			resource: 'folder',
-			operation: 'create',
-			parentFolderId: byId(parent.id),
-			title: 'Again',
-		},
+	const { error } = await run({
+		resource: 'folder',
+		operation: 'create',
+		parentFolderId: byId(parent.id),
+		title: 'Again',
 	});
 	expect(error).toBeUndefined();
 	expect(
@@ -160,14 +150,11 @@ test('before the portal saw it, a create is sent again and done once', async () 
 test('a 504 with nothing found is "outcome unknown", saying what to check, and is not repeated', async () => {
 	const parent = folder('Gateway parent');
 	emulator.faults.add({ method: 'POST', status: 504 });
-	const { error } = await runDocSpace({
-		emulator,
-		parameters: {
-			resource: 'folder',
-			operation: 'create',
-			parentFolderId: byId(parent.id),
-			title: 'Maybe',
-		},
+	const { error } = await run({
+		resource: 'folder',
+		operation: 'create',
+		parentFolderId: byId(parent.id),
+		title: 'Maybe',
 	});
 	expect(error?.message).toBe(
 		'The outcome is unknown: check whether “Gateway parent” already holds a new folder “Maybe” before running again',
@@ -186,9 +173,10 @@ test('a delete whose answer is lost is not repeated (it would empty the trash) a
 		after: true,
 		status: 502,
 	});
-	const { error } = await runDocSpace({
-		emulator,
-		parameters: { resource: 'folder', operation: 'delete', folderId: byId(target.id) },
+	const { error } = await run({
+		resource: 'folder',
+		operation: 'delete',
+		folderId: byId(target.id),
 	});
 	expect(error?.message).toMatch(
 		/^The outcome is unknown: check whether the folder “Delete me” \(ID \d+\) is already in the trash or gone before running again/,
@@ -205,10 +193,7 @@ test('a read is repeated after a lost answer; DocSpace’s limiter is waited out
 		reset: true,
 		times: 2,
 	});
-	const read = await runDocSpace({
-		emulator,
-		parameters: { resource: 'folder', operation: 'get', folderId: byId('@my') },
-	});
+	const read = await run({ resource: 'folder', operation: 'get', folderId: byId('@my') });
 	expect(read.error).toBeUndefined();
 	const parent = folder('Limiter parent');
 	emulator.faults.add({
@@ -216,14 +201,11 @@ test('a read is repeated after a lost answer; DocSpace’s limiter is waited out
 		status: 429,
 		headers: { 'retry-after': '0', 'x-ratelimit-remaining': '0' },
 	});
-	const write = await runDocSpace({
-		emulator,
-		parameters: {
-			resource: 'folder',
-			operation: 'create',
-			parentFolderId: byId(parent.id),
-			title: 'Limited',
-		},
+	const write = await run({
+		resource: 'folder',
+		operation: 'create',
+		parentFolderId: byId(parent.id),
+		title: 'Limited',
 	});
 	expect(write.error).toBeUndefined();
 	expect(
@@ -242,15 +224,12 @@ test('a copy DocSpace accepted but that cannot be followed is "outcome unknown",
 		status: 502,
 		times: Infinity,
 	});
-	const { error } = await runDocSpace({
-		emulator,
-		parameters: {
-			resource: 'folder',
-			operation: 'copy',
-			folderId: byId(source.id),
-			destinationFolderId: byId(destination.id),
-			conflictResolveType: 'Skip',
-		},
+	const { error } = await run({
+		resource: 'folder',
+		operation: 'copy',
+		folderId: byId(source.id),
+		destinationFolderId: byId(destination.id),
+		conflictResolveType: 'Skip',
 	});
 	expect(error?.message).toBe(
 		'The outcome is unknown: check whether “Followed source” was copied to “Followed destination” before running again',

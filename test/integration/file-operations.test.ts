@@ -1,31 +1,27 @@
 import type { Emulator } from '../emulator';
 import { fileOperations } from '../emulator/operations';
-import { byId, runDocSpace } from '../harness/docspace';
+import { byId } from '../harness/docspace';
 import { useEntriesEmulator } from './entries.fixtures';
 import { expectAtItem, expectErrorItemAt } from '../harness/items';
 
 const entries = useEntriesEmulator();
-const { newFolder, newFile, writes, fileopsPut } = entries;
+const { newFolder, newFile, writes, fileopsPut, state } = entries;
+const runFile = entries.runOn('file');
 let emulator: Emulator;
 beforeAll(() => {
 	emulator = entries.emulator();
 });
 
-const state = () => emulator.state;
-const file = (parameters: Record<string, unknown>) => ({ resource: 'file', ...parameters });
 const filesIn = (folderId: number) => state().childrenOf(folderId).files;
 
 describe('copy', () => {
 	test('copies the file and returns the new copy', async () => {
 		const source = newFile('Report.docx', newFolder('Copy source').id, 'report body');
 		const destination = newFolder('Copy target');
-		const { items, error } = await runDocSpace({
-			emulator,
-			parameters: file({
-				operation: 'copy',
-				fileId: byId(source.id),
-				destinationFolderId: byId(destination.id),
-			}),
+		const { items, error } = await runFile({
+			operation: 'copy',
+			fileId: byId(source.id),
+			destinationFolderId: byId(destination.id),
 		});
 		expect(error).toBeUndefined();
 		const [copy] = filesIn(destination.id);
@@ -63,14 +59,11 @@ describe('copy', () => {
 			const source = newFile('Same.txt', newFolder(`Source ${choice}`).id, 'new');
 			const destination = newFolder(`Target ${choice}`);
 			const existing = newFile('Same.txt', destination.id, 'old');
-			const { items, error } = await runDocSpace({
-				emulator,
-				parameters: file({
-					operation: 'copy',
-					fileId: byId(source.id),
-					destinationFolderId: byId(destination.id),
-					conflictResolveType: choice,
-				}),
+			const { items, error } = await runFile({
+				operation: 'copy',
+				fileId: byId(source.id),
+				destinationFolderId: byId(destination.id),
+				conflictResolveType: choice,
 			});
 			expect(error).toBeUndefined();
 			expect(fileopsPut('copy')[0].body).toMatchObject({ conflictResolveType: choice });
@@ -93,13 +86,10 @@ describe('copy', () => {
 	);
 
 	test('an unknown file names the parameter and starts nothing', async () => {
-		const { error } = await runDocSpace({
-			emulator,
-			parameters: file({
-				operation: 'copy',
-				fileId: byId(987654),
-				destinationFolderId: byId(state().seedIds.myDocuments),
-			}),
+		const { error } = await runFile({
+			operation: 'copy',
+			fileId: byId(987654),
+			destinationFolderId: byId(state().seedIds.myDocuments),
 		});
 		expect(error?.message).toBe('The parameter “File” names no file DocSpace can find: “987654”');
 		expectAtItem(error, 0);
@@ -107,17 +97,14 @@ describe('copy', () => {
 	});
 
 	test('a malformed destination link names the parameter and sends nothing', async () => {
-		const { error } = await runDocSpace({
-			emulator,
-			parameters: file({
-				operation: 'copy',
-				fileId: byId(state().seedIds.files.docx),
-				destinationFolderId: {
-					__rl: true,
-					mode: 'url',
-					value: '={{ "https://yourportal.onlyoffice.com/rooms/shared" }}',
-				},
-			}),
+		const { error } = await runFile({
+			operation: 'copy',
+			fileId: byId(state().seedIds.files.docx),
+			destinationFolderId: {
+				__rl: true,
+				mode: 'url',
+				value: '={{ "https://yourportal.onlyoffice.com/rooms/shared" }}',
+			},
 		});
 		expect(error?.message).toBe(
 			'The parameter “Destination Folder” does not hold a DocSpace link to a folder: “https://yourportal.onlyoffice.com/rooms/shared”',
@@ -132,14 +119,11 @@ describe('move', () => {
 	test('moves the file into the destination', async () => {
 		const source = newFile('Mobile.xlsx', newFolder('Move source').id);
 		const destination = newFolder('Move target');
-		const { items, error } = await runDocSpace({
-			emulator,
-			parameters: file({
-				operation: 'move',
-				fileId: byId(source.id),
-				destinationFolderId: byId(destination.id),
-				conflictResolveType: 'Overwrite',
-			}),
+		const { items, error } = await runFile({
+			operation: 'move',
+			fileId: byId(source.id),
+			destinationFolderId: byId(destination.id),
+			conflictResolveType: 'Overwrite',
 		});
 		expect(error).toBeUndefined();
 		expect(state().getFile(source.id)?.folderId).toBe(destination.id);
@@ -154,13 +138,10 @@ describe('move', () => {
 	test('a failed move reports DocSpace’s error text and leaves the file', async () => {
 		fileOperations(state()).failNext('The file is being edited', 'Move');
 		const source = newFile('Busy.docx', newFolder('Busy source').id);
-		const { error } = await runDocSpace({
-			emulator,
-			parameters: file({
-				operation: 'move',
-				fileId: byId(source.id),
-				destinationFolderId: byId(newFolder('Busy target').id),
-			}),
+		const { error } = await runFile({
+			operation: 'move',
+			fileId: byId(source.id),
+			destinationFolderId: byId(newFolder('Busy target').id),
 		});
 		expect(error?.message).toBe(
 			'DocSpace could not finish the move operation: The file is being edited',
@@ -171,13 +152,10 @@ describe('move', () => {
 
 	test('an unknown destination names the parameter and moves nothing', async () => {
 		const source = newFile('Stay.docx', newFolder('Stay source').id);
-		const { error } = await runDocSpace({
-			emulator,
-			parameters: file({
-				operation: 'move',
-				fileId: byId(source.id),
-				destinationFolderId: byId(987654),
-			}),
+		const { error } = await runFile({
+			operation: 'move',
+			fileId: byId(source.id),
+			destinationFolderId: byId(987654),
 		});
 		expect(error?.message).toBe(
 			'The parameter “Destination Folder” names no folder DocSpace can find: “987654”',
@@ -192,10 +170,7 @@ describe('delete and restore', () => {
 	test('delete moves the file to the trash; restore puts it back', async () => {
 		const home = newFolder('Home of the file');
 		const target = newFile('Doomed.pptx', home.id);
-		const deleted = await runDocSpace({
-			emulator,
-			parameters: file({ operation: 'delete', fileId: byId(target.id) }),
-		});
+		const deleted = await runFile({ operation: 'delete', fileId: byId(target.id) });
 		expect(deleted.error).toBeUndefined();
 		expect(deleted.items.map((i) => i.json)).toEqual([
 			{ deleted: true, id: target.id, permanently: false },
@@ -210,10 +185,7 @@ describe('delete and restore', () => {
 		]);
 
 		emulator.clearRequests();
-		const restored = await runDocSpace({
-			emulator,
-			parameters: file({ operation: 'restore', fileId: byId(target.id) }),
-		});
+		const restored = await runFile({ operation: 'restore', fileId: byId(target.id) });
 		expect(restored.error).toBeUndefined();
 		expect(state().getFile(target.id)?.folderId).toBe(home.id);
 		expect(restored.items[0].json).toMatchObject({
@@ -235,9 +207,10 @@ describe('delete and restore', () => {
 
 	test('delete permanently removes the file', async () => {
 		const target = newFile('Shredded.pdf', newFolder('Shredder').id);
-		const { items } = await runDocSpace({
-			emulator,
-			parameters: file({ operation: 'delete', fileId: byId(target.id), permanently: true }),
+		const { items } = await runFile({
+			operation: 'delete',
+			fileId: byId(target.id),
+			permanently: true,
 		});
 		expect(items[0].json).toEqual({ deleted: true, id: target.id, permanently: true });
 		expect(state().getFile(target.id)).toBeUndefined();
@@ -246,24 +219,15 @@ describe('delete and restore', () => {
 
 	test('deleting a file that is already in the trash deletes it for good', async () => {
 		const target = newFile('Twice.txt', newFolder('Twice').id);
-		await runDocSpace({
-			emulator,
-			parameters: file({ operation: 'delete', fileId: byId(target.id) }),
-		});
+		await runFile({ operation: 'delete', fileId: byId(target.id) });
 		expect(state().getFile(target.id)?.folderId).toBe(state().seedIds.trash);
-		await runDocSpace({
-			emulator,
-			parameters: file({ operation: 'delete', fileId: byId(target.id) }),
-		});
+		await runFile({ operation: 'delete', fileId: byId(target.id) });
 		expect(state().getFile(target.id)).toBeUndefined();
 	});
 
 	test('restore refuses a file that is not in the trash', async () => {
 		const target = newFile('Alive.txt', newFolder('Alive').id);
-		const { error } = await runDocSpace({
-			emulator,
-			parameters: file({ operation: 'restore', fileId: byId(target.id) }),
-		});
+		const { error } = await runFile({ operation: 'restore', fileId: byId(target.id) });
 		expect(error?.message).toBe('The file “Alive.txt” is not in the trash');
 		expectAtItem(error, 0);
 		expect(error?.description).toMatch(/Move operation/);
@@ -273,16 +237,10 @@ describe('delete and restore', () => {
 	test('restore when the original folder is gone asks for a destination, then uses it', async () => {
 		const home = newFolder('Vanishing home');
 		const target = newFile('Orphan.docx', home.id);
-		await runDocSpace({
-			emulator,
-			parameters: file({ operation: 'delete', fileId: byId(target.id) }),
-		});
+		await runFile({ operation: 'delete', fileId: byId(target.id) });
 		state().folders.delete(home.id);
 		emulator.clearRequests();
-		const refused = await runDocSpace({
-			emulator,
-			parameters: file({ operation: 'restore', fileId: byId(target.id) }),
-		});
+		const refused = await runFile({ operation: 'restore', fileId: byId(target.id) });
 		expect(refused.error?.message).toBe(
 			`The file “Orphan.docx” cannot go back: the folder it was deleted from (ID ${home.id}) no longer exists`,
 		);
@@ -291,13 +249,10 @@ describe('delete and restore', () => {
 		expect(writes()).toHaveLength(0);
 
 		const elsewhere = newFolder('New home');
-		const { items, error } = await runDocSpace({
-			emulator,
-			parameters: file({
-				operation: 'restore',
-				fileId: byId(target.id),
-				destinationFolderId: byId(elsewhere.id),
-			}),
+		const { items, error } = await runFile({
+			operation: 'restore',
+			fileId: byId(target.id),
+			destinationFolderId: byId(elsewhere.id),
 		});
 		expect(error).toBeUndefined();
 		expect(state().getFile(target.id)?.folderId).toBe(elsewhere.id);
@@ -306,10 +261,7 @@ describe('delete and restore', () => {
 
 	test('an unknown file names the parameter and deletes nothing', async () => {
 		const before = state().files.size;
-		const { error } = await runDocSpace({
-			emulator,
-			parameters: file({ operation: 'delete', fileId: byId(987654) }),
-		});
+		const { error } = await runFile({ operation: 'delete', fileId: byId(987654) });
 		expect(error?.message).toBe('The parameter “File” names no file DocSpace can find: “987654”');
 		expectAtItem(error, 0);
 		expect(writes()).toHaveLength(0);
@@ -319,10 +271,7 @@ describe('delete and restore', () => {
 	test('a failed delete reports DocSpace’s error text and keeps the file', async () => {
 		fileOperations(state()).failNext('The file is locked by another user', 'Delete');
 		const target = newFile('Locked.docx', newFolder('Locked home').id);
-		const { error } = await runDocSpace({
-			emulator,
-			parameters: file({ operation: 'delete', fileId: byId(target.id) }),
-		});
+		const { error } = await runFile({ operation: 'delete', fileId: byId(target.id) });
 		expect(error?.message).toBe(
 			'DocSpace could not finish the delete operation: The file is locked by another user',
 		);
@@ -336,16 +285,17 @@ describe('several items', () => {
 		const a = newFile('A.txt', newFolder('Batch A').id);
 		const b = newFile('B.txt', newFolder('Batch B').id);
 		const destination = newFolder('Batch target');
-		const { items, status } = await runDocSpace({
-			emulator,
-			node: { onError: 'continueRegularOutput' },
-			input: [{ json: { id: a.id } }, { json: { id: 987654 } }, { json: { id: b.id } }],
-			parameters: file({
+		const { items, status } = await runFile(
+			{
 				operation: 'move',
 				fileId: '={{ { __rl: true, mode: "id", value: String($json.id) } }}',
 				destinationFolderId: byId(destination.id),
-			}),
-		});
+			},
+			{
+				node: { onError: 'continueRegularOutput' },
+				input: [{ json: { id: a.id } }, { json: { id: 987654 } }, { json: { id: b.id } }],
+			},
+		);
 		expect(status).toBe('success');
 		expect(items.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 		expect(items[0].json).toMatchObject({ id: a.id, folderId: destination.id });

@@ -6,7 +6,7 @@
 import type { INodeExecutionData } from 'n8n-workflow';
 
 import type { Emulator, RecordedRequest } from '../emulator';
-import { startEmulator } from '../emulator';
+import { useEmulator } from '../harness/emulator';
 import type { Folder } from '../emulator/model';
 import { authenticationMethods, runDocSpace } from '../harness/docspace';
 
@@ -14,14 +14,9 @@ export let emulator: Emulator;
 export let ids: Emulator['state']['seedIds'];
 
 export function useFileEmulator(): void {
-	beforeAll(async () => {
-		emulator = await startEmulator();
-		ids = emulator.state.seedIds;
-	});
-	afterAll(async () => await emulator.close());
-	beforeEach(() => {
-		emulator.clearRequests();
-		emulator.faults.clear();
+	useEmulator((started) => {
+		emulator = started;
+		ids = started.state.seedIds;
 	});
 }
 

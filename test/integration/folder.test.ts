@@ -1,18 +1,17 @@
 import type { Emulator } from '../emulator';
 import { fileOperations } from '../emulator/operations';
-import { byId, byUrl, runDocSpace } from '../harness/docspace';
+import { byId, byUrl } from '../harness/docspace';
 import { useEntriesEmulator } from './entries.fixtures';
 import { expectAtItem } from '../harness/items';
 
 const entries = useEntriesEmulator();
-const { newFolder, newFile, writes, fileopsPut } = entries;
+const { newFolder, newFile, writes, fileopsPut, state } = entries;
+const runFolder = entries.runOn('folder');
 let emulator: Emulator;
 beforeAll(() => {
 	emulator = entries.emulator();
 });
 
-const state = () => emulator.state;
-const folder = (parameters: Record<string, unknown>) => ({ resource: 'folder', ...parameters });
 const titlesIn = (folderId: number) => {
 	const { folders, files } = state().childrenOf(folderId);
 	return [...folders.map((f) => f.title), ...files.map((f) => f.title)].sort();
@@ -21,13 +20,10 @@ const titlesIn = (folderId: number) => {
 describe('create', () => {
 	test('creates the folder in the parent and returns its FolderDto', async () => {
 		const parent = newFolder('Create parent');
-		const { items, error } = await runDocSpace({
-			emulator,
-			parameters: folder({
-				operation: 'create',
-				parentFolderId: byId(parent.id),
-				title: '  Reports  ',
-			}),
+		const { items, error } = await runFolder({
+			operation: 'create',
+			parentFolderId: byId(parent.id),
+			title: '  Reports  ',
 		});
 		expect(error).toBeUndefined();
 		const created = state().childrenOf(parent.id).folders;
@@ -45,19 +41,17 @@ describe('create', () => {
 	});
 
 	test('@my and a folder link work as the parent', async () => {
-		const viaMy = await runDocSpace({
-			emulator,
-			parameters: folder({ operation: 'create', parentFolderId: byId('@my'), title: 'Top level' }),
+		const viaMy = await runFolder({
+			operation: 'create',
+			parentFolderId: byId('@my'),
+			title: 'Top level',
 		});
 		expect(viaMy.items[0].json.parentId).toBe(state().seedIds.myDocuments);
 		const parent = newFolder('Linked parent');
-		const viaUrl = await runDocSpace({
-			emulator,
-			parameters: folder({
-				operation: 'create',
-				parentFolderId: byUrl(`${emulator.url}/rooms/personal/filter?folder=${parent.id}`),
-				title: 'Child',
-			}),
+		const viaUrl = await runFolder({
+			operation: 'create',
+			parentFolderId: byUrl(`${emulator.url}/rooms/personal/filter?folder=${parent.id}`),
+			title: 'Child',
 		});
 		expect(viaUrl.error).toBeUndefined();
 		expect(titlesIn(parent.id)).toEqual(['Child']);
@@ -65,9 +59,10 @@ describe('create', () => {
 
 	test('an empty name is refused before anything is created', async () => {
 		const parent = newFolder('Empty name parent');
-		const { error } = await runDocSpace({
-			emulator,
-			parameters: folder({ operation: 'create', parentFolderId: byId(parent.id), title: '   ' }),
+		const { error } = await runFolder({
+			operation: 'create',
+			parentFolderId: byId(parent.id),
+			title: '   ',
 		});
 		expect(error?.message).toBe('The parameter “Name” is empty');
 		expectAtItem(error, 0);
@@ -77,9 +72,10 @@ describe('create', () => {
 
 	test('an unknown parent names the parameter and creates nothing', async () => {
 		const before = state().folders.size;
-		const { error } = await runDocSpace({
-			emulator,
-			parameters: folder({ operation: 'create', parentFolderId: byId(987654), title: 'X' }),
+		const { error } = await runFolder({
+			operation: 'create',
+			parentFolderId: byId(987654),
+			title: 'X',
 		});
 		expect(error?.message).toMatch(
 			/^The parameter “Parent Folder” names no folder DocSpace can find: “987654”$/,
@@ -90,29 +86,23 @@ describe('create', () => {
 	});
 
 	test('a malformed link or ID names the parameter and sends nothing', async () => {
-		const badUrl = await runDocSpace({
-			emulator,
-			parameters: folder({
-				operation: 'create',
-				parentFolderId: {
-					__rl: true,
-					mode: 'url',
-					value: '={{ "https://example.com/not-docspace" }}',
-				},
-				title: 'X',
-			}),
+		const badUrl = await runFolder({
+			operation: 'create',
+			parentFolderId: {
+				__rl: true,
+				mode: 'url',
+				value: '={{ "https://example.com/not-docspace" }}',
+			},
+			title: 'X',
 		});
 		expect(badUrl.error?.message).toBe(
 			'The parameter “Parent Folder” does not hold a DocSpace link to a folder: “https://example.com/not-docspace”',
 		);
 		expectAtItem(badUrl.error, 0);
-		const badId = await runDocSpace({
-			emulator,
-			parameters: folder({
-				operation: 'create',
-				parentFolderId: { __rl: true, mode: 'id', value: '={{ "12; DROP" }}' },
-				title: 'X',
-			}),
+		const badId = await runFolder({
+			operation: 'create',
+			parentFolderId: { __rl: true, mode: 'id', value: '={{ "12; DROP" }}' },
+			title: 'X',
 		});
 		expect(badId.error?.message).toBe(
 			'The parameter “Parent Folder” is not a valid folder ID: “12; DROP”',
@@ -124,9 +114,9 @@ describe('create', () => {
 
 describe('get and rename', () => {
 	test('get returns the FolderDto, @my gives My documents', async () => {
-		const { items } = await runDocSpace({
-			emulator,
-			parameters: folder({ operation: 'get', folderId: byId(state().seedIds.folders.projects) }),
+		const { items } = await runFolder({
+			operation: 'get',
+			folderId: byId(state().seedIds.folders.projects),
 		});
 		expect(items[0].json).toMatchObject({
 			id: state().seedIds.folders.projects,
@@ -134,18 +124,12 @@ describe('get and rename', () => {
 			foldersCount: 1,
 			filesCount: 1,
 		});
-		const my = await runDocSpace({
-			emulator,
-			parameters: folder({ operation: 'get', folderId: byId('@my') }),
-		});
+		const my = await runFolder({ operation: 'get', folderId: byId('@my') });
 		expect(my.items[0].json.id).toBe(state().seedIds.myDocuments);
 	});
 
 	test('get of an unknown folder names the parameter', async () => {
-		const { error } = await runDocSpace({
-			emulator,
-			parameters: folder({ operation: 'get', folderId: byId(987654) }),
-		});
+		const { error } = await runFolder({ operation: 'get', folderId: byId(987654) });
 		expect(error?.message).toBe(
 			'The parameter “Folder” names no folder DocSpace can find: “987654”',
 		);
@@ -155,9 +139,10 @@ describe('get and rename', () => {
 
 	test('rename changes the title', async () => {
 		const target = newFolder('Old name');
-		const { items, error } = await runDocSpace({
-			emulator,
-			parameters: folder({ operation: 'rename', folderId: byId(target.id), title: 'New name' }),
+		const { items, error } = await runFolder({
+			operation: 'rename',
+			folderId: byId(target.id),
+			title: 'New name',
 		});
 		expect(error).toBeUndefined();
 		expect(state().getFolder(target.id)?.title).toBe('New name');
@@ -169,9 +154,10 @@ describe('get and rename', () => {
 
 	test('rename to an empty name is refused and nothing changes', async () => {
 		const target = newFolder('Keep me');
-		const { error } = await runDocSpace({
-			emulator,
-			parameters: folder({ operation: 'rename', folderId: byId(target.id), title: ' \t ' }),
+		const { error } = await runFolder({
+			operation: 'rename',
+			folderId: byId(target.id),
+			title: ' \t ',
 		});
 		expect(error?.message).toBe('The parameter “New Name” is empty');
 		expectAtItem(error, 0);
@@ -184,13 +170,10 @@ describe('copy', () => {
 	test('copies the folder with its contents and returns the copy', async () => {
 		const destination = newFolder('Copy destination');
 		const source = state().seedIds.folders.projects;
-		const { items, error } = await runDocSpace({
-			emulator,
-			parameters: folder({
-				operation: 'copy',
-				folderId: byId(source),
-				destinationFolderId: byId(destination.id),
-			}),
+		const { items, error } = await runFolder({
+			operation: 'copy',
+			folderId: byId(source),
+			destinationFolderId: byId(destination.id),
 		});
 		expect(error).toBeUndefined();
 		const [copy] = state().childrenOf(destination.id).folders;
@@ -235,14 +218,11 @@ describe('copy', () => {
 			newFile('Notes.txt', source.id, 'new text');
 			const destination = newFolder(`Destination for ${choice}`);
 			const existing = newFile('Notes.txt', newFolder('Same', destination.id).id, 'old text');
-			const { error } = await runDocSpace({
-				emulator,
-				parameters: folder({
-					operation: 'copy',
-					folderId: byId(source.id),
-					destinationFolderId: byId(destination.id),
-					conflictResolveType: choice,
-				}),
+			const { error } = await runFolder({
+				operation: 'copy',
+				folderId: byId(source.id),
+				destinationFolderId: byId(destination.id),
+				conflictResolveType: choice,
 			});
 			expect(error).toBeUndefined();
 			expect(fileopsPut('copy')[0].body).toMatchObject({ conflictResolveType: choice });
@@ -255,13 +235,10 @@ describe('copy', () => {
 		fileOperations(state()).durations.Copy = 5000;
 		const destination = newFolder('Slow destination');
 		const started = Date.now();
-		const { items, error } = await runDocSpace({
-			emulator,
-			parameters: folder({
-				operation: 'copy',
-				folderId: byId(state().seedIds.folders.projects),
-				destinationFolderId: byId(destination.id),
-			}),
+		const { items, error } = await runFolder({
+			operation: 'copy',
+			folderId: byId(state().seedIds.folders.projects),
+			destinationFolderId: byId(destination.id),
 		});
 		expect(error).toBeUndefined();
 		expect(Date.now() - started).toBeGreaterThanOrEqual(4900);
@@ -277,14 +254,11 @@ describe('copy', () => {
 		fileOperations(state()).durations.Copy = 5000;
 		const destination = newFolder('Impatient destination');
 		const started = Date.now();
-		const { error } = await runDocSpace({
-			emulator,
-			parameters: folder({
-				operation: 'copy',
-				folderId: byId(state().seedIds.folders.projects),
-				destinationFolderId: byId(destination.id),
-				options: { waitTimeLimit: 1 },
-			}),
+		const { error } = await runFolder({
+			operation: 'copy',
+			folderId: byId(state().seedIds.folders.projects),
+			destinationFolderId: byId(destination.id),
+			options: { waitTimeLimit: 1 },
 		});
 		expect(Date.now() - started).toBeLessThan(3000);
 		expect(error?.message).toBe(
@@ -298,13 +272,10 @@ describe('copy', () => {
 	test('a failed operation reports DocSpace’s error text', async () => {
 		fileOperations(state()).failNext('Not enough free space in the room', 'Copy');
 		const destination = newFolder('Full destination');
-		const { error } = await runDocSpace({
-			emulator,
-			parameters: folder({
-				operation: 'copy',
-				folderId: byId(state().seedIds.folders.projects),
-				destinationFolderId: byId(destination.id),
-			}),
+		const { error } = await runFolder({
+			operation: 'copy',
+			folderId: byId(state().seedIds.folders.projects),
+			destinationFolderId: byId(destination.id),
 		});
 		expect(error?.message).toBe(
 			'DocSpace could not finish the copy operation: Not enough free space in the room',
@@ -314,13 +285,10 @@ describe('copy', () => {
 	});
 
 	test('copying a folder into its own subfolder fails with DocSpace’s error', async () => {
-		const { error } = await runDocSpace({
-			emulator,
-			parameters: folder({
-				operation: 'copy',
-				folderId: byId(state().seedIds.folders.projects),
-				destinationFolderId: byId(state().seedIds.folders.projects2025),
-			}),
+		const { error } = await runFolder({
+			operation: 'copy',
+			folderId: byId(state().seedIds.folders.projects),
+			destinationFolderId: byId(state().seedIds.folders.projects2025),
 		});
 		expect(error?.message).toMatch(
 			/^DocSpace could not finish the copy operation: A folder cannot be copied or moved into itself/,
@@ -329,13 +297,10 @@ describe('copy', () => {
 	});
 
 	test('an unknown destination names the parameter and starts nothing', async () => {
-		const { error } = await runDocSpace({
-			emulator,
-			parameters: folder({
-				operation: 'copy',
-				folderId: byId(state().seedIds.folders.projects),
-				destinationFolderId: byId(987654),
-			}),
+		const { error } = await runFolder({
+			operation: 'copy',
+			folderId: byId(state().seedIds.folders.projects),
+			destinationFolderId: byId(987654),
 		});
 		expect(error?.message).toBe(
 			'The parameter “Destination Folder” names no folder DocSpace can find: “987654”',
@@ -350,14 +315,11 @@ describe('move', () => {
 		const source = newFolder('Mover');
 		newFile('Inside.txt', source.id);
 		const destination = newFolder('Move destination');
-		const { items, error } = await runDocSpace({
-			emulator,
-			parameters: folder({
-				operation: 'move',
-				folderId: byId(source.id),
-				destinationFolderId: byId(destination.id),
-				conflictResolveType: 'Skip',
-			}),
+		const { items, error } = await runFolder({
+			operation: 'move',
+			folderId: byId(source.id),
+			destinationFolderId: byId(destination.id),
+			conflictResolveType: 'Skip',
 		});
 		expect(error).toBeUndefined();
 		expect(state().getFolder(source.id)?.parentId).toBe(destination.id);
@@ -378,13 +340,10 @@ describe('move', () => {
 		fileOperations(state()).failNext('The folder is being edited', 'Move');
 		const source = newFolder('Stuck');
 		const destination = newFolder('Unreached');
-		const { error } = await runDocSpace({
-			emulator,
-			parameters: folder({
-				operation: 'move',
-				folderId: byId(source.id),
-				destinationFolderId: byId(destination.id),
-			}),
+		const { error } = await runFolder({
+			operation: 'move',
+			folderId: byId(source.id),
+			destinationFolderId: byId(destination.id),
 		});
 		expect(error?.message).toBe(
 			'DocSpace could not finish the move operation: The folder is being edited',
@@ -398,10 +357,7 @@ describe('delete', () => {
 	test('moves the folder to the trash by default', async () => {
 		const target = newFolder('Trash me');
 		newFile('Inside.txt', target.id);
-		const { items, error } = await runDocSpace({
-			emulator,
-			parameters: folder({ operation: 'delete', folderId: byId(target.id) }),
-		});
+		const { items, error } = await runFolder({ operation: 'delete', folderId: byId(target.id) });
 		expect(error).toBeUndefined();
 		expect(items.map((i) => i.json)).toEqual([
 			{ deleted: true, id: target.id, permanently: false },
@@ -415,13 +371,10 @@ describe('delete', () => {
 			immediately: false,
 			returnSingleOperation: true,
 		});
-		const trash = await runDocSpace({
-			emulator,
-			parameters: folder({
-				operation: 'getContents',
-				folderId: byId(state().seedIds.trash),
-				returnAll: true,
-			}),
+		const trash = await runFolder({
+			operation: 'getContents',
+			folderId: byId(state().seedIds.trash),
+			returnAll: true,
 		});
 		expect(trash.items.map((i) => i.json.id)).toContain(target.id);
 	});
@@ -430,9 +383,10 @@ describe('delete', () => {
 		const target = newFolder('Gone');
 		const inner = newFolder('Inner', target.id);
 		const file = newFile('Inside.txt', inner.id);
-		const { items } = await runDocSpace({
-			emulator,
-			parameters: folder({ operation: 'delete', folderId: byId(target.id), permanently: true }),
+		const { items } = await runFolder({
+			operation: 'delete',
+			folderId: byId(target.id),
+			permanently: true,
 		});
 		expect(items[0].json).toEqual({ deleted: true, id: target.id, permanently: true });
 		expect(state().getFolder(target.id)).toBeUndefined();
@@ -442,10 +396,7 @@ describe('delete', () => {
 	});
 
 	test('an unknown folder names the parameter and deletes nothing', async () => {
-		const { error } = await runDocSpace({
-			emulator,
-			parameters: folder({ operation: 'delete', folderId: byId(987654) }),
-		});
+		const { error } = await runFolder({ operation: 'delete', folderId: byId(987654) });
 		expect(error?.message).toBe(
 			'The parameter “Folder” names no folder DocSpace can find: “987654”',
 		);
@@ -457,19 +408,13 @@ describe('delete', () => {
 describe('get link', () => {
 	test('returns the primary external link, the same one every time', async () => {
 		const target = newFolder('Shared folder', state().seedIds.rooms.custom);
-		const first = await runDocSpace({
-			emulator,
-			parameters: folder({ operation: 'getLink', folderId: byId(target.id) }),
-		});
+		const first = await runFolder({ operation: 'getLink', folderId: byId(target.id) });
 		expect(first.error).toBeUndefined();
 		const link = first.items[0].json.sharedLink as Record<string, unknown>;
 		expect(link).toMatchObject({ primary: true, linkType: 1 });
 		expect(String(link.shareLink)).toMatch(new RegExp(`^${emulator.url}/s/`));
 		expect(first.items[0].json.access).toBe(2);
-		const second = await runDocSpace({
-			emulator,
-			parameters: folder({ operation: 'getLink', folderId: byId(target.id) }),
-		});
+		const second = await runFolder({ operation: 'getLink', folderId: byId(target.id) });
 		expect((second.items[0].json.sharedLink as Record<string, unknown>).id).toBe(link.id);
 		expect(
 			emulator.requests
@@ -482,22 +427,17 @@ describe('get link', () => {
 describe('get history', () => {
 	test('lists what happened in the folder, newest first, simplified', async () => {
 		const target = newFolder('Logged');
-		await runDocSpace({
-			emulator,
-			parameters: folder({
-				operation: 'rename',
-				folderId: byId(target.id),
-				title: 'Logged renamed',
-			}),
+		await runFolder({
+			operation: 'rename',
+			folderId: byId(target.id),
+			title: 'Logged renamed',
 		});
-		await runDocSpace({
-			emulator,
-			parameters: folder({ operation: 'create', parentFolderId: byId(target.id), title: 'Child' }),
-		});
+		await runFolder({ operation: 'create', parentFolderId: byId(target.id), title: 'Child' });
 		emulator.clearRequests();
-		const { items, error } = await runDocSpace({
-			emulator,
-			parameters: folder({ operation: 'getHistory', folderId: byId(target.id), returnAll: true }),
+		const { items, error } = await runFolder({
+			operation: 'getHistory',
+			folderId: byId(target.id),
+			returnAll: true,
 		});
 		expect(error).toBeUndefined();
 		expect(items.map((i) => i.json.action).sort()).toEqual([
@@ -520,25 +460,19 @@ describe('get history', () => {
 	test('the date range is sent and applied', async () => {
 		const target = newFolder('Dated');
 		const future = new Date(Date.now() + 3600_000).toISOString();
-		const { items } = await runDocSpace({
-			emulator,
-			parameters: folder({
-				operation: 'getHistory',
-				folderId: byId(target.id),
-				returnAll: true,
-				filters: { fromDate: future },
-			}),
+		const { items } = await runFolder({
+			operation: 'getHistory',
+			folderId: byId(target.id),
+			returnAll: true,
+			filters: { fromDate: future },
 		});
 		expect(items).toHaveLength(0);
 		const [request] = emulator.requests.filter((r) => r.path.endsWith('/log'));
 		expect(request.query.fromDate).toBe(future);
-		const wrong = await runDocSpace({
-			emulator,
-			parameters: folder({
-				operation: 'getHistory',
-				folderId: byId(target.id),
-				filters: { fromDate: '2025-02-01', toDate: '2025-01-01' },
-			}),
+		const wrong = await runFolder({
+			operation: 'getHistory',
+			folderId: byId(target.id),
+			filters: { fromDate: '2025-02-01', toDate: '2025-01-01' },
 		});
 		expect(wrong.error?.message).toBe('The filter “From Date” is later than “To Date”');
 		expectAtItem(wrong.error, 0);

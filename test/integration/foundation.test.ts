@@ -5,20 +5,13 @@ import { DocSpaceApiKeyApi } from '../../credentials/DocSpaceApiKeyApi.credentia
 import { DocSpaceBasicAuthApi } from '../../credentials/DocSpaceBasicAuthApi.credentials';
 import { DocSpacePersonalAccessTokenApi } from '../../credentials/DocSpacePersonalAccessTokenApi.credentials';
 import type { Emulator } from '../emulator';
-import { startEmulator } from '../emulator';
+import { useEmulator } from '../harness/emulator';
 import { authenticationMethods, byId, credentialData, runDocSpace } from '../harness/docspace';
 import { testCredential } from '../harness/n8n';
 import { expectAtItem, expectErrorItemAt } from '../harness/items';
 
 let emulator: Emulator;
-beforeAll(async () => {
-	emulator = await startEmulator();
-});
-afterAll(async () => await emulator.close());
-beforeEach(() => {
-	emulator.clearRequests();
-	emulator.faults.clear();
-});
+useEmulator((started) => (emulator = started));
 
 const getContents = (folderId: string | number, extra: Record<string, unknown> = {}) => ({
 	resource: 'folder',

@@ -1,20 +1,13 @@
 import { randomUUID } from 'node:crypto';
 
 import type { Emulator } from '../emulator';
-import { startEmulator } from '../emulator';
+import { useEmulator } from '../harness/emulator';
 import { byId, byUrl, runDocSpace } from '../harness/docspace';
 import { expectAtItem } from '../harness/items';
 import type { RunResult } from '../harness/n8n';
 
 let emulator: Emulator;
-beforeAll(async () => {
-	emulator = await startEmulator();
-});
-afterAll(async () => await emulator.close());
-beforeEach(() => {
-	emulator.clearRequests();
-	emulator.faults.clear();
-});
+useEmulator((started) => (emulator = started));
 
 const group = (operation: string, extra: Record<string, unknown> = {}) => ({
 	resource: 'group',

@@ -1,5 +1,6 @@
 /** Shared set-up for the Poll Trigger suites: one emulator, a fresh room per test, poll harnesses. */
-import { startEmulator, type Emulator } from '../emulator';
+import type { Emulator } from '../emulator';
+import { useEmulator } from '../harness/emulator';
 import { RoomType } from '../emulator/model';
 import type { AuthenticationMethod } from '../../nodes/DocSpace/transport/credentials';
 import { byId } from '../harness/docspace';
@@ -9,14 +10,9 @@ export let emulator: Emulator;
 export let admin: string;
 
 export function usePollEmulator(): void {
-	beforeAll(async () => {
-		emulator = await startEmulator();
-		admin = emulator.state.seedIds.users.admin;
-	});
-	afterAll(async () => await emulator.close());
-	beforeEach(() => {
-		emulator.clearRequests();
-		emulator.faults.clear();
+	useEmulator((started) => {
+		emulator = started;
+		admin = started.state.seedIds.users.admin;
 	});
 }
 

@@ -8,7 +8,7 @@ import { createHmac } from 'node:crypto';
 import { emitWebhookEvent } from '../emulator';
 import { byId } from '../harness/docspace';
 import type { TriggerHarness } from '../harness/trigger';
-import { emulator, trigger, useTriggerEmulator } from './trigger.fixtures';
+import { createFolderThroughApi, emulator, trigger, useTriggerEmulator } from './trigger.fixtures';
 
 useTriggerEmulator();
 
@@ -52,17 +52,7 @@ describe('deliveries', () => {
 
 	it('a folder created through the API produces exactly one accepted delivery with the event', async () => {
 		const harness = await activeTrigger({ events: ['folder.created'] });
-		const created = await fetch(
-			`${emulator.url}/api/2.0/files/folder/${emulator.state.seedIds.myDocuments}`,
-			{
-				method: 'POST',
-				headers: {
-					authorization: `Bearer ${emulator.secrets.apiKey}`,
-					'content-type': 'application/json',
-				},
-				body: JSON.stringify({ title: 'Webhook test folder' }),
-			},
-		);
+		const created = await createFolderThroughApi('Webhook test folder');
 		expect(created.status).toBe(200);
 		const folder = ((await created.json()) as { response: { id: number } }).response;
 		await emulator.webhooks.idle();
@@ -145,14 +135,7 @@ describe('deliveries', () => {
 
 	it('an event that is not selected produces no delivery and no execution', async () => {
 		const harness = await activeTrigger({ events: ['file.created'] });
-		await fetch(`${emulator.url}/api/2.0/files/folder/${emulator.state.seedIds.myDocuments}`, {
-			method: 'POST',
-			headers: {
-				authorization: `Bearer ${emulator.secrets.apiKey}`,
-				'content-type': 'application/json',
-			},
-			body: JSON.stringify({ title: 'Not selected' }),
-		});
+		await createFolderThroughApi('Not selected');
 		await emulator.webhooks.idle();
 		expect(emulator.webhooks.deliveries).toHaveLength(0);
 		expect(harness.executions).toHaveLength(0);

@@ -7,7 +7,7 @@
 import { createHmac } from 'node:crypto';
 
 import type { TriggerHarness } from '../harness/trigger';
-import { emulator, trigger, useTriggerEmulator } from './trigger.fixtures';
+import { createFolderThroughApi, emulator, trigger, useTriggerEmulator } from './trigger.fixtures';
 
 useTriggerEmulator();
 
@@ -124,17 +124,7 @@ describe('duplicate deliveries', () => {
 	it('an event DocSpace retried after a failed answer, and one retried from its webhook log, each run once', async () => {
 		const harness = await active({ events: ['folder.created'] });
 		harness.failNextPosts(2);
-		const created = await fetch(
-			`${emulator.url}/api/2.0/files/folder/${emulator.state.seedIds.myDocuments}`,
-			{
-				method: 'POST',
-				headers: {
-					authorization: `Bearer ${emulator.secrets.apiKey}`,
-					'content-type': 'application/json',
-				},
-				body: JSON.stringify({ title: 'Retried folder' }),
-			},
-		);
+		const created = await createFolderThroughApi('Retried folder');
 		expect(created.status).toBe(200);
 		await emulator.webhooks.idle();
 		expect(emulator.webhooks.deliveries.map((d) => d.status)).toEqual([500, 500, 200]);

@@ -41,3 +41,14 @@ export const subscriptions = (): WebhookSubscription[] => [
 ];
 export const calls = (method: string, path: string) =>
 	emulator.requests.filter((r) => r.method === method && r.path === path);
+
+/** Creates a folder in My documents through the emulator's API, so DocSpace sends its webhook. */
+export const createFolderThroughApi = async (title: string) =>
+	await fetch(`${emulator.url}/api/2.0/files/folder/${emulator.state.seedIds.myDocuments}`, {
+		method: 'POST',
+		headers: {
+			authorization: `Bearer ${emulator.secrets.apiKey}`,
+			'content-type': 'application/json',
+		},
+		body: JSON.stringify({ title }),
+	});

@@ -4,7 +4,7 @@
  * a live binding set in its `beforeAll`.
  */
 import type { Emulator } from '../emulator';
-import { startEmulator } from '../emulator';
+import { useEmulator } from '../harness/emulator';
 import { runDocSpace } from '../harness/docspace';
 import { expectAtItem } from '../harness/items';
 import type { RunResult } from '../harness/n8n';
@@ -12,14 +12,7 @@ import type { RunResult } from '../harness/n8n';
 export let emulator: Emulator;
 
 export function useUserEmulator(): void {
-	beforeAll(async () => {
-		emulator = await startEmulator();
-	});
-	afterAll(async () => await emulator.close());
-	beforeEach(() => {
-		emulator.clearRequests();
-		emulator.faults.clear();
-	});
+	useEmulator((started) => (emulator = started));
 }
 
 /** A locator value from an expression: n8n checks only typed-in values against the mode's pattern. */

@@ -33,6 +33,16 @@ export const returnAllOrLimit: INodeProperties[] = [
 	},
 ];
 
+/** The Filters collection of a listing, holding the given filters. */
+export const filtersCollection = (options: INodeProperties[]): INodeProperties => ({
+	displayName: 'Filters',
+	name: 'filters',
+	type: 'collection',
+	placeholder: 'Add Filter',
+	default: {},
+	options,
+});
+
 export const simplifyOutput: INodeProperties = {
 	displayName: 'Simplify',
 	name: 'simplify',

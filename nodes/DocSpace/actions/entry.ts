@@ -12,7 +12,13 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 
 import { docSpaceCall, docSpaceList, docSpaceRequest } from '../transport/request';
-import { locatorSpecs, locators, searchFilter, waitOptions } from './common.descriptions';
+import {
+	locatorSpecs,
+	locators,
+	searchFilter,
+	waitOptions,
+	filtersCollection,
+} from './common.descriptions';
 import { searchQuery, toItems, waitForFinish } from './helpers';
 import {
 	fileExtension,
@@ -20,7 +26,7 @@ import {
 	locatorId,
 	withParameterNotFound,
 } from '../shared/validation';
-import { apiPath } from '../transport/path';
+import { apiPath, folderPath } from '../transport/path';
 
 export type EntryKind = 'file' | 'folder';
 
@@ -71,32 +77,25 @@ const entryTypeFilter: INodeProperties = {
  * `filesOnly`, the Type choices are kinds of files and folders never appear.
  */
 export function listingFilters(filesOnly: boolean): INodeProperties {
-	return {
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			{
-				displayName: 'Extension',
-				name: 'extension',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. docx',
-				description: 'Only files with this extension; cannot be combined with Type',
-			},
-			{
-				displayName: 'Include Subfolders',
-				name: 'withSubfolders',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to search the files of all subfolders too, at any depth',
-			},
-			{ ...searchFilter, description: 'Only entries whose name contains this text (any case)' },
-			filesOnly ? fileTypeFilter : entryTypeFilter,
-		],
-	};
+	return filtersCollection([
+		{
+			displayName: 'Extension',
+			name: 'extension',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. docx',
+			description: 'Only files with this extension; cannot be combined with Type',
+		},
+		{
+			displayName: 'Include Subfolders',
+			name: 'withSubfolders',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to search the files of all subfolders too, at any depth',
+		},
+		{ ...searchFilter, description: 'Only entries whose name contains this text (any case)' },
+		filesOnly ? fileTypeFilter : entryTypeFilter,
+	]);
 }
 
 /** The DocSpace query for the Filters of a folder listing. */
@@ -129,10 +128,6 @@ export function listingQuery(
 		...searchQuery(filters),
 	};
 }
-
-/** `files/<id>` path segment; `@my` stays readable. */
-export const folderPath = (folderId: string, suffix = ''): string =>
-	apiPath`files/${folderId}` + suffix;
 
 /** The FolderDto of the credential's My documents. */
 export async function myDocuments(

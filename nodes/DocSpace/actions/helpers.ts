@@ -33,6 +33,15 @@ export function searchQuery(filters: IDataObject): IDataObject {
 	return search ? { filterValue: search } : {};
 }
 
+/** The item's Filters collection and the DocSpace query of its Search filter. */
+export function listingFilterValues(
+	this: IExecuteFunctions,
+	i: number,
+): { filters: IDataObject; qs: IDataObject } {
+	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
+	return { filters, qs: searchQuery(filters) };
+}
+
 /** Output items for the entries; with Simplify on (the default), each entry goes through `summarize`. */
 export function simplifiedItems(
 	this: IExecuteFunctions,

@@ -1,7 +1,7 @@
 import type { IDataObject, IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { folderPath } from '../actions/entry';
+import { folderPath } from '../transport/path';
 import { docSpacePaginate, pickFolderContent } from '../transport/paginate';
 import type { Cursor } from './cursor';
 import { timeOf } from './cursor';

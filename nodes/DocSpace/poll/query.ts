@@ -2,7 +2,7 @@ import type { IPollFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { locatorSpecs } from '../shared/locators';
-import { folderPath } from '../actions/entry';
+import { folderPath } from '../transport/path';
 import { idFromLocator } from '../shared/validation';
 import type { SortedListing } from './events';
 import type { ListingQuery } from './scan';

@@ -9,3 +9,7 @@ export function apiPath(parts: TemplateStringsArray, ...values: Array<string | n
 			`${path}${encodeURIComponent(String(values[index - 1])).replace(/%40/g, '@')}${part}`,
 	);
 }
+
+/** `files/<id>` path of a folder's contents; `@my` stays readable. */
+export const folderPath = (folderId: string, suffix = ''): string =>
+	apiPath`files/${folderId}` + suffix;

@@ -4,20 +4,15 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { docSpaceCall } from '../../transport/request';
 import { simplifyOutput } from '../common.descriptions';
 import { locatorId, requiredText, ENTRY_NAME_RULES } from '../../shared/validation';
-import { folderPath } from '../entry';
-import { fileItems, targetFolderProperty, withExtension } from './shared';
+import { folderPath } from '../../transport/path';
+import { fileItems, newFileName, targetFolderProperty, withExtension } from './shared';
 
 const properties: INodeProperties[] = [
 	targetFolderProperty,
-	{
-		displayName: 'File Name',
-		name: 'title',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'e.g. Quarterly report',
-		description: 'Name of the new file; the extension of the chosen type is added when missing',
-	},
+	newFileName(
+		'e.g. Quarterly report',
+		'Name of the new file; the extension of the chosen type is added when missing',
+	),
 	{
 		displayName: 'Type',
 		name: 'fileType',

@@ -3,28 +3,24 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { docSpaceCall } from '../../transport/request';
 import { simplifyOutput } from '../common.descriptions';
-import { folderPath } from '../entry';
+import { folderPath } from '../../transport/path';
 import { locatorId, requiredText, ENTRY_NAME_RULES } from '../../shared/validation';
 import type { NameConflict } from './shared';
 import {
 	fileItems,
 	findFileByTitle,
 	ifNameExists,
+	newFileName,
 	targetFolderProperty,
 	withExtension,
 } from './shared';
 
 const properties: INodeProperties[] = [
 	targetFolderProperty,
-	{
-		displayName: 'File Name',
-		name: 'title',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'e.g. Meeting notes',
-		description: 'Name of the new file; the extension of the chosen format is added when missing',
-	},
+	newFileName(
+		'e.g. Meeting notes',
+		'Name of the new file; the extension of the chosen format is added when missing',
+	),
 	{
 		displayName: 'Text',
 		name: 'content',

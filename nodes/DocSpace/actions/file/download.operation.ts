@@ -9,8 +9,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { downloadToBinary, normalizeExtension, replaceExtension } from '../../transport/download';
 import { assertConvertible } from './convertible';
 import { fileLocator } from '../common.descriptions';
-import { fileExtension, locatorId, requiredText, wholeNumber } from '../../shared/validation';
-import { fileInfo, outputBinaryField } from './shared';
+import { fileExtension, locatorId, wholeNumber } from '../../shared/validation';
+import { fileInfo, outputBinaryField, outputFieldName } from './shared';
 
 const properties: INodeProperties[] = [
 	{ ...fileLocator, description: 'The file to download' },
@@ -57,15 +57,7 @@ export async function execute(
 	item: INodeExecutionData,
 ): Promise<INodeExecutionData[]> {
 	const fileId = locatorId.call(this, 'file', i);
-	const property = requiredText.call(
-		this,
-		'Put Output File in Field',
-		this.getNodeParameter('binaryPropertyName', i, 'data'),
-		i,
-		{
-			example: 'data',
-		},
-	);
+	const property = outputFieldName.call(this, i);
 	const options = this.getNodeParameter('options', i, {}) as IDataObject;
 	const version = wholeNumber.call(this, 'Version', options.version ?? 0, i, 0);
 	const convertTo = fileExtension.call(this, 'Convert To', options.convertTo, i);

@@ -8,8 +8,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { downloadArchive } from '../../transport/archive';
 import { waitTimeLimitOption } from '../common.descriptions';
-import { invalidParameter, requiredText } from '../../shared/validation';
-import { outputBinaryField } from './shared';
+import { invalidParameter } from '../../shared/validation';
+import { outputBinaryField, outputFieldName } from './shared';
 
 const properties: INodeProperties[] = [
 	{
@@ -92,15 +92,7 @@ export async function execute(
 			'Enter at least one file or folder ID.',
 		);
 	}
-	const property = requiredText.call(
-		this,
-		'Put Output File in Field',
-		this.getNodeParameter('binaryPropertyName', i, 'data'),
-		i,
-		{
-			example: 'data',
-		},
-	);
+	const property = outputFieldName.call(this, i);
 	const options = this.getNodeParameter('options', i, {}) as IDataObject;
 	const binary = await downloadArchive.call(this, {
 		fileIds,

@@ -19,15 +19,27 @@ import {
 	MIN_CHUNK_SIZE,
 } from '../../transport/upload';
 import { folderLocator } from '../common.descriptions';
-import { folderPath, myDocuments } from '../entry';
+import { myDocuments } from '../entry';
 import { simplifiedItems, summarizeEntry } from '../helpers';
-import { apiPath } from '../../transport/path';
+import { apiPath, folderPath } from '../../transport/path';
+import { requiredText } from '../../shared/validation';
 
 /** The folder a new file goes into. */
 export const targetFolderProperty: INodeProperties = {
 	...folderLocator,
 	description: 'The folder or room to create the file in; enter @my (By ID) for My documents',
 };
+
+/** The File Name of a new file (the extension of the chosen type is added when missing). */
+export const newFileName = (placeholder: string, description: string): INodeProperties => ({
+	displayName: 'File Name',
+	name: 'title',
+	type: 'string',
+	default: '',
+	required: true,
+	placeholder,
+	description,
+});
 
 export const inputBinaryField: INodeProperties = {
 	displayName: 'Input Binary Field',
@@ -48,6 +60,17 @@ export const outputBinaryField: INodeProperties = {
 	placeholder: 'e.g. data',
 	hint: 'The name of the output binary field to put the file in',
 };
+
+/** The name given in Put Output File in Field. */
+export function outputFieldName(this: IExecuteFunctions, i: number): string {
+	return requiredText.call(
+		this,
+		outputBinaryField.displayName,
+		this.getNodeParameter(outputBinaryField.name, i, 'data'),
+		i,
+		{ example: 'data' },
+	);
+}
 
 export type NameConflict = 'newVersion' | 'duplicate' | 'skip';
 

@@ -3,7 +3,8 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { pickFolderContent } from '../../transport/paginate';
 import { folderLocator, returnAllOrLimit, simplifyOutput } from '../common.descriptions';
-import { folderPath, listingFilters, listingQuery } from '../entry';
+import { listingFilters, listingQuery } from '../entry';
+import { folderPath } from '../../transport/path';
 import { listItems, summarizeEntry } from '../helpers';
 import { locatorId } from '../../shared/validation';
 

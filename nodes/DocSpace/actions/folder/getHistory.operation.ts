@@ -7,7 +7,12 @@ import type {
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { pickList } from '../../transport/paginate';
-import { folderLocator, returnAllOrLimit, simplifyOutput } from '../common.descriptions';
+import {
+	folderLocator,
+	returnAllOrLimit,
+	simplifyOutput,
+	filtersCollection,
+} from '../common.descriptions';
 import { loadEntry } from '../entry';
 import { listItems } from '../helpers';
 import { dateParameter, locatorId } from '../../shared/validation';
@@ -19,29 +24,22 @@ const properties: INodeProperties[] = [
 		description: 'The folder whose activity to list, including what happened to its contents',
 	},
 	...returnAllOrLimit,
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			{
-				displayName: 'From Date',
-				name: 'fromDate',
-				type: 'dateTime',
-				default: '',
-				description: 'Only actions at or after this moment',
-			},
-			{
-				displayName: 'To Date',
-				name: 'toDate',
-				type: 'dateTime',
-				default: '',
-				description: 'Only actions at or before this moment',
-			},
-		],
-	},
+	filtersCollection([
+		{
+			displayName: 'From Date',
+			name: 'fromDate',
+			type: 'dateTime',
+			default: '',
+			description: 'Only actions at or after this moment',
+		},
+		{
+			displayName: 'To Date',
+			name: 'toDate',
+			type: 'dateTime',
+			default: '',
+			description: 'Only actions at or before this moment',
+		},
+	]),
 	simplifyOutput,
 ];
 

@@ -1,14 +1,14 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { pickFolderContent } from '../../transport/paginate';
-import { returnAllOrLimit, searchFilter, simplifyOutput } from '../common.descriptions';
-import { listItems, searchQuery } from '../helpers';
+import {
+	returnAllOrLimit,
+	searchFilter,
+	simplifyOutput,
+	filtersCollection,
+} from '../common.descriptions';
+import { listItems, listingFilterValues } from '../helpers';
 import { roomTypeOptions } from './access';
 import { parseTags, summarizeRoom, withRoomTypeName } from './shared';
 
@@ -17,54 +17,47 @@ const SECTION = { active: 0, archived: 1, any: 2 } as const;
 
 const properties: INodeProperties[] = [
 	...returnAllOrLimit,
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			{
-				displayName: 'Room Types',
-				name: 'types',
-				type: 'multiOptions',
-				options: roomTypeOptions,
-				default: [],
-				description: 'Only rooms of these types; none selected means every type',
-			},
-			{ ...searchFilter, description: 'Only rooms whose title contains this text' },
-			{
-				displayName: 'Section',
-				name: 'section',
-				type: 'options',
-				options: [
-					{ name: 'Active Rooms', value: 'active', description: 'Rooms in the Rooms section' },
-					{ name: 'Active and Archived Rooms', value: 'any' },
-					{
-						name: 'Archived Rooms',
-						value: 'archived',
-						description: 'Rooms in the Archive section',
-					},
-				],
-				default: 'active',
-			},
-			{
-				displayName: 'Tags',
-				name: 'tags',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. finance, 2025',
-				description: 'Only rooms with at least one of these comma-separated tags',
-			},
-			{
-				displayName: 'Without Tags',
-				name: 'withoutTags',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to return only rooms that have no tags',
-			},
-		],
-	},
+	filtersCollection([
+		{
+			displayName: 'Room Types',
+			name: 'types',
+			type: 'multiOptions',
+			options: roomTypeOptions,
+			default: [],
+			description: 'Only rooms of these types; none selected means every type',
+		},
+		{ ...searchFilter, description: 'Only rooms whose title contains this text' },
+		{
+			displayName: 'Section',
+			name: 'section',
+			type: 'options',
+			options: [
+				{ name: 'Active Rooms', value: 'active', description: 'Rooms in the Rooms section' },
+				{ name: 'Active and Archived Rooms', value: 'any' },
+				{
+					name: 'Archived Rooms',
+					value: 'archived',
+					description: 'Rooms in the Archive section',
+				},
+			],
+			default: 'active',
+		},
+		{
+			displayName: 'Tags',
+			name: 'tags',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. finance, 2025',
+			description: 'Only rooms with at least one of these comma-separated tags',
+		},
+		{
+			displayName: 'Without Tags',
+			name: 'withoutTags',
+			type: 'boolean',
+			default: false,
+			description: 'Whether to return only rooms that have no tags',
+		},
+	]),
 	simplifyOutput,
 ];
 
@@ -74,8 +67,7 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
-	const qs: IDataObject = searchQuery(filters);
+	const { filters, qs } = listingFilterValues.call(this, i);
 	const section =
 		SECTION[String(filters.section ?? 'active') as keyof typeof SECTION] ?? SECTION.active;
 	if (section !== SECTION.active) qs.searchArea = section;

@@ -7,7 +7,12 @@ import type {
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { pickFolderContent } from '../../transport/paginate';
-import { returnAllOrLimit, searchFilter, simplifyOutput } from '../common.descriptions';
+import {
+	returnAllOrLimit,
+	searchFilter,
+	simplifyOutput,
+	filtersCollection,
+} from '../common.descriptions';
 import { listItems, searchQuery } from '../helpers';
 import { summarizeRoom } from './shared';
 
@@ -16,14 +21,9 @@ const TEMPLATES_AREA = 4;
 
 const properties: INodeProperties[] = [
 	...returnAllOrLimit,
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [{ ...searchFilter, description: 'Only templates whose title contains this text' }],
-	},
+	filtersCollection([
+		{ ...searchFilter, description: 'Only templates whose title contains this text' },
+	]),
 	simplifyOutput,
 ];
 

@@ -7,7 +7,12 @@ import type {
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { pickList } from '../../transport/paginate';
-import { returnAllOrLimit, searchFilter, simplifyOutput } from '../common.descriptions';
+import {
+	returnAllOrLimit,
+	searchFilter,
+	simplifyOutput,
+	filtersCollection,
+} from '../common.descriptions';
 import { listItems, searchQuery } from '../helpers';
 import { locatorId, withParameterNotFound } from '../../shared/validation';
 import { inRoom, loadRoom, roomParameter, roomPath, summarizeMember } from './shared';
@@ -15,28 +20,21 @@ import { inRoom, loadRoom, roomParameter, roomPath, summarizeMember } from './sh
 const properties: INodeProperties[] = [
 	{ ...roomParameter, description: 'The room whose members to list' },
 	...returnAllOrLimit,
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			{
-				displayName: 'Member Type',
-				name: 'memberType',
-				type: 'options',
-				// ShareFilterType
-				options: [
-					{ name: 'Groups', value: 32 },
-					{ name: 'Users', value: 16 },
-					{ name: 'Users and Groups', value: 0 },
-				],
-				default: 0,
-			},
-			{ ...searchFilter, description: 'Only members whose name contains this text' },
-		],
-	},
+	filtersCollection([
+		{
+			displayName: 'Member Type',
+			name: 'memberType',
+			type: 'options',
+			// ShareFilterType
+			options: [
+				{ name: 'Groups', value: 32 },
+				{ name: 'Users', value: 16 },
+				{ name: 'Users and Groups', value: 0 },
+			],
+			default: 0,
+		},
+		{ ...searchFilter, description: 'Only members whose name contains this text' },
+	]),
 	simplifyOutput,
 ];
 

@@ -1,58 +1,51 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { pickList } from '../../transport/paginate';
-import { returnAllOrLimit, searchFilter, simplifyOutput } from '../common.descriptions';
-import { listItems, searchQuery } from '../helpers';
+import {
+	returnAllOrLimit,
+	searchFilter,
+	simplifyOutput,
+	filtersCollection,
+} from '../common.descriptions';
+import { listItems, listingFilterValues } from '../helpers';
 import { invalidParameter, isGuid } from '../../shared/validation';
 import { employeeTypeOptions, summarizeUser } from './people';
 
 const properties: INodeProperties[] = [
 	...returnAllOrLimit,
-	{
-		displayName: 'Filters',
-		name: 'filters',
-		type: 'collection',
-		placeholder: 'Add Filter',
-		default: {},
-		options: [
-			{
-				displayName: 'Group ID',
-				name: 'groupId',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. 2c0a8e1e-7d6c-4c8e-9a51-1f1f2b0c3d4e',
-				description: 'Only members of this group',
-			},
-			{ ...searchFilter, description: 'Only users whose name or email contains this text' },
-			{
-				displayName: 'Status',
-				name: 'status',
-				type: 'options',
-				default: 1,
-				// EmployeeStatus values
-				options: [
-					{ name: 'Active', value: 1 },
-					{ name: 'Disabled', value: 2 },
-					{ name: 'Pending', value: 4, description: 'Invited, not joined yet' },
-				],
-				description: 'Only users with this status',
-			},
-			{
-				displayName: 'Type',
-				name: 'type',
-				type: 'options',
-				default: 'User',
-				options: employeeTypeOptions,
-				description: 'Only users of this type',
-			},
-		],
-	},
+	filtersCollection([
+		{
+			displayName: 'Group ID',
+			name: 'groupId',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. 2c0a8e1e-7d6c-4c8e-9a51-1f1f2b0c3d4e',
+			description: 'Only members of this group',
+		},
+		{ ...searchFilter, description: 'Only users whose name or email contains this text' },
+		{
+			displayName: 'Status',
+			name: 'status',
+			type: 'options',
+			default: 1,
+			// EmployeeStatus values
+			options: [
+				{ name: 'Active', value: 1 },
+				{ name: 'Disabled', value: 2 },
+				{ name: 'Pending', value: 4, description: 'Invited, not joined yet' },
+			],
+			description: 'Only users with this status',
+		},
+		{
+			displayName: 'Type',
+			name: 'type',
+			type: 'options',
+			default: 'User',
+			options: employeeTypeOptions,
+			description: 'Only users of this type',
+		},
+	]),
 	simplifyOutput,
 ];
 
@@ -62,8 +55,7 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	const filters = this.getNodeParameter('filters', i, {}) as IDataObject;
-	const qs: IDataObject = searchQuery(filters);
+	const { filters, qs } = listingFilterValues.call(this, i);
 	if (filters.status) qs.employeeStatus = filters.status;
 	if (filters.type) qs.employeeType = filters.type;
 	const groupId = typeof filters.groupId === 'string' ? filters.groupId.trim() : '';
