@@ -10,7 +10,7 @@ const NDV = '[data-test-id="ndv"]';
 const MEMBER = `${NDV} [data-test-id="resource-locator-member"]`;
 const SEARCH = `(document.querySelector('[data-test-id="rlc-search"] input') ?? document.querySelector('[data-test-id="rlc-search"]'))`;
 const listed = `[...document.querySelectorAll('[data-test-id="rlc-item"]')].filter((e) => e.offsetParent).map((e) => e.innerText.trim())`;
-const EDITOR = 1; // FileShare.Editing
+const EDITOR = 10; // FileShare.Editing
 
 /** The seed's Custom room with a second seeded user (Ugo Member) made a member for this check. */
 async function roomWithTwoUsers(emu) {
