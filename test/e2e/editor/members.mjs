@@ -59,7 +59,8 @@ async function pickMember({ ctx, page, shot, workflow, room, wanted, other, owne
 	await page.waitFor(`!!document.querySelector(${q(MEMBER)})`, 10000, 'the Member picker');
 	await page.click(`${MEMBER} [data-test-id="rlc-input"]`);
 	await page.waitFor(`!!${SEARCH}?.offsetParent`, 10000, 'the search box of From List');
-	const has = (user) => `${listed}.some((n) => n.includes(${q(user.email)}))`;
+	// an entry reads “Name (email)”; the parentheses keep admin@… from matching roomadmin@…
+	const has = (user) => `${listed}.some((n) => n.includes(${q(`(${user.email})`)}))`;
 	await page
 		.waitFor(`${has(wanted)} && ${has(other)}`, 15000, 'both users in the unfiltered list')
 		.catch(async (err) => {
@@ -67,7 +68,7 @@ async function pickMember({ ctx, page, shot, workflow, room, wanted, other, owne
 		});
 	const before = await page.eval(listed);
 	assert(
-		!before.some((n) => n.includes(owner.email)),
+		!before.some((n) => n.includes(`(${owner.email})`)),
 		`the list offers the room's owner ${owner.email}: ${q(before)}`,
 	);
 	const part = String(wanted.firstName ?? wanted.displayName).slice(0, 3);
