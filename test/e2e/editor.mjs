@@ -2,6 +2,7 @@
 import { join } from 'node:path';
 
 import { accessLevelCheck } from './editor/access.mjs';
+import { memberPickerCheck } from './editor/members.mjs';
 import { canvasCheck } from './editor/canvas.mjs';
 import { credentialEditorChecks } from './editor/credentials.mjs';
 import { publishCheck } from './editor/publish.mjs';
@@ -187,6 +188,7 @@ export async function editorChecks({
 	});
 	await canvasCheck({ ctx, page, check, shot, appName: ctx.nodeDisplayName(nodeType) });
 	await accessLevelCheck({ ctx, page, check, shot, workflow: wf });
+	await memberPickerCheck({ ctx, page, check, shot, workflow: wf });
 	if (declaresTrigger && ctx.triggerReady) await publishCheck({ ctx, page, check, shot });
 	else skip('editor: publish the trigger example', 'the trigger checks did not run');
 

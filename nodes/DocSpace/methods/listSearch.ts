@@ -5,6 +5,8 @@ import { pickFolderContent, pickList } from '../transport/paginate';
 import { docSpaceRequest } from '../transport/request';
 import { resolveCredentials } from '../transport/credentials';
 import { roomTypeName } from '../actions/room/access';
+import { apiPath } from '../transport/path';
+import { chosenId } from './chosen';
 
 const PAGE = 50;
 
@@ -13,10 +15,11 @@ async function searchPage(
 	path: string,
 	qs: IDataObject,
 	paginationToken: string | undefined,
+	/** undefined leaves the entry out (the page still counts it). */
 	toResult: (
 		entry: IDataObject,
 		portalUrl: string,
-	) => { name: string; value: string; url?: string },
+	) => { name: string; value: string; url?: string } | undefined,
 	pickEntries: PageRequest['pick'],
 ): Promise<INodeListSearchResult> {
 	const startIndex = Number(paginationToken ?? 0) || 0;
@@ -30,7 +33,9 @@ async function searchPage(
 	const next = startIndex + entries.length;
 	const more = entries.length === PAGE && (total ?? result.total ?? Infinity) > next;
 	return {
-		results: entries.map((entry) => toResult(entry, portalUrl)),
+		results: entries
+			.map((entry) => toResult(entry, portalUrl))
+			.filter((result) => result !== undefined),
 		paginationToken: more ? String(next) : undefined,
 	};
 }
@@ -68,6 +73,9 @@ const ACTIVE = 1;
 const DISABLED = 2;
 const ROOM_ADMIN = 1;
 const DOCSPACE_ADMIN = 3;
+const USER = 4;
+/** ShareFilterType of files/rooms/{id}/share: users and groups, no links. */
+const USERS_AND_GROUPS = 0;
 
 const searchPeople = (
 	context: ILoadOptionsFunctions,
@@ -155,6 +163,59 @@ export async function searchGroups(
 		search(filter),
 		paginationToken,
 		(group) => ({ name: String(group.name), value: String(group.id) }),
+		pickList,
+	);
+}
+
+/** Active users who are not guests: the accounts DocSpace puts into groups. */
+export async function searchGroupCandidates(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+) {
+	return await searchPeople(
+		this,
+		{ employeeStatus: ACTIVE, employeeTypes: [ROOM_ADMIN, DOCSPACE_ADMIN, USER] },
+		filter,
+		paginationToken,
+	);
+}
+
+/** The chosen group's members (its manager included); nothing while no group is chosen. */
+export async function searchGroupMembers(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const groupId = chosenId(this, 'group');
+	if (!groupId) return { results: [] };
+	return await searchPeople(this, { groupId }, filter, paginationToken);
+}
+
+/** A room member as Remove Member lists it; the owner, who cannot be removed, is left out. */
+function memberResult(share: IDataObject) {
+	if (share.isOwner === true) return undefined;
+	const user = share.sharedToUser as IDataObject | undefined;
+	const group = share.sharedToGroup as IDataObject | undefined;
+	if (user) return userResult(user);
+	if (group) return { name: `${String(group.name)} (group)`, value: String(group.id) };
+	return undefined;
+}
+
+/** The chosen room's users and groups but its owner; nothing while no room is chosen. */
+export async function searchRoomMembers(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: string,
+): Promise<INodeListSearchResult> {
+	const roomId = chosenId(this, 'room');
+	if (!roomId) return { results: [] };
+	return await searchPage(
+		this,
+		apiPath`files/rooms/${roomId}/share`,
+		{ filterType: USERS_AND_GROUPS, ...search(filter) },
+		paginationToken,
+		memberResult,
 		pickList,
 	);
 }

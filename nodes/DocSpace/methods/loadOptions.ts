@@ -1,26 +1,17 @@
 /** Option lists filled from the portal, narrowed by what is already chosen in the node. */
-import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
+import type {
+	IDataObject,
+	ILoadOptionsFunctions,
+	INodeListSearchResult,
+	INodePropertyOptions,
+} from 'n8n-workflow';
 
 import { memberAccessFor, memberAccessOptions } from '../actions/room/access';
-import { locatorSpecs } from '../shared/locators';
-import type { LocatorKind } from '../shared/locators';
 import { normalizeExtension } from '../transport/download';
 import { docSpaceCall, docSpaceList } from '../transport/request';
 import { apiPath } from '../transport/path';
-
-/** The ID chosen in a locator, or undefined while it is empty, an expression or not an ID. */
-function chosenId(context: ILoadOptionsFunctions, kind: LocatorKind): string | undefined {
-	const spec = locatorSpecs[kind];
-	let value: unknown;
-	try {
-		value = context.getCurrentNodeParameter(spec.name, { extractValue: true });
-	} catch {
-		return undefined;
-	}
-	const id =
-		typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim() : '';
-	return id && !id.startsWith('=') && new RegExp(spec.idPattern, 'i').test(id) ? id : undefined;
-}
+import { chosenId } from './chosen';
+import { searchGroupCandidates, searchGroupMembers } from './listSearch';
 
 /**
  * Room → Invite: the access levels the chosen room's type offers to the invitee's kind (groups
@@ -97,4 +88,37 @@ export async function getCultures(this: ILoadOptionsFunctions): Promise<INodePro
 			.map((code) => ({ name: `${named(code)} (${code})`, value: code }))
 			.sort((a, b) => a.name.localeCompare(b.name)),
 	];
+}
+
+/** Every entry of a From List search, page after page, as options (n8n filters them as one types). */
+async function everyEntry(
+	context: ILoadOptionsFunctions,
+	search: (
+		this: ILoadOptionsFunctions,
+		filter?: string,
+		paginationToken?: string,
+	) => Promise<INodeListSearchResult>,
+): Promise<INodePropertyOptions[]> {
+	const options: INodePropertyOptions[] = [];
+	let token: string | undefined;
+	do {
+		const page = await search.call(context, undefined, token);
+		options.push(...page.results.map(({ name, value }) => ({ name, value })));
+		token = typeof page.paginationToken === 'string' ? page.paginationToken : undefined;
+	} while (token);
+	return options;
+}
+
+/** Group → Add Members and Create: the users DocSpace puts into groups (active, not guests). */
+export async function getGroupCandidates(
+	this: ILoadOptionsFunctions,
+): Promise<INodePropertyOptions[]> {
+	return await everyEntry(this, searchGroupCandidates);
+}
+
+/** Group → Remove Members: the chosen group's members. */
+export async function getGroupMembers(
+	this: ILoadOptionsFunctions,
+): Promise<INodePropertyOptions[]> {
+	return await everyEntry(this, searchGroupMembers);
 }

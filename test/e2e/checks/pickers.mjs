@@ -110,4 +110,106 @@ export async function pickerChecks(ctx) {
 			`n8n lists ${JSON.stringify(names)}`,
 		);
 	});
+	const seeded = await memberSeed(ctx.emu);
+	const search = async (parameters, path, methodName, filter) =>
+		(
+			(await n8n.rest(
+				'POST',
+				'/dynamic-node-parameters/resource-locator-results',
+				request(parameters, path, { methodName, ...(filter ? { filter } : {}) }),
+			)) ?? {}
+		).results ?? [];
+	await check(
+		'editor list: Room → Remove Member lists the chosen room’s members (users and groups) but its owner',
+		async () => {
+			const results = await search(
+				{
+					resource: 'room',
+					operation: 'removeMember',
+					roomId: { __rl: true, mode: 'id', value: String(seeded.room.id) },
+				},
+				'parameters.member',
+				'searchRoomMembers',
+			);
+			const values = results.map((r) => String(r.value)).sort();
+			const expected = seeded.members
+				.filter((m) => !m.isOwner)
+				.map((m) => m.id)
+				.sort();
+			assert(
+				JSON.stringify(values) === JSON.stringify(expected),
+				`n8n lists ${JSON.stringify(results.map((r) => r.name))}, the room has ${JSON.stringify(seeded.members.map((m) => m.name))}`,
+			);
+			assert(!values.includes(seeded.owner), 'the owner is listed');
+			return `"${seeded.room.title}" → ${results.map((r) => r.name).join(', ')}`;
+		},
+	);
+	await check(
+		'editor list: Room → Invite’s User picker inside the Invitees entries finds active users by search',
+		async () => {
+			const results = await search(
+				{
+					resource: 'room',
+					operation: 'invite',
+					roomId: { __rl: true, mode: 'id', value: String(seeded.room.id) },
+					invitees: { invitee: [{ kind: 'user', access: 11 }] },
+				},
+				'parameters.invitees.invitee[0].userId',
+				'searchActiveUsers',
+				'rita',
+			);
+			const emails = results.map((r) => r.name.replace(/^.*\((.*)\)$/, '$1'));
+			assert(
+				JSON.stringify(emails) === JSON.stringify(['roomadmin@example.com']),
+				`n8n lists ${JSON.stringify(results.map((r) => r.name))}`,
+			);
+		},
+	);
+	await check('editor list: Group → Remove Members offers the chosen group’s members', async () => {
+		const options = await n8n.rest(
+			'POST',
+			'/dynamic-node-parameters/options',
+			request(
+				{
+					resource: 'group',
+					operation: 'removeMembers',
+					groupId: { __rl: true, mode: 'list', value: seeded.group.id },
+				},
+				'parameters.members',
+				{ methodName: 'getGroupMembers' },
+			),
+		);
+		const values = (options ?? []).map((o) => String(o.value)).sort();
+		const expected = seeded.groupMembers.map((u) => String(u.id)).sort();
+		assert(
+			values.length > 0 && JSON.stringify(values) === JSON.stringify(expected),
+			`n8n lists ${JSON.stringify((options ?? []).map((o) => o.name))}, the group has ${JSON.stringify(seeded.groupMembers.map((u) => u.email))}`,
+		);
+	});
+}
+
+/** The seed's Custom room with its members as the portal lists them, and the Marketing group's members. */
+async function memberSeed(emu) {
+	const rooms = (await emu.docspace('GET', '/api/2.0/files/rooms')).folders ?? [];
+	const room = rooms.find((r) => r.title === 'Custom room');
+	assert(room, 'the seed portal has no "Custom room"');
+	const shares = await emu.docspace('GET', `/api/2.0/files/rooms/${room.id}/share?filterType=0`);
+	const members = (Array.isArray(shares) ? shares : (shares.response ?? [])).map((s) => {
+		const subject = s.sharedToUser ?? s.sharedToGroup ?? {};
+		return {
+			id: String(subject.id),
+			name: subject.displayName ?? subject.name,
+			isOwner: s.isOwner,
+		};
+	});
+	const owner = members.find((m) => m.isOwner)?.id;
+	assert(owner && members.length > 1, `the Custom room lists ${JSON.stringify(members)}`);
+	const groups = await emu.docspace('GET', '/api/2.0/group');
+	const group = (Array.isArray(groups) ? groups : (groups.response ?? [])).find(
+		(g) => g.name === 'Marketing',
+	);
+	assert(group, 'the seed portal has no group "Marketing"');
+	const people = await emu.docspace('GET', `/api/2.0/people/filter?groupId=${group.id}`);
+	const groupMembers = Array.isArray(people) ? people : (people.response ?? []);
+	return { room, members, owner, group, groupMembers };
 }

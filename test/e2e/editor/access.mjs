@@ -13,7 +13,7 @@ const ROOM_TYPE = { Collaboration: 2, Public: 6 };
 // what DocSpace gives a user in a Public room (its members are Room Managers or Content Creators)
 const PUBLIC_LEVELS = ['Content Creator', 'Room Manager'];
 
-const visibleOptions = `[...document.querySelectorAll('.el-select-dropdown__item, [role="option"]')].filter((e) => e.offsetParent).map((e) => e.innerText.split('\\n')[0].trim()).filter(Boolean)`;
+export const visibleOptions = `[...document.querySelectorAll('.el-select-dropdown__item, [role="option"]')].filter((e) => e.offsetParent).map((e) => e.innerText.split('\\n')[0].trim()).filter(Boolean)`;
 
 /** The seeded room of a type, as the emulator lists it. */
 async function seededRoom(emu, title, roomType) {
@@ -27,12 +27,38 @@ async function seededRoom(emu, title, roomType) {
 	return room;
 }
 
-/** Types the room ID into the picker (mode ID), then opens the first invitee's Access list and reads it. */
-async function accessLevelsFor(page, roomId) {
+/** Opens the workflow's DocSpace node on a Room operation, with the Room picker switched to By ID. */
+export async function openRoomOperation({ ctx, page, workflow }, operation) {
+	await page.goto(new URL(`workflow/${workflow.id}`, `${ctx.n8n.base}/`).href);
+	await page.waitFor(
+		`document.body.innerText.includes(${q(workflow.nodeName)}) && !!document.querySelector('[data-test-id="canvas-default-node"]')`,
+		60000,
+		'the workflow with the DocSpace node',
+	);
+	await sleep(800);
+	await page.click('[data-test-id="canvas-default-node"]', 2);
+	await page.waitFor(
+		`!!document.querySelector('${NDV} [data-test-id="parameter-input-resource"]')`,
+		30000,
+		'the node panel',
+	);
+	await chooseOption(page, 'resource', 'Room', NDV);
+	await chooseOption(page, 'operation', operation, NDV);
+	await page.waitFor(`!!document.querySelector(${q(LOCATOR)})`, 10000, 'the Room picker');
+	await chooseMode(page, 'By ID'); // n8n labels the mode named ID "By ID"
+}
+
+/** Types the room ID into the Room picker (mode By ID); the value is taken in when the field loses focus. */
+export async function typeRoomId(page, roomId) {
 	const input = `${LOCATOR} [data-test-id="rlc-input"] input, ${LOCATOR} input[data-test-id="rlc-input"]`;
 	await page.fill(`document.querySelector(${q(input)})`, String(roomId));
-	await page.press('Tab', 'Tab', 9); // the value is taken in when the field loses focus
-	await sleep(1500); // n8n reloads the options that depend on the room
+	await page.press('Tab', 'Tab', 9);
+	await sleep(1500); // n8n reloads what depends on the room
+}
+
+/** Types the room ID into the picker (mode ID), then opens the first invitee's Access list and reads it. */
+async function accessLevelsFor(page, roomId) {
+	await typeRoomId(page, roomId);
 	let offered = [];
 	for (let attempt = 0; attempt < 4 && !offered.length; attempt++) {
 		await page.click(`${ACCESS} input`);
@@ -51,7 +77,7 @@ async function accessLevelsFor(page, roomId) {
 }
 
 /** Switches the Room picker to `mode` (its mode list may open only on a second click while the panel renders). */
-async function chooseMode(page, mode) {
+export async function chooseMode(page, mode) {
 	const selector = `${LOCATOR} [data-test-id="rlc-mode-selector"]`;
 	const option = `[...document.querySelectorAll('.el-select-dropdown__item, [role="option"]')].find((e) => e.offsetParent && e.innerText.trim() === ${q(mode)})`;
 	for (let attempt = 0; attempt < 3; attempt++) {
@@ -99,23 +125,7 @@ async function compare({ ctx, page, shot, workflow }) {
 	{
 		const publicRoom = await seededRoom(ctx.emu, 'Public room', ROOM_TYPE.Public);
 		const collaboration = await seededRoom(ctx.emu, 'Team collaboration', ROOM_TYPE.Collaboration);
-		await page.goto(new URL(`workflow/${workflow.id}`, `${ctx.n8n.base}/`).href);
-		await page.waitFor(
-			`document.body.innerText.includes(${q(workflow.nodeName)}) && !!document.querySelector('[data-test-id="canvas-default-node"]')`,
-			60000,
-			'the workflow with the DocSpace node',
-		);
-		await sleep(800);
-		await page.click('[data-test-id="canvas-default-node"]', 2);
-		await page.waitFor(
-			`!!document.querySelector('${NDV} [data-test-id="parameter-input-resource"]')`,
-			30000,
-			'the node panel',
-		);
-		await chooseOption(page, 'resource', 'Room', NDV);
-		await chooseOption(page, 'operation', 'Invite or Change Access', NDV);
-		await page.waitFor(`!!document.querySelector(${q(LOCATOR)})`, 10000, 'the Room picker');
-		await chooseMode(page, 'By ID'); // n8n labels the mode named ID "By ID"
+		await openRoomOperation({ ctx, page, workflow }, 'Invite or Change Access');
 		// the form starts with one invitee; if not, add one as a person would
 		if (!(await page.eval(`!!document.querySelector(${q(`${ACCESS} input`)})`))) {
 			await page.clickOn(

@@ -6,7 +6,11 @@ import { changeMembers, usersField } from './fields';
 
 const properties: INodeProperties[] = [
 	{ ...groupLocator, description: 'The group to add members to' },
-	{ ...usersField, required: true, description: `Users to add: ${usersField.description}` },
+	{
+		...usersField,
+		required: true,
+		description: `Users to add. ${usersField.description}; an expression may also give email addresses, as a list or separated by commas.`,
+	},
 ];
 
 export const description = updateDisplayOptions(

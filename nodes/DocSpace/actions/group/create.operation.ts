@@ -10,6 +10,8 @@ import { docSpaceCall } from '../../transport/request';
 import { toItems } from '../helpers';
 import { groupCreated } from '../outcomes';
 import { requiredText } from '../../shared/validation';
+import { listParameter } from '../user/people';
+import { pickedValue } from '../memberLocator';
 import { managerField, managerId, memberIds, NAME_RULES, usersField } from './fields';
 
 const properties: INodeProperties[] = [
@@ -30,7 +32,10 @@ const properties: INodeProperties[] = [
 		default: {},
 		options: [
 			managerField,
-			{ ...usersField, description: `Users to add to the group: ${usersField.description}` },
+			{
+				...usersField,
+				description: `Users to add to the group. ${usersField.description}; an expression may also give email addresses, as a list or separated by commas.`,
+			},
 		],
 	},
 ];
@@ -50,7 +55,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	);
 	const fields = this.getNodeParameter('additionalFields', i, {}) as IDataObject;
 	const body: IDataObject = { groupName };
-	if (fields.manager !== undefined && String(fields.manager).trim())
+	if (listParameter(pickedValue.call(this, 'user', fields.manager, i, 'Manager')).length > 0)
 		body.groupManager = await managerId.call(this, fields.manager, i);
 	if (fields.members !== undefined) {
 		const members = await memberIds.call(this, fields.members, 'Members', i, {

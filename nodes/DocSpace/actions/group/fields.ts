@@ -10,25 +10,32 @@ import { pick, toItems } from '../helpers';
 import { getGroupById, listParameter, resolveGroupUsers } from '../user/people';
 import { invalidParameter, locatorId, withParameterNotFound } from '../../shared/validation';
 import { apiPath } from '../../transport/path';
+import { pickedValue, userOrEmailLocator } from '../memberLocator';
 
-/** A list of users given as IDs or emails. */
+/** Users from the portal; an expression may give IDs or emails (a list, or text with commas). */
 export const usersField: INodeProperties = {
-	displayName: 'Members',
+	displayName: 'Member Names or IDs',
 	name: 'members',
-	type: 'string',
-	default: '',
-	placeholder: 'e.g. 2c0a8e1e-7d6c-4c8e-9a51-1f1f2b0c3d4e, anna@example.com',
-	description: 'User IDs or email addresses, separated by commas (or a list from an expression)',
+	type: 'multiOptions',
+	typeOptions: { loadOptionsMethod: 'getGroupCandidates' },
+	default: [],
+	description:
+		'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+};
+
+/** Remove Members: the list holds the chosen group's current members. */
+export const currentMembersField: INodeProperties = {
+	...usersField,
+	typeOptions: { loadOptionsMethod: 'getGroupMembers', loadOptionsDependsOn: ['groupId.value'] },
 };
 
 export const managerField: INodeProperties = {
+	...userOrEmailLocator('searchGroupCandidates'),
 	displayName: 'Manager',
 	name: 'manager',
-	type: 'string',
-	default: '',
-	placeholder: 'e.g. anna@example.com',
+	required: false,
 	description:
-		'ID or email address of the user who manages the group; DocSpace also makes them a member',
+		'The user who manages the group (DocSpace also makes them a member): from the list, by email or by ID',
 };
 
 /** DocSpace limits group names to 128 characters. */
@@ -61,7 +68,7 @@ export async function managerId(
 	value: unknown,
 	i: number,
 ): Promise<string> {
-	const values = listParameter(value);
+	const values = listParameter(pickedValue.call(this, 'user', value, i, 'Manager'));
 	if (values.length !== 1) {
 		throw invalidParameter.call(
 			this,

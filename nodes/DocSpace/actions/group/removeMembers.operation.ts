@@ -2,11 +2,15 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { groupLocator } from '../common.descriptions';
-import { changeMembers, usersField } from './fields';
+import { changeMembers, currentMembersField } from './fields';
 
 const properties: INodeProperties[] = [
 	{ ...groupLocator, description: 'The group to remove members from' },
-	{ ...usersField, required: true, description: `Users to remove: ${usersField.description}` },
+	{
+		...currentMembersField,
+		required: true,
+		description: `Users to remove; the list shows the chosen group’s members. ${currentMembersField.description}; an expression may also give email addresses, as a list or separated by commas.`,
+	},
 ];
 
 export const description = updateDisplayOptions(

@@ -27,7 +27,7 @@ const properties: INodeProperties[] = [
 		placeholder: 'Add Field',
 		default: {},
 		options: [
-			{ ...managerField, description: `New manager of the group: ${managerField.description}` },
+			{ ...managerField, description: `New manager of the group. ${managerField.description}` },
 			{
 				displayName: 'Name',
 				name: 'groupName',

@@ -10,7 +10,8 @@ import { docSpacePaginate, pickList } from '../../transport/paginate';
 import { lostFollowUp } from '../../transport/errors';
 import type { OutcomeCheck } from '../../transport/request';
 import { docSpaceCall } from '../../transport/request';
-import { simplifyOutput } from '../common.descriptions';
+import { groupLocator, listedBy, simplifyOutput, userLocator } from '../common.descriptions';
+import { pickedValue } from '../memberLocator';
 import { simplifiedItems } from '../helpers';
 import {
 	asNodeError,
@@ -61,11 +62,9 @@ const properties: INodeProperties[] = [
 						displayOptions: { show: { kind: ['email'] } },
 					},
 					{
+						...groupLocator,
 						displayName: 'Group ID',
-						name: 'groupId',
-						type: 'string',
-						placeholder: 'e.g. 2c0a8e1e-7d6c-4c8e-9a51-1f1f2b0c3d4e',
-						default: '',
+						description: 'The portal group whose members get access',
 						displayOptions: { show: { kind: ['group'] } },
 					},
 					{
@@ -84,11 +83,9 @@ const properties: INodeProperties[] = [
 						default: 'email',
 					},
 					{
+						...listedBy(userLocator, 'searchActiveUsers'),
 						displayName: 'User ID',
-						name: 'userId',
-						type: 'string',
-						placeholder: 'e.g. 2c0a8e1e-7d6c-4c8e-9a51-1f1f2b0c3d4e',
-						default: '',
+						description: 'The portal user who gets access',
 						displayOptions: { show: { kind: ['user'] } },
 					},
 				],
@@ -157,9 +154,11 @@ function readInvitees(this: IExecuteFunctions, i: number): Array<Invitee & { pos
 				'Choose Email, User ID or Group ID.',
 			);
 		}
-		const key = String(
-			entry[{ email: 'email', user: 'userId', group: 'groupId' }[kind]] ?? '',
-		).trim();
+		const raw = entry[{ email: 'email', user: 'userId', group: 'groupId' }[kind]];
+		// A picker's value, or the plain ID of workflows saved before the pickers.
+		const picked =
+			kind === 'email' ? raw : pickedValue.call(this, kind, raw, i, `${position} → ${field}`);
+		const key = String(picked ?? '').trim();
 		if (!key) {
 			throw invalidParameter.call(
 				this,

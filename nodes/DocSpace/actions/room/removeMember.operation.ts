@@ -17,19 +17,17 @@ import {
 	requiredText,
 	withParameterNotFound,
 } from '../../shared/validation';
+import { memberLocator } from '../memberLocator';
 import { FileShare } from './access';
 import { roomParameter, roomPath, summarizeMember } from './shared';
 
 const properties: INodeProperties[] = [
 	{ ...roomParameter, description: 'The room to remove the member from' },
 	{
-		displayName: 'Member',
-		name: 'member',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'e.g. name@example.com',
-		description: 'The user’s email or ID, or the group’s ID',
+		...memberLocator('searchRoomMembers'),
+		typeOptions: { loadOptionsDependsOn: ['roomId.value'] },
+		description:
+			'The user or group to remove: one of the chosen room’s members (the owner cannot be removed), a user’s email, or a user’s or group’s ID',
 	},
 	{
 		displayName: 'Options',
@@ -62,7 +60,9 @@ const FORM_ROLE_BLOCKING = 1;
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const roomId = locatorId.call(this, 'room', i);
-	const wanted = requiredText.call(this, 'Member', this.getNodeParameter('member', i, ''), i, {
+	// Workflows saved before the picker hold plain text here; extractValue passes it through.
+	const picked = this.getNodeParameter('member', i, '', { extractValue: true });
+	const wanted = requiredText.call(this, 'Member', picked, i, {
 		example: 'name@example.com',
 	});
 	if (!isGuid(wanted) && !isEmail(wanted)) {
