@@ -8,31 +8,25 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import { normalizeExtension, replaceExtension } from '../../nodes/DocSpace/transport/download';
 import { binaryContent } from '../../nodes/DocSpace/actions/binaryInput';
 import type { UploadContent } from '../../nodes/DocSpace/transport/uploadContent';
-import {
-	READ_PIECE_SIZE,
-	framedChunks,
-	multipartFrame,
-} from '../../nodes/DocSpace/transport/uploadContent';
+import { framedChunks, multipartFrame } from '../../nodes/DocSpace/transport/uploadContent';
 import { sendChunks } from '../../nodes/DocSpace/transport/uploadChunks';
 
 /** Just enough of an execute context for binaryContent. */
 function context(binary: Record<string, unknown>, pieces: Buffer[] = []) {
 	const opened: string[] = [];
-	const sizes: Array<number | undefined> = [];
 	const fake = {
 		getNode: () => ({ name: 'DocSpace' }),
 		getInputData: () => [{ json: {}, binary: { data: binary } }],
 		helpers: {
-			getBinaryStream: async (id: string, pieceSize?: number) => {
+			getBinaryStream: async (id: string) => {
 				opened.push(id);
-				sizes.push(pieceSize);
 				return Readable.from(pieces);
 			},
 			getBinaryMetadata: async () => ({ fileSize: pieces.reduce((n, p) => n + p.length, 0) }),
 			getBinaryDataBuffer: async () => Buffer.from(String(binary.data), 'base64'),
 		},
 	};
-	return { fake: fake as unknown as IExecuteFunctions, opened, sizes };
+	return { fake: fake as unknown as IExecuteFunctions, opened };
 }
 
 /** The chunks' payloads, without their multipart frame. */
@@ -66,16 +60,6 @@ describe('binaryContent', () => {
 		const chunks = await collect(content, 4);
 		expect(chunks.map(String)).toEqual(['abcd', 'efgh', 'ijkl', 'mnop', 'q']);
 		expect(opened).toEqual(['filesystem-v2:x']);
-	});
-
-	test('a stored binary is opened with the piece size the reader asks for', async () => {
-		const { fake, sizes } = context({ id: 'x', data: '', mimeType: 'a/b', bytes: 1 }, [
-			Buffer.from('a'),
-		]);
-		const content = await binaryContent.call(fake, 0, 'data', 'F');
-		await content.read(READ_PIECE_SIZE);
-		await content.read();
-		expect(sizes).toEqual([READ_PIECE_SIZE, undefined]);
 	});
 
 	test('the exact size comes from `bytes`, else from the stored metadata', async () => {

@@ -44,12 +44,8 @@ export async function binaryContent(
 			typeof binary.bytes === 'number'
 				? binary.bytes
 				: Number((await this.helpers.getBinaryMetadata(binaryId)).fileSize);
-		return {
-			fileName,
-			mimeType,
-			size,
-			read: async (pieceSize?: number) => await helpers.getBinaryStream(binaryId, pieceSize),
-		};
+		// n8n's default read size (64 KiB) keeps the stream's own buffer small.
+		return { fileName, mimeType, size, read: async () => await helpers.getBinaryStream(binaryId) };
 	}
 	const buffer = await this.helpers.getBinaryDataBuffer(itemIndex, name);
 	return { fileName, mimeType, size: buffer.length, read: async () => once(buffer) };

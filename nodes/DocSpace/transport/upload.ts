@@ -17,7 +17,7 @@ import { apiPath } from './path';
 import { docSpaceCall } from './request';
 import { sendChunk, sendChunks } from './uploadChunks';
 import type { UploadContent } from './uploadContent';
-import { ContentSizeError, READ_PIECE_SIZE, framedChunks, multipartFrame } from './uploadContent';
+import { ContentSizeError, framedChunks, multipartFrame } from './uploadContent';
 import type { Target } from './uploadOutcome';
 import { finalizeTruthfully } from './uploadOutcome';
 import type { Session } from './uploadSession';
@@ -87,13 +87,7 @@ async function sendThroughSession(
 	const frame = multipartFrame(content.fileName, content.mimeType);
 	try {
 		const spare: Buffer[] = [];
-		const chunks = framedChunks(
-			await content.read(READ_PIECE_SIZE),
-			content.size,
-			limits.chunkSize,
-			frame,
-			spare,
-		);
+		const chunks = framedChunks(await content.read(), content.size, limits.chunkSize, frame, spare);
 		await sendChunks(chunks, limits.parallel, async (chunk) => {
 			await sendChunk.call(
 				this,

@@ -3,17 +3,9 @@ export interface UploadContent {
 	fileName: string;
 	mimeType: string;
 	size: number;
-	/** The bytes, in pieces of any size; `pieceSize` is the size the reader would like them in. */
-	read(pieceSize?: number): Promise<AsyncIterable<unknown>>;
+	/** The bytes, in pieces of any size. */
+	read(): Promise<AsyncIterable<unknown>>;
 }
-
-/**
- * The piece size uploads read n8n's binary stream in (its default is 64 KiB). Every piece is a
- * new buffer outside the JS heap, and inside n8n each such allocation burst sets off a full
- * garbage collection of n8n's large heap: 1 MiB pieces read a file with 16 times fewer of them,
- * for one more MiB held.
- */
-export const READ_PIECE_SIZE = 1024 * 1024;
 
 /** One numbered chunk, already framed as the whole multipart/form-data request body. */
 export interface FramedChunk {
