@@ -1,9 +1,11 @@
 /**
- * Time and peak memory of one run inside this process: RSS sampled every 5 ms plus the
+ * Time, CPU time and peak memory of one run inside this process: RSS sampled every 5 ms plus the
  * process's own high-water mark, heap+external sampled alike, both over a collected baseline.
  */
 export interface Measured {
 	seconds: number;
+	/** CPU time (user + system) this process spent in the run: steadier than wall time on a busy machine. */
+	cpuSeconds: number;
 	rssGrowth: number;
 	heapGrowth: number;
 	ok: boolean;
@@ -30,7 +32,9 @@ export async function measure(
 	};
 	const sampler = setInterval(sample, 5);
 	const started = process.hrtime.bigint();
+	const cpuBefore = process.cpuUsage();
 	const result = await run();
+	const cpu = process.cpuUsage(cpuBefore);
 	const seconds = Number(process.hrtime.bigint() - started) / 1e9;
 	clearInterval(sampler);
 	sample();
@@ -39,6 +43,7 @@ export async function measure(
 	if (maxRssAfter > maxRssBefore) peakRss = Math.max(peakRss, maxRssAfter);
 	return {
 		seconds,
+		cpuSeconds: (cpu.user + cpu.system) / 1e6,
 		rssGrowth: peakRss - base.rss,
 		heapGrowth: peakHeap - (base.heapUsed + base.external),
 		...result,

@@ -3,6 +3,9 @@
  * sent twice is stored twice, as on the portal) and the numbered REST session (a resent chunk
  * number replaces itself; finalize checks for gaps and the declared size; DELETE aborts).
  */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+
 import { api, emulator, folder, postFile as post, useHttpEmulator } from './http.fixtures';
 import { fileStore } from '../emulator/file-store';
 
@@ -121,4 +124,55 @@ describe('numbered session', () => {
 			fileStore(emulator.state).maxChunkSize = 10 * 1024 * 1024;
 		}
 	});
+});
+
+test('open sessions keep their chunk bytes in files under a temp directory; finalize, abort and close remove them', async () => {
+	const own = await startEmulator();
+	const headers = { authorization: `Bearer ${own.secrets.apiKey}` };
+	const { seedIds } = own.state;
+	const target = own.state.createFolder({
+		title: 'On disk',
+		parentId: seedIds.myDocuments,
+		createdBy: seedIds.users.admin,
+	});
+	const open = async () => {
+		const res = await fetch(`${own.url}/api/2.0/files/${target.id}/session`, {
+			method: 'POST',
+			headers: { ...headers, 'content-type': 'application/json' },
+			body: JSON.stringify({ fileName: 'd.bin', fileSize: 8 }),
+		});
+		return `${own.url}/api/2.0/files/${target.id}/session/${((await res.json()) as any).response.id}`;
+	};
+	const send = async (url: string, bytes: Buffer) => {
+		const form = new FormData();
+		form.append('file', new Blob([bytes]), 'part.bin');
+		return await fetch(url, { method: 'POST', headers, body: form });
+	};
+	try {
+		const base = await open();
+		await send(`${base}/upload?ChunkNumber=2`, Buffer.from('zzzz'));
+		await send(`${base}/upload?ChunkNumber=2`, Buffer.from('2222'));
+		const dir = fileStore(own.state).dir as string;
+		expect(path.dirname(dir)).toBe(path.resolve(require('node:os').tmpdir()));
+		const [file] = readdirSync(dir);
+		expect(readdirSync(dir)).toHaveLength(1);
+		expect(readFileSync(path.join(dir, file)).toString()).toBe('2222');
+		await send(`${base}/upload?ChunkNumber=1`, Buffer.from('1111'));
+		expect(readdirSync(dir)).toHaveLength(2);
+		const done = await fetch(`${base}/finalize`, { method: 'PUT', headers });
+		expect(done.status).toBe(201);
+		expect(readdirSync(dir)).toEqual([]);
+
+		const aborted = await open();
+		await send(`${aborted}/upload?ChunkNumber=1`, Buffer.from('1111'));
+		expect(readdirSync(dir)).toHaveLength(1);
+		await fetch(aborted, { method: 'DELETE', headers });
+		expect(readdirSync(dir)).toEqual([]);
+
+		await send(`${await open()}/upload?ChunkNumber=1`, Buffer.from('1111'));
+		await own.close();
+		expect(existsSync(dir)).toBe(false);
+	} finally {
+		await own.close();
+	}
 });

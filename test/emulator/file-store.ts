@@ -9,11 +9,15 @@
  * const store = fileStore(emulator.state);
  * store.sessions;              // Map uploadId → UploadSession (chunks received so far)
  * store.completed;             // sessions that ended in a file (storedOrder kept, bytes dropped)
+ * store.dir;                   // temp directory with the chunk bytes of open sessions (one file each)
  * store.maxChunkSize = 1024;   // the uploader refuses bigger chunks (default 10 MiB)
  * fileLinks(emulator.state, fileId);   // the stored RoomLink-shaped external links of a file
  * ```
  */
 import { randomUUID } from 'node:crypto';
+import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { type FileEntry, extensionOf } from './model';
 import type { RoomLink } from './roomStore';
 import type { EmulatorState } from './state';
@@ -37,10 +41,10 @@ export interface UploadSession {
 	fileName: string;
 	bytesTotal: number;
 	createNewIfExist: boolean;
-	/** What the appending `ChunkedUploader.ashx` stored, in arrival order. */
-	chunks: Buffer[];
-	/** What the numbered REST routes stored: chunk number → bytes (a resent number replaces). */
-	numbered: Map<number, Buffer>;
+	/** Bytes the appending `ChunkedUploader.ashx` stored (in its session file), in arrival order. */
+	appended: number;
+	/** What the numbered REST routes stored: chunk number → its size (a resent number replaces its file). */
+	numbered: Map<number, number>;
 	/** Chunk numbers in the order they were stored (with repeats). */
 	storedOrder: number[];
 	bytesUploaded: number;
@@ -90,6 +94,8 @@ export interface FileStore {
 	links: Map<number, RoomLink[]>;
 	/** Chunks above this many bytes are refused by the uploader. */
 	maxChunkSize: number;
+	/** The temp directory holding the chunk bytes of open sessions (made on first use). */
+	dir?: string;
 }
 
 const stores = new WeakMap<EmulatorState, FileStore>();
@@ -106,6 +112,59 @@ export function fileStore(state: EmulatorState): FileStore {
 		stores.set(state, store);
 	}
 	return store;
+}
+
+function sessionFile(
+	state: EmulatorState,
+	session: UploadSession,
+	part: number | 'appended',
+): string {
+	const store = fileStore(state);
+	store.dir ??= mkdtempSync(path.join(tmpdir(), 'docspace-emulator-'));
+	return path.join(store.dir, `${session.id}.${part}`);
+}
+
+/** Stores numbered chunk `number` of the session on disk, replacing what that number held. */
+export function storeNumberedChunk(
+	state: EmulatorState,
+	session: UploadSession,
+	number: number,
+	bytes: Buffer,
+): void {
+	writeFileSync(sessionFile(state, session, number), bytes);
+	session.numbered.set(number, bytes.length);
+}
+
+/** Appends a chunk to the session's file, as the appending uploader does (a chunk sent twice is stored twice). */
+export function appendChunk(state: EmulatorState, session: UploadSession, bytes: Buffer): void {
+	appendFileSync(sessionFile(state, session, 'appended'), bytes);
+	session.appended += bytes.length;
+}
+
+/** The session's bytes: numbered chunks 1…K joined, else what was appended. */
+export function sessionContent(state: EmulatorState, session: UploadSession): Buffer {
+	if (session.numbered.size === 0)
+		return session.appended > 0
+			? readFileSync(sessionFile(state, session, 'appended'))
+			: Buffer.alloc(0);
+	const parts: Buffer[] = [];
+	for (let n = 1; n <= session.numbered.size; n++)
+		parts.push(readFileSync(sessionFile(state, session, n)));
+	return Buffer.concat(parts);
+}
+
+/** Removes the session's files (its bytes), keeping its record. */
+export function dropSessionFiles(state: EmulatorState, session: UploadSession): void {
+	if (!fileStore(state).dir) return;
+	for (const n of session.numbered.keys()) rmSync(sessionFile(state, session, n), { force: true });
+	rmSync(sessionFile(state, session, 'appended'), { force: true });
+}
+
+/** Removes the directory of session files; called when the emulator stops. */
+export function removeSessionFiles(state: EmulatorState): void {
+	const store = fileStore(state);
+	if (store.dir) rmSync(store.dir, { recursive: true, force: true });
+	store.dir = undefined;
 }
 
 /** The stored external links of a file (the live array). */

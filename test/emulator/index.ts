@@ -4,6 +4,7 @@
  */
 import type { AddressInfo } from 'node:net';
 import { FaultList } from './faults';
+import { removeSessionFiles } from './file-store';
 import { expireAccessTokens } from './oauth';
 import './routes';
 import { seedPortal } from './seed';
@@ -73,7 +74,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 		close: () => {
 			webhooks.close();
 			closing ??= new Promise<void>((resolve) => {
-				server.close(() => resolve());
+				server.close(() => {
+					// The chunk bytes of open sessions live in a temp directory until the emulator stops.
+					removeSessionFiles(state);
+					resolve();
+				});
 				server.closeAllConnections();
 			});
 			return closing;

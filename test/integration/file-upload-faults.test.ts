@@ -197,6 +197,26 @@ describe('a failed upload leaves no open session', () => {
 	});
 });
 
+test('a redirect on a chunk POST is not followed: the upload fails naming it, nothing is stored', async () => {
+	const folder = freshFolder();
+	// A 307 keeps the method and body: following it would post the chunk and the credential on.
+	emulator.faults.add({
+		method: 'POST',
+		path: CHUNK_PATH,
+		status: 307,
+		headers: { location: `${emulator.url}/elsewhere/upload` },
+		body: '',
+	});
+	const { status, error } = await upload(folder.id, randomBytes(2 * CHUNK));
+	expect(status).toBe('error');
+	expect(error?.message).toMatch(/redirect/i);
+	expect(error?.description).toMatch(/part 1 of 2/);
+	expect(emulator.requests.filter((r) => r.path.startsWith('/elsewhere'))).toHaveLength(0);
+	expect(calls('DELETE', /\/session\/[^/]+$/)).toHaveLength(1);
+	expect(store().sessions.size).toBe(0);
+	expect(filesIn(folder.id)).toHaveLength(0);
+});
+
 describe('chunk boundaries', () => {
 	test.each([
 		['one byte', 1, 1],

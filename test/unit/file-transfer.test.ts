@@ -9,6 +9,7 @@ import { normalizeExtension, replaceExtension } from '../../nodes/DocSpace/trans
 import { binaryContent } from '../../nodes/DocSpace/actions/binaryInput';
 import type { UploadContent } from '../../nodes/DocSpace/transport/uploadContent';
 import { framedChunks, multipartFrame } from '../../nodes/DocSpace/transport/uploadContent';
+import { sendChunks } from '../../nodes/DocSpace/transport/uploadChunks';
 
 /** Just enough of an execute context for binaryContent. */
 function context(binary: Record<string, unknown>, pieces: Buffer[] = []) {
@@ -112,4 +113,53 @@ test('extensions', () => {
 	expect(replaceExtension('Report.v2.docx', '.pdf')).toBe('Report.v2.pdf');
 	expect(replaceExtension('README', '.txt')).toBe('README.txt');
 	expect(replaceExtension('.hidden', '.txt')).toBe('.hidden.txt');
+});
+
+describe('sendChunks', () => {
+	/** Chunks 1…n, logging when each one has been read. */
+	async function* numbered(n: number, log: string[]) {
+		for (let number = 1; number <= n; number++) {
+			log.push(`read ${number}`);
+			yield { number, start: 0, length: 1, body: Buffer.alloc(1) };
+		}
+	}
+
+	test('the next chunk is read while `parallel` chunks are on the way, never more in flight', async () => {
+		const log: string[] = [];
+		const pending: Array<() => void> = [];
+		let inFlight = 0;
+		let most = 0;
+		const done = sendChunks(numbered(5, log), 2, async (chunk) => {
+			inFlight++;
+			most = Math.max(most, inFlight);
+			log.push(`send ${chunk.number}`);
+			await new Promise<void>((resolve) => pending.push(resolve));
+			inFlight--;
+		});
+		await new Promise((resolve) => setImmediate(resolve));
+		// Chunks 1 and 2 are on the way; chunk 3 is already read, waiting for a free slot.
+		expect(log).toEqual(['read 1', 'send 1', 'read 2', 'send 2', 'read 3']);
+		while (pending.length > 0 || inFlight > 0) {
+			pending.shift()?.();
+			await new Promise((resolve) => setImmediate(resolve));
+		}
+		await done;
+		expect(most).toBe(2);
+		expect(log.filter((entry) => entry.startsWith('send'))).toHaveLength(5);
+	});
+
+	test('the first failure stops the reading and is thrown once the others are back', async () => {
+		const log: string[] = [];
+		const sent: number[] = [];
+		const failure = new Error('chunk 2 refused');
+		await expect(
+			sendChunks(numbered(6, log), 2, async (chunk) => {
+				sent.push(chunk.number);
+				if (chunk.number === 2) throw failure;
+				await new Promise((resolve) => setTimeout(resolve, 20));
+			}),
+		).rejects.toBe(failure);
+		expect(sent).toEqual([1, 2]);
+		expect(log).toEqual(['read 1', 'read 2', 'read 3']);
+	});
 });

@@ -31,10 +31,13 @@ import { MESSAGES, requireFile, requireFolder } from '../lookup';
 import type { FileEntry, Folder, User } from '../model';
 import {
 	SESSION_LIFETIME_MS,
+	appendChunk,
 	availableTitle,
+	dropSessionFiles,
 	fileByTitle,
 	fileStore,
 	newSessionId,
+	sessionContent,
 	type UploadSession,
 } from '../file-store';
 
@@ -87,7 +90,14 @@ export function sessionData(ctx: RouteContext, session: UploadSession): Record<s
 
 type SessionInput = Omit<
 	UploadSession,
-	'id' | 'userId' | 'chunks' | 'numbered' | 'storedOrder' | 'bytesUploaded' | 'created' | 'expires'
+	| 'id'
+	| 'userId'
+	| 'appended'
+	| 'numbered'
+	| 'storedOrder'
+	| 'bytesUploaded'
+	| 'created'
+	| 'expires'
 >;
 
 export function openSession(ctx: RouteContext, input: SessionInput): UploadSession {
@@ -96,7 +106,7 @@ export function openSession(ctx: RouteContext, input: SessionInput): UploadSessi
 		...input,
 		id: newSessionId(),
 		userId: currentUser(ctx).id,
-		chunks: [],
+		appended: 0,
 		numbered: new Map(),
 		storedOrder: [],
 		bytesUploaded: 0,
@@ -142,6 +152,7 @@ export function completeSession(
 ): FileEntry | undefined {
 	const store = fileStore(ctx.state);
 	store.sessions.delete(session.id);
+	dropSessionFiles(ctx.state, session);
 	store.completed.push(session);
 	if (session.fileId !== undefined) {
 		const target = ctx.state.getFile(session.fileId);
@@ -208,6 +219,7 @@ function chunkHandler(ctx: RouteContext): Reply {
 	}
 	if (ctx.searchParams.get('abort') === 'true') {
 		store.sessions.delete(uid);
+		dropSessionFiles(ctx.state, session);
 		return json(200, { success: true, message: '' });
 	}
 	const chunk = firstFile(ctx.body);
@@ -217,16 +229,14 @@ function chunkHandler(ctx: RouteContext): Reply {
 			`File size exceeds the maximum chunk size of ${store.maxChunkSize} bytes`,
 		);
 	}
-	session.chunks.push(chunk.content);
+	appendChunk(ctx.state, session, chunk.content);
 	session.bytesUploaded += chunk.size;
 	session.expires = new Date(ctx.state.now().getTime() + SESSION_LIFETIME_MS);
 	if (session.bytesUploaded !== session.bytesTotal) {
 		return json(200, { success: true, data: sessionData(ctx, session), message: '' });
 	}
 
-	const content = Buffer.concat(session.chunks, session.bytesUploaded);
-	session.chunks = [];
-	const file = completeSession(ctx, session, content, user);
+	const file = completeSession(ctx, session, sessionContent(ctx.state, session), user);
 	if (!file) return uploaderFailure('The required file was not found');
 	return json(201, { success: true, data: completedData(ctx, file), message: '' });
 }

@@ -14,7 +14,14 @@
  * `files/file/{fileId}/edit_session` work here too and end in a new version.
  */
 import { currentUser, defineRoute, fail, ok, type Reply, type RouteContext } from '../http';
-import { fileStore, SESSION_LIFETIME_MS, type UploadSession } from '../file-store';
+import {
+	dropSessionFiles,
+	fileStore,
+	sessionContent,
+	SESSION_LIFETIME_MS,
+	storeNumberedChunk,
+	type UploadSession,
+} from '../file-store';
 import {
 	completedData,
 	completeSession,
@@ -56,8 +63,8 @@ defineRoute('POST', '/api/2.0/files/{folderId}/session/{sessionId}/upload', (ctx
 	const store = fileStore(ctx.state);
 	if (chunk.size > store.maxChunkSize)
 		return fail(400, `File size exceeds the maximum chunk size of ${store.maxChunkSize} bytes`);
-	const before = session.numbered.get(number)?.length ?? 0;
-	session.numbered.set(number, chunk.content);
+	const before = session.numbered.get(number) ?? 0;
+	storeNumberedChunk(ctx.state, session, number, chunk.content);
 	session.storedOrder.push(number);
 	session.bytesUploaded += chunk.size - before;
 	session.expires = new Date(ctx.state.now().getTime() + SESSION_LIFETIME_MS);
@@ -77,21 +84,16 @@ defineRoute('PUT', '/api/2.0/files/{folderId}/session/{sessionId}/finalize', (ct
 			`The uploaded size (${session.bytesUploaded} bytes) does not match the declared file size (${session.bytesTotal} bytes)`,
 		);
 	}
-	const parts: Buffer[] = [];
-	for (let n = 1; n <= count; n++) parts.push(session.numbered.get(n) as Buffer);
-	session.numbered.clear();
-	const file = completeSession(
-		ctx,
-		session,
-		Buffer.concat(parts, session.bytesUploaded),
-		currentUser(ctx),
-	);
+	const file = completeSession(ctx, session, sessionContent(ctx.state, session), currentUser(ctx));
 	if (!file) return fail(404, 'The required file was not found');
 	return ok(completedData(ctx, file), { status: 201 });
 });
 
 defineRoute('DELETE', '/api/2.0/files/{folderId}/session/{sessionId}', (ctx): Reply => {
 	const session = liveSession(ctx);
-	if (session) fileStore(ctx.state).sessions.delete(session.id);
+	if (session) {
+		fileStore(ctx.state).sessions.delete(session.id);
+		dropSessionFiles(ctx.state, session);
+	}
 	return ok(null);
 });
