@@ -8,6 +8,7 @@ import path from 'node:path';
 
 import { api, emulator, folder, postFile as post, useHttpEmulator } from './http.fixtures';
 import { fileStore } from '../emulator/file-store';
+import { startEmulator } from '../emulator/index';
 
 useHttpEmulator();
 
