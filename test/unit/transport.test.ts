@@ -1,7 +1,7 @@
 import type { INode } from 'n8n-workflow';
 
 import { normalizePortalUrl } from '../../nodes/DocSpace/transport/credentials';
-import { scrub } from '../../nodes/DocSpace/transport/errors';
+import { scrub, toNodeApiError } from '../../nodes/DocSpace/transport/errors';
 import { failureOf, serverMessageOf } from '../../nodes/DocSpace/transport/failure';
 import { requiredScope } from '../../nodes/DocSpace/transport/scopes';
 
@@ -83,5 +83,25 @@ describe('reading failures', () => {
 
 	test('scrub removes every secret occurrence', () => {
 		expect(scrub('key sk-1 and sk-1 and pw', ['sk-1', 'pw'])).toBe('key *** and *** and ***');
+	});
+});
+
+describe('an error of n8n itself, before DocSpace answered', () => {
+	test('is not reported as an answer of the portal, and keeps its own words without secrets', () => {
+		const failure = failureOf(new Error('No bridge acquired for this context (key sk-secret)'));
+		const error = toNodeApiError(failure, {
+			node: { name: 'DocSpace' } as INode,
+			method: 'GET',
+			path: '/api/2.0/files/rooms',
+			portalUrl: 'https://portal.example.com',
+			authentication: 'apiKey',
+			secrets: ['sk-secret'],
+			attempts: 1,
+		});
+		expect(error.message).toBe(
+			'The request to DocSpace failed before the portal answered: No bridge acquired for this context (key ***)',
+		);
+		expect(error.description).toContain('GET /api/2.0/files/rooms');
+		expect(JSON.stringify({ ...error, message: error.message })).not.toContain('sk-secret');
 	});
 });

@@ -196,8 +196,14 @@ function explain(
 			} Try again later or check the portal’s status.`,
 		};
 	}
+	if (status === undefined) {
+		return {
+			message: `The request to DocSpace failed before the portal answered${failure.reason ? `: ${failure.reason}` : ''}`,
+			description: `n8n could not complete ${context.method} ${context.path}; nothing came back from ${context.portalUrl}. Run it again; if it keeps failing, check the credential and the Base URL.`,
+		};
+	}
 	return {
-		message: `DocSpace answered with HTTP ${status ?? 'error'}.${detail}`,
+		message: `DocSpace answered with HTTP ${status}.${detail}`,
 		description: 'Check the node’s parameters and the credential.',
 	};
 }

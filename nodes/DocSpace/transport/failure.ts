@@ -7,6 +7,8 @@ export interface Failure {
 	headers: Record<string, string>;
 	body?: unknown;
 	serverMessage?: string;
+	/** The message of an error that carried neither an answer nor a network code (n8n's own). */
+	reason?: string;
 }
 
 function lowerCaseHeaders(headers: unknown): Record<string, string> {
@@ -129,5 +131,8 @@ function readFailure(error: unknown): Failure {
 		}
 		current = candidate.cause;
 	}
-	return { headers: {} };
+	return {
+		headers: {},
+		reason: error instanceof Error && error.message ? error.message : undefined,
+	};
 }

@@ -1,10 +1,10 @@
-// g. The Poll Trigger in real n8n: one published workflow with three poll triggers (New File,
-// File Updated, New Room) polling every 15 s, each change picked up exactly once, and the state
+// g. The Poll Trigger in real n8n: three published workflows, one poll trigger each (New File,
+// File Updated, New Room), polling every 15 s, each change picked up exactly once, and the state
 // kept across an n8n restart. n8n refuses poll times with more than one run a minute in one
 // cron expression, so the 15 s interval is four "Custom" poll times, at seconds 0, 15, 30 and 45.
-// Each trigger polls 5 s after the previous one: when polls of one workflow overlapped, n8n 2.41
-// failed some with "No bridge acquired for this context" (its expression sandbox, while resolving the
-// credential, before any request was sent).
+// One workflow per trigger, each polling 5 s after the previous one: polls of triggers in one
+// workflow share its expression sandbox, and n8n 2.41 failed some of them with "No bridge acquired
+// for this context" (before any request was sent), even 5 s apart.
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 
@@ -56,9 +56,25 @@ export async function pollChecks(ctx, server) {
 	const existing = await emu.docspace('POST', `/api/2.0/files/${roomId}/file`, {
 		title: `e2e-poll-existing-${stamp}.docx`,
 	});
-	let wfId;
+	const workflowIds = [];
 	const executions = async () =>
-		(await n8n.api('GET', `/executions?workflowId=${wfId}&includeData=true`)).data ?? [];
+		(
+			await Promise.all(
+				workflowIds.map(
+					async (id) =>
+						(await n8n.api('GET', `/executions?workflowId=${id}&includeData=true`)).data ?? [],
+				),
+			)
+		).flat();
+	/** Waits until the workflows have at least these many finished executions each, and returns all. */
+	const settled = async (counts, timeoutMs) =>
+		(
+			await Promise.all(
+				workflowIds.map((id, index) =>
+					settledExecutions(n8n, id, { min: counts[index], timeoutMs }),
+				),
+			)
+		).flat();
 	const titles = (list) =>
 		list.map((execution) => {
 			const { name, items } = startedBy(execution);
@@ -67,19 +83,22 @@ export async function pollChecks(ctx, server) {
 		});
 
 	const active = await check(
-		'poll trigger: a workflow with New File, File Updated and New Room poll triggers (every 15 s) is published; activation emits nothing',
+		'poll trigger: workflows with New File, File Updated and New Room poll triggers (every 15 s) are published; activation emits nothing',
 		async () => {
-			const wf = await createAndActivate(n8n, {
-				name: 'e2e: DocSpace Poll Trigger',
-				nodes: [
-					node('New File', 0, { event: 'file.created', ...inRoom }),
-					node('File Updated', 5, { event: 'file.updated', ...inRoom }),
-					node('New Room', 10, { event: 'room.created' }),
-				],
-				connections: {},
-				settings: { executionOrder: 'v1' },
-			});
-			wfId = wf.id;
+			const triggers = [
+				node('New File', 0, { event: 'file.created', ...inRoom }),
+				node('File Updated', 5, { event: 'file.updated', ...inRoom }),
+				node('New Room', 10, { event: 'room.created' }),
+			];
+			for (const trigger of triggers) {
+				const wf = await createAndActivate(n8n, {
+					name: `e2e: DocSpace Poll Trigger, ${trigger.name}`,
+					nodes: [trigger],
+					connections: {},
+					settings: { executionOrder: 'v1' },
+				});
+				workflowIds.push(wf.id);
+			}
 			await sleep(QUIET_MS);
 			const list = await executions();
 			const polls = emu
@@ -109,9 +128,9 @@ export async function pollChecks(ctx, server) {
 				title: roomTitle,
 				roomType: 'CustomRoom',
 			});
-			await settledExecutions(n8n, wfId, { min: 3, timeoutMs: 45_000 });
+			await settled([1, 1, 1], 45_000);
 			await sleep(QUIET_MS);
-			const list = await settledExecutions(n8n, wfId, { min: 3 });
+			const list = await settled([1, 1, 1]);
 			const seen = list.map(startedBy);
 			assert(
 				list.length === 3,
@@ -152,9 +171,9 @@ export async function pollChecks(ctx, server) {
 				logFile: join(RUN_DIR, 'n8n-restarted.log'),
 			});
 			server.stop = restarted.stop;
-			await settledExecutions(n8n, wfId, { min: 4, timeoutMs: 60_000 });
+			await settled([2, 1, 1], 60_000);
 			await sleep(QUIET_MS);
-			const list = await settledExecutions(n8n, wfId, { min: 4 });
+			const list = await settled([2, 1, 1]);
 			assert(
 				list.length === 4,
 				`expected 4 executions in all, found ${list.length}: ${titles(list).join(' | ')}`,
