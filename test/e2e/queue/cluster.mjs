@@ -108,12 +108,19 @@ export const redisCli = (redisPort, ...args) =>
 		.split('\n')
 		.filter(Boolean);
 
+// One snapshot of the active list and each job's data, taken atomically inside Redis: read one by
+// one, a job that finished in between has no data any more.
+const ACTIVE_JOB_DATA = `local out = {}
+for _, id in ipairs(redis.call('LRANGE', KEYS[1], 0, -1)) do
+	local data = redis.call('HGET', KEYS[2] .. id, 'data')
+	if data then table.insert(out, data) end
+end
+return out`;
+
 /** The executions whose Bull jobs are active (taken by a worker, locked) in n8n's default queue. */
 export function activeJobExecutions(redisPort) {
-	// n8n's Bull prefix `bull` and queue `jobs`; each job's hash holds its data as JSON
-	return redisCli(redisPort, 'LRANGE', 'bull:jobs:active', '0', '-1').map((jobId) =>
-		String(
-			JSON.parse(redisCli(redisPort, 'HGET', `bull:jobs:${jobId}`, 'data').join('\n')).executionId,
-		),
+	// n8n's Bull prefix `bull` and queue `jobs`; each job's hash holds its data as one line of JSON
+	return redisCli(redisPort, 'EVAL', ACTIVE_JOB_DATA, '2', 'bull:jobs:active', 'bull:jobs:').map(
+		(data) => String(JSON.parse(data).executionId),
 	);
 }
