@@ -2,7 +2,7 @@
 // package in a fresh user folder, one n8n process, and per transfer its wall time and the peak
 // RSS growth of the n8n process over its idle level (VmRSS sampled every 10 ms).
 // `node real-n8n.mjs` with BENCH_N8N_CONFIG (JSON); prints one JSON line. Run inside the
-// benchmark's loopback-only namespace (run.ts starts it so).
+// benchmark's loopback-only namespace (run.cts starts it so).
 import { randomUUID } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { linkSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';

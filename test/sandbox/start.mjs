@@ -37,7 +37,7 @@ async function main() {
 	execFileSync('tar', ['-xzf', process.env.DEMO_PACKAGE_TGZ, '-C', dest, '--strip-components=1']);
 	step(`package installed into ${dest}`);
 
-	const { startEmulator } = await import(pathToFileURL(join(ROOT, 'test/emulator/index.ts')).href);
+	const { startEmulator } = await import(pathToFileURL(join(ROOT, 'test/emulator/index.cts')).href);
 	// private webhook URLs allowed: the trigger registers http://127.0.0.1:5678/... with the emulator
 	const emu = await startEmulator({
 		port: EMU_PORT,

@@ -57,7 +57,7 @@ export async function formChecks(ctx, triggerReason) {
 		'forms: a Form Filling room saved as a template and a PDF form in My documents',
 		async () => {
 			const { pdfForm, SAMPLE_FORM_FIELDS } = await import(
-				pathToFileURL(join(ROOT, 'test/emulator/formPdf.ts')).href
+				pathToFileURL(join(ROOT, 'test/emulator/formPdf.cts')).href
 			);
 			const room = await emu.docspace('POST', '/api/2.0/files/rooms', {
 				title: 'Job applications (source)',

@@ -21,7 +21,7 @@ export function installPackage(userFolder) {
 
 /** The emulator, in this process (so the suite can inspect and steer it). */
 export async function startEmulatorView(port = EMU_PORT) {
-	const mod = await import(pathToFileURL(join(ROOT, 'test/emulator/index.ts')).href);
+	const mod = await import(pathToFileURL(join(ROOT, 'test/emulator/index.cts')).href);
 	const emu = await mod.startEmulator({
 		port,
 		host: '127.0.0.1',

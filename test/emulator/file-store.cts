@@ -1,0 +1,204 @@
+/**
+ * What files keep besides the FileEntry entity: chunked upload sessions, external links, and the
+ * portal's file settings (chunk size limit, conversion table). Used by the routes/file*.cts modules and
+ * routes/upload.cts.
+ *
+ * For tests (`emulator.state` is the EmulatorState):
+ *
+ * ```ts
+ * const store = fileStore(emulator.state);
+ * store.sessions;              // Map uploadId → UploadSession (chunks received so far)
+ * store.completed;             // sessions that ended in a file (storedOrder kept, bytes dropped)
+ * store.dir;                   // temp directory with the chunk bytes of open sessions (one file each)
+ * store.maxChunkSize = 1024;   // the uploader refuses bigger chunks (default 10 MiB)
+ * fileLinks(emulator.state, fileId);   // the stored RoomLink-shaped external links of a file
+ * ```
+ */
+import { randomUUID } from 'node:crypto';
+import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { type FileEntry, extensionOf } from './model.cjs';
+import type { RoomLink } from './roomStore.cjs';
+import type { EmulatorState } from './state.cjs';
+
+/** DocSpace's `files:uploader:chunk-size` default. */
+export const DEFAULT_MAX_CHUNK_SIZE = 10 * 1024 * 1024;
+
+/** How long an upload session lives after its last chunk (ChunkedUploadSessionHolder.SlidingExpiration). */
+export const SESSION_LIFETIME_MS = 12 * 60 * 60 * 1000;
+
+/** Default lifetime of a new external link to a file (`externalLink:defaultLifetime`). */
+export const DEFAULT_FILE_LINK_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
+
+export interface UploadSession {
+	id: string;
+	userId: string;
+	/** create_session: the target folder. */
+	folderId: number;
+	/** edit_session: the file that gets a new version. */
+	fileId?: number;
+	fileName: string;
+	bytesTotal: number;
+	createNewIfExist: boolean;
+	/** Bytes the appending `ChunkedUploader.ashx` stored (in its session file), in arrival order. */
+	appended: number;
+	/** What the numbered REST routes stored: chunk number → its size (a resent number replaces its file). */
+	numbered: Map<number, number>;
+	/** Chunk numbers in the order they were stored (with repeats). */
+	storedOrder: number[];
+	bytesUploaded: number;
+	created: Date;
+	expires: Date;
+}
+
+/**
+ * FilesSettingsDto.extsConvertible: source extension → extensions the portal converts it to
+ * (a subset of DocSpace's table).
+ */
+export const EXTS_CONVERTIBLE: Record<string, string[]> = {
+	'.doc': ['.docx', '.odt', '.pdf', '.rtf', '.txt'],
+	'.docx': [
+		'.docm',
+		'.dotx',
+		'.epub',
+		'.fb2',
+		'.html',
+		'.md',
+		'.odt',
+		'.ott',
+		'.pdf',
+		'.rtf',
+		'.txt',
+	],
+	'.odt': ['.docx', '.pdf', '.rtf', '.txt'],
+	'.rtf': ['.docx', '.odt', '.pdf', '.txt'],
+	'.txt': ['.docx', '.odt', '.pdf', '.rtf'],
+	'.md': ['.docx', '.odt', '.pdf', '.txt'],
+	'.html': ['.docx', '.odt', '.pdf', '.rtf', '.txt'],
+	'.xls': ['.csv', '.ods', '.pdf', '.xlsx'],
+	'.xlsx': ['.csv', '.ods', '.ots', '.pdf', '.xlsm', '.xltx'],
+	'.ods': ['.csv', '.pdf', '.xlsx'],
+	'.csv': ['.ods', '.pdf', '.xlsx'],
+	'.ppt': ['.odp', '.pdf', '.pptx'],
+	'.pptx': ['.odp', '.otp', '.pdf', '.potx', '.pptm'],
+	'.odp': ['.pdf', '.pptx'],
+	'.pdf': ['.docx'],
+};
+
+export interface FileStore {
+	sessions: Map<string, UploadSession>;
+	/** Completed sessions (their bytes dropped), oldest first. */
+	completed: UploadSession[];
+	/** External links by file id. */
+	links: Map<number, RoomLink[]>;
+	/** Chunks above this many bytes are refused by the uploader. */
+	maxChunkSize: number;
+	/** The temp directory holding the chunk bytes of open sessions (made on first use). */
+	dir?: string;
+}
+
+const stores = new WeakMap<EmulatorState, FileStore>();
+
+export function fileStore(state: EmulatorState): FileStore {
+	let store = stores.get(state);
+	if (!store) {
+		store = {
+			sessions: new Map(),
+			completed: [],
+			links: new Map(),
+			maxChunkSize: DEFAULT_MAX_CHUNK_SIZE,
+		};
+		stores.set(state, store);
+	}
+	return store;
+}
+
+function sessionFile(
+	state: EmulatorState,
+	session: UploadSession,
+	part: number | 'appended',
+): string {
+	const store = fileStore(state);
+	store.dir ??= mkdtempSync(path.join(tmpdir(), 'docspace-emulator-'));
+	return path.join(store.dir, `${session.id}.${part}`);
+}
+
+/** Stores numbered chunk `number` of the session on disk, replacing what that number held. */
+export function storeNumberedChunk(
+	state: EmulatorState,
+	session: UploadSession,
+	number: number,
+	bytes: Buffer,
+): void {
+	writeFileSync(sessionFile(state, session, number), bytes);
+	session.numbered.set(number, bytes.length);
+}
+
+/** Appends a chunk to the session's file, as the appending uploader does (a chunk sent twice is stored twice). */
+export function appendChunk(state: EmulatorState, session: UploadSession, bytes: Buffer): void {
+	appendFileSync(sessionFile(state, session, 'appended'), bytes);
+	session.appended += bytes.length;
+}
+
+/** The session's bytes: numbered chunks 1…K joined, else what was appended. */
+export function sessionContent(state: EmulatorState, session: UploadSession): Buffer {
+	if (session.numbered.size === 0)
+		return session.appended > 0
+			? readFileSync(sessionFile(state, session, 'appended'))
+			: Buffer.alloc(0);
+	const parts: Buffer[] = [];
+	for (let n = 1; n <= session.numbered.size; n++)
+		parts.push(readFileSync(sessionFile(state, session, n)));
+	return Buffer.concat(parts);
+}
+
+/** Removes the session's files (its bytes), keeping its record. */
+export function dropSessionFiles(state: EmulatorState, session: UploadSession): void {
+	if (!fileStore(state).dir) return;
+	for (const n of session.numbered.keys()) rmSync(sessionFile(state, session, n), { force: true });
+	rmSync(sessionFile(state, session, 'appended'), { force: true });
+}
+
+/** Removes the directory of session files; called when the emulator stops. */
+export function removeSessionFiles(state: EmulatorState): void {
+	const store = fileStore(state);
+	if (store.dir) rmSync(store.dir, { recursive: true, force: true });
+	store.dir = undefined;
+}
+
+/** The stored external links of a file (the live array). */
+export function fileLinks(state: EmulatorState, fileId: number): RoomLink[] {
+	const { links } = fileStore(state);
+	let list = links.get(fileId);
+	if (!list) {
+		list = [];
+		links.set(fileId, list);
+	}
+	return list;
+}
+
+export function newSessionId(): string {
+	return randomUUID();
+}
+
+/** The file of this title (any case, as DocSpace's database compares) directly in the folder. */
+export function fileByTitle(
+	state: EmulatorState,
+	folderId: number,
+	title: string,
+): FileEntry | undefined {
+	const wanted = title.toLowerCase();
+	return state.childrenOf(folderId).files.find((f) => f.title.toLowerCase() === wanted);
+}
+
+/** `Name.ext`, or `Name (1).ext`, `Name (2).ext`… when the folder already has that title. */
+export function availableTitle(state: EmulatorState, folderId: number, title: string): string {
+	if (!fileByTitle(state, folderId, title)) return title;
+	const ext = extensionOf(title);
+	const base = ext ? title.slice(0, title.length - ext.length) : title;
+	for (let n = 1; ; n++) {
+		const candidate = `${base} (${n})${ext}`;
+		if (!fileByTitle(state, folderId, candidate)) return candidate;
+	}
+}
