@@ -7,13 +7,13 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 import { CRED_TYPES, NODE_TYPE, ROOT, TRIGGER_TYPE } from '../lib/config.mjs';
-import { manualToWebhook } from '../lib/examples.mjs';
 import { waitFor } from '../lib/procs.mjs';
 import { assert, check, skip } from '../lib/report.mjs';
 import {
 	callWebhook,
 	createAndActivate,
 	lastExecutionError,
+	manualToWebhook,
 	settledExecutions,
 } from '../lib/workflows.mjs';
 
