@@ -3,7 +3,6 @@
 // RSS growth of the n8n process over its idle level (VmRSS sampled every 10 ms).
 // `node real-n8n.mjs` with BENCH_N8N_CONFIG (JSON); prints one JSON line. Run inside the
 // benchmark's loopback-only namespace (run.cts starts it so).
-import { randomUUID } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { linkSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,6 +18,7 @@ process.env.E2E_N8N_VERSION ??= JSON.parse(
 ).version;
 const { communityNodesDir, N8nClient, startN8n } = await import('../e2e/lib/n8n.mjs');
 const { stopAll } = await import('../e2e/lib/procs.mjs');
+const { webhookWorkflow } = await import('../e2e/lib/workflows.mjs');
 
 const PKG = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).name;
 const TYPE = `${PKG}.docSpace`;
@@ -41,39 +41,21 @@ async function idleRss(pid) {
 	return low;
 }
 
-function webhookWorkflow(name, path, nodes, credential) {
-	const all = [
-		{
-			id: randomUUID(),
-			name: 'Webhook',
-			type: 'n8n-nodes-base.webhook',
-			typeVersion: 2,
-			position: [0, 0],
-			webhookId: randomUUID(),
-			parameters: {
-				httpMethod: 'POST',
-				path,
-				responseMode: 'lastNode',
-				responseData: 'allEntries',
-				options: {},
-			},
-		},
-		...nodes.map((n, i) => ({
-			id: randomUUID(),
-			position: [240 * (i + 1), 0],
-			...n,
-			...(n.type === TYPE
+/** webhookWorkflow with the DocSpace nodes on the API-key credential. */
+function benchWorkflow(name, path, nodes, credential) {
+	return webhookWorkflow(
+		name,
+		path,
+		nodes.map((n) =>
+			n.type === TYPE
 				? {
+						...n,
 						credentials: { docSpaceApiKeyApi: credential },
 						parameters: { authentication: 'apiKey', ...n.parameters },
 					}
-				: {}),
-		})),
-	];
-	const connections = {};
-	for (let i = 0; i < all.length - 1; i++)
-		connections[all[i].name] = { main: [[{ node: all[i + 1].name, type: 'main', index: 0 }]] };
-	return { name, nodes: all, connections, settings: { executionOrder: 'v1' } };
+				: n,
+		),
+	);
 }
 
 const readFile = {
@@ -163,9 +145,9 @@ async function main() {
 			data: { baseUrl: config.url, apiKey: config.apiKey },
 		});
 		const flows = {
-			read: webhookWorkflow('bench: read only', 'bench-read', [readFile], credential),
-			upload: webhookWorkflow('bench: upload', 'bench-upload', [readFile, upload], credential),
-			download: webhookWorkflow('bench: download', 'bench-download', [download], credential),
+			read: benchWorkflow('bench: read only', 'bench-read', [readFile], credential),
+			upload: benchWorkflow('bench: upload', 'bench-upload', [readFile, upload], credential),
+			download: benchWorkflow('bench: download', 'bench-download', [download], credential),
 		};
 		for (const flow of Object.values(flows)) {
 			const created = await n8n.api('POST', '/workflows', flow);

@@ -16,10 +16,8 @@ if [ -z "${E2E_IN_NS:-}" ]; then
   PKG_DIR=${E2E_PACKAGE_DIR:-$E2E_ROOT}
   [ "${E2E_SKIP_BUILD:-0}" = 1 ] || [ -n "${E2E_PACKAGE_DIR:-}" ] || npm run build --silent
   export E2E_RUN_DIR=${E2E_RUN_DIR:-$E2E_DIR/run${E2E_N8N_FLAVOR:+-$E2E_N8N_FLAVOR}}   # logs, n8n user folder, packed tarball
-  mkdir -p "$E2E_RUN_DIR"
-  rm -f "$E2E_RUN_DIR/"*.tgz
-  tgz=$(cd "$PKG_DIR" && npm pack --silent --pack-destination "$E2E_RUN_DIR" | tail -1)
-  export E2E_PACKAGE_TGZ="$E2E_RUN_DIR/$tgz"
+  pack_package "$E2E_RUN_DIR" "$PKG_DIR"
+  export E2E_PACKAGE_TGZ=$PACKAGE_TGZ
   export E2E_N8N_VERSION; E2E_N8N_VERSION=$(node -p "require('$E2E_N8N_DIR/node_modules/n8n/package.json').version")
   echo "packed $E2E_PACKAGE_TGZ"
   if [ "${E2E_SANDBOX:-1}" = 1 ] && command -v unshare >/dev/null && command -v ip >/dev/null && unshare -rn true 2>/dev/null; then

@@ -18,8 +18,6 @@ export PATH="$E2E_NODE_BIN:$PATH"
 echo '[start] building the package...'
 npm run build --silent
 DEMO_DIR=${DEMO_DIR:-$E2E_DIR/demo}
-mkdir -p "$DEMO_DIR"
-rm -f "$DEMO_DIR/"*.tgz
-tgz=$(npm pack --silent --pack-destination "$DEMO_DIR" | tail -1)
-export DEMO_DIR DEMO_PACKAGE_TGZ="$DEMO_DIR/$tgz"
+pack_package "$DEMO_DIR"
+export DEMO_DIR DEMO_PACKAGE_TGZ=$PACKAGE_TGZ
 exec node --import tsx "$ROOT/test/sandbox/start.mjs"

@@ -146,16 +146,10 @@ export async function exampleChecks(ctx, secrets, triggerReason) {
 			await n8n.api('POST', `/workflows/${ex.id}/activate`);
 			const node = ex.wf.nodes.find((n) => n.type === TRIGGER_TYPE);
 			const url = `${n8n.base}/webhook/${node.webhookId}/webhook`;
-			await waitFor(
-				async () =>
-					(await emu.docspace('GET', '/api/2.0/settings/webhook'))
-						.map((h) => h.configs ?? h)
-						.some((h) => h.uri === url),
-				{
-					timeoutMs: 30000,
-					message: `the example's webhook subscription (${url})`,
-				},
-			);
+			await waitFor(async () => (await emu.webhookSubscriptions()).some((h) => h.uri === url), {
+				timeoutMs: 30000,
+				message: `the example's webhook subscription (${url})`,
+			});
 			triggered.push(ex);
 		});
 	}

@@ -7,13 +7,13 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 import { CRED_TYPES, NODE_TYPE, ROOT, TRIGGER_TYPE } from '../lib/config.mjs';
-import { manualToWebhook } from '../lib/examples.mjs';
 import { waitFor } from '../lib/procs.mjs';
 import { assert, check, skip } from '../lib/report.mjs';
 import {
 	callWebhook,
 	createAndActivate,
 	lastExecutionError,
+	manualToWebhook,
 	settledExecutions,
 } from '../lib/workflows.mjs';
 
@@ -101,16 +101,10 @@ export async function formChecks(ctx, triggerReason) {
 		'example "Form Filling room from a template": the room is made, the form uploaded and started',
 		async () => {
 			wfId = (await createAndActivate(n8n, wf)).id;
-			await waitFor(
-				async () =>
-					(await emu.docspace('GET', '/api/2.0/settings/webhook'))
-						.map((h) => h.configs ?? h)
-						.some((h) => h.uri === hookUrl),
-				{
-					timeoutMs: 30000,
-					message: `the example's webhook subscription (${hookUrl})`,
-				},
-			);
+			await waitFor(async () => (await emu.webhookSubscriptions()).some((h) => h.uri === hookUrl), {
+				timeoutMs: 30000,
+				message: `the example's webhook subscription (${hookUrl})`,
+			});
 			const res = await callWebhook(n8n.base, path);
 			if (res.status !== 200)
 				throw new Error(`HTTP ${res.status}: ${await lastExecutionError(n8n, wfId)}`);

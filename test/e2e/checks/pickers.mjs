@@ -17,21 +17,26 @@ export async function pickerChecks(ctx) {
 			...extra,
 		};
 	};
+	const loadOptions = (parameters, path, methodName) =>
+		n8n.rest('POST', '/dynamic-node-parameters/options', request(parameters, path, { methodName }));
+	const locatorResults = (parameters, path, methodName, filter) =>
+		n8n.rest(
+			'POST',
+			'/dynamic-node-parameters/resource-locator-results',
+			request(parameters, path, { methodName, ...(filter ? { filter } : {}) }),
+		);
+	const search = async (...args) => ((await locatorResults(...args)) ?? {}).results ?? [];
 	/** The access levels n8n lists for one entry of Room → Invite in the seed's Public room. */
 	const publicRoomLevels = async (kinds, index) => {
-		const options = await n8n.rest(
-			'POST',
-			'/dynamic-node-parameters/options',
-			request(
-				{
-					resource: 'room',
-					operation: 'invite',
-					roomId: { __rl: true, mode: 'list', value: seed.publicRoomId },
-					invitees: { invitee: kinds.map((kind) => ({ kind, access: 11 })) },
-				},
-				`parameters.invitees.invitee[${index}].access`,
-				{ methodName: 'getRoomAccessLevels' },
-			),
+		const options = await loadOptions(
+			{
+				resource: 'room',
+				operation: 'invite',
+				roomId: { __rl: true, mode: 'list', value: seed.publicRoomId },
+				invitees: { invitee: kinds.map((kind) => ({ kind, access: 11 })) },
+			},
+			`parameters.invitees.invitee[${index}].access`,
+			'getRoomAccessLevels',
 		);
 		return (options ?? []).map((o) => o.name).sort();
 	};
@@ -65,12 +70,10 @@ export async function pickerChecks(ctx) {
 		},
 	);
 	await check('editor list: languages come from the portal’s settings/cultures', async () => {
-		const options = await n8n.rest(
-			'POST',
-			'/dynamic-node-parameters/options',
-			request({ resource: 'user', operation: 'invite' }, 'parameters.options.culture', {
-				methodName: 'getCultures',
-			}),
+		const options = await loadOptions(
+			{ resource: 'user', operation: 'invite' },
+			'parameters.options.culture',
+			'getCultures',
 		);
 		assert(
 			(options ?? []).some((o) => o.value === 'de' && /German/.test(o.name)),
@@ -80,13 +83,11 @@ export async function pickerChecks(ctx) {
 	await check(
 		'editor list: From List finds a room’s file by search and says where it is',
 		async () => {
-			const result = await n8n.rest(
-				'POST',
-				'/dynamic-node-parameters/resource-locator-results',
-				request({ resource: 'file', operation: 'get' }, 'parameters.fileId', {
-					methodName: 'searchFiles',
-					filter: seed.fileTitle,
-				}),
+			const result = await locatorResults(
+				{ resource: 'file', operation: 'get' },
+				'parameters.fileId',
+				'searchFiles',
+				seed.fileTitle,
 			);
 			const entry = (result?.results ?? []).find((r) => String(r.value) === seed.fileId);
 			assert(entry, `no entry for file ${seed.fileId}: ${JSON.stringify(result).slice(0, 300)}`);
@@ -97,28 +98,18 @@ export async function pickerChecks(ctx) {
 		},
 	);
 	await check('editor list: User → Enable lists disabled users only', async () => {
-		const result = await n8n.rest(
-			'POST',
-			'/dynamic-node-parameters/resource-locator-results',
-			request({ resource: 'user', operation: 'enable' }, 'parameters.userId', {
-				methodName: 'searchDisabledUsers',
-			}),
+		const users = await search(
+			{ resource: 'user', operation: 'enable' },
+			'parameters.userId',
+			'searchDisabledUsers',
 		);
-		const names = (result?.results ?? []).map((r) => r.name);
+		const names = users.map((r) => r.name);
 		assert(
 			names.length > 0 && names.every((n) => /disabled@example\.com/.test(n)),
 			`n8n lists ${JSON.stringify(names)}`,
 		);
 	});
 	const seeded = await memberSeed(ctx.emu);
-	const search = async (parameters, path, methodName, filter) =>
-		(
-			(await n8n.rest(
-				'POST',
-				'/dynamic-node-parameters/resource-locator-results',
-				request(parameters, path, { methodName, ...(filter ? { filter } : {}) }),
-			)) ?? {}
-		).results ?? [];
 	await check(
 		'editor list: Room → Remove Member lists the chosen room’s members (users and groups) but its owner',
 		async () => {
@@ -166,18 +157,14 @@ export async function pickerChecks(ctx) {
 		},
 	);
 	await check('editor list: Group → Remove Members offers the chosen group’s members', async () => {
-		const options = await n8n.rest(
-			'POST',
-			'/dynamic-node-parameters/options',
-			request(
-				{
-					resource: 'group',
-					operation: 'removeMembers',
-					groupId: { __rl: true, mode: 'list', value: seeded.group.id },
-				},
-				'parameters.members',
-				{ methodName: 'getGroupMembers' },
-			),
+		const options = await loadOptions(
+			{
+				resource: 'group',
+				operation: 'removeMembers',
+				groupId: { __rl: true, mode: 'list', value: seeded.group.id },
+			},
+			'parameters.members',
+			'getGroupMembers',
 		);
 		const values = (options ?? []).map((o) => String(o.value)).sort();
 		const expected = seeded.groupMembers.map((u) => String(u.id)).sort();

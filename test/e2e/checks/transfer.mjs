@@ -2,6 +2,7 @@
 // uploaded again in numbered parallel chunks and downloaded once more; SHA-256 must match throughout.
 import { createHash, randomBytes } from 'node:crypto';
 
+import { NODE_TYPE } from '../lib/config.mjs';
 import { assert, check } from '../lib/report.mjs';
 import {
 	buildWebhookWorkflow,
@@ -11,7 +12,6 @@ import {
 } from '../lib/workflows.mjs';
 
 const MiB = 1024 * 1024;
-const TYPE = 'n8n-nodes-onlyoffice-docspace.docSpace';
 const sha256 = (bytes) => createHash('sha256').update(bytes).digest('hex');
 
 export async function transferChecks(ctx) {
@@ -37,7 +37,7 @@ export async function transferChecks(ctx) {
 				nodes: [
 					{
 						name: 'Download',
-						type: TYPE,
+						type: NODE_TYPE,
 						typeVersion: 1,
 						parameters: {
 							resource: 'file',
@@ -47,7 +47,7 @@ export async function transferChecks(ctx) {
 					},
 					{
 						name: 'Upload',
-						type: TYPE,
+						type: NODE_TYPE,
 						typeVersion: 1,
 						parameters: {
 							resource: 'file',
@@ -58,7 +58,7 @@ export async function transferChecks(ctx) {
 					},
 					{
 						name: 'Download Copy',
-						type: TYPE,
+						type: NODE_TYPE,
 						typeVersion: 1,
 						parameters: {
 							resource: 'file',

@@ -47,10 +47,7 @@ export async function triggerChecks(ctx, secrets) {
 			});
 			wfId = wf.id;
 			subscription = await waitFor(
-				async () =>
-					(await emu.docspace('GET', '/api/2.0/settings/webhook'))
-						.map((h) => h.configs ?? h)
-						.find((h) => h.uri === hookUrl),
+				async () => (await emu.webhookSubscriptions()).find((h) => h.uri === hookUrl),
 				{ timeoutMs: 30000, message: `a webhook subscription for ${hookUrl}` },
 			);
 			assert(
@@ -169,15 +166,9 @@ export async function triggerChecks(ctx, secrets) {
 	);
 	await check('trigger: deactivation removes the subscription from the emulator', async () => {
 		await n8n.api('POST', `/workflows/${wfId}/deactivate`);
-		await waitFor(
-			async () =>
-				!(await emu.docspace('GET', '/api/2.0/settings/webhook'))
-					.map((h) => h.configs ?? h)
-					.some((h) => h.uri === hookUrl),
-			{
-				timeoutMs: 20000,
-				message: 'the subscription to disappear',
-			},
-		);
+		await waitFor(async () => !(await emu.webhookSubscriptions()).some((h) => h.uri === hookUrl), {
+			timeoutMs: 20000,
+			message: 'the subscription to disappear',
+		});
 	});
 }

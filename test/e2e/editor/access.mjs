@@ -82,13 +82,7 @@ export async function chooseMode(page, mode) {
 	const option = `[...document.querySelectorAll('.el-select-dropdown__item, [role="option"]')].find((e) => e.offsetParent && e.innerText.trim() === ${q(mode)})`;
 	for (let attempt = 0; attempt < 3; attempt++) {
 		await page.click(`${selector} input`).catch(() => page.click(selector));
-		if (
-			await page.waitFor(`!!${option}`, 3000, '').then(
-				() => true,
-				() => false,
-			)
-		)
-			break;
+		if (await page.becomesTrue(`!!${option}`, 3000)) break;
 		await sleep(700);
 	}
 	await page

@@ -16,13 +16,7 @@ const item = (text) =>
 async function openNodeCreator(page, trigger) {
 	for (const target of [trigger, trigger, '[data-test-id="node-creator-plus-button"]']) {
 		await page.click(target).catch(() => {});
-		if (
-			await page.waitFor(`!!${SEARCH}`, 6000, '').then(
-				() => true,
-				() => false,
-			)
-		)
-			return;
+		if (await page.becomesTrue(`!!${SEARCH}`, 6000)) return;
 		await sleep(1000);
 	}
 	throw new Error(`the node creator did not open (clicked ${trigger})`);
@@ -133,13 +127,7 @@ async function buildAndRun({ ctx, page, shot, appName }) {
 			await sleep(1000);
 		}
 		await page.clickOn(entry);
-		if (
-			await page.waitFor(`${picked}.includes(${q(folder.title)})`, 3000, '').then(
-				() => true,
-				() => false,
-			)
-		)
-			break;
+		if (await page.becomesTrue(`${picked}.includes(${q(folder.title)})`, 3000)) break;
 	}
 	const value = await page.eval(picked);
 	assert(

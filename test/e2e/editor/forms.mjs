@@ -73,13 +73,7 @@ export async function chooseOption(page, name, label, scope = DIALOG) {
 	// a click while the panel still renders may be lost: open the list again if it did not open
 	for (let attempt = 0; attempt < 3; attempt++) {
 		await page.click(`${scope} [data-test-id="parameter-input-${name}"] input`);
-		if (
-			await page.waitFor(`!!${option}`, 3000, '').then(
-				() => true,
-				() => false,
-			)
-		)
-			break;
+		if (await page.becomesTrue(`!!${option}`, 3000)) break;
 		await sleep(700); // (no Escape here: in the node panel it would close the panel)
 	}
 	await page.waitFor(`!!${option}`, 5000, `option "${label}" of ${name}`).catch(async (err) => {

@@ -60,16 +60,10 @@ export async function publishCheck({ ctx, page, check, shot }) {
 			}
 			await sleep(800);
 			await shot(page, '31-published');
-			await waitFor(
-				async () =>
-					(await emu.docspace('GET', '/api/2.0/settings/webhook'))
-						.map((h) => h.configs ?? h)
-						.some((h) => h.uri === hook),
-				{
-					timeoutMs: 60000,
-					message: `the webhook subscription on the emulator (${hook})`,
-				},
-			);
+			await waitFor(async () => (await emu.webhookSubscriptions()).some((h) => h.uri === hook), {
+				timeoutMs: 60000,
+				message: `the webhook subscription on the emulator (${hook})`,
+			});
 
 			const title = `e2e-published-${Date.now()}.docx`;
 			await emu.docspace('POST', `/api/2.0/files/${ctx.seed.publicRoomId}/file`, { title });

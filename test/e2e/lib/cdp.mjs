@@ -173,6 +173,14 @@ export class Page {
 		return waitFor(() => this.eval(expression), { timeoutMs, intervalMs: 300, message });
 	}
 
+	/** Whether `expression` becomes truthy within `timeoutMs`: waitFor without its error. */
+	becomesTrue(expression, timeoutMs) {
+		return this.waitFor(expression, timeoutMs, '').then(
+			() => true,
+			() => false,
+		);
+	}
+
 	async goto(url) {
 		await this.send('Page.navigate', { url });
 	}

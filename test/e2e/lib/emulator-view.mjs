@@ -38,7 +38,10 @@ export function makeEmulatorView(emu, base) {
 		const json = text ? JSON.parse(text) : {};
 		return json.response ?? json;
 	}
-	return { emu, base, list, mark, since, docspace };
+	/** The webhook subscriptions the portal lists, each as its config. */
+	const webhookSubscriptions = async () =>
+		(await docspace('GET', '/api/2.0/settings/webhook')).map((h) => h.configs ?? h);
+	return { emu, base, list, mark, since, docspace, webhookSubscriptions };
 }
 
 export function expectedAuthorization(method, secrets) {

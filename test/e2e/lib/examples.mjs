@@ -1,6 +1,5 @@
 // The example workflows users import (examples/*.json), as shipped: imported by `npm start` and run by the
 // suite. Also the `{{key}}` filling of the suite's own fixtures (test/e2e/workflows/*.json).
-import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -39,26 +38,6 @@ export function withCredential(workflow, credential) {
 		const type = CRED_TYPES[node.parameters.authentication ?? 'apiKey'];
 		node.credentials = { [type]: { id: credential.id, name: credential.name } };
 	}
-	return copy;
-}
-
-/** The workflow with its Manual Trigger replaced by a Webhook at `path` that answers with the last node's items. */
-export function manualToWebhook(wf, path) {
-	const copy = structuredClone(wf);
-	const trigger = copy.nodes.find((n) => n.type === 'n8n-nodes-base.manualTrigger');
-	if (!trigger) throw new Error(`${wf.name} has no Manual Trigger`);
-	Object.assign(trigger, {
-		type: 'n8n-nodes-base.webhook',
-		typeVersion: 2,
-		webhookId: randomUUID(),
-		parameters: {
-			httpMethod: 'POST',
-			path,
-			responseMode: 'lastNode',
-			responseData: 'allEntries',
-			options: {},
-		},
-	});
 	return copy;
 }
 

@@ -4,43 +4,64 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { CRED_TYPES, HERE, NODE_TYPE, TRIGGER_TYPE } from './config.mjs';
+import { CRED_TYPES, HERE, NODE_TYPE } from './config.mjs';
 import { expectedAuthorization } from './emulator-view.mjs';
-import { fillTemplate } from './examples.mjs';
+import { fillTemplate, isDocSpaceNode } from './examples.mjs';
 import { waitFor } from './procs.mjs';
 import { assert } from './report.mjs';
 
-/** Webhook (responds with all items of the last node) → the fixture's nodes in a chain. */
-export function buildWebhookWorkflow(fixture, { name, path, auth, credential, vars }) {
-	const nodes = [
-		{
-			id: randomUUID(),
-			name: 'Webhook',
-			type: 'n8n-nodes-base.webhook',
-			typeVersion: 2,
-			position: [0, 0],
-			webhookId: randomUUID(),
-			parameters: {
-				httpMethod: 'POST',
-				path,
-				responseMode: 'lastNode',
-				responseData: 'allEntries',
-				options: {},
-			},
+/** A Webhook trigger at `path` that answers with all items of the last node. */
+function webhookNode(path) {
+	return {
+		id: randomUUID(),
+		name: 'Webhook',
+		type: 'n8n-nodes-base.webhook',
+		typeVersion: 2,
+		position: [0, 0],
+		webhookId: randomUUID(),
+		parameters: {
+			httpMethod: 'POST',
+			path,
+			responseMode: 'lastNode',
+			responseData: 'allEntries',
+			options: {},
 		},
+	};
+}
+
+/** webhookNode(path) → `nodes` in a chain, each node given an id and its place on the canvas. */
+export function webhookWorkflow(name, path, nodes) {
+	const all = [
+		webhookNode(path),
+		...nodes.map((n, i) => ({ id: randomUUID(), position: [240 * (i + 1), 0], ...n })),
 	];
-	for (const [i, n] of fixture.nodes.entries()) {
-		const node = { id: randomUUID(), position: [240 * (i + 1), 0], ...fillTemplate(n, vars) };
-		if (node.type === NODE_TYPE || node.type === TRIGGER_TYPE) {
+	const connections = {};
+	for (let i = 0; i < all.length - 1; i++)
+		connections[all[i].name] = { main: [[{ node: all[i + 1].name, type: 'main', index: 0 }]] };
+	return { name, nodes: all, connections, settings: { executionOrder: 'v1' } };
+}
+
+/** webhookWorkflow of the fixture's nodes ({{key}} filled from `vars`), the DocSpace ones on `credential`. */
+export function buildWebhookWorkflow(fixture, { name, path, auth, credential, vars }) {
+	const nodes = fixture.nodes.map((n) => {
+		const node = fillTemplate(n, vars);
+		if (isDocSpaceNode(node)) {
 			node.parameters = { authentication: auth, ...node.parameters };
 			node.credentials = { [CRED_TYPES[auth]]: { id: credential.id, name: credential.name } };
 		}
-		nodes.push(node);
-	}
-	const connections = {};
-	for (let i = 0; i < nodes.length - 1; i++)
-		connections[nodes[i].name] = { main: [[{ node: nodes[i + 1].name, type: 'main', index: 0 }]] };
-	return { name, nodes, connections, settings: { executionOrder: 'v1' } };
+		return node;
+	});
+	return webhookWorkflow(name, path, nodes);
+}
+
+/** The workflow with its Manual Trigger replaced by webhookNode(path). */
+export function manualToWebhook(wf, path) {
+	const copy = structuredClone(wf);
+	const trigger = copy.nodes.find((n) => n.type === 'n8n-nodes-base.manualTrigger');
+	if (!trigger) throw new Error(`${wf.name} has no Manual Trigger`);
+	const { type, typeVersion, webhookId, parameters } = webhookNode(path);
+	Object.assign(trigger, { type, typeVersion, webhookId, parameters });
+	return copy;
 }
 
 export async function createAndActivate(n8n, workflow) {

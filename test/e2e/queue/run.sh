@@ -25,10 +25,8 @@ if [ -z "${E2E_IN_NS:-}" ]; then
   export PATH="$E2E_NODE_BIN:$PATH"
   [ "${E2E_SKIP_BUILD:-0}" = 1 ] || npm run build --silent
   export E2E_RUN_DIR=${E2E_RUN_DIR:-$E2E_DIR/run-queue}
-  mkdir -p "$E2E_RUN_DIR"
-  rm -f "$E2E_RUN_DIR/"*.tgz
-  tgz=$(npm pack --silent --pack-destination "$E2E_RUN_DIR" | tail -1)
-  export E2E_PACKAGE_TGZ="$E2E_RUN_DIR/$tgz"
+  pack_package "$E2E_RUN_DIR"
+  export E2E_PACKAGE_TGZ=$PACKAGE_TGZ
   export E2E_N8N_VERSION; E2E_N8N_VERSION=$(node -p "require('$E2E_N8N_DIR/node_modules/n8n/package.json').version")
   echo "packed $E2E_PACKAGE_TGZ"
   if [ "${E2E_SANDBOX:-1}" = 1 ] && command -v unshare >/dev/null && command -v ip >/dev/null; then

@@ -34,9 +34,10 @@ function unfinishedIn(logFile) {
 
 /**
  * Makes DocSpace send `total` new events while `interrupt` hits the worker once it runs two of
- * them; returns the deliveries' attempts, the executions they started and what the worker held.
+ * them; returns the deliveries' attempts, the executions they started, what the worker held and
+ * what `interrupt` returned (atInterrupt).
  */
-async function eventsDuring(ctx, trigger, total, worker, interrupt, prefix) {
+async function eventsDuring(ctx, trigger, total, worker, prefix, interrupt) {
 	const hub = ctx.emu.emu.webhooks;
 	const mark = hub.deliveries.length;
 	const lastIdBefore = await lastExecutionId(ctx.n8n, trigger.wfId);
@@ -51,7 +52,7 @@ async function eventsDuring(ctx, trigger, total, worker, interrupt, prefix) {
 	await createFiles(ctx, total, 10, prefix, { overlap: true });
 	// DocSpace's retries of any failed answer included; also when the interruption failed, so that
 	// no delivery of this run reaches the next check
-	const interruptNote = await interrupted.finally(() => hub.idle());
+	const atInterrupt = await interrupted.finally(() => hub.idle());
 	const attempts = hub.deliveries.slice(mark).filter((d) => d.url === trigger.hookUrl);
 	const events = new Set(attempts.map((d) => String(d.eventId)));
 	const answered = new Set(
@@ -73,7 +74,7 @@ async function eventsDuring(ctx, trigger, total, worker, interrupt, prefix) {
 	);
 	// what the worker's log shows started and not finished (a killed worker's last jobs may not show)
 	const held = unfinishedIn(worker.logFile);
-	return { attempts, events, list, successes, held, interruptNote, lastIdBefore };
+	return { attempts, events, list, successes, held, atInterrupt, lastIdBefore };
 }
 
 export async function workerChecks(ctx, cluster, trigger) {
@@ -85,21 +86,13 @@ export async function workerChecks(ctx, cluster, trigger) {
 		'queue workers: a worker killed mid-run: every event answered, one execution each; exactly the jobs the killed worker held fail, as stalled',
 		async () => {
 			const victim = cluster.workers[0];
-			let activeAtKill = [];
-			const r = await eventsDuring(
-				ctx,
-				trigger,
-				total,
-				victim,
-				async () => {
-					await cluster.killWorker(0);
-					// the dead worker takes no more jobs, and its locks outlive it by the lock duration
-					activeAtKill = activeJobExecutions(cluster.redisPort);
-				},
-				'q-kill',
-			);
+			const r = await eventsDuring(ctx, trigger, total, victim, 'q-kill', async () => {
+				await cluster.killWorker(0);
+				// the dead worker takes no more jobs, and its locks outlive it by the lock duration
+				return activeJobExecutions(cluster.redisPort);
+			});
 			const survivorLog = readFileSync(cluster.workers[1].logFile, 'utf8');
-			const held = activeAtKill.filter(
+			const held = r.atInterrupt.filter(
 				(id) => !survivorLog.includes(`Worker started execution ${id} `),
 			);
 			killed = { ...r, jobsHeld: held };
@@ -145,27 +138,19 @@ export async function workerChecks(ctx, cluster, trigger) {
 		'queue workers: a worker stopped (SIGTERM) mid-run finishes what it holds: every event ends as exactly one successful execution',
 		async () => {
 			const victim = cluster.workers[1];
-			let heldAtStop = [];
-			const r = await eventsDuring(
-				ctx,
-				trigger,
-				total,
-				victim,
-				async () => {
-					heldAtStop = unfinishedIn(victim.logFile);
-					const t0 = Date.now();
-					await cluster.stopWorker(1);
-					return Date.now() - t0;
-				},
-				'q-stop',
-			);
+			const r = await eventsDuring(ctx, trigger, total, victim, 'q-stop', async () => {
+				const heldAtStop = unfinishedIn(victim.logFile);
+				const t0 = Date.now();
+				await cluster.stopWorker(1);
+				return { heldAtStop, stopMs: Date.now() - t0 };
+			});
 			assert(r.list.length === total, `${r.list.length} executions for ${total} events`);
 			assert(
 				r.list.every((e) => e.status === 'success') && r.successes.size === total,
 				`statuses ${summary(r.list).statuses}, ${r.successes.size} events succeeded`,
 			);
 			assert(r.held.length === 0, `${victim.name} left ${r.held.join(', ')} unfinished`);
-			return `${total} events -> ${r.list.length} successful executions, one per event; ${victim.name} held ${heldAtStop.length} when stopped and finished them before exiting (${(r.interruptNote / 1000).toFixed(1)} s)`;
+			return `${total} events -> ${r.list.length} successful executions, one per event; ${victim.name} held ${r.atInterrupt.heldAtStop.length} when stopped and finished them before exiting (${(r.atInterrupt.stopMs / 1000).toFixed(1)} s)`;
 		},
 	);
 }
