@@ -279,7 +279,9 @@ describe('paging', () => {
 		const pages = emulator.requests.filter(
 			(r) => r.path === `/api/2.0/files/${emulator.state.seedIds.bigFolder}`,
 		);
-		expect(pages.map((r) => [r.query.startIndex, r.query.count])).toEqual([
+		// Pages after the first are asked at once, so they may arrive in any order.
+		const asked = pages.map((r) => [r.query.startIndex, r.query.count]);
+		expect(asked.sort(([a], [b]) => Number(a) - Number(b))).toEqual([
 			['0', '100'],
 			['100', '100'],
 			['200', '100'],
@@ -287,6 +289,34 @@ describe('paging', () => {
 		expect(items.every((i) => i.pairedItem && (i.pairedItem as { item: number }).item === 0)).toBe(
 			true,
 		);
+	});
+
+	test('pages after the first are asked at once and kept in listing order when answered out of order', async () => {
+		const folder = emulator.state.seedIds.bigFolder;
+		const path = `/api/2.0/files/${folder}`;
+		const listing = async () => {
+			const { items } = await runDocSpace({
+				emulator,
+				parameters: getContents(folder, { returnAll: true }),
+			});
+			return items.map((i) => `${String(i.json.fileEntryType)}:${String(i.json.id)}`);
+		};
+		const inOrder = await listing();
+		// The first page passes; the second is held back 400 ms, so the third is answered first.
+		emulator.faults.add({ method: 'GET', path, delayMs: 0 });
+		emulator.faults.add({ method: 'GET', path, delayMs: 400 });
+		emulator.clearRequests();
+		let thirdWhileSecondOpen = false;
+		const watch = setInterval(() => {
+			const pages = emulator.requests.filter((r) => r.path === path);
+			const second = pages.find((r) => r.query.startIndex === '100');
+			const third = pages.find((r) => r.query.startIndex === '200');
+			if (second?.status === 0 && third && third.status !== 0) thirdWhileSecondOpen = true;
+		}, 5);
+		const outOfOrder = await listing().finally(() => clearInterval(watch));
+		expect(thirdWhileSecondOpen).toBe(true);
+		expect(outOfOrder).toEqual(inOrder);
+		expect(new Set(inOrder).size).toBe(250);
 	});
 
 	test.each([1, 7, 100, 101, 249])('Limit %i returns exactly that many', async (limit) => {

@@ -33,7 +33,15 @@ function context(binary: Record<string, unknown>, pieces: Buffer[] = []) {
 async function collect(content: UploadContent, chunkSize: number): Promise<Buffer[]> {
 	const frame = multipartFrame(content.fileName, content.mimeType);
 	const all: Buffer[] = [];
-	for await (const chunk of framedChunks(await content.read(), content.size, chunkSize, frame)) {
+	const chunks = framedChunks(
+		await content.read(),
+		content.size,
+		chunkSize,
+		frame,
+		[],
+		content.piecesReleasable,
+	);
+	for await (const chunk of chunks) {
 		expect(chunk.body.subarray(0, frame.head.length).equals(frame.head)).toBe(true);
 		expect(chunk.body.subarray(chunk.body.length - frame.tail.length).equals(frame.tail)).toBe(
 			true,
@@ -60,6 +68,30 @@ describe('binaryContent', () => {
 		const chunks = await collect(content, 4);
 		expect(chunks.map(String)).toEqual(['abcd', 'efgh', 'ijkl', 'mnop', 'q']);
 		expect(opened).toEqual(['filesystem-v2:x']);
+	});
+
+	test("a stored binary's pieces are freed once copied into their chunk, the bytes intact", async () => {
+		// Buffer.alloc gives each piece its own memory, as a file stream's reads have.
+		const pieces = [9000, 5000, 20000, 1].map((length, n) => Buffer.alloc(length, 97 + n));
+		const expected = Buffer.concat(pieces);
+		const { fake } = context({ id: 'filesystem-v2:x', data: '', mimeType: 'a/b' }, pieces);
+		const content = await binaryContent.call(fake, 0, 'data', 'F');
+		const chunks = await collect(content, 16384);
+		expect(Buffer.concat(chunks).equals(expected)).toBe(true);
+		expect(pieces.map((piece) => piece.length)).toEqual([0, 0, 0, 0]);
+	});
+
+	test("an in-memory binary's buffer stays whole: n8n still holds it", async () => {
+		const bytes = Buffer.alloc(40000, 'x');
+		const held = Buffer.from(bytes.toString('base64'), 'base64');
+		const fake = {
+			getNode: () => ({ name: 'DocSpace' }),
+			getInputData: () => [{ json: {}, binary: { data: { data: '', mimeType: 'a/b' } } }],
+			helpers: { getBinaryDataBuffer: async () => held },
+		} as unknown as IExecuteFunctions;
+		const content = await binaryContent.call(fake, 0, 'data', 'F');
+		expect(Buffer.concat(await collect(content, 16384)).equals(bytes)).toBe(true);
+		expect(held.equals(bytes)).toBe(true);
 	});
 
 	test('the exact size comes from `bytes`, else from the stored metadata', async () => {

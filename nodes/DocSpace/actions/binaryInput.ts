@@ -45,7 +45,13 @@ export async function binaryContent(
 				? binary.bytes
 				: Number((await this.helpers.getBinaryMetadata(binaryId)).fileSize);
 		// n8n's default read size (64 KiB) keeps the stream's own buffer small.
-		return { fileName, mimeType, size, read: async () => await helpers.getBinaryStream(binaryId) };
+		return {
+			fileName,
+			mimeType,
+			size,
+			read: async () => await helpers.getBinaryStream(binaryId),
+			piecesReleasable: true,
+		};
 	}
 	const buffer = await this.helpers.getBinaryDataBuffer(itemIndex, name);
 	return { fileName, mimeType, size: buffer.length, read: async () => once(buffer) };

@@ -87,7 +87,14 @@ async function sendThroughSession(
 	const frame = multipartFrame(content.fileName, content.mimeType);
 	try {
 		const spare: Buffer[] = [];
-		const chunks = framedChunks(await content.read(), content.size, limits.chunkSize, frame, spare);
+		const chunks = framedChunks(
+			await content.read(),
+			content.size,
+			limits.chunkSize,
+			frame,
+			spare,
+			content.piecesReleasable,
+		);
 		await sendChunks(chunks, limits.parallel, async (chunk) => {
 			await sendChunk.call(
 				this,
