@@ -132,7 +132,7 @@ export class ContentDirectory {
 		return new StoredContent(target, size);
 	}
 
-	/** Makes an empty stored content for the caller to fill, e.g. by appending upload chunks. */
+	/** A new content path for the caller to write (joined upload chunks, a ZIP archive). */
 	reserve(): string {
 		return this.newContentPath();
 	}
