@@ -9,18 +9,19 @@
  * const store = fileStore(emulator.state);
  * store.sessions;              // Map uploadId → UploadSession (chunks received so far)
  * store.completed;             // sessions that ended in a file (storedOrder kept, bytes dropped)
- * store.dir;                   // temp directory with the chunk bytes of open sessions (one file each)
+ * store.dir;                   // the emulator's temp directory: chunk bytes of open sessions (one file each)
+ *                              // next to the stored file contents (`stored-N`, see stored-content.cts)
  * store.maxChunkSize = 1024;   // the uploader refuses bigger chunks (default 10 MiB)
  * fileLinks(emulator.state, fileId);   // the stored RoomLink-shaped external links of a file
  * ```
  */
 import { randomUUID } from 'node:crypto';
-import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { appendFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { open, readFile } from 'node:fs/promises';
 import { type FileEntry, extensionOf } from './model.cjs';
 import type { RoomLink } from './roomStore.cjs';
 import type { EmulatorState } from './state.cjs';
+import { StoredContent } from './stored-content.cjs';
 
 /** DocSpace's `files:uploader:chunk-size` default. */
 export const DEFAULT_MAX_CHUNK_SIZE = 10 * 1024 * 1024;
@@ -94,8 +95,8 @@ export interface FileStore {
 	links: Map<number, RoomLink[]>;
 	/** Chunks above this many bytes are refused by the uploader. */
 	maxChunkSize: number;
-	/** The temp directory holding the chunk bytes of open sessions (made on first use). */
-	dir?: string;
+	/** The emulator's temp directory (`state.storage`), holding the chunk bytes of open sessions. */
+	readonly dir: string | undefined;
 }
 
 const stores = new WeakMap<EmulatorState, FileStore>();
@@ -108,6 +109,9 @@ export function fileStore(state: EmulatorState): FileStore {
 			completed: [],
 			links: new Map(),
 			maxChunkSize: DEFAULT_MAX_CHUNK_SIZE,
+			get dir() {
+				return state.storage.path;
+			},
 		};
 		stores.set(state, store);
 	}
@@ -119,9 +123,7 @@ function sessionFile(
 	session: UploadSession,
 	part: number | 'appended',
 ): string {
-	const store = fileStore(state);
-	store.dir ??= mkdtempSync(path.join(tmpdir(), 'docspace-emulator-'));
-	return path.join(store.dir, `${session.id}.${part}`);
+	return state.storage.pathOf(`${session.id}.${part}`);
 }
 
 /** Stores numbered chunk `number` of the session on disk, replacing what that number held. */
@@ -141,30 +143,44 @@ export function appendChunk(state: EmulatorState, session: UploadSession, bytes:
 	session.appended += bytes.length;
 }
 
-/** The session's bytes: numbered chunks 1…K joined, else what was appended. */
-export function sessionContent(state: EmulatorState, session: UploadSession): Buffer {
-	if (session.numbered.size === 0)
+/**
+ * Turns the session's bytes into a stored content: numbered chunks 1…K joined on disk (chunk 1's
+ * file becomes the content, the others are appended one at a time), else the appended file as is.
+ * The session's files are gone afterwards.
+ */
+export async function takeSessionContent(
+	state: EmulatorState,
+	session: UploadSession,
+): Promise<StoredContent> {
+	const { storage } = state;
+	if (session.numbered.size === 0) {
 		return session.appended > 0
-			? readFileSync(sessionFile(state, session, 'appended'))
-			: Buffer.alloc(0);
-	const parts: Buffer[] = [];
-	for (let n = 1; n <= session.numbered.size; n++)
-		parts.push(readFileSync(sessionFile(state, session, n)));
-	return Buffer.concat(parts);
+			? storage.adopt(sessionFile(state, session, 'appended'), session.appended)
+			: storage.write(Buffer.alloc(0));
+	}
+	const target = storage.reserve();
+	renameSync(sessionFile(state, session, 1), target);
+	let size = session.numbered.get(1) ?? 0;
+	const output = await open(target, 'a');
+	try {
+		for (let n = 2; n <= session.numbered.size; n++) {
+			const chunk = sessionFile(state, session, n);
+			const bytes = await readFile(chunk);
+			await output.appendFile(bytes);
+			size += bytes.length;
+			rmSync(chunk, { force: true });
+		}
+	} finally {
+		await output.close();
+	}
+	return new StoredContent(target, size);
 }
 
 /** Removes the session's files (its bytes), keeping its record. */
 export function dropSessionFiles(state: EmulatorState, session: UploadSession): void {
-	if (!fileStore(state).dir) return;
+	if (!state.storage.path) return;
 	for (const n of session.numbered.keys()) rmSync(sessionFile(state, session, n), { force: true });
 	rmSync(sessionFile(state, session, 'appended'), { force: true });
-}
-
-/** Removes the directory of session files; called when the emulator stops. */
-export function removeSessionFiles(state: EmulatorState): void {
-	const store = fileStore(state);
-	if (store.dir) rmSync(store.dir, { recursive: true, force: true });
-	store.dir = undefined;
 }
 
 /** The stored external links of a file (the live array). */

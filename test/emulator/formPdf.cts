@@ -36,7 +36,7 @@ export interface ParsedForm {
 }
 
 /** DocSpace reads only the start of a file to tell a form from a plain PDF. */
-const MARKER_WINDOW = 1024;
+export const MARKER_WINDOW = 1024;
 const MARKER = '/ONLYOFFICEFORM';
 
 const escape = (text: string) => text.replace(/[\\()]/g, (c) => `\\${c}`);

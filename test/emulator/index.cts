@@ -4,7 +4,6 @@
  */
 import type { AddressInfo } from 'node:net';
 import { FaultList } from './faults.cjs';
-import { removeSessionFiles } from './file-store.cjs';
 import { expireAccessTokens } from './oauth.cjs';
 import './routes/index.cjs';
 import { seedPortal } from './seed.cjs';
@@ -80,8 +79,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 			webhooks.close();
 			closing ??= new Promise<void>((resolve) => {
 				server.close(() => {
-					// The chunk bytes of open sessions live in a temp directory until the emulator stops.
-					removeSessionFiles(state);
+					// Stored file contents and open sessions' chunks live in a temp directory until the emulator stops.
+					state.storage.remove();
 					resolve();
 				});
 				server.closeAllConnections();

@@ -69,7 +69,7 @@ export function sortEntries<T extends Entry>(ctx: RouteContext, items: T[]): T[]
 			case 1:
 				return e.title.toLowerCase();
 			case 2:
-				return e.kind === 'file' ? e.content.length : 0;
+				return e.kind === 'file' ? e.contentSize : 0;
 			case 3:
 				return ctx.state.getUser(e.createdBy)?.lastName.toLowerCase() ?? '';
 			case 4:

@@ -3,6 +3,7 @@
  * Enum values follow the official OpenAPI document (schemas FolderType, RoomType, FileType,
  * FileShare, FilterType, EmployeeStatus, ...).
  */
+import type { StoredContent } from './stored-content.cjs';
 
 export const FolderType = {
 	Default: 0,
@@ -178,7 +179,12 @@ export interface Folder {
 
 export interface FileVersion {
 	version: number;
+	/** The bytes, read from disk on every access (see stored-content.cts); assigning stores new bytes. */
 	content: Buffer;
+	/** Size of `content` in bytes, known without reading it. */
+	readonly contentSize: number;
+	/** The file in the emulator's temp directory holding the bytes. */
+	readonly stored: StoredContent;
 	created: Date;
 	createdBy: string;
 	comment: string;
@@ -192,8 +198,12 @@ export interface FileEntry {
 	/** Current version number; equals the last element of `versions`. */
 	version: number;
 	versionGroup: number;
-	/** Current content; equals the last element of `versions`. */
+	/** Current content (read from disk on every access); equals the last element of `versions`. */
 	content: Buffer;
+	/** Size of the current content in bytes, known without reading it. */
+	readonly contentSize: number;
+	/** The file holding the current content. */
+	readonly stored: StoredContent;
 	/** Full history including the current version, oldest first. */
 	versions: FileVersion[];
 	created: Date;

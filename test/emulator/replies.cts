@@ -3,6 +3,7 @@
  * bytes (see `writeReply` in server.cts), adding the request-dependent parts of the envelope.
  */
 import type { Readable } from 'node:stream';
+import type { StoredContent } from './stored-content.cjs';
 
 export type Headers = Record<string, string>;
 
@@ -27,8 +28,10 @@ export type Reply =
 	  }
 	/** Model validation failure: ValidationProblemDetails wrapped as `response`, status 1, statusCode 400. */
 	| { kind: 'validation'; errors: Record<string, string[]>; headers?: Headers }
-	/** Anything else, sent as is. */
-	| { kind: 'raw'; status: number; headers: Headers; body?: string | Buffer | Readable };
+	/** Anything else, sent as is; a StoredContent is streamed from its file. */
+	| { kind: 'raw'; status: number; headers: Headers; body?: RawBody };
+
+export type RawBody = string | Buffer | Readable | StoredContent;
 
 const HRESULT_BY_STATUS: Record<number, number> = {
 	400: -2147024809, // ArgumentException
@@ -82,7 +85,7 @@ export function empty(status: number, headers: Headers = {}): Reply {
 	return { kind: 'raw', status, headers };
 }
 
-export function raw(status: number, headers: Headers, body?: string | Buffer | Readable): Reply {
+export function raw(status: number, headers: Headers, body?: RawBody): Reply {
 	return { kind: 'raw', status, headers, body };
 }
 

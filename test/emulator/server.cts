@@ -9,16 +9,26 @@ import {
 	type ServerResponse,
 } from 'node:http';
 import { randomUUID } from 'node:crypto';
-import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream';
 import { authenticate } from './auth.cjs';
 import { logNodeCall } from './call-log.cjs';
 import { parseBody, readRawBody, type ParsedBody } from './body.cjs';
 import type { FaultList, FaultRule } from './faults.cjs';
 import type { Principal, RouteContext } from './http.cjs';
-import { empty, fail, HttpError, raw, validation, type Headers, type Reply } from './replies.cjs';
+import {
+	empty,
+	fail,
+	HttpError,
+	raw,
+	validation,
+	type Headers,
+	type RawBody,
+	type Reply,
+} from './replies.cjs';
 import { matchRoute } from './router.cjs';
 import { scopeAllows } from './scopes.cjs';
 import type { EmulatorState } from './state.cjs';
+import { StoredContent } from './stored-content.cjs';
 import type { Emulator, RecordedRequest } from './types.cjs';
 import { wanDelayMs } from './wan.cjs';
 
@@ -109,7 +119,7 @@ async function handle(deps: ServerDeps, req: IncomingMessage, res: ServerRespons
 		return await send(deps, res, render(faultReply(fault, headers, rawBody), href, method));
 	}
 	const rendered = render(reply, href, method);
-	if (fault.truncate) return truncate(res, rendered, fault.truncate);
+	if (fault.truncate) return await truncate(res, rendered, fault.truncate);
 	await send(deps, res, rendered);
 }
 
@@ -118,7 +128,11 @@ async function send(deps: ServerDeps, res: ServerResponse, rendered: Rendered): 
 	const { body } = rendered;
 	const downlink = wanDelayMs(
 		deps.state,
-		typeof body === 'string' || Buffer.isBuffer(body) ? body.length : 0,
+		body instanceof StoredContent
+			? body.size
+			: typeof body === 'string' || Buffer.isBuffer(body)
+				? body.length
+				: 0,
 		false,
 	);
 	if (downlink > 0) await sleep(downlink);
@@ -137,19 +151,44 @@ function faultReply(fault: FaultRule, headers: Record<string, string>, rawBody: 
 }
 
 /** Sends the headers and half the body of an answer (or its first `bytes`), then drops the connection. */
-function truncate(res: ServerResponse, rendered: Rendered, bytes: true | number): void {
-	const body =
-		typeof rendered.body === 'string'
-			? Buffer.from(rendered.body)
-			: Buffer.isBuffer(rendered.body)
-				? rendered.body
-				: Buffer.alloc(0);
+async function truncate(
+	res: ServerResponse,
+	rendered: Rendered,
+	bytes: true | number,
+): Promise<void> {
+	const { body } = rendered;
+	const stored = body instanceof StoredContent ? body : undefined;
+	const buffer =
+		typeof body === 'string' ? Buffer.from(body) : Buffer.isBuffer(body) ? body : Buffer.alloc(0);
+	const length = stored ? stored.size : buffer.length;
+	const sent = bytes === true ? Math.floor(length / 2) : Math.min(bytes, length);
 	res.statusCode = rendered.status;
 	for (const [name, value] of Object.entries(rendered.headers)) res.setHeader(name, value);
-	res.setHeader('content-length', String(body.length));
-	res.write(body.subarray(0, bytes === true ? Math.floor(body.length / 2) : bytes), () =>
-		res.destroy(),
-	);
+	res.setHeader('content-length', String(length));
+	if (!stored || sent === 0) {
+		res.write(buffer.subarray(0, sent), () => res.destroy());
+		return;
+	}
+	// The last piece goes with a callback: destroying before it is flushed would drop it.
+	let held: Buffer | undefined;
+	for await (const chunk of stored.stream(sent)) {
+		if (held && !res.write(held)) await drainedOrClosed(res);
+		if (res.destroyed) return;
+		held = chunk as Buffer;
+	}
+	if (held) res.write(held, () => res.destroy());
+}
+
+function drainedOrClosed(res: ServerResponse): Promise<void> {
+	return new Promise((resolve) => {
+		const done = () => {
+			res.off('drain', done);
+			res.off('close', done);
+			resolve();
+		};
+		res.on('drain', done);
+		res.on('close', done);
+	});
 }
 
 interface Incoming {
@@ -234,14 +273,14 @@ const JSON_TYPE = 'application/json; charset=utf-8';
 interface Rendered {
 	status: number;
 	headers: Headers;
-	body: string | Buffer | Readable | undefined;
+	body: RawBody | undefined;
 }
 
 function render(reply: Reply, href: string, method: string): Rendered {
 	const links = [{ href, action: method }];
 	let status: number;
 	let headers: Headers;
-	let body: string | Buffer | Readable | undefined;
+	let body: RawBody | undefined;
 	switch (reply.kind) {
 		case 'envelope': {
 			const { payload } = reply;
@@ -302,10 +341,11 @@ function writeReply(res: ServerResponse, { status, headers, body }: Rendered): P
 	return new Promise((resolve) => {
 		res.on('finish', () => resolve());
 		res.on('close', () => resolve());
-		if (body !== undefined && typeof body === 'object' && !Buffer.isBuffer(body)) {
-			body.pipe(res);
-		} else {
+		if (typeof body === 'string' || Buffer.isBuffer(body) || body === undefined) {
 			res.end(body);
+		} else {
+			// pipeline closes the file (or source stream) when the client goes away mid-transfer.
+			pipeline(body instanceof StoredContent ? body.stream() : body, res, () => undefined);
 		}
 	});
 }

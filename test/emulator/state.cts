@@ -21,6 +21,13 @@ import {
 	ROOM_FOLDER_TYPE,
 } from './model.cjs';
 import type { SeedIds } from './seed.cjs';
+import {
+	type ContentSource,
+	ContentDirectory,
+	storeContent,
+	StoredFile,
+	StoredVersion,
+} from './stored-content.cjs';
 
 export interface NewUser {
 	email: string;
@@ -61,7 +68,8 @@ export interface NewFile {
 	title: string;
 	folderId: number;
 	createdBy: string;
-	content?: Buffer;
+	/** Bytes, or a stored content the file takes over (e.g. `state.storage.copy(other.stored)`). */
+	content?: ContentSource;
 	created?: Date;
 	isForm?: boolean;
 }
@@ -97,6 +105,9 @@ export class EmulatorState {
 		/** The user `/oauth2/authorize` approves as; defaults to the portal owner. */
 		approveAsUserId: undefined as string | undefined,
 	};
+
+	/** The temp directory holding every stored file content (and upload session chunks). */
+	readonly storage = new ContentDirectory();
 
 	readonly roots: PortalRoots;
 	/** Ids of notable seed entities (see seed.cts); zero/empty values when not seeded. */
@@ -256,41 +267,44 @@ export class EmulatorState {
 
 	createFile(input: NewFile): FileEntry {
 		const at = input.created ?? this.now();
-		const content = input.content ?? Buffer.alloc(0);
+		const stored = storeContent(this.storage, input.content ?? Buffer.alloc(0));
 		const id = this.nextFileId++;
-		const file: FileEntry = {
-			kind: 'file',
+		const file = new StoredFile({
 			id,
 			title: input.title,
 			folderId: input.folderId,
-			version: 1,
-			versionGroup: 1,
-			content,
-			versions: [{ version: 1, content, created: at, createdBy: input.createdBy, comment: '' }],
 			created: at,
 			createdBy: input.createdBy,
-			updated: at,
-			updatedBy: input.createdBy,
-			comment: '',
-			locked: false,
 			isForm: input.isForm ?? false,
-		};
+			first: new StoredVersion(this.storage, stored, 1, at, input.createdBy, ''),
+		});
 		this.files.set(id, file);
 		return file;
 	}
 
-	/** Stores new content as a new version (DocSpace's default on re-upload) and returns the file. */
-	addFileVersion(fileId: number, content: Buffer, userId: string, comment = ''): FileEntry {
+	/**
+	 * Stores new content (bytes, or a stored content it takes over) as a new version (DocSpace's
+	 * default on re-upload) and returns the file.
+	 */
+	addFileVersion(fileId: number, content: ContentSource, userId: string, comment = ''): FileEntry {
 		const file = this.files.get(fileId);
 		if (!file) throw new Error(`no file ${fileId}`);
 		const at = this.now();
+		const stored = storeContent(this.storage, content);
 		file.version += 1;
 		file.versionGroup += 1;
-		file.content = content;
-		file.versions.push({ version: file.version, content, created: at, createdBy: userId, comment });
+		file.versions.push(new StoredVersion(this.storage, stored, file.version, at, userId, comment));
 		file.updated = at;
 		file.updatedBy = userId;
 		return file;
+	}
+
+	/** Forgets a file and deletes the disk files of all its versions. */
+	removeFile(fileId: number): void {
+		const file = this.files.get(fileId);
+		if (!file) return;
+		this.files.delete(fileId);
+		for (const version of file.versions) this.storage.discard(version.stored);
 	}
 
 	getFolder(id: number): Folder | undefined {

@@ -148,7 +148,7 @@ export function copyContent(
 			title: file.title,
 			folderId: toId,
 			createdBy: userId,
-			content: file.content,
+			content: state.storage.copy(file.stored),
 			isForm: file.isForm,
 		});
 	}

@@ -43,7 +43,7 @@ export function employeeFullDto(scope: DtoScope, user: User): Record<string, unk
 	const groups = state.groupsOfUser(user.id);
 	const myDocuments = state.myDocumentsOf(user.id);
 	const usedSpace = myDocuments
-		? state.descendantsOf(myDocuments.id).files.reduce((n, f) => n + f.content.length, 0)
+		? state.descendantsOf(myDocuments.id).files.reduce((n, f) => n + f.contentSize, 0)
 		: 0;
 	return {
 		...employeeDto(scope, user),

@@ -10,13 +10,15 @@ import { currentUser, defineRoute, empty, raw, type Reply, type RouteContext } f
 import type { Folder, User } from '../model.cjs';
 import { OperationFailure, operationsReply, startOperation } from '../operations.cjs';
 import type { EmulatorState } from '../state.cjs';
-import { zipArchive, type ZipEntry } from '../zip.cjs';
+import { StoredContent } from '../stored-content.cjs';
+import { writeZipArchive, type ZipEntry } from '../zip.cjs';
 import { boolField, idList } from './fileops.cjs';
 
 interface Archive {
 	userId: string;
 	name: string;
-	content: Buffer;
+	/** The ZIP file, in the emulator's temp directory. */
+	content: StoredContent;
 }
 
 const archives = new WeakMap<EmulatorState, Map<string, Archive>>();
@@ -42,7 +44,7 @@ function addFolder(
 	const { folders, files } = state.childrenOf(folder.id);
 	for (const file of files)
 		if (canRead(state, user, file))
-			entries.push({ name: `${path}${file.title}`, content: file.content });
+			entries.push({ name: `${path}${file.title}`, content: file.stored });
 	for (const child of folders)
 		if (canRead(state, user, child)) addFolder(state, user, child, path, entries);
 }
@@ -54,7 +56,7 @@ function pack(ctx: RouteContext, user: User, folderIds: number[], fileIds: numbe
 		const file = state.getFile(id);
 		if (!file || !canRead(state, user, file))
 			throw new OperationFailure('The required file was not found');
-		entries.push({ name: file.title, content: file.content });
+		entries.push({ name: file.title, content: file.stored });
 	}
 	const folders: Folder[] = [];
 	for (const id of folderIds) {
@@ -65,7 +67,9 @@ function pack(ctx: RouteContext, user: User, folderIds: number[], fileIds: numbe
 		addFolder(state, user, folder, '', entries);
 	}
 	const single = fileIds.length === 0 && folders.length === 1 ? folders[0].title : undefined;
-	return { userId: user.id, name: `${single ?? 'Documents'}.zip`, content: zipArchive(entries) };
+	const target = state.storage.reserve();
+	const content = new StoredContent(target, writeZipArchive(target, entries));
+	return { userId: user.id, name: `${single ?? 'Documents'}.zip`, content };
 }
 
 defineRoute('PUT', '/api/2.0/files/fileops/bulkdownload', (ctx): Reply => {
@@ -95,7 +99,7 @@ export function bulkArchive(ctx: RouteContext, user: User | undefined): Reply {
 		200,
 		{
 			'content-type': 'application/zip',
-			'content-length': String(archive.content.length),
+			'content-length': String(archive.content.size),
 			'content-disposition': `attachment; filename="${archive.name.replace(/[^\x20-\x7e]|"/g, '_')}"; filename*=UTF-8''${encodeURIComponent(archive.name)}`,
 		},
 		archive.content,

@@ -5,6 +5,7 @@ import { EXTS_CONVERTIBLE } from '../file-store.cjs';
 import { defineRoute, empty, raw, type Reply, type RouteContext } from '../http.cjs';
 import { extensionOf } from '../model.cjs';
 import { canRead } from '../access.cjs';
+import { StoredContent } from '../stored-content.cjs';
 import { bulkArchive } from './bulkDownload.cjs';
 
 const MIME_TYPES: Record<string, string> = {
@@ -52,7 +53,7 @@ function fileHandler(ctx: RouteContext): Reply {
 	if (!principal || !canRead(ctx.state, principal.user, file)) return empty(403);
 
 	let title = file.title;
-	let body = version.content;
+	let body: Buffer | StoredContent = version.stored;
 	const ext = extensionOf(file.title);
 	const outType = (ctx.searchParams.get('outputtype') ?? '').trim().toLowerCase();
 	if (outType && outType !== ext && (EXTS_CONVERTIBLE[ext] ?? []).includes(outType)) {
@@ -66,7 +67,7 @@ function fileHandler(ctx: RouteContext): Reply {
 		200,
 		{
 			'content-type': MIME_TYPES[extensionOf(title)] ?? 'application/octet-stream',
-			'content-length': String(body.length),
+			'content-length': String(body instanceof StoredContent ? body.size : body.length),
 			'content-disposition': `attachment; filename="${title.replace(/[^\x20-\x7e]|"/g, '_')}"; filename*=UTF-8''${encodeURIComponent(title)}`,
 		},
 		body,

@@ -147,7 +147,7 @@ function removeFolderTree(state: EmulatorState, folder: Folder): void {
 	const inside = state.descendantsOf(folder.id);
 	for (const file of inside.files) {
 		forgetOrigin(state, file);
-		state.files.delete(file.id);
+		state.removeFile(file.id);
 	}
 	for (const sub of inside.folders) {
 		forgetOrigin(state, sub);
@@ -173,7 +173,11 @@ function copyFile(op: MoveCopy, file: FileEntry, dest: Folder): FileEntry | unde
 	const conflict = state.childrenOf(dest.id).files.find((f) => sameTitle(f.title, file.title));
 	if (conflict && op.resolve === FileConflictResolveType.Skip) return undefined;
 	if (conflict && op.resolve === FileConflictResolveType.Overwrite) {
-		const overwritten = state.addFileVersion(conflict.id, file.content, op.user.id);
+		const overwritten = state.addFileVersion(
+			conflict.id,
+			state.storage.copy(file.stored),
+			op.user.id,
+		);
 		recordHistory(state, {
 			action: 'FileCopiedWithOverwriting',
 			userId: op.user.id,
@@ -186,7 +190,7 @@ function copyFile(op: MoveCopy, file: FileEntry, dest: Folder): FileEntry | unde
 		title: availableTitle(state, file.title, dest.id, 'file'),
 		folderId: dest.id,
 		createdBy: op.user.id,
-		content: file.content,
+		content: state.storage.copy(file.stored),
 		isForm: file.isForm,
 	});
 	recordHistory(state, {
@@ -208,7 +212,7 @@ function moveFile(op: MoveCopy, file: FileEntry, dest: Folder): FileEntry | unde
 		.files.find((f) => f.id !== file.id && sameTitle(f.title, file.title));
 	if (conflict && op.resolve === FileConflictResolveType.Skip) return undefined;
 	if (conflict && op.resolve === FileConflictResolveType.Overwrite) {
-		state.addFileVersion(conflict.id, file.content, op.user.id);
+		state.addFileVersion(conflict.id, state.storage.copy(file.stored), op.user.id);
 		recordHistory(state, {
 			action: 'FileMoved',
 			userId: op.user.id,
@@ -217,7 +221,7 @@ function moveFile(op: MoveCopy, file: FileEntry, dest: Folder): FileEntry | unde
 		});
 		void emitWebhookEvent(state, 'file.moved', conflict, { actorId: op.user.id });
 		forgetOrigin(state, file);
-		state.files.delete(file.id);
+		state.removeFile(file.id);
 		return conflict;
 	}
 	const from = file.folderId;
@@ -424,7 +428,7 @@ function runDelete(
 			recordHistory(state, { action: 'FileDeleted', userId: user.id, entry: file });
 			void emitWebhookEvent(state, 'file.deleted', file, { actorId: user.id });
 			forgetOrigin(state, file);
-			state.files.delete(file.id);
+			state.removeFile(file.id);
 		} else {
 			recordHistory(state, { action: 'FileMovedToTrash', userId: user.id, entry: file });
 			void emitWebhookEvent(state, 'file.trashed', file, { actorId: user.id });

@@ -20,7 +20,7 @@ import { employeeFullDto } from '../dto/people.cjs';
 import { fileDto } from '../dto/files.cjs';
 import { apiDate } from '../dto/format.cjs';
 import { emitFormEvent } from '../formEvents.cjs';
-import { isOnlyOfficeForm } from '../formPdf.cjs';
+import { isOnlyOfficeForm, MARKER_WINDOW } from '../formPdf.cjs';
 import {
 	FormFillingManageAction,
 	FormFillingStatus,
@@ -63,7 +63,9 @@ export const FORM_MESSAGES = {
 const FORM_ROOM_TYPES: number[] = [RoomType.FillingFormsRoom, RoomType.VirtualDataRoom];
 
 export function isPdfForm(file: FileEntry): boolean {
-	return extensionOf(file.title) === '.pdf' && isOnlyOfficeForm(file.content);
+	return (
+		extensionOf(file.title) === '.pdf' && isOnlyOfficeForm(file.stored.readHead(MARKER_WINDOW))
+	);
 }
 
 /** A form in a form room: 404 unknown, 403 no access, 400 not a form or not in a form room. */

@@ -388,7 +388,7 @@ defineRoute('DELETE', '/api/2.0/files/rooms/{id}', (ctx) => {
 			// Emitted before the removal, while the room is still known.
 			void emitWebhookEvent(state, 'room.deleted', room, { actorId: deleter.id });
 			const inside = state.descendantsOf(room.id);
-			for (const file of inside.files) state.files.delete(file.id);
+			for (const file of inside.files) state.removeFile(file.id);
 			for (const folder of inside.folders) state.folders.delete(folder.id);
 			state.folders.delete(room.id);
 			forgetRoom(state, room.id);

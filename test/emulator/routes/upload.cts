@@ -7,7 +7,7 @@
  * final chunk with 201 and `data.file`. Sessions belong to the user who created them.
  */
 import { authenticate } from '../auth.cjs';
-import { isOnlyOfficeForm } from '../formPdf.cjs';
+import { isOnlyOfficeForm, MARKER_WINDOW } from '../formPdf.cjs';
 import { emitWebhookEvent } from '../webhooks/deliver.cjs';
 import { fileDto } from '../dto/files.cjs';
 import { apiDate } from '../dto/format.cjs';
@@ -37,9 +37,10 @@ import {
 	fileByTitle,
 	fileStore,
 	newSessionId,
-	sessionContent,
+	takeSessionContent,
 	type UploadSession,
 } from '../file-store.cjs';
+import { StoredContent, type ContentSource } from '../stored-content.cjs';
 
 /** The folder to write into: `{folderId}`, or the caller's My documents on the `files/@my/…` routes. */
 export function targetFolder(ctx: RouteContext): Folder {
@@ -58,10 +59,11 @@ export function storeUpload(
 	ctx: RouteContext,
 	folder: Folder,
 	title: string,
-	content: Buffer,
+	content: ContentSource,
 	createNewIfExist: boolean,
 	user: User,
 ): FileEntry {
+	const head = content instanceof StoredContent ? content.readHead(MARKER_WINDOW) : content;
 	const existing = fileByTitle(ctx.state, folder.id, title);
 	const file =
 		existing && !createNewIfExist
@@ -71,7 +73,7 @@ export function storeUpload(
 					folderId: folder.id,
 					createdBy: user.id,
 					content,
-					isForm: isOnlyOfficeForm(content),
+					isForm: isOnlyOfficeForm(head),
 				});
 	void emitWebhookEvent(ctx.state, 'file.uploaded', file, { actorId: user.id });
 	return file;
@@ -144,27 +146,30 @@ export function sessionRequest(ctx: RouteContext): SessionInput | Reply {
  * Completes a session whose bytes are all there: a new version of the edit session's file, or
  * the upload into its folder. Undefined when the target is gone.
  */
-export function completeSession(
+export async function completeSession(
 	ctx: RouteContext,
 	session: UploadSession,
-	content: Buffer,
 	user: User,
-): FileEntry | undefined {
+): Promise<FileEntry | undefined> {
 	const store = fileStore(ctx.state);
 	store.sessions.delete(session.id);
-	dropSessionFiles(ctx.state, session);
 	store.completed.push(session);
-	if (session.fileId !== undefined) {
-		const target = ctx.state.getFile(session.fileId);
-		if (!target) return undefined;
+	const content = await takeSessionContent(ctx.state, session);
+	dropSessionFiles(ctx.state, session);
+	const target =
+		session.fileId !== undefined
+			? ctx.state.getFile(session.fileId)
+			: ctx.state.getFolder(session.folderId);
+	if (!target) {
+		ctx.state.storage.discard(content);
+		return undefined;
+	}
+	if (target.kind === 'file') {
 		const file = ctx.state.addFileVersion(target.id, content, user.id);
 		void emitWebhookEvent(ctx.state, 'file.updated', file, { actorId: user.id });
 		return file;
 	}
-	const folder = ctx.state.getFolder(session.folderId);
-	return folder
-		? storeUpload(ctx, folder, session.fileName, content, session.createNewIfExist, user)
-		: undefined;
+	return storeUpload(ctx, target, session.fileName, content, session.createNewIfExist, user);
 }
 
 /** UploadSessionResponseDto: what a completed session reports. */
@@ -209,7 +214,7 @@ export function firstFile(body: unknown): UploadedFile | undefined {
 }
 
 /** The chunk handler: POST each chunk as the first file part of a multipart/form-data body. */
-function chunkHandler(ctx: RouteContext): Reply {
+async function chunkHandler(ctx: RouteContext): Promise<Reply> {
 	const store = fileStore(ctx.state);
 	const uid = ctx.searchParams.get('uid') ?? '';
 	const user = authenticate(ctx.state, ctx.headers).principal?.user;
@@ -236,7 +241,7 @@ function chunkHandler(ctx: RouteContext): Reply {
 		return json(200, { success: true, data: sessionData(ctx, session), message: '' });
 	}
 
-	const file = completeSession(ctx, session, sessionContent(ctx.state, session), user);
+	const file = await completeSession(ctx, session, user);
 	if (!file) return uploaderFailure('The required file was not found');
 	return json(201, { success: true, data: completedData(ctx, file), message: '' });
 }

@@ -17,7 +17,6 @@ import { currentUser, defineRoute, fail, ok, type Reply, type RouteContext } fro
 import {
 	dropSessionFiles,
 	fileStore,
-	sessionContent,
 	SESSION_LIFETIME_MS,
 	storeNumberedChunk,
 	type UploadSession,
@@ -71,7 +70,7 @@ defineRoute('POST', '/api/2.0/files/{folderId}/session/{sessionId}/upload', (ctx
 	return ok({ ...sessionData(ctx, session), bytes_uploaded: session.bytesUploaded });
 });
 
-defineRoute('PUT', '/api/2.0/files/{folderId}/session/{sessionId}/finalize', (ctx): Reply => {
+defineRoute('PUT', '/api/2.0/files/{folderId}/session/{sessionId}/finalize', async (ctx) => {
 	const session = liveSession(ctx);
 	if (!session) return fail(400, EXPIRED);
 	const count = session.numbered.size;
@@ -84,7 +83,7 @@ defineRoute('PUT', '/api/2.0/files/{folderId}/session/{sessionId}/finalize', (ct
 			`The uploaded size (${session.bytesUploaded} bytes) does not match the declared file size (${session.bytesTotal} bytes)`,
 		);
 	}
-	const file = completeSession(ctx, session, sessionContent(ctx.state, session), currentUser(ctx));
+	const file = await completeSession(ctx, session, currentUser(ctx));
 	if (!file) return fail(404, 'The required file was not found');
 	return ok(completedData(ctx, file), { status: 201 });
 });

@@ -73,7 +73,7 @@ export function payloadOf(state: EmulatorState, entity: WebhookEntity): Record<s
 				fileEntryType: 2,
 				version: entity.version,
 				versionGroup: entity.versionGroup,
-				contentLength: entity.content.length,
+				contentLength: entity.contentSize,
 				comment: entity.comment,
 			});
 		}
