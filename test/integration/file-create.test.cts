@@ -10,6 +10,7 @@ import {
 	freshFolder,
 	ids,
 	run,
+	storedFile,
 	useFileEmulator,
 } from './file.fixtures.cjs';
 import { expectAtItem } from '../harness/items.cjs';
@@ -101,12 +102,7 @@ describe('Create From Text', () => {
 
 	test('Skip returns the existing file and writes nothing', async () => {
 		const folder = freshFolder();
-		const existing = emulator.state.createFile({
-			title: 'Notes.txt',
-			folderId: folder.id,
-			createdBy: ids.users.admin,
-			content: Buffer.from('keep'),
-		});
+		const existing = storedFile(folder.id, 'Notes.txt', Buffer.from('keep'));
 		const { items } = await create(folder, 'lost', { ifNameExists: 'skip' });
 		expect(items[0].json).toMatchObject({ id: existing.id, skipped: true });
 		expect(createsAnything()).toHaveLength(0);
@@ -117,11 +113,7 @@ describe('Create From Text', () => {
 describe('Rename', () => {
 	test('DocSpace keeps the extension', async () => {
 		const folder = freshFolder();
-		const file = emulator.state.createFile({
-			title: 'Draft.docx',
-			folderId: folder.id,
-			createdBy: ids.users.admin,
-		});
+		const file = storedFile(folder.id, 'Draft.docx');
 		const { error, items } = await run({
 			operation: 'rename',
 			fileId: byId(file.id),

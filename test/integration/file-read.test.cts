@@ -11,6 +11,7 @@ import {
 	freshFolder,
 	ids,
 	run,
+	storedFile,
 	useFileEmulator,
 } from './file.fixtures.cjs';
 import { expectAtItem } from '../harness/items.cjs';
@@ -92,12 +93,7 @@ describe('Download', () => {
 
 	test('an older version, keeping the other binaries of the input item', async () => {
 		const folder = freshFolder();
-		const file = emulator.state.createFile({
-			title: 'v.txt',
-			folderId: folder.id,
-			createdBy: ids.users.admin,
-			content: Buffer.from('v1'),
-		});
+		const file = storedFile(folder.id, 'v.txt', Buffer.from('v1'));
 		emulator.state.addFileVersion(file.id, Buffer.from('v2'), ids.users.admin);
 		const input = binaryInput('other.txt', Buffer.from('other'), 'text/plain', 'other');
 		const { error, items } = await download(file.id, { version: 1 }, input);
@@ -202,12 +198,7 @@ describe('Get Many', () => {
 describe('Get Versions', () => {
 	test('one item per version, newest first', async () => {
 		const folder = freshFolder();
-		const file = emulator.state.createFile({
-			title: 'h.txt',
-			folderId: folder.id,
-			createdBy: ids.users.admin,
-			content: Buffer.from('1'),
-		});
+		const file = storedFile(folder.id, 'h.txt', Buffer.from('1'));
 		emulator.state.addFileVersion(file.id, Buffer.from('22'), ids.users.admin);
 		emulator.state.addFileVersion(file.id, Buffer.from('333'), ids.users.admin);
 		const { error, items } = await run({ operation: 'getVersions', fileId: byId(file.id) });

@@ -13,8 +13,8 @@ import {
 	emulator,
 	filesIn,
 	freshFolder,
-	ids,
 	run,
+	storedFile,
 	useFileEmulator,
 } from './file.fixtures.cjs';
 import { expectAtItem } from '../harness/items.cjs';
@@ -103,12 +103,7 @@ describe('the reply to finalize is lost', () => {
 
 	test('after the portal completed a new version with Keep Both: the numbered copy is found', async () => {
 		const folder = freshFolder();
-		emulator.state.createFile({
-			title: 'payload.bin',
-			folderId: folder.id,
-			createdBy: ids.users.admin,
-			content: randomBytes(2 * CHUNK + 5),
-		});
+		storedFile(folder.id, 'payload.bin', randomBytes(2 * CHUNK + 5));
 		const content = randomBytes(2 * CHUNK + 5);
 		loseReplyTo('PUT', FINALIZE_PATH);
 		const { error, items } = await upload(folder.id, content, {}, 'duplicate');
@@ -121,12 +116,7 @@ describe('the reply to finalize is lost', () => {
 
 	test('Replace Content: the new version the portal stored is reported', async () => {
 		const folder = freshFolder();
-		const file = emulator.state.createFile({
-			title: 'doc.bin',
-			folderId: folder.id,
-			createdBy: ids.users.admin,
-			content: Buffer.from('v1'),
-		});
+		const file = storedFile(folder.id, 'doc.bin', Buffer.from('v1'));
 		const content = randomBytes(3 * CHUNK);
 		loseReplyTo('PUT', FINALIZE_PATH);
 		const { error, items } = await run(
@@ -293,12 +283,7 @@ describe('Simplify', () => {
 
 	test('Replace Content with Simplify off returns the whole FileDto of the new version', async () => {
 		const folder = freshFolder();
-		const file = emulator.state.createFile({
-			title: 'r.bin',
-			folderId: folder.id,
-			createdBy: ids.users.admin,
-			content: Buffer.from('v1'),
-		});
+		const file = storedFile(folder.id, 'r.bin', Buffer.from('v1'));
 		const { items } = await run(
 			{
 				operation: 'replaceContent',

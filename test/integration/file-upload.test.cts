@@ -19,6 +19,7 @@ import {
 	freshFolder,
 	ids,
 	run,
+	storedFile,
 	useFileEmulator,
 } from './file.fixtures.cjs';
 import { expectAtItem } from '../harness/items.cjs';
@@ -189,12 +190,7 @@ describe('Upload', () => {
 
 		test('Skip: an existing title (any case) is returned with skipped: true and nothing is uploaded', async () => {
 			const folder = freshFolder();
-			const existing = emulator.state.createFile({
-				title: 'REPORT.txt',
-				folderId: folder.id,
-				createdBy: ids.users.admin,
-				content: Buffer.from('old'),
-			});
+			const existing = storedFile(folder.id, 'REPORT.txt', Buffer.from('old'));
 			const { error, items } = await upload(folder, 'new', 'skip');
 			expect(error).toBeUndefined();
 			expect(items[0].json).toMatchObject({ id: existing.id, skipped: true });
@@ -206,11 +202,7 @@ describe('Upload', () => {
 
 		test('Skip: without a clash the file is uploaded', async () => {
 			const folder = freshFolder();
-			emulator.state.createFile({
-				title: 'report.txt.bak',
-				folderId: folder.id,
-				createdBy: ids.users.admin,
-			});
+			storedFile(folder.id, 'report.txt.bak');
 			const { error, items } = await upload(folder, 'new', 'skip');
 			expect(error).toBeUndefined();
 			expect(items[0].json.skipped).toBeUndefined();
@@ -382,12 +374,7 @@ describe('Upload', () => {
 describe('Replace Content', () => {
 	test('stores a new version through an edit session, in numbered chunks', async () => {
 		const folder = freshFolder();
-		const file = emulator.state.createFile({
-			title: 'data.bin',
-			folderId: folder.id,
-			createdBy: ids.users.admin,
-			content: Buffer.from('old'),
-		});
+		const file = storedFile(folder.id, 'data.bin', Buffer.from('old'));
 		const content = randomBytes(2.5 * MiB);
 		const { error, items } = await run(
 			{

@@ -54,6 +54,10 @@ export function freshFolder(): Folder {
 	});
 }
 
+/** A file the admin has stored in the folder (empty when no content is given). */
+export const storedFile = (folderId: number, title: string, content?: Buffer) =>
+	emulator.state.createFile({ title, folderId, createdBy: ids.users.admin, content });
+
 export const filesIn = (folderId: number) => emulator.state.childrenOf(folderId).files;
 export const calls = (method: string, path: string | RegExp): RecordedRequest[] =>
 	emulator.requests.filter(

@@ -4,8 +4,11 @@ import { lostFollowUp } from '../transport/errors';
 import { waitForOperation } from '../transport/operations';
 import type { PageRequest } from '../transport/paginate';
 import { docSpacePaginate } from '../transport/paginate';
+import type { DocSpaceCall } from '../transport/request';
+import { docSpaceCall, SETS_STATE } from '../transport/request';
 import { waitTimeLimitOption } from './common.descriptions';
-import { wholeNumber } from '../shared/validation';
+import type { NamedEntity } from '../shared/validation';
+import { withParameterNotFound, wholeNumber } from '../shared/validation';
 
 /** Wraps JSON results as output items. */
 export function toItems(
@@ -13,6 +16,24 @@ export function toItems(
 	data: IDataObject | IDataObject[],
 ): INodeExecutionData[] {
 	return this.helpers.returnJsonArray(data);
+}
+
+/**
+ * Sends a write that sets a state of the entity a parameter names (safe to repeat, see SETS_STATE);
+ * a 404 says that the parameter names nothing DocSpace can find.
+ */
+export async function setEntityState(
+	this: IExecuteFunctions,
+	entity: NamedEntity,
+	itemIndex: number,
+	request: Pick<DocSpaceCall<IDataObject>, 'method' | 'path' | 'body'>,
+): Promise<IDataObject> {
+	return await withParameterNotFound(
+		this,
+		entity,
+		itemIndex,
+		async () => await docSpaceCall.call(this, { ...request, itemIndex, ...SETS_STATE }),
+	);
 }
 
 /** Reads Return All / Limit into a limit, undefined meaning all. */

@@ -1,14 +1,9 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { docSpaceCall, SETS_STATE } from '../../transport/request';
 import { fileLocator, simplifyOutput } from '../common.descriptions';
-import {
-	locatorId,
-	requiredText,
-	ENTRY_NAME_RULES,
-	withParameterNotFound,
-} from '../../shared/validation';
+import { setEntityState } from '../helpers';
+import { locatorId, requiredText, ENTRY_NAME_RULES } from '../../shared/validation';
 
 import { fileItems } from './shared';
 import { apiPath } from '../../transport/path';
@@ -41,18 +36,10 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 		i,
 		ENTRY_NAME_RULES,
 	);
-	const file = await withParameterNotFound(
-		this,
-		{ kind: 'file', id: fileId },
-		i,
-		async () =>
-			await docSpaceCall.call(this, {
-				method: 'PUT',
-				path: apiPath`files/file/${fileId}`,
-				body: { title },
-				itemIndex: i,
-				...SETS_STATE,
-			}),
-	);
+	const file = await setEntityState.call(this, { kind: 'file', id: fileId }, i, {
+		method: 'PUT',
+		path: apiPath`files/file/${fileId}`,
+		body: { title },
+	});
 	return fileItems.call(this, i, file);
 }

@@ -5,10 +5,9 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { docSpaceCall, SETS_STATE } from '../../transport/request';
-import { pick, toItems } from '../helpers';
+import { pick, setEntityState, toItems } from '../helpers';
 import { getGroupById, listParameter, resolveGroupUsers } from '../user/people';
-import { invalidParameter, locatorId, withParameterNotFound } from '../../shared/validation';
+import { invalidParameter, locatorId } from '../../shared/validation';
 import { apiPath } from '../../transport/path';
 import { pickedValue, userOrEmailLocator } from '../memberLocator';
 
@@ -98,19 +97,11 @@ export async function changeMembers(
 			required: true,
 		},
 	);
-	await withParameterNotFound(
-		this,
-		{ kind: 'group', id: groupId },
-		i,
-		async () =>
-			await docSpaceCall.call(this, {
-				method,
-				path: apiPath`group/${groupId}/members`,
-				body: { members },
-				itemIndex: i,
-				...SETS_STATE,
-			}),
-	);
+	await setEntityState.call(this, { kind: 'group', id: groupId }, i, {
+		method,
+		path: apiPath`group/${groupId}/members`,
+		body: { members },
+	});
 	// DocSpace answers without the member list; read the group back with it.
 	return toItems.call(this, await getGroupById.call(this, groupId, 'Group', i, true));
 }

@@ -6,15 +6,9 @@ import type {
 } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { docSpaceCall, SETS_STATE } from '../../transport/request';
 import { groupLocator } from '../common.descriptions';
-import { toItems } from '../helpers';
-import {
-	invalidParameter,
-	locatorId,
-	requiredText,
-	withParameterNotFound,
-} from '../../shared/validation';
+import { setEntityState, toItems } from '../helpers';
+import { invalidParameter, locatorId, requiredText } from '../../shared/validation';
 import { managerField, managerId, NAME_RULES } from './fields';
 import { apiPath } from '../../transport/path';
 
@@ -61,18 +55,10 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 			'Add the name or the manager to change.',
 		);
 	}
-	const group = await withParameterNotFound(
-		this,
-		{ kind: 'group', id: groupId },
-		i,
-		async () =>
-			await docSpaceCall.call(this, {
-				method: 'PUT',
-				path: apiPath`group/${groupId}`,
-				body,
-				itemIndex: i,
-				...SETS_STATE,
-			}),
-	);
+	const group = await setEntityState.call(this, { kind: 'group', id: groupId }, i, {
+		method: 'PUT',
+		path: apiPath`group/${groupId}`,
+		body,
+	});
 	return toItems.call(this, group);
 }

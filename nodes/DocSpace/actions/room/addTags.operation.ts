@@ -1,9 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { docSpaceCall, SETS_STATE } from '../../transport/request';
-import { toItems } from '../helpers';
-import { invalidParameter, locatorId, withParameterNotFound } from '../../shared/validation';
+import { setEntityState, toItems } from '../helpers';
+import { invalidParameter, locatorId } from '../../shared/validation';
 import { parseTags, roomParameter, roomPath, tagsDescription } from './shared';
 
 export const tagsParameter: INodeProperties = {
@@ -42,19 +41,11 @@ export async function changeTags(
 			'Enter one or more tag names separated by commas.',
 		);
 	}
-	const room = await withParameterNotFound(
-		this,
-		{ kind: 'room', id: roomId },
-		i,
-		async () =>
-			await docSpaceCall.call(this, {
-				method,
-				path: roomPath(roomId, '/tags'),
-				body: { names },
-				itemIndex: i,
-				...SETS_STATE,
-			}),
-	);
+	const room = await setEntityState.call(this, { kind: 'room', id: roomId }, i, {
+		method,
+		path: roomPath(roomId, '/tags'),
+		body: { names },
+	});
 	return toItems.call(this, room);
 }
 

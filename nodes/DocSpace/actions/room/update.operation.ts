@@ -6,14 +6,8 @@ import type {
 } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { docSpaceCall, SETS_STATE } from '../../transport/request';
-import { toItems } from '../helpers';
-import {
-	invalidParameter,
-	locatorId,
-	requiredText,
-	withParameterNotFound,
-} from '../../shared/validation';
+import { setEntityState, toItems } from '../helpers';
+import { invalidParameter, locatorId, requiredText } from '../../shared/validation';
 import { RoomType, roomTypeName } from './access';
 import { formOptionFields, formOptionsBody } from './formOptions';
 import {
@@ -133,18 +127,10 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 			);
 		}
 	}
-	const room = await withParameterNotFound(
-		this,
-		{ kind: 'room', id: roomId },
-		i,
-		async () =>
-			await docSpaceCall.call(this, {
-				method: 'PUT',
-				path: roomPath(roomId),
-				body,
-				itemIndex: i,
-				...SETS_STATE,
-			}),
-	);
+	const room = await setEntityState.call(this, { kind: 'room', id: roomId }, i, {
+		method: 'PUT',
+		path: roomPath(roomId),
+		body,
+	});
 	return toItems.call(this, room);
 }

@@ -6,8 +6,9 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { docSpaceCall, SETS_STATE } from '../../transport/request';
+import { docSpaceCall } from '../../transport/request';
 import { simplifyOutput, userLocator } from '../common.descriptions';
+import { setEntityState } from '../helpers';
 import {
 	checkedEmail,
 	invalidParameter,
@@ -15,7 +16,6 @@ import {
 	locatorId,
 	optionalText,
 	requiredText,
-	withParameterNotFound,
 } from '../../shared/validation';
 import {
 	EmployeeStatus,
@@ -163,19 +163,11 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	}
 
 	if (Object.keys(profile).length > 0) {
-		const updated = await withParameterNotFound(
-			this,
-			{ kind: 'user', id: userId },
-			i,
-			async () =>
-				await docSpaceCall.call(this, {
-					method: 'PUT',
-					path: apiPath`people/${userId}`,
-					body: profile,
-					itemIndex: i,
-					...SETS_STATE,
-				}),
-		);
+		const updated = await setEntityState.call(this, { kind: 'user', id: userId }, i, {
+			method: 'PUT',
+			path: apiPath`people/${userId}`,
+			body: profile,
+		});
 		const ignored = PROFILE_FIELDS.filter(
 			(field) =>
 				profile[field.key] !== undefined &&
@@ -201,35 +193,13 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 			itemIndex: i,
 		});
 	}
-	for (const groupId of toAdd) {
-		await withParameterNotFound(
-			this,
-			{ kind: 'group', id: groupId, label: 'Group IDs' },
-			i,
-			async () =>
-				await docSpaceCall.call(this, {
-					method: 'PUT',
-					path: apiPath`group/${groupId}/members`,
-					body: { members: [userId] },
-					itemIndex: i,
-					...SETS_STATE,
-				}),
-		);
-	}
-	for (const groupId of toRemove) {
-		await withParameterNotFound(
-			this,
-			{ kind: 'group', id: groupId, label: 'Group IDs' },
-			i,
-			async () =>
-				await docSpaceCall.call(this, {
-					method: 'DELETE',
-					path: apiPath`group/${groupId}/members`,
-					body: { members: [userId] },
-					itemIndex: i,
-					...SETS_STATE,
-				}),
-		);
-	}
+	const changeMembership = async (method: 'PUT' | 'DELETE', groupId: string) =>
+		await setEntityState.call(this, { kind: 'group', id: groupId, label: 'Group IDs' }, i, {
+			method,
+			path: apiPath`group/${groupId}/members`,
+			body: { members: [userId] },
+		});
+	for (const groupId of toAdd) await changeMembership('PUT', groupId);
+	for (const groupId of toRemove) await changeMembership('DELETE', groupId);
 	return userItems.call(this, i, await getUserById.call(this, userId, 'User', i));
 }
