@@ -1,7 +1,8 @@
 /**
  * The benchmark's DocSpace: the emulator in its own process (so its memory does not count
  * against the node), with a download file of BENCH_SIZE_MB, a folder of BENCH_LIST_ENTRIES
- * files, and `/bench/requests` to count the requests a scenario made. BENCH_WAN_LATENCY_MS and
+ * files, and `/bench/requests` to count the requests a scenario made (it also removes the files
+ * uploaded since, so that their bytes do not pile up on disk and slow the next scenarios). BENCH_WAN_LATENCY_MS and
  * BENCH_WAN_MIBPS put a simulated wide-area link in front of it. Prints one JSON line.
  */
 import { randomBytes } from 'node:crypto';
@@ -53,6 +54,7 @@ async function main(): Promise<void> {
 		() => {
 			const count = emulator.requests.length;
 			emulator.clearRequests();
+			for (const file of state.childrenOf(uploads.id).files) state.removeFile(file.id);
 			return json(200, { count });
 		},
 		{ anonymous: true, bypassAuth: true },

@@ -31,12 +31,19 @@ function rssOf(pid) {
 	return Number(/(\d+)/.exec(line ?? '')?.[1] ?? 0) * 1024;
 }
 
-/** The idle level: the lowest RSS over a quiet second. */
+/**
+ * The idle level: the lowest RSS once it has stopped falling (no new low by 1 MiB for 2 s, 30 s at
+ * most). After a big transfer n8n hands memory back to the system slowly; measured too early, the
+ * next transfer's peak can lie below that level.
+ */
 async function idleRss(pid) {
-	let low = Infinity;
-	for (let i = 0; i < 20; i++) {
-		low = Math.min(low, rssOf(pid));
+	let low = rssOf(pid);
+	for (let since = Date.now(), start = since; Date.now() - since < 2000; ) {
+		if (Date.now() - start > 30_000) break;
 		await sleep(50);
+		const now = rssOf(pid);
+		if (now < low - 1024 * 1024) since = Date.now();
+		low = Math.min(low, now);
 	}
 	return low;
 }

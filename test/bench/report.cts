@@ -43,6 +43,8 @@ export interface Results {
 		wanLatency: number;
 		wanMibps: number;
 		n8nSizeMb: number;
+		/** Runs of each loopback scenario; the tables show the median. */
+		rounds: number;
 	};
 	loopback: { sizeBytes: number; results: Map<string, Measurement> };
 	wan: { sizeBytes: number; results: Map<string, Measurement> };
@@ -231,7 +233,7 @@ export function writeReport(dir: string, r: Results): string[] {
 			],
 		),
 		'',
-		`Each scenario runs once on a 1 MiB file first (warm-up), in its own process. Where the time goes (profiled with \`--cpu-prof\` and \`--trace-gc\`): the node's process holds n8n-core's JavaScript heap (about 50 MiB; a real n8n process holds more), the raw client's a few MiB. Node allocates every piece read from a file or a socket outside that heap, and V8 answers such allocations with full collections of the whole heap, which cost the node's process far more than the raw client's. Uploads free each piece of n8n's binary stream as soon as it is copied into its chunk (\`ArrayBuffer.prototype.transfer\`, Node 21+; pieces n8n still holds, such as an in-memory binary, are left alone), which removed those collections from the upload: client CPU ${get('upload-streamed').cpuSeconds === undefined ? 'less' : secs(get('upload-streamed').cpuSeconds as number)} against the raw client's ${get('raw-upload').cpuSeconds === undefined ? 'less' : secs(get('raw-upload').cpuSeconds as number)} (before that change, 2.12 s against 0.39 s). A download hands its response stream to n8n's binary store, which holds each piece until it is written, so the node cannot free them: there the collections remain, client CPU ${get('download-streamed').cpuSeconds === undefined ? 'more' : secs(get('download-streamed').cpuSeconds as number)} against ${get('raw-download').cpuSeconds === undefined ? 'less' : secs(get('raw-download').cpuSeconds as number)}, about half of it garbage collection.`,
+		`Each scenario runs ${r.settings.rounds} times, round by round, each time in its own process after a warm-up on a 1 MiB file; each row is its median run by time. Where the time goes (profiled with \`--cpu-prof\` and \`--trace-gc\`): the node's process holds n8n-core's JavaScript heap (about 50 MiB; a real n8n process holds more), the raw client's a few MiB. Node allocates every piece read from a file or a socket outside that heap, and V8 answers such allocations with full collections of the whole heap, which cost the node's process far more than the raw client's. Uploads read n8n's binary stream in 1 MiB pieces and free each one as soon as it is copied into its chunk (\`ArrayBuffer.prototype.transfer\`, Node 21+; pieces n8n still holds, such as an in-memory binary, are left alone), which removed those collections from the upload: client CPU ${get('upload-streamed').cpuSeconds === undefined ? 'less' : secs(get('upload-streamed').cpuSeconds as number)} against the raw client's ${get('raw-upload').cpuSeconds === undefined ? 'less' : secs(get('raw-upload').cpuSeconds as number)} (before that change, 2.12 s against 0.39 s); what is left of the gap is time spent waiting on the emulator's answers, which shared the 2 cores. A download hands its response stream to n8n's binary store, which holds each piece until it is written, so the node cannot free them: there the collections remain, client CPU ${get('download-streamed').cpuSeconds === undefined ? 'more' : secs(get('download-streamed').cpuSeconds as number)} against ${get('raw-download').cpuSeconds === undefined ? 'less' : secs(get('raw-download').cpuSeconds as number)}, about half of it garbage collection.`,
 		'',
 	);
 	const list = (label: string, name: string) => {
@@ -285,7 +287,7 @@ export function writeReport(dir: string, r: Results): string[] {
 		'',
 	);
 	lines.push(
-		`Sizes: BENCH_SIZE_MB=${r.settings.sizeMb}, BENCH_LIST_ENTRIES=${r.settings.listEntries}, BENCH_WAN_SIZE_MB=${r.settings.wanSizeMb}, BENCH_N8N_SIZE_MB=${r.settings.n8nSizeMb}; whole run ${r.seconds.toFixed(0)} s.`,
+		`Sizes: BENCH_SIZE_MB=${r.settings.sizeMb}, BENCH_LIST_ENTRIES=${r.settings.listEntries}, BENCH_WAN_SIZE_MB=${r.settings.wanSizeMb}, BENCH_N8N_SIZE_MB=${r.settings.n8nSizeMb}, BENCH_ROUNDS=${r.settings.rounds}; whole run ${r.seconds.toFixed(0)} s.`,
 	);
 	mkdirSync(dir, { recursive: true });
 	writeFileSync(path.join(dir, 'results.md'), `# Benchmark results\n\n${lines.join('\n')}\n`);

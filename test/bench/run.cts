@@ -4,6 +4,7 @@
  *
  * 1. loopback, BENCH_SIZE_MB (200): the node through n8n-core vs a raw Node.js client vs a naive
  *    whole-file node; Get Many with Return All over BENCH_LIST_ENTRIES (10,000) vs a raw loop;
+ *    each BENCH_ROUNDS (3) times, round by round, keeping each scenario's median run;
  * 2. a simulated wide-area link (BENCH_WAN_LATENCY_MS 40 per request, BENCH_WAN_MIBPS 10 per
  *    connection), BENCH_WAN_SIZE_MB (50): sequential vs parallel chunks vs one whole-file request;
  * 3. real n8n (the e2e install, filesystem binary mode), BENCH_N8N_SIZE_MB (1024): upload and
@@ -88,25 +89,34 @@ async function withEmulator<T>(
 	}
 }
 
+/**
+ * Runs each scenario `rounds` times, round by round (so a slow spell of the machine hits every
+ * scenario alike), and keeps each one's median run by time.
+ */
 async function scenarios(
 	info: EmulatorInfo,
 	inputFile: string,
 	names: string[],
+	rounds: number,
 ): Promise<Map<string, Measurement>> {
 	const config = JSON.stringify({ ...info, inputFile });
-	const results = new Map<string, Measurement>();
-	for (const name of names) {
-		await requestCount(info.url);
-		const script = name.startsWith('raw-') ? 'raw-client.cts' : 'scenario.cts';
-		const scenario = start(script, [name], { BENCH_CONFIG: config });
-		const measured = JSON.parse(await scenario.firstLine) as Omit<Measurement, 'requests'>;
-		await scenario.exited;
-		results.set(name, { ...measured, requests: await requestCount(info.url) });
-		out(
-			`   ${name}: ${measured.seconds.toFixed(2)} s, peak RSS +${(measured.rssGrowth / MiB).toFixed(1)} MiB${measured.ok ? '' : `  !! did not complete: ${measured.error ?? 'incomplete result'}`}`,
-		);
+	const runs = new Map<string, Measurement[]>(names.map((name) => [name, []]));
+	for (let round = 1; round <= rounds; round++) {
+		for (const name of names) {
+			await requestCount(info.url);
+			const script = name.startsWith('raw-') ? 'raw-client.cts' : 'scenario.cts';
+			const scenario = start(script, [name], { BENCH_CONFIG: config });
+			const measured = JSON.parse(await scenario.firstLine) as Omit<Measurement, 'requests'>;
+			await scenario.exited;
+			runs.get(name)?.push({ ...measured, requests: await requestCount(info.url) });
+			out(
+				`   ${name}${rounds > 1 ? ` (${round}/${rounds})` : ''}: ${measured.seconds.toFixed(2)} s, peak RSS +${(measured.rssGrowth / MiB).toFixed(1)} MiB${measured.ok ? '' : `  !! did not complete: ${measured.error ?? 'incomplete result'}`}`,
+			);
+		}
 	}
-	return results;
+	const median = (list: Measurement[]) =>
+		[...list].sort((a, b) => a.seconds - b.seconds)[Math.floor((list.length - 1) / 2)];
+	return new Map([...runs].map(([name, list]) => [name, median(list)]));
 }
 
 /** Builds and packs the package for real n8n (before entering the namespace: npm needs nothing from the network for it). */
@@ -182,21 +192,27 @@ async function main(): Promise<void> {
 	const wanSizeMb = env('BENCH_WAN_SIZE_MB', 50);
 	const wanLatency = env('BENCH_WAN_LATENCY_MS', 40);
 	const wanMibps = env('BENCH_WAN_MIBPS', 10);
+	const rounds = Math.max(1, env('BENCH_ROUNDS', 3));
 
 	out(`1. loopback, ${sizeMb} MiB file, ${env('BENCH_LIST_ENTRIES', 10_000)}-entry folder`);
 	const loopback = await withEmulator(sizeMb, {}, async (info, inputFile) => ({
 		info,
-		results: await scenarios(info, inputFile, [
-			'upload-streamed',
-			'raw-upload',
-			'upload-naive',
-			'download-streamed',
-			'raw-download',
-			'download-naive',
-			'list-returnAll',
-			'raw-list',
-			'list-naive',
-		]),
+		results: await scenarios(
+			info,
+			inputFile,
+			[
+				'upload-streamed',
+				'raw-upload',
+				'upload-naive',
+				'download-streamed',
+				'raw-download',
+				'download-naive',
+				'list-returnAll',
+				'raw-list',
+				'list-naive',
+			],
+			rounds,
+		),
 	}));
 	out(
 		`2. wide-area link: ${wanLatency} ms per request, ${wanMibps} MiB/s per connection, ${wanSizeMb} MiB file`,
@@ -210,12 +226,12 @@ async function main(): Promise<void> {
 		},
 		async (info, inputFile) => ({
 			info,
-			results: await scenarios(info, inputFile, [
-				'upload-sequential',
-				'upload-streamed',
-				'upload-naive',
-				'download-streamed',
-			]),
+			results: await scenarios(
+				info,
+				inputFile,
+				['upload-sequential', 'upload-streamed', 'upload-naive', 'download-streamed'],
+				1,
+			),
 		}),
 	);
 	const packageTgz = process.env.BENCH_PACKAGE_TGZ;
@@ -230,6 +246,7 @@ async function main(): Promise<void> {
 			wanLatency,
 			wanMibps,
 			n8nSizeMb: env('BENCH_N8N_SIZE_MB', 1024),
+			rounds,
 		},
 		loopback: { sizeBytes: loopback.info.sizeBytes, results: loopback.results },
 		wan: { sizeBytes: wan.info.sizeBytes, results: wan.results },

@@ -3,6 +3,8 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import type { UploadContent } from '../transport/uploadContent';
 
+const READ_SIZE = 1024 * 1024;
+
 async function* once(buffer: Buffer): AsyncGenerator<Buffer> {
 	yield buffer;
 }
@@ -44,12 +46,13 @@ export async function binaryContent(
 			typeof binary.bytes === 'number'
 				? binary.bytes
 				: Number((await this.helpers.getBinaryMetadata(binaryId)).fileSize);
-		// n8n's default read size (64 KiB) keeps the stream's own buffer small.
+		// Reads of 1 MiB, not n8n's default 64 KiB: each piece is freed once copied into its chunk, so
+		// bigger reads add no memory and cut the number of reads sixteenfold.
 		return {
 			fileName,
 			mimeType,
 			size,
-			read: async () => await helpers.getBinaryStream(binaryId),
+			read: async () => await helpers.getBinaryStream(binaryId, READ_SIZE),
 			piecesReleasable: true,
 		};
 	}
