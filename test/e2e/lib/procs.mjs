@@ -15,7 +15,7 @@ export function startProcess(name, cmd, args, { env = process.env, cwd, logFile 
 	const out = logFile ? createWriteStream(logFile) : null;
 	const tail = [];
 	const onData = (chunk) => {
-		out?.write(chunk);
+		if (out?.writable) out.write(chunk);
 		for (const line of chunk.toString().split('\n')) {
 			if (line) tail.push(line);
 		}
@@ -28,10 +28,9 @@ export function startProcess(name, cmd, args, { env = process.env, cwd, logFile 
 		child.on('exit', (code, signal) => resolve({ code, signal })),
 	);
 	child.on('error', (err) => tail.push(`spawn error: ${err.message}`));
-	entry.exited.then(() => {
-		children.delete(entry);
-		out?.end();
-	});
+	entry.exited.then(() => children.delete(entry));
+	// 'close', not 'exit': a killed n8n worker's task runner (same group) may still write to the pipes.
+	child.on('close', () => out?.end());
 	children.add(entry);
 	return entry;
 }
