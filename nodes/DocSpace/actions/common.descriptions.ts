@@ -33,15 +33,33 @@ export const returnAllOrLimit: INodeProperties[] = [
 	},
 ];
 
+/** Makes the factory of one kind of collection parameter; the factory takes the collection's items. */
+const collectionOf =
+	(displayName: string, name: string, placeholder: string) =>
+	(options: INodeProperties[]): INodeProperties => ({
+		displayName,
+		name,
+		type: 'collection',
+		placeholder,
+		default: {},
+		options,
+	});
+
 /** The Filters collection of a listing, holding the given filters. */
-export const filtersCollection = (options: INodeProperties[]): INodeProperties => ({
-	displayName: 'Filters',
-	name: 'filters',
-	type: 'collection',
-	placeholder: 'Add Filter',
-	default: {},
-	options,
-});
+export const filtersCollection = collectionOf('Filters', 'filters', 'Add Filter');
+
+/** The Options collection of an operation, holding the given options. */
+export const optionsCollection = collectionOf('Options', 'options', 'Add Option');
+
+/** The Additional Fields collection of a create operation: the new entity's optional fields. */
+export const additionalFieldsCollection = collectionOf(
+	'Additional Fields',
+	'additionalFields',
+	'Add Field',
+);
+
+/** The Update Fields collection of an update operation: the fields it can change. */
+export const updateFieldsCollection = collectionOf('Update Fields', 'updateFields', 'Add Field');
 
 export const simplifyOutput: INodeProperties = {
 	displayName: 'Simplify',
@@ -63,14 +81,7 @@ export const waitTimeLimitOption: INodeProperties = {
 };
 
 /** The Options collection of operations that wait for a DocSpace background operation. */
-export const waitOptions: INodeProperties = {
-	displayName: 'Options',
-	name: 'options',
-	type: 'collection',
-	placeholder: 'Add Option',
-	default: {},
-	options: [waitTimeLimitOption],
-};
+export const waitOptions = optionsCollection([waitTimeLimitOption]);
 
 /** A text search in a list's Filters (sent as DocSpace's filterValue); spread with a description. */
 export const searchFilter: INodeProperties = {
@@ -80,4 +91,14 @@ export const searchFilter: INodeProperties = {
 	default: '',
 	placeholder: 'e.g. report',
 	description: 'Only entries whose name contains this text',
+};
+
+/** The Email parameter of an operation that names one person by address; spread with a description. */
+export const emailParameter: INodeProperties = {
+	displayName: 'Email',
+	name: 'email',
+	type: 'string',
+	placeholder: 'e.g. name@example.com',
+	required: true,
+	default: '',
 };

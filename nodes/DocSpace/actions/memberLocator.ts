@@ -3,7 +3,7 @@ import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { GUID_PATTERN, listedBy, userLocator } from '../shared/locators';
 import type { LocatorKind } from '../shared/locators';
-import { idFromLocator } from '../shared/validation';
+import { idFromLocator, isLocatorValue } from '../shared/validation';
 
 /** A user picker listed by `searchListMethod`, with By Email beside From List, By URL and By ID. */
 export function userOrEmailLocator(searchListMethod: string): INodeProperties {
@@ -58,12 +58,6 @@ export function memberLocator(searchListMethod: string): INodeProperties {
 		],
 	};
 }
-
-const isLocatorValue = (raw: unknown): raw is { mode?: unknown; value?: unknown } =>
-	typeof raw === 'object' &&
-	raw !== null &&
-	!Array.isArray(raw) &&
-	('__rl' in raw || 'mode' in raw);
 
 /**
  * What a picker nested in a collection holds: the ID or email of a locator value (a link becomes

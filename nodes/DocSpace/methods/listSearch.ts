@@ -44,22 +44,36 @@ const search = (filter?: string): IDataObject => (filter ? { filterValue: filter
 
 export { searchFiles, searchFolders, searchForms } from './entrySearch';
 
+/** Rooms or room templates (both listed by files/rooms), each named by `name` and linked. */
+const searchRoomList = (
+	context: ILoadOptionsFunctions,
+	qs: IDataObject,
+	paginationToken: string | undefined,
+	name: (room: IDataObject) => string,
+) =>
+	searchPage(
+		context,
+		'files/rooms',
+		qs,
+		paginationToken,
+		(room, portalUrl) => ({
+			name: name(room),
+			value: String(room.id),
+			url: `${portalUrl}/rooms/shared/${String(room.id)}/filter`,
+		}),
+		pickFolderContent,
+	);
+
 export async function searchRooms(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 	paginationToken?: string,
 ) {
-	return await searchPage(
+	return await searchRoomList(
 		this,
-		'files/rooms',
 		search(filter),
 		paginationToken,
-		(room, portalUrl) => ({
-			name: `${String(room.title)} (${roomTypeName(room.roomType)})`,
-			value: String(room.id),
-			url: `${portalUrl}/rooms/shared/${String(room.id)}/filter`,
-		}),
-		pickFolderContent,
+		(room) => `${String(room.title)} (${roomTypeName(room.roomType)})`,
 	);
 }
 
@@ -98,17 +112,11 @@ export async function searchRoomTemplates(
 	filter?: string,
 	paginationToken?: string,
 ) {
-	return await searchPage(
+	return await searchRoomList(
 		this,
-		'files/rooms',
 		{ ...search(filter), searchArea: 4 },
 		paginationToken,
-		(template, portalUrl) => ({
-			name: String(template.title),
-			value: String(template.id),
-			url: `${portalUrl}/rooms/shared/${String(template.id)}/filter`,
-		}),
-		pickFolderContent,
+		(template) => String(template.title),
 	);
 }
 

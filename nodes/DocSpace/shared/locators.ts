@@ -138,8 +138,6 @@ export const locators: Record<LocatorKind, INodeProperties> = {
 	group: groupLocator,
 };
 
-/** Return All + Limit, for every operation that lists. */
-
 /** A locator whose From List runs another search method, e.g. one that lists only disabled users. */
 export function listedBy(base: INodeProperties, searchListMethod: string): INodeProperties {
 	return {

@@ -169,6 +169,23 @@ export function requiredText(
 	return text;
 }
 
+/** Reads the item's text parameter `name` and checks it as requiredText does (`label` in errors). */
+export function requiredTextParameter(
+	this: IExecuteFunctions,
+	name: string,
+	label: string,
+	itemIndex: number,
+	rules: TextRules = {},
+): string {
+	return requiredText.call(
+		this,
+		label,
+		this.getNodeParameter(name, itemIndex, ''),
+		itemIndex,
+		rules,
+	);
+}
+
 /** A required email address, trimmed and checked for its form. */
 export function checkedEmail(
 	this: NodeContext,
@@ -246,6 +263,13 @@ export interface LocatorParameter {
 	allowMy?: boolean;
 }
 
+/** A resource locator's value as n8n keeps it (mode and value), not a plain value from an expression. */
+export const isLocatorValue = (raw: unknown): raw is { mode?: unknown; value?: unknown } =>
+	typeof raw === 'object' &&
+	raw !== null &&
+	!Array.isArray(raw) &&
+	('__rl' in raw || 'mode' in raw);
+
 /**
  * The ID in a resource locator value (From list, By URL or By ID, or a plain value from an
  * expression). Empty values, links that are no DocSpace link to that kind of entity and IDs of
@@ -260,12 +284,7 @@ export function idFromLocator(
 ): string {
 	const spec = locatorSpecs[kind];
 	const label = parameter.label ?? spec.displayName;
-	const isLocator =
-		typeof raw === 'object' &&
-		raw !== null &&
-		!Array.isArray(raw) &&
-		('__rl' in raw || 'mode' in raw);
-	const locator = isLocator ? (raw as { mode?: unknown; value?: unknown }) : { value: raw };
+	const locator = isLocatorValue(raw) ? raw : { value: raw };
 	const value = scalarText.call(this, label, locator.value, itemIndex).trim();
 	if (!value) {
 		throw invalidParameter.call(

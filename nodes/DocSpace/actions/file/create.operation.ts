@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { docSpaceCall } from '../../transport/request';
 import { simplifyOutput } from '../common.descriptions';
-import { locatorId, requiredText, ENTRY_NAME_RULES } from '../../shared/validation';
+import { locatorId, requiredTextParameter, ENTRY_NAME_RULES } from '../../shared/validation';
 import { folderPath } from '../../transport/path';
 import { fileItems, newFileName, targetFolderProperty, withExtension } from './shared';
 
@@ -37,13 +37,7 @@ export const description = updateDisplayOptions(
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const folderId = locatorId.call(this, 'folder', i);
-	const name = requiredText.call(
-		this,
-		'File Name',
-		this.getNodeParameter('title', i, ''),
-		i,
-		ENTRY_NAME_RULES,
-	);
+	const name = requiredTextParameter.call(this, 'title', 'File Name', i, ENTRY_NAME_RULES);
 	const extension = String(this.getNodeParameter('fileType', i, '.docx'));
 	const file = await docSpaceCall.call(this, {
 		method: 'POST',

@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { docSpaceCall } from '../../transport/request';
 import { simplifyOutput } from '../common.descriptions';
 import { folderPath } from '../../transport/path';
-import { locatorId, requiredText, ENTRY_NAME_RULES } from '../../shared/validation';
+import { locatorId, requiredTextParameter, ENTRY_NAME_RULES } from '../../shared/validation';
 import type { NameConflict } from './shared';
 import {
 	fileItems,
@@ -56,13 +56,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	const folderId = locatorId.call(this, 'folder', i);
 	const format = String(this.getNodeParameter('format', i, 'text'));
 	const title = withExtension(
-		requiredText.call(
-			this,
-			'File Name',
-			this.getNodeParameter('title', i, ''),
-			i,
-			ENTRY_NAME_RULES,
-		),
+		requiredTextParameter.call(this, 'title', 'File Name', i, ENTRY_NAME_RULES),
 		format === 'html' ? '.html' : '.txt',
 	);
 	const content = String(this.getNodeParameter('content', i, '') ?? '');

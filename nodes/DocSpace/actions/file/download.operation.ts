@@ -8,42 +8,35 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { downloadToBinary, normalizeExtension, replaceExtension } from '../../transport/download';
 import { assertConvertible } from './convertible';
-import { fileLocator } from '../common.descriptions';
+import { fileLocator, optionsCollection } from '../common.descriptions';
 import { fileExtension, locatorId, wholeNumber } from '../../shared/validation';
 import { fileInfo, outputBinaryField, outputFieldName } from './shared';
 
 const properties: INodeProperties[] = [
 	{ ...fileLocator, description: 'The file to download' },
 	outputBinaryField,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Convert To Name or ID',
-				name: 'convertTo',
-				type: 'options',
-				typeOptions: {
-					loadOptionsMethod: 'getConversionFormats',
-					loadOptionsDependsOn: ['fileId.value'],
-				},
-				default: '',
-				description:
-					'Format to convert the file to while downloading; the list shows what the portal converts the chosen file to. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+	optionsCollection([
+		{
+			displayName: 'Convert To Name or ID',
+			name: 'convertTo',
+			type: 'options',
+			typeOptions: {
+				loadOptionsMethod: 'getConversionFormats',
+				loadOptionsDependsOn: ['fileId.value'],
 			},
-			{
-				displayName: 'Version',
-				name: 'version',
-				type: 'number',
-				typeOptions: { minValue: 0 },
-				default: 0,
-				description: 'Version of the file to download; 0 means the current version',
-			},
-		],
-	},
+			default: '',
+			description:
+				'Format to convert the file to while downloading; the list shows what the portal converts the chosen file to. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		},
+		{
+			displayName: 'Version',
+			name: 'version',
+			type: 'number',
+			typeOptions: { minValue: 0 },
+			default: 0,
+			description: 'Version of the file to download; 0 means the current version',
+		},
+	]),
 ];
 
 export const description = updateDisplayOptions(

@@ -7,7 +7,7 @@ import type {
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { downloadArchive } from '../../transport/archive';
-import { waitTimeLimitOption } from '../common.descriptions';
+import { optionsCollection, waitTimeLimitOption } from '../common.descriptions';
 import { invalidParameter } from '../../shared/validation';
 import { outputBinaryField, outputFieldName } from './shared';
 
@@ -30,25 +30,17 @@ const properties: INodeProperties[] = [
 			'IDs of the folders or rooms to put in the archive, each with everything in it, separated by commas',
 	},
 	outputBinaryField,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'File Name',
-				name: 'fileName',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. Reports.zip',
-				description:
-					'Name of the archive in the binary field; the name DocSpace gives it by default',
-			},
-			waitTimeLimitOption,
-		],
-	},
+	optionsCollection([
+		{
+			displayName: 'File Name',
+			name: 'fileName',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. Reports.zip',
+			description: 'Name of the archive in the binary field; the name DocSpace gives it by default',
+		},
+		waitTimeLimitOption,
+	]),
 ];
 
 export const description = updateDisplayOptions(

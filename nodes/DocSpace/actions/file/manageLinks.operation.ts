@@ -8,7 +8,13 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { docSpacePaginate, pickList } from '../../transport/paginate';
 import { docSpaceCall } from '../../transport/request';
-import { fileLocator, returnAllOrLimit, simplifyOutput } from '../common.descriptions';
+import {
+	fileLocator,
+	optionsCollection,
+	returnAllOrLimit,
+	simplifyOutput,
+	updateFieldsCollection,
+} from '../common.descriptions';
 import { listItems, simplifiedItems, toItems } from '../helpers';
 import { FileShare, linkAccessOptions } from '../room/access';
 import {
@@ -110,21 +116,12 @@ const properties: INodeProperties[] = [
 	},
 	{ ...accessField, displayOptions: forActions(['create']) },
 	{
-		displayName: 'Options',
+		...optionsCollection(linkSettings),
 		name: 'linkOptions',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: linkSettings,
 		displayOptions: forActions(['create']),
 	},
 	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [accessField, ...linkSettings],
+		...updateFieldsCollection([accessField, ...linkSettings]),
 		displayOptions: forActions(['update']),
 	},
 	...returnAllOrLimit.map((property) => ({

@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { fileLocator, simplifyOutput } from '../common.descriptions';
 import { setEntityState } from '../helpers';
-import { locatorId, requiredText, ENTRY_NAME_RULES } from '../../shared/validation';
+import { locatorId, requiredTextParameter, ENTRY_NAME_RULES } from '../../shared/validation';
 
 import { fileItems } from './shared';
 import { apiPath } from '../../transport/path';
@@ -29,13 +29,7 @@ export const description = updateDisplayOptions(
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const fileId = locatorId.call(this, 'file', i);
-	const title = requiredText.call(
-		this,
-		'New Name',
-		this.getNodeParameter('title', i, ''),
-		i,
-		ENTRY_NAME_RULES,
-	);
+	const title = requiredTextParameter.call(this, 'title', 'New Name', i, ENTRY_NAME_RULES);
 	const file = await setEntityState.call(this, { kind: 'file', id: fileId }, i, {
 		method: 'PUT',
 		path: apiPath`files/file/${fileId}`,

@@ -8,13 +8,13 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { normalizeExtension } from '../../transport/download';
 import { uploadNewVersion } from '../../transport/upload';
-import { binaryContent } from '../binaryInput';
-import { fileLocator, simplifyOutput } from '../common.descriptions';
+import { fileLocator, optionsCollection, simplifyOutput } from '../common.descriptions';
 import { locatorId } from '../../shared/validation';
 import {
 	chunkSizeOption,
 	fileInfo,
 	fileItems,
+	inputBinary,
 	inputBinaryField,
 	parallelChunksOption,
 	uploadLimitsOf,
@@ -24,14 +24,7 @@ const properties: INodeProperties[] = [
 	{ ...fileLocator, description: 'The file to store a new version of' },
 	inputBinaryField,
 	simplifyOutput,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [chunkSizeOption, parallelChunksOption],
-	},
+	optionsCollection([chunkSizeOption, parallelChunksOption]),
 ];
 
 export const description = updateDisplayOptions(
@@ -47,8 +40,7 @@ function extensionOf(name: string): string {
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const fileId = locatorId.call(this, 'file', i);
 	const options = this.getNodeParameter('options', i, {}) as IDataObject;
-	const propertyName = String(this.getNodeParameter('binaryPropertyName', i, 'data'));
-	const content = await binaryContent.call(this, i, propertyName, 'Input Binary Field');
+	const content = await inputBinary.call(this, i);
 
 	const current = await fileInfo.call(this, fileId, i);
 	const title = String(current.title ?? '');

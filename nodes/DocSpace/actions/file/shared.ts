@@ -18,6 +18,8 @@ import {
 	MAX_PARALLEL_CHUNKS,
 	MIN_CHUNK_SIZE,
 } from '../../transport/upload';
+import type { UploadContent } from '../../transport/uploadContent';
+import { binaryContent } from '../binaryInput';
 import { folderLocator } from '../common.descriptions';
 import { myDocuments } from '../entry';
 import { simplifiedItems, summarizeEntry } from '../helpers';
@@ -50,6 +52,12 @@ export const inputBinaryField: INodeProperties = {
 	placeholder: 'e.g. data',
 	hint: 'The name of the input binary field containing the file',
 };
+
+/** The upload content in the input item's binary field that Input Binary Field names. */
+export async function inputBinary(this: IExecuteFunctions, i: number): Promise<UploadContent> {
+	const propertyName = String(this.getNodeParameter(inputBinaryField.name, i, 'data'));
+	return await binaryContent.call(this, i, propertyName, inputBinaryField.displayName);
+}
 
 export const outputBinaryField: INodeProperties = {
 	displayName: 'Put Output File in Field',

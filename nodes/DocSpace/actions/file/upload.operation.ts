@@ -7,8 +7,7 @@ import type {
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { uploadToFolder } from '../../transport/upload';
-import { binaryContent } from '../binaryInput';
-import { folderLocator, simplifyOutput } from '../common.descriptions';
+import { folderLocator, optionsCollection, simplifyOutput } from '../common.descriptions';
 import { locatorId, requiredText, ENTRY_NAME_RULES } from '../../shared/validation';
 import type { NameConflict } from './shared';
 import {
@@ -16,6 +15,7 @@ import {
 	fileItems,
 	findFileByTitle,
 	ifNameExists,
+	inputBinary,
 	inputBinaryField,
 	numericFolderId,
 	parallelChunksOption,
@@ -30,26 +30,19 @@ const properties: INodeProperties[] = [
 	inputBinaryField,
 	ifNameExists,
 	simplifyOutput,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			chunkSizeOption,
-			parallelChunksOption,
-			{
-				displayName: 'File Name',
-				name: 'fileName',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. Report.pdf',
-				description:
-					'Name of the file in DocSpace, with its extension; the binary’s own file name by default',
-			},
-		],
-	},
+	optionsCollection([
+		chunkSizeOption,
+		parallelChunksOption,
+		{
+			displayName: 'File Name',
+			name: 'fileName',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. Report.pdf',
+			description:
+				'Name of the file in DocSpace, with its extension; the binary’s own file name by default',
+		},
+	]),
 ];
 
 export const description = updateDisplayOptions(
@@ -61,8 +54,7 @@ export async function execute(this: IExecuteFunctions, i: number): Promise<INode
 	const folderId = locatorId.call(this, 'folder', i);
 	const conflict = this.getNodeParameter('ifNameExists', i, 'newVersion') as NameConflict;
 	const options = this.getNodeParameter('options', i, {}) as IDataObject;
-	const propertyName = String(this.getNodeParameter('binaryPropertyName', i, 'data'));
-	const content = await binaryContent.call(this, i, propertyName, 'Input Binary Field');
+	const content = await inputBinary.call(this, i);
 	content.fileName = requiredText.call(this, 'File Name', options.fileName ?? content.fileName, i, {
 		...ENTRY_NAME_RULES,
 		example: 'Report.pdf',

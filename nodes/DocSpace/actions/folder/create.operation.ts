@@ -6,7 +6,7 @@ import { folderLocator } from '../common.descriptions';
 import { loadEntry } from '../entry';
 import { toItems } from '../helpers';
 import { folderCreated } from '../outcomes';
-import { locatorId, requiredText, ENTRY_NAME_RULES } from '../../shared/validation';
+import { locatorId, requiredTextParameter, ENTRY_NAME_RULES } from '../../shared/validation';
 import { apiPath } from '../../transport/path';
 
 const PARENT = { name: 'parentFolderId', label: 'Parent Folder' };
@@ -36,7 +36,7 @@ export const description = updateDisplayOptions(
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const parentValue = locatorId.call(this, 'folder', i, PARENT);
-	const title = requiredText.call(this, 'Name', this.getNodeParameter('title', i, ''), i, {
+	const title = requiredTextParameter.call(this, 'title', 'Name', i, {
 		...ENTRY_NAME_RULES,
 		example: 'Reports',
 	});

@@ -5,7 +5,7 @@ import { docSpaceCall, SETS_STATE } from '../../transport/request';
 import { folderLocator } from '../common.descriptions';
 import { loadEntry } from '../entry';
 import { toItems } from '../helpers';
-import { locatorId, requiredText, ENTRY_NAME_RULES } from '../../shared/validation';
+import { locatorId, requiredTextParameter, ENTRY_NAME_RULES } from '../../shared/validation';
 import { apiPath } from '../../transport/path';
 
 const properties: INodeProperties[] = [
@@ -28,13 +28,7 @@ export const description = updateDisplayOptions(
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const folderId = locatorId.call(this, 'folder', i, { allowMy: false });
-	const title = requiredText.call(
-		this,
-		'New Name',
-		this.getNodeParameter('title', i, ''),
-		i,
-		ENTRY_NAME_RULES,
-	);
+	const title = requiredTextParameter.call(this, 'title', 'New Name', i, ENTRY_NAME_RULES);
 	await loadEntry.call(this, 'folder', folderId, 'Folder', i);
 	const folder = await docSpaceCall.call(this, {
 		method: 'PUT',

@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { docSpaceCall } from '../../transport/request';
 import { toItems } from '../helpers';
-import { requiredText } from '../../shared/validation';
+import { requiredTextParameter } from '../../shared/validation';
 
 const properties: INodeProperties[] = [
 	{
@@ -24,10 +24,10 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	const fillingSessionId = requiredText.call(
+	const fillingSessionId = requiredTextParameter.call(
 		this,
+		'fillingSessionId',
 		'Filling Session ID',
-		this.getNodeParameter('fillingSessionId', i, ''),
 		i,
 	);
 	const result = await docSpaceCall.call(this, {

@@ -7,11 +7,10 @@ import type {
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { uploadToFolder } from '../../transport/upload';
-import { binaryContent } from '../binaryInput';
-import { roomLocator } from '../common.descriptions';
+import { optionsCollection, roomLocator } from '../common.descriptions';
 import { toItems } from '../helpers';
 import { invalidParameter, locatorId, requiredText } from '../../shared/validation';
-import { inputBinaryField } from '../file/shared';
+import { inputBinary, inputBinaryField } from '../file/shared';
 import { checkFormAndStart, startFillingField } from './shared';
 
 const properties: INodeProperties[] = [
@@ -21,24 +20,17 @@ const properties: INodeProperties[] = [
 	},
 	{ ...inputBinaryField, hint: 'The name of the input binary field containing the PDF form' },
 	startFillingField,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'File Name',
-				name: 'fileName',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. Application.pdf',
-				description:
-					'Name of the form in DocSpace, ending in .pdf; the binary’s own file name by default',
-			},
-		],
-	},
+	optionsCollection([
+		{
+			displayName: 'File Name',
+			name: 'fileName',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. Application.pdf',
+			description:
+				'Name of the form in DocSpace, ending in .pdf; the binary’s own file name by default',
+		},
+	]),
 ];
 
 export const description = updateDisplayOptions(
@@ -49,12 +41,7 @@ export const description = updateDisplayOptions(
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const roomId = locatorId.call(this, 'room', i);
 	const options = this.getNodeParameter('options', i, {}) as IDataObject;
-	const content = await binaryContent.call(
-		this,
-		i,
-		String(this.getNodeParameter('binaryPropertyName', i, 'data')),
-		'Input Binary Field',
-	);
+	const content = await inputBinary.call(this, i);
 	content.fileName = requiredText.call(this, 'File Name', options.fileName ?? content.fileName, i, {
 		example: 'Application.pdf',
 	});

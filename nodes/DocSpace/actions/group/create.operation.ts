@@ -7,9 +7,10 @@ import type {
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { docSpaceCall } from '../../transport/request';
+import { additionalFieldsCollection } from '../common.descriptions';
 import { toItems } from '../helpers';
 import { groupCreated } from '../outcomes';
-import { requiredText } from '../../shared/validation';
+import { requiredTextParameter } from '../../shared/validation';
 import { listParameter } from '../user/people';
 import { pickedValue } from '../memberLocator';
 import { managerField, managerId, memberIds, NAME_RULES, usersField } from './fields';
@@ -24,20 +25,13 @@ const properties: INodeProperties[] = [
 		placeholder: 'e.g. Marketing',
 		description: 'Name of the new group',
 	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			managerField,
-			{
-				...usersField,
-				description: `Users to add to the group. ${usersField.description}; an expression may also give email addresses, as a list or separated by commas.`,
-			},
-		],
-	},
+	additionalFieldsCollection([
+		managerField,
+		{
+			...usersField,
+			description: `Users to add to the group. ${usersField.description}; an expression may also give email addresses, as a list or separated by commas.`,
+		},
+	]),
 ];
 
 export const description = updateDisplayOptions(
@@ -46,13 +40,7 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	const groupName = requiredText.call(
-		this,
-		'Name',
-		this.getNodeParameter('groupName', i, ''),
-		i,
-		NAME_RULES,
-	);
+	const groupName = requiredTextParameter.call(this, 'groupName', 'Name', i, NAME_RULES);
 	const fields = this.getNodeParameter('additionalFields', i, {}) as IDataObject;
 	const body: IDataObject = { groupName };
 	if (listParameter(pickedValue.call(this, 'user', fields.manager, i, 'Manager')).length > 0)

@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { groupLocator } from '../common.descriptions';
+import { groupLocator, updateFieldsCollection } from '../common.descriptions';
 import { setEntityState, toItems } from '../helpers';
 import { invalidParameter, locatorId, requiredText } from '../../shared/validation';
 import { managerField, managerId, NAME_RULES } from './fields';
@@ -14,24 +14,17 @@ import { apiPath } from '../../transport/path';
 
 const properties: INodeProperties[] = [
 	{ ...groupLocator, description: 'The group to update' },
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{ ...managerField, description: `New manager of the group. ${managerField.description}` },
-			{
-				displayName: 'Name',
-				name: 'groupName',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. Marketing',
-				description: 'New name of the group',
-			},
-		],
-	},
+	updateFieldsCollection([
+		{ ...managerField, description: `New manager of the group. ${managerField.description}` },
+		{
+			displayName: 'Name',
+			name: 'groupName',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. Marketing',
+			description: 'New name of the group',
+		},
+	]),
 ];
 
 export const description = updateDisplayOptions(

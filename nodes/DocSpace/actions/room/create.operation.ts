@@ -7,9 +7,10 @@ import type {
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { docSpaceCall } from '../../transport/request';
+import { additionalFieldsCollection } from '../common.descriptions';
 import { toItems } from '../helpers';
 import { roomCreated } from '../outcomes';
-import { invalidParameter, requiredText } from '../../shared/validation';
+import { invalidParameter, requiredTextParameter } from '../../shared/validation';
 import { RoomType, roomTypeOptions } from './access';
 import { formOptionFields, formOptionsBody } from './formOptions';
 import { newRoomQuotaBytes, newRoomQuotaField } from './quota';
@@ -45,28 +46,21 @@ const properties: INodeProperties[] = [
 		description:
 			'What the room is for; it decides the access levels and links the room offers and cannot be changed later',
 	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			denyDownloadField,
-			{ ...lifetimeField, displayOptions: vdrOnly },
-			{ ...indexingField, displayOptions: vdrOnly },
-			...formOptionFields.map((field) => ({ ...field, displayOptions: formRoomOnly })),
-			newRoomQuotaField,
-			{
-				displayName: 'Tags',
-				name: 'tags',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. finance, 2025',
-				description: tagsDescription,
-			},
-		],
-	},
+	additionalFieldsCollection([
+		denyDownloadField,
+		{ ...lifetimeField, displayOptions: vdrOnly },
+		{ ...indexingField, displayOptions: vdrOnly },
+		...formOptionFields.map((field) => ({ ...field, displayOptions: formRoomOnly })),
+		newRoomQuotaField,
+		{
+			displayName: 'Tags',
+			name: 'tags',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. finance, 2025',
+			description: tagsDescription,
+		},
+	]),
 ];
 
 export const description = updateDisplayOptions(
@@ -75,13 +69,7 @@ export const description = updateDisplayOptions(
 );
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
-	const title = requiredText.call(
-		this,
-		'Title',
-		this.getNodeParameter('title', i, ''),
-		i,
-		TITLE_RULES,
-	);
+	const title = requiredTextParameter.call(this, 'title', 'Title', i, TITLE_RULES);
 	const roomType = Number(this.getNodeParameter('roomType', i));
 	if (!roomTypeOptions.some((option) => option.value === roomType)) {
 		throw invalidParameter.call(

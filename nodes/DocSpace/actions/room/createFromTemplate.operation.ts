@@ -7,9 +7,9 @@ import type {
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { docSpaceCall } from '../../transport/request';
-import { waitOptions } from '../common.descriptions';
+import { additionalFieldsCollection, waitOptions } from '../common.descriptions';
 import { toItems } from '../helpers';
-import { locatorId, requiredText, withParameterNotFound } from '../../shared/validation';
+import { locatorId, requiredTextParameter, withParameterNotFound } from '../../shared/validation';
 import { denyDownloadField, parseTags, roomPath, tagsDescription, TITLE_RULES } from './shared';
 import { newRoomQuotaBytes, newRoomQuotaField } from './quota';
 import { templateParameter, waitForTemplateTask } from './templateTask';
@@ -25,25 +25,18 @@ const properties: INodeProperties[] = [
 		placeholder: 'e.g. Onboarding: Anna Petrova',
 		description: 'Name of the new room',
 	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			denyDownloadField,
-			newRoomQuotaField,
-			{
-				displayName: 'Tags',
-				name: 'tags',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. onboarding',
-				description: `${tagsDescription}; the template’s tags by default`,
-			},
-		],
-	},
+	additionalFieldsCollection([
+		denyDownloadField,
+		newRoomQuotaField,
+		{
+			displayName: 'Tags',
+			name: 'tags',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. onboarding',
+			description: `${tagsDescription}; the template’s tags by default`,
+		},
+	]),
 	waitOptions,
 ];
 
@@ -54,13 +47,7 @@ export const description = updateDisplayOptions(
 
 export async function execute(this: IExecuteFunctions, i: number): Promise<INodeExecutionData[]> {
 	const templateId = locatorId.call(this, 'room', i, { name: 'templateId', label: 'Template' });
-	const title = requiredText.call(
-		this,
-		'Title',
-		this.getNodeParameter('title', i, ''),
-		i,
-		TITLE_RULES,
-	);
+	const title = requiredTextParameter.call(this, 'title', 'Title', i, TITLE_RULES);
 	const fields = this.getNodeParameter('additionalFields', i, {}) as IDataObject;
 	const body: IDataObject = { templateId: Number(templateId), title };
 	if (fields.tags !== undefined) body.tags = parseTags(fields.tags);

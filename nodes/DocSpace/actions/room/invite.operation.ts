@@ -10,7 +10,13 @@ import { docSpacePaginate, pickList } from '../../transport/paginate';
 import { lostFollowUp } from '../../transport/errors';
 import type { OutcomeCheck } from '../../transport/request';
 import { docSpaceCall } from '../../transport/request';
-import { groupLocator, listedBy, simplifyOutput, userLocator } from '../common.descriptions';
+import {
+	groupLocator,
+	listedBy,
+	optionsCollection,
+	simplifyOutput,
+	userLocator,
+} from '../common.descriptions';
 import { pickedValue } from '../memberLocator';
 import { simplifiedItems } from '../helpers';
 import {
@@ -92,31 +98,24 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Message',
-				name: 'message',
-				type: 'string',
-				typeOptions: { rows: 3 },
-				default: '',
-				description: 'Text added to the notification email',
-			},
-			{
-				displayName: 'Notify',
-				name: 'notify',
-				type: 'boolean',
-				default: true,
-				description:
-					'Whether to email existing users about their access (people invited by email always get an invitation)',
-			},
-		],
-	},
+	optionsCollection([
+		{
+			displayName: 'Message',
+			name: 'message',
+			type: 'string',
+			typeOptions: { rows: 3 },
+			default: '',
+			description: 'Text added to the notification email',
+		},
+		{
+			displayName: 'Notify',
+			name: 'notify',
+			type: 'boolean',
+			default: true,
+			description:
+				'Whether to email existing users about their access (people invited by email always get an invitation)',
+		},
+	]),
 	simplifyOutput,
 ];
 

@@ -8,6 +8,7 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { docSpacePaginate, pickList } from '../../transport/paginate';
 import { docSpaceCall, SETS_STATE } from '../../transport/request';
+import { optionsCollection } from '../common.descriptions';
 import { toItems } from '../helpers';
 import {
 	invalidParameter,
@@ -29,23 +30,16 @@ const properties: INodeProperties[] = [
 		description:
 			'The user or group to remove: one of the chosen room’s members (the owner cannot be removed), a user’s email, or a user’s or group’s ID',
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Force',
-				name: 'force',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether to remove the member even when they still hold a role in a form being filled in',
-			},
-		],
-	},
+	optionsCollection([
+		{
+			displayName: 'Force',
+			name: 'force',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to remove the member even when they still hold a role in a form being filled in',
+		},
+	]),
 ];
 
 export const description = updateDisplayOptions(

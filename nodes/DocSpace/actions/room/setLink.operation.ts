@@ -7,7 +7,7 @@ import type {
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { docSpaceCall } from '../../transport/request';
-import { simplifyOutput } from '../common.descriptions';
+import { optionsCollection, simplifyOutput } from '../common.descriptions';
 import { simplifiedItems } from '../helpers';
 import {
 	dateParameter,
@@ -75,51 +75,44 @@ const properties: INodeProperties[] = [
 		description:
 			'What people who open the link may do; the levels a room offers depend on its type and the link type',
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Deny Download',
-				name: 'denyDownload',
-				type: 'boolean',
-				default: false,
-				displayOptions: externalOnly,
-				description: 'Whether to stop people who open the link from downloading the files',
-			},
-			linkExpirationField,
-			{
-				displayName: 'Internal',
-				name: 'internal',
-				type: 'boolean',
-				default: false,
-				displayOptions: externalOnly,
-				description: 'Whether only signed-in portal users may open the link',
-			},
-			{
-				displayName: 'Maximum Uses',
-				name: 'maxUseCount',
-				type: 'number',
-				typeOptions: { minValue: 1 },
-				default: 10,
-				displayOptions: { show: { '/linkType': [LinkType.Invitation] } },
-				description: 'How many people may join the room with the link',
-			},
-			{
-				displayName: 'Password',
-				name: 'password',
-				type: 'string',
-				typeOptions: { password: true },
-				default: '',
-				displayOptions: externalOnly,
-				description:
-					'Password people must enter to open the link; it must meet the portal’s password rules',
-			},
-		],
-	},
+	optionsCollection([
+		{
+			displayName: 'Deny Download',
+			name: 'denyDownload',
+			type: 'boolean',
+			default: false,
+			displayOptions: externalOnly,
+			description: 'Whether to stop people who open the link from downloading the files',
+		},
+		linkExpirationField,
+		{
+			displayName: 'Internal',
+			name: 'internal',
+			type: 'boolean',
+			default: false,
+			displayOptions: externalOnly,
+			description: 'Whether only signed-in portal users may open the link',
+		},
+		{
+			displayName: 'Maximum Uses',
+			name: 'maxUseCount',
+			type: 'number',
+			typeOptions: { minValue: 1 },
+			default: 10,
+			displayOptions: { show: { '/linkType': [LinkType.Invitation] } },
+			description: 'How many people may join the room with the link',
+		},
+		{
+			displayName: 'Password',
+			name: 'password',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			displayOptions: externalOnly,
+			description:
+				'Password people must enter to open the link; it must meet the portal’s password rules',
+		},
+	]),
 	simplifyOutput,
 ];
 

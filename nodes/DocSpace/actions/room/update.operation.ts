@@ -6,6 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { updateFieldsCollection } from '../common.descriptions';
 import { setEntityState, toItems } from '../helpers';
 import { invalidParameter, locatorId, requiredText } from '../../shared/validation';
 import { RoomType, roomTypeName } from './access';
@@ -25,44 +26,37 @@ import {
 
 const properties: INodeProperties[] = [
 	{ ...roomParameter, description: 'The room to change' },
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			denyDownloadField,
-			lifetimeField,
-			...formOptionFields,
-			indexingField,
-			{
-				displayName: 'Quota (MB)',
-				name: 'quota',
-				type: 'number',
-				typeOptions: { minValue: -1 },
-				default: 1024,
-				description: 'Storage limit of the room in megabytes; -1 removes the room’s own limit',
-			},
-			{
-				displayName: 'Tags',
-				name: 'tags',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. finance, 2025',
-				description:
-					'Comma-separated tag names that replace all of the room’s tags; empty removes them all. Use Add Tags or Remove Tags to change only some.',
-			},
-			{
-				displayName: 'Title',
-				name: 'title',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. Q3 contracts',
-				description: 'New name of the room',
-			},
-		],
-	},
+	updateFieldsCollection([
+		denyDownloadField,
+		lifetimeField,
+		...formOptionFields,
+		indexingField,
+		{
+			displayName: 'Quota (MB)',
+			name: 'quota',
+			type: 'number',
+			typeOptions: { minValue: -1 },
+			default: 1024,
+			description: 'Storage limit of the room in megabytes; -1 removes the room’s own limit',
+		},
+		{
+			displayName: 'Tags',
+			name: 'tags',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. finance, 2025',
+			description:
+				'Comma-separated tag names that replace all of the room’s tags; empty removes them all. Use Add Tags or Remove Tags to change only some.',
+		},
+		{
+			displayName: 'Title',
+			name: 'title',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. Q3 contracts',
+			description: 'New name of the room',
+		},
+	]),
 ];
 
 export const description = updateDisplayOptions(

@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { docSpaceCall } from '../../transport/request';
-import { simplifyOutput, userLocator } from '../common.descriptions';
+import { emailParameter, simplifyOutput, userLocator } from '../common.descriptions';
 import { checkedEmail, locatorId } from '../../shared/validation';
 import { getUserByEmail, getUserById, userItems } from './people';
 
@@ -22,12 +22,7 @@ const properties: INodeProperties[] = [
 	},
 	{ ...userLocator, description: 'The user to get', displayOptions: { show: { getBy: ['user'] } } },
 	{
-		displayName: 'Email',
-		name: 'email',
-		type: 'string',
-		placeholder: 'e.g. name@example.com',
-		required: true,
-		default: '',
+		...emailParameter,
 		description: 'Email address of the user to get',
 		displayOptions: { show: { getBy: ['email'] } },
 	},

@@ -8,21 +8,13 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { lostFollowUp } from '../../transport/errors';
 import { docSpaceCall } from '../../transport/request';
-import { simplifyOutput } from '../common.descriptions';
+import { emailParameter, optionsCollection, simplifyOutput } from '../common.descriptions';
 import { userInvited } from '../outcomes';
 import { checkedEmail } from '../../shared/validation';
 import { employeeTypeOptions, getUserByEmail, userItems } from './people';
 
 const properties: INodeProperties[] = [
-	{
-		displayName: 'Email',
-		name: 'email',
-		type: 'string',
-		placeholder: 'e.g. name@example.com',
-		required: true,
-		default: '',
-		description: 'Email address to send the invitation to',
-	},
+	{ ...emailParameter, description: 'Email address to send the invitation to' },
 	{
 		displayName: 'Type',
 		name: 'type',
@@ -33,24 +25,17 @@ const properties: INodeProperties[] = [
 		description:
 			'The user type the new user gets. Only the portal owner may invite DocSpace admins.',
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Language Name or ID',
-				name: 'culture',
-				type: 'options',
-				typeOptions: { loadOptionsMethod: 'getCultures' },
-				default: '',
-				description:
-					'Language of the invitation email, from the languages the portal offers. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
-			},
-		],
-	},
+	optionsCollection([
+		{
+			displayName: 'Language Name or ID',
+			name: 'culture',
+			type: 'options',
+			typeOptions: { loadOptionsMethod: 'getCultures' },
+			default: '',
+			description:
+				'Language of the invitation email, from the languages the portal offers. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+		},
+	]),
 	simplifyOutput,
 ];
 

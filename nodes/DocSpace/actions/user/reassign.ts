@@ -7,7 +7,12 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
 import { docSpaceCall } from '../../transport/request';
-import { listedBy, userLocator, waitTimeLimitOption } from '../common.descriptions';
+import {
+	listedBy,
+	optionsCollection,
+	userLocator,
+	waitTimeLimitOption,
+} from '../common.descriptions';
 import { asNodeError, idFromLocator } from '../../shared/validation';
 
 /** The locator of the account that receives the rooms; optional. */
@@ -131,13 +136,6 @@ export async function runReassignment(
 	return await waitForTask.call(this, started, reassignment.progressPath, reassignment.what, i);
 }
 
-export const waitOptionsCollection: INodeProperties = {
-	displayName: 'Options',
-	name: 'options',
-	type: 'collection',
-	placeholder: 'Add Option',
-	default: {},
-	options: [
-		{ ...waitTimeLimitOption, description: 'How long to wait for DocSpace to hand the rooms over' },
-	],
-};
+export const waitOptionsCollection = optionsCollection([
+	{ ...waitTimeLimitOption, description: 'How long to wait for DocSpace to hand the rooms over' },
+]);

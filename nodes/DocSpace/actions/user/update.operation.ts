@@ -7,7 +7,7 @@ import type {
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { docSpaceCall } from '../../transport/request';
-import { simplifyOutput, userLocator } from '../common.descriptions';
+import { simplifyOutput, updateFieldsCollection, userLocator } from '../common.descriptions';
 import { setEntityState } from '../helpers';
 import {
 	checkedEmail,
@@ -29,63 +29,56 @@ import { apiPath } from '../../transport/path';
 
 const properties: INodeProperties[] = [
 	{ ...userLocator, description: 'The user to update' },
-	{
-		displayName: 'Update Fields',
-		name: 'updateFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
-			{
-				displayName: 'Comment',
-				name: 'comment',
-				type: 'string',
-				typeOptions: { rows: 2 },
-				default: '',
-				description:
-					'Notes on the user’s profile. DocSpace changes it only on the credential’s own profile.',
-			},
-			{
-				displayName: 'Email',
-				name: 'email',
-				type: 'string',
-				placeholder: 'e.g. name@example.com',
-				default: '',
-				description: 'New email address. DocSpace asks the user to confirm it by email.',
-			},
-			{
-				displayName: 'First Name',
-				name: 'firstName',
-				type: 'string',
-				default: '',
-				description: 'DocSpace changes it only on the credential’s own profile',
-			},
-			{
-				displayName: 'Group IDs',
-				name: 'groupIds',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. 2c0a8e1e-7d6c-4c8e-9a51-1f1f2b0c3d4e, 7f3c…',
-				description:
-					'The groups the user should belong to, separated by commas. Replaces the user’s current groups; leave empty to remove the user from every group.',
-			},
-			{
-				displayName: 'Last Name',
-				name: 'lastName',
-				type: 'string',
-				default: '',
-				description: 'DocSpace changes it only on the credential’s own profile',
-			},
-			{
-				displayName: 'Location',
-				name: 'location',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. Riga',
-				description: 'DocSpace changes it only on the credential’s own profile',
-			},
-		],
-	},
+	updateFieldsCollection([
+		{
+			displayName: 'Comment',
+			name: 'comment',
+			type: 'string',
+			typeOptions: { rows: 2 },
+			default: '',
+			description:
+				'Notes on the user’s profile. DocSpace changes it only on the credential’s own profile.',
+		},
+		{
+			displayName: 'Email',
+			name: 'email',
+			type: 'string',
+			placeholder: 'e.g. name@example.com',
+			default: '',
+			description: 'New email address. DocSpace asks the user to confirm it by email.',
+		},
+		{
+			displayName: 'First Name',
+			name: 'firstName',
+			type: 'string',
+			default: '',
+			description: 'DocSpace changes it only on the credential’s own profile',
+		},
+		{
+			displayName: 'Group IDs',
+			name: 'groupIds',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. 2c0a8e1e-7d6c-4c8e-9a51-1f1f2b0c3d4e, 7f3c…',
+			description:
+				'The groups the user should belong to, separated by commas. Replaces the user’s current groups; leave empty to remove the user from every group.',
+		},
+		{
+			displayName: 'Last Name',
+			name: 'lastName',
+			type: 'string',
+			default: '',
+			description: 'DocSpace changes it only on the credential’s own profile',
+		},
+		{
+			displayName: 'Location',
+			name: 'location',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. Riga',
+			description: 'DocSpace changes it only on the credential’s own profile',
+		},
+	]),
 	simplifyOutput,
 ];
 
