@@ -105,3 +105,9 @@ export async function runDocSpace(run: DocSpaceRun): Promise<RunResult> {
 /** A resource locator parameter value. */
 export const byId = (value: string | number) => ({ __rl: true, mode: 'id', value: String(value) });
 export const byUrl = (value: string) => ({ __rl: true, mode: 'url', value });
+/** A value picked From List in the editor. */
+export const fromList = (value: string | number) => ({
+	__rl: true,
+	mode: 'list',
+	value: String(value),
+});

@@ -9,9 +9,9 @@ import type {
 	IDataObject,
 	INode,
 	IWorkflowExecuteAdditionalData,
+	Workflow,
 	WorkflowExecuteMode,
 } from 'n8n-workflow';
-import { Workflow } from 'n8n-workflow';
 
 import { DocSpacePollTrigger } from '../../nodes/DocSpace/DocSpacePollTrigger.node';
 import type { AuthenticationMethod } from '../../nodes/DocSpace/transport/credentials';
@@ -19,7 +19,7 @@ import { credentialTypeOf } from '../../nodes/DocSpace/transport/credentials';
 import type { Emulator } from '../emulator/index.cjs';
 import { credentialData } from './docspace.cjs';
 import { TestCredentialsHelper } from './n8n.cjs';
-import { NodeTypes, triggerAdditionalData, triggerNode } from './trigger.cjs';
+import { triggerAdditionalData, triggerNode, triggerWorkflow } from './trigger.cjs';
 
 export interface PollOptions {
 	emulator: Emulator;
@@ -51,15 +51,12 @@ export class PollHarness {
 			parameters: options.parameters,
 			authentication: options.authentication,
 		});
-		this.workflow = new Workflow({
+		this.workflow = triggerWorkflow({
 			id: 'poll-test',
 			name: 'Poll test',
-			active: true,
-			nodes: [this.node],
-			connections: {},
-			settings: { executionOrder: 'v1' },
+			node: this.node,
+			nodeType: this.nodeType,
 			staticData,
-			nodeTypes: new NodeTypes({ [this.node.type]: this.nodeType }),
 		});
 	}
 

@@ -15,7 +15,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { HookContext, WebhookContext } from 'n8n-core';
+import { HookContext, LoadOptionsContext, WebhookContext } from 'n8n-core';
 import type {
 	ICredentialDataDecryptedObject,
 	IDataObject,
@@ -122,6 +122,26 @@ export class NodeTypes implements INodeTypes {
 	}
 }
 
+/** An active one-node workflow around a trigger's node, over `staticData` itself (not a copy). */
+export function triggerWorkflow(spec: {
+	id: string;
+	name: string;
+	node: INode;
+	nodeType: INodeType;
+	staticData: IDataObject;
+}): Workflow {
+	return new Workflow({
+		id: spec.id,
+		name: spec.name,
+		active: true,
+		nodes: [spec.node],
+		connections: {},
+		settings: { executionOrder: 'v1' },
+		staticData: spec.staticData,
+		nodeTypes: new NodeTypes({ [spec.node.type]: spec.nodeType }),
+	});
+}
+
 /** What n8n hands a trigger's contexts outside an execution. */
 export function triggerAdditionalData(
 	credentialsHelper: TestCredentialsHelper,
@@ -212,15 +232,12 @@ export class TriggerHarness {
 
 	/** A `Workflow` over a fresh copy of the stored static data, as n8n builds one per request. */
 	private loadWorkflow(staticData: IDataObject = structuredClone(this.database)): Workflow {
-		this.workflow = new Workflow({
+		this.workflow = triggerWorkflow({
 			id: this.workflowId,
 			name: this.options.workflowName ?? 'Trigger test',
-			active: true,
-			nodes: [this.node],
-			connections: {},
-			settings: { executionOrder: 'v1' },
+			node: this.node,
+			nodeType: this.nodeType,
 			staticData,
-			nodeTypes: new NodeTypes({ [this.node.type]: this.nodeType }),
 		});
 		return this.workflow;
 	}
@@ -297,6 +314,11 @@ export class TriggerHarness {
 			workflowExecuteAdditionalData: this.data,
 			webhookId: this.node.webhookId,
 		};
+	}
+
+	/** The context the editor gives the node's lists (loadOptions, listSearch) for the parameter at `path`. */
+	editorContext(path: string): LoadOptionsContext {
+		return new LoadOptionsContext(this.workflow, this.node, this.data, path);
 	}
 
 	private get data(): IWorkflowExecuteAdditionalData {

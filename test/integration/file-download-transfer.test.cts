@@ -6,8 +6,18 @@ import { createHash, randomBytes } from 'node:crypto';
 import { crc32 } from 'node:zlib';
 
 import { fileOperations } from '../emulator/operations.cjs';
-import { byId } from '../harness/docspace.cjs';
-import { calls, emulator, freshFolder, ids, run, useFileEmulator } from './file.fixtures.cjs';
+import {
+	calls,
+	download,
+	downloadZip,
+	emulator,
+	freshFolder,
+	ids,
+	run,
+	storedFile,
+	storedFolder,
+	useFileEmulator,
+} from './file.fixtures.cjs';
 import { expectAtItem } from '../harness/items.cjs';
 
 useFileEmulator();
@@ -54,23 +64,14 @@ describe('a truncated download', () => {
 	test('a body cut off before its Content-Length fails saying the transfer was cut', async () => {
 		const folder = freshFolder();
 		const content = randomBytes(300 * 1024);
-		const file = emulator.state.createFile({
-			title: 'cut.bin',
-			folderId: folder.id,
-			createdBy: ids.users.admin,
-			content,
-		});
+		const file = storedFile(folder.id, 'cut.bin', content);
 		emulator.faults.add({
 			method: 'GET',
 			path: '/filehandler.ashx',
 			after: true,
 			truncate: 100 * 1024,
 		});
-		const { status, error, items } = await run({
-			operation: 'download',
-			fileId: byId(file.id),
-			binaryPropertyName: 'data',
-		});
+		const { status, error, items } = await download(file.id);
 		expect(status).toBe('error');
 		expect(error?.message).toMatch(
 			/^The download of “cut\.bin” was cut off( after \d+)? of 307200 bytes$/,
@@ -82,17 +83,8 @@ describe('a truncated download', () => {
 	test('the whole body passes', async () => {
 		const folder = freshFolder();
 		const content = randomBytes(300 * 1024);
-		const file = emulator.state.createFile({
-			title: 'whole.bin',
-			folderId: folder.id,
-			createdBy: ids.users.admin,
-			content,
-		});
-		const { error, items } = await run({
-			operation: 'download',
-			fileId: byId(file.id),
-			binaryPropertyName: 'data',
-		});
+		const file = storedFile(folder.id, 'whole.bin', content);
+		const { error, items } = await download(file.id);
 		expect(error).toBeUndefined();
 		expect(sha256(await binaryOf(items))).toBe(sha256(content));
 	});
@@ -100,45 +92,20 @@ describe('a truncated download', () => {
 
 describe('Download as ZIP', () => {
 	function tree() {
-		const { state } = emulator;
 		const root = freshFolder();
-		const sub = state.createFolder({ title: 'Sub', parentId: root.id, createdBy: ids.users.admin });
-		const deeper = state.createFolder({
-			title: 'Deeper',
-			parentId: sub.id,
-			createdBy: ids.users.admin,
-		});
-		state.createFolder({ title: 'Empty', parentId: root.id, createdBy: ids.users.admin });
+		const sub = storedFolder(root.id, 'Sub');
+		const deeper = storedFolder(sub.id, 'Deeper');
+		storedFolder(root.id, 'Empty');
 		const contents = {
 			a: randomBytes(70_000),
 			b: randomBytes(1234),
 			c: randomBytes(1),
 			d: Buffer.from('ÄÖÜ text'),
 		};
-		state.createFile({
-			title: 'a.bin',
-			folderId: root.id,
-			createdBy: ids.users.admin,
-			content: contents.a,
-		});
-		state.createFile({
-			title: 'b.bin',
-			folderId: sub.id,
-			createdBy: ids.users.admin,
-			content: contents.b,
-		});
-		state.createFile({
-			title: 'c.bin',
-			folderId: deeper.id,
-			createdBy: ids.users.admin,
-			content: contents.c,
-		});
-		const loose = state.createFile({
-			title: 'Notiz ä.txt',
-			folderId: ids.myDocuments,
-			createdBy: ids.users.admin,
-			content: contents.d,
-		});
+		storedFile(root.id, 'a.bin', contents.a);
+		storedFile(sub.id, 'b.bin', contents.b);
+		storedFile(deeper.id, 'c.bin', contents.c);
+		const loose = storedFile(ids.myDocuments, 'Notiz ä.txt', contents.d);
 		return { root, contents, loose };
 	}
 
@@ -146,8 +113,7 @@ describe('Download as ZIP', () => {
 		const { root, contents } = tree();
 		fileOperations(emulator.state).durationMs = 600;
 		try {
-			const { error, items } = await run({
-				operation: 'downloadZip',
+			const { error, items } = await downloadZip({
 				folderIds: String(root.id),
 				binaryPropertyName: 'archive',
 			});
@@ -184,11 +150,9 @@ describe('Download as ZIP', () => {
 
 	test('files and folders together, under the given File Name', async () => {
 		const { root, contents, loose } = tree();
-		const { error, items } = await run({
-			operation: 'downloadZip',
+		const { error, items } = await downloadZip({
 			fileIds: `${loose.id}`,
 			folderIds: ` ${root.id} `,
-			binaryPropertyName: 'data',
 			options: { fileName: 'Everything.zip' },
 		});
 		expect(error).toBeUndefined();
@@ -199,31 +163,18 @@ describe('Download as ZIP', () => {
 	});
 
 	test('an unknown folder: DocSpace’s error, no binary', async () => {
-		const { status, error } = await run({
-			operation: 'downloadZip',
-			folderIds: '987654',
-			binaryPropertyName: 'data',
-		});
+		const { status, error } = await downloadZip({ folderIds: '987654' });
 		expect(status).toBe('error');
 		expect(error?.message).toContain('The required folder was not found');
 	});
 
 	test('nothing to download and ids that are not numbers are refused before any request', async () => {
-		const empty = await run({
-			operation: 'downloadZip',
-			fileIds: ' ',
-			folderIds: '',
-			binaryPropertyName: 'data',
-		});
+		const empty = await downloadZip({ fileIds: ' ', folderIds: '' });
 		expect(empty.error?.message).toBe(
 			'Nothing to download: “File IDs” and “Folder IDs” are both empty',
 		);
 		expectAtItem(empty.error, 0);
-		const wrong = await run({
-			operation: 'downloadZip',
-			fileIds: '12, abc',
-			binaryPropertyName: 'data',
-		});
+		const wrong = await downloadZip({ fileIds: '12, abc' });
 		expect(wrong.error?.message).toBe(
 			'The parameter “File IDs” holds “abc”, which is not a DocSpace ID',
 		);

@@ -1,10 +1,9 @@
 /** File → Get, Download, Get Many and Get Versions through n8n's engine against the emulator. */
-import type { INodeExecutionData } from 'n8n-workflow';
-
 import { byId, byUrl } from '../harness/docspace.cjs';
 import {
 	binaryInput,
 	calls,
+	download,
 	emulator,
 	expr,
 	filesIn,
@@ -40,16 +39,6 @@ describe('Get', () => {
 });
 
 describe('Download', () => {
-	const download = (
-		fileId: number,
-		options: Record<string, unknown> = {},
-		input?: INodeExecutionData[],
-	) =>
-		run(
-			{ operation: 'download', fileId: byId(fileId), binaryPropertyName: 'data', options },
-			{ input },
-		);
-
 	test('the bytes, name and type of the file, with the file as JSON', async () => {
 		const source = emulator.state.getFile(ids.files.docx);
 		const { error, items } = await download(ids.files.docx);

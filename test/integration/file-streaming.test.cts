@@ -16,25 +16,28 @@ import { Container } from '@n8n/di';
 import { BinaryDataService } from 'n8n-core';
 import type { IBinaryData, INodeExecutionData } from 'n8n-workflow';
 
-import type { Emulator } from '../emulator/index.cjs';
-import { startEmulator } from '../emulator/index.cjs';
-import { byId, runDocSpace } from '../harness/docspace.cjs';
+import { byId } from '../harness/docspace.cjs';
 import { expectAtItem } from '../harness/items.cjs';
+import {
+	download,
+	downloadZip,
+	emulator,
+	ids,
+	run,
+	storedFile,
+	storedFolder,
+	useFileEmulator,
+} from './file.fixtures.cjs';
 
 const MiB = 1024 * 1024;
 
-let emulator: Emulator;
+useFileEmulator();
 let service: BinaryDataService;
 beforeAll(async () => {
 	service = Container.get(BinaryDataService);
 	await service.init();
-	emulator = await startEmulator();
 });
-afterAll(async () => await emulator.close());
-beforeEach(() => {
-	emulator.clearRequests();
-	jest.restoreAllMocks();
-});
+beforeEach(() => jest.restoreAllMocks());
 
 /** Stores `content` the way an earlier node would in filesystem mode, and returns the item. */
 async function storedInput(content: Buffer, fileName: string): Promise<INodeExecutionData[]> {
@@ -64,22 +67,16 @@ test('Upload streams the file in Chunk Size pieces and never loads it whole', as
 	const input = await storedInput(content, 'stream.bin');
 	const stream = jest.spyOn(service, 'getAsStream');
 	const buffer = jest.spyOn(service, 'getAsBuffer');
-	const folder = emulator.state.createFolder({
-		title: 'Streaming',
-		parentId: emulator.state.seedIds.myDocuments,
-		createdBy: emulator.state.seedIds.users.admin,
-	});
-	const { error, items } = await runDocSpace({
-		emulator,
-		parameters: {
-			resource: 'file',
+	const folder = storedFolder(ids.myDocuments, 'Streaming');
+	const { error, items } = await run(
+		{
 			operation: 'upload',
 			folderId: byId(folder.id),
 			binaryPropertyName: 'data',
 			options: { chunkSize: 1 },
 		},
-		input,
-	});
+		{ input },
+	);
 	expect(error).toBeUndefined();
 	// Read once, in the store's small read size: chunks are filled from it without a second copy.
 	expect(stream).toHaveBeenCalledTimes(1);
@@ -93,27 +90,19 @@ test('Upload streams the file in Chunk Size pieces and never loads it whole', as
 });
 
 test('Replace Content streams too', async () => {
-	const { seedIds } = emulator.state;
-	const file = emulator.state.createFile({
-		title: 'big.bin',
-		folderId: seedIds.myDocuments,
-		createdBy: seedIds.users.admin,
-		content: Buffer.from('v1'),
-	});
+	const file = storedFile(ids.myDocuments, 'big.bin', Buffer.from('v1'));
 	const content = randomBytes(2 * MiB);
 	const input = await storedInput(content, 'big.bin');
 	const buffer = jest.spyOn(service, 'getAsBuffer');
-	const { error } = await runDocSpace({
-		emulator,
-		parameters: {
-			resource: 'file',
+	const { error } = await run(
+		{
 			operation: 'replaceContent',
 			fileId: byId(file.id),
 			binaryPropertyName: 'data',
 			options: { chunkSize: 1 },
 		},
-		input,
-	});
+		{ input },
+	);
 	expect(error).toBeUndefined();
 	expect(buffer).not.toHaveBeenCalled();
 	expect(chunkSizes()).toEqual([MiB, MiB]);
@@ -122,24 +111,10 @@ test('Replace Content streams too', async () => {
 });
 
 test('Download hands a stream to the binary store; the file on disk has the bytes', async () => {
-	const { seedIds } = emulator.state;
 	const content = randomBytes(3 * MiB);
-	const file = emulator.state.createFile({
-		title: 'photo.png',
-		folderId: seedIds.myDocuments,
-		createdBy: seedIds.users.admin,
-		content,
-	});
+	const file = storedFile(ids.myDocuments, 'photo.png', content);
 	const store = jest.spyOn(service, 'store');
-	const { error, items } = await runDocSpace({
-		emulator,
-		parameters: {
-			resource: 'file',
-			operation: 'download',
-			fileId: byId(file.id),
-			binaryPropertyName: 'data',
-		},
-	});
+	const { error, items } = await download(file.id);
 	expect(error).toBeUndefined();
 	expect(store).toHaveBeenCalledTimes(1);
 	expect(Buffer.isBuffer(store.mock.calls[0][1])).toBe(false);
@@ -155,24 +130,10 @@ test('Download hands a stream to the binary store; the file on disk has the byte
 });
 
 test('a download cut off on the way fails saying so, also when it streams to disk', async () => {
-	const { seedIds } = emulator.state;
 	const content = randomBytes(3 * MiB);
-	const file = emulator.state.createFile({
-		title: 'cut.bin',
-		folderId: seedIds.myDocuments,
-		createdBy: seedIds.users.admin,
-		content,
-	});
+	const file = storedFile(ids.myDocuments, 'cut.bin', content);
 	emulator.faults.add({ method: 'GET', path: '/filehandler.ashx', after: true, truncate: MiB });
-	const { status, error } = await runDocSpace({
-		emulator,
-		parameters: {
-			resource: 'file',
-			operation: 'download',
-			fileId: byId(file.id),
-			binaryPropertyName: 'data',
-		},
-	});
+	const { status, error } = await download(file.id);
 	expect(status).toBe('error');
 	expect(error?.message).toMatch(
 		/^The download of “cut\.bin” was cut off( after \d+)? of 3145728 bytes$/,
@@ -181,28 +142,10 @@ test('a download cut off on the way fails saying so, also when it streams to dis
 });
 
 test('Download as ZIP streams the archive to disk', async () => {
-	const { state } = emulator;
-	const folder = state.createFolder({
-		title: 'Zipped',
-		parentId: state.seedIds.myDocuments,
-		createdBy: state.seedIds.users.admin,
-	});
+	const folder = storedFolder(ids.myDocuments, 'Zipped');
 	const content = randomBytes(2 * MiB);
-	state.createFile({
-		title: 'inside.bin',
-		folderId: folder.id,
-		createdBy: state.seedIds.users.admin,
-		content,
-	});
-	const { error, items } = await runDocSpace({
-		emulator,
-		parameters: {
-			resource: 'file',
-			operation: 'downloadZip',
-			folderIds: String(folder.id),
-			binaryPropertyName: 'data',
-		},
-	});
+	storedFile(folder.id, 'inside.bin', content);
+	const { error, items } = await downloadZip({ folderIds: String(folder.id) });
 	expect(error).toBeUndefined();
 	const binary = items[0].binary?.data;
 	expect(binary?.id).toMatch(/^filesystem-v2:/);

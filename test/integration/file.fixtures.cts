@@ -1,5 +1,6 @@
 /**
- * Shared setup of the File resource tests (file-upload, file-create, file-read, file-links):
+ * Shared setup of the File resource tests (file-upload, file-create, file-read, file-links,
+ * file-download-transfer, file-streaming):
  * one emulator per test file and the helpers those tests use. Call `useFileEmulator()` at the top
  * of a test file; `emulator` and `ids` are live bindings set in its `beforeAll`.
  */
@@ -8,7 +9,7 @@ import type { INodeExecutionData } from 'n8n-workflow';
 import type { Emulator, RecordedRequest } from '../emulator/index.cjs';
 import { useEmulator } from '../harness/emulator.cjs';
 import type { Folder } from '../emulator/model.cjs';
-import { authenticationMethods, runDocSpace } from '../harness/docspace.cjs';
+import { authenticationMethods, byId, runDocSpace } from '../harness/docspace.cjs';
 
 export let emulator: Emulator;
 export let ids: Emulator['state']['seedIds'];
@@ -44,6 +45,21 @@ export async function run(
 	return await runDocSpace({ emulator, parameters: { resource: 'file', ...parameters }, ...extra });
 }
 
+/** File → Download of the file into the binary property `data`. */
+export const download = (
+	fileId: number,
+	options: Record<string, unknown> = {},
+	input?: INodeExecutionData[],
+) =>
+	run(
+		{ operation: 'download', fileId: byId(fileId), binaryPropertyName: 'data', options },
+		{ input },
+	);
+
+/** File → Download as ZIP into the binary property `data` unless the parameters name another. */
+export const downloadZip = (parameters: Record<string, unknown>) =>
+	run({ operation: 'downloadZip', binaryPropertyName: 'data', ...parameters });
+
 let folderCount = 0;
 /** A fresh folder in the admin's My documents, so tests do not see each other's files. */
 export function freshFolder(): Folder {
@@ -53,6 +69,10 @@ export function freshFolder(): Folder {
 		createdBy: ids.users.admin,
 	});
 }
+
+/** A folder the admin has made in the parent folder. */
+export const storedFolder = (parentId: number, title: string) =>
+	emulator.state.createFolder({ title, parentId, createdBy: ids.users.admin });
 
 /** A file the admin has stored in the folder (empty when no content is given). */
 export const storedFile = (folderId: number, title: string, content?: Buffer) =>

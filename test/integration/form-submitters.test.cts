@@ -11,6 +11,7 @@ import {
 	emulator,
 	fill,
 	formIn,
+	forbidResultsFolder,
 	formRoom,
 	ids,
 	requestsTo,
@@ -137,13 +138,7 @@ test('a completed copy that is gone, renamed or ambiguous gives null, never anot
 test('a results folder the account may not open links nothing but still returns the answers', async () => {
 	const form = formIn(formRoom(), { started: true });
 	await fill(form.id, ids().users.user, { fullName: 'Hidden' });
-	const folderId = formFilling(emulator.state, form.id).resultsFolderId;
-	emulator.faults.add({
-		method: 'GET',
-		path: new RegExp(`/files/${String(folderId)}$`),
-		status: 403,
-		times: Infinity,
-	});
+	forbidResultsFolder(emulator, form.id);
 	try {
 		const items = await submissions(form.id);
 		expect(items).toEqual([

@@ -5,7 +5,7 @@
 import { pdfForm, SAMPLE_FORM_FIELDS } from '../emulator/formPdf.cjs';
 import { formFilling } from '../emulator/formStore.cjs';
 import { FileShare } from '../emulator/model.cjs';
-import { submitterIn } from './form.fixtures.cjs';
+import { forbidResultsFolder, submitterIn } from './form.fixtures.cjs';
 import { emulator, trigger, useTriggerEmulator } from './trigger.fixtures.cjs';
 
 useTriggerEmulator();
@@ -49,6 +49,16 @@ async function fill(fileId: number, userId: string, values: Record<string, unkno
 }
 
 const submitter = (userId: string) => submitterIn(emulator.state, userId);
+
+/** An active form.submit trigger with Include Form Data, and a started form for it to watch. */
+async function watchedForm() {
+	const harness = await trigger({ events: ['form.submit'], options: { includeFormData: true } });
+	await harness.activate();
+	return { harness, ...startedForm() };
+}
+
+/** The path of the form's submissions, which Include Form Data reads. */
+const submissionsOf = (formId: number) => new RegExp(`/files/file/${formId}/submissions$`);
 
 const answers = {
 	fullName: 'Anna Petrova',
@@ -102,13 +112,11 @@ test('form.submit with Include Form Data: the answers, typed, the completed form
 });
 
 test('each delivery gets its own submission, even when a later one exists by the time it is read', async () => {
-	const harness = await trigger({ events: ['form.submit'], options: { includeFormData: true } });
-	await harness.activate();
-	const { form } = startedForm();
+	const { harness, form } = await watchedForm();
 	// The first look-up is slow, so the second copy is already recorded when it is answered.
 	emulator.faults.add({
 		method: 'GET',
-		path: new RegExp(`/files/file/${form.id}/submissions$`),
+		path: submissionsOf(form.id),
 		delayMs: 500,
 	});
 	const first = await fill(form.id, ids().users.user, { fullName: 'First' });
@@ -170,12 +178,10 @@ test('form.filled.out in a virtual data room: the answers of every role, from th
 });
 
 test('a failed look-up keeps the event and says why', async () => {
-	const harness = await trigger({ events: ['form.submit'], options: { includeFormData: true } });
-	await harness.activate();
-	const { form } = startedForm();
+	const { harness, form } = await watchedForm();
 	emulator.faults.add({
 		method: 'GET',
-		path: new RegExp(`/files/file/${form.id}/submissions$`),
+		path: submissionsOf(form.id),
 		status: 404,
 		times: Infinity,
 	});
@@ -190,18 +196,10 @@ test('a failed look-up keeps the event and says why', async () => {
 });
 
 test('form.submit when the results folder cannot be read: matched by the copy’s number, the submitter from the copy', async () => {
-	const harness = await trigger({ events: ['form.submit'], options: { includeFormData: true } });
-	await harness.activate();
-	const { form } = startedForm();
+	const { harness, form } = await watchedForm();
 	await fill(form.id, ids().users.user2, { fullName: 'Earlier' });
 	await emulator.webhooks.idle();
-	const folderId = formFilling(emulator.state, form.id).resultsFolderId;
-	emulator.faults.add({
-		method: 'GET',
-		path: new RegExp(`/files/${String(folderId)}$`),
-		status: 403,
-		times: Infinity,
-	});
+	forbidResultsFolder(emulator, form.id);
 	const result = await fill(form.id, ids().users.user, { fullName: 'Later' });
 	await emulator.webhooks.idle();
 	emulator.faults.clear();

@@ -95,6 +95,17 @@ export function submitterIn(state: EmulatorState, userId: string) {
 	return { id: userId, name: `${user?.firstName} ${user?.lastName}`, email: user?.email };
 }
 
+/** Every read of the form's results folder is refused (403) until the emulator's faults are cleared. */
+export function forbidResultsFolder(emulator: Emulator, formId: number): void {
+	const folderId = formFilling(emulator.state, formId).resultsFolderId;
+	emulator.faults.add({
+		method: 'GET',
+		path: new RegExp(`/files/${String(folderId)}$`),
+		status: 403,
+		times: Infinity,
+	});
+}
+
 export const requestsTo = (method: string, path: RegExp) =>
 	emulator.requests.filter((r) => r.method === method && path.test(r.path));
 

@@ -2,26 +2,28 @@
  * The people and group pickers of Room → Invite and Remove Member and of the Group operations:
  * the lists against the emulator's portal, and the operations run with what the pickers hold.
  */
-import type { INodeListSearchResult } from 'n8n-workflow';
+import type { INodeExecutionData, INodeListSearchResult } from 'n8n-workflow';
 
 import type { Emulator } from '../emulator/index.cjs';
-import { startEmulator } from '../emulator/index.cjs';
 import type { Folder, User } from '../emulator/model.cjs';
 import { RoomType } from '../emulator/model.cjs';
-import { byId, byUrl, runDocSpace } from '../harness/docspace.cjs';
+import { byId, byUrl, fromList, runDocSpace } from '../harness/docspace.cjs';
+import { useEmulator } from '../harness/emulator.cjs';
 import type { EditorCall } from '../harness/editor.cjs';
 import { listSearch, loadOptions } from '../harness/editor.cjs';
 
 let emulator: Emulator;
-beforeAll(async () => {
-	emulator = await startEmulator();
-});
-afterAll(async () => await emulator.close());
-beforeEach(() => emulator.clearRequests());
+useEmulator((started) => (emulator = started));
 
 const ids = () => emulator.state.seedIds;
-const fromList = (value: string | number) => ({ __rl: true, mode: 'list', value: String(value) });
 const byEmail = (value: string) => ({ __rl: true, mode: 'email', value });
+/** Runs the action node with one operation of `resource`. */
+const run = (
+	resource: 'room' | 'group',
+	operation: string,
+	parameters: Record<string, unknown>,
+	input?: INodeExecutionData[],
+) => runDocSpace({ emulator, parameters: { resource, operation, ...parameters }, input });
 
 let made = 0;
 /** Portal users named “<first> Crowd<n>”, each with a unique email. */
@@ -115,14 +117,9 @@ describe('Room → Remove Member lists the chosen room’s members', () => {
 		const before = (await listSearch('searchRoomMembers', removeMemberCall(room.id))).results;
 		const picked = before.find((r) => r.value === ida.id);
 		expect(picked).toBeDefined();
-		const { error } = await runDocSpace({
-			emulator,
-			parameters: {
-				resource: 'room',
-				operation: 'removeMember',
-				roomId: byId(room.id),
-				member: fromList(String(picked?.value)),
-			},
+		const { error } = await run('room', 'removeMember', {
+			roomId: byId(room.id),
+			member: fromList(String(picked?.value)),
 		});
 		expect(error).toBeUndefined();
 		const after = (await listSearch('searchRoomMembers', removeMemberCall(room.id))).results;
@@ -150,14 +147,15 @@ describe('Room → Remove Member lists the chosen room’s members', () => {
 });
 
 describe('Room → Remove Member runs with every form of the member', () => {
-	const remove = async (member: unknown) => {
+	/** Removes the member that `memberFor` names from a fresh room whose member Kim is. */
+	const remove = async (memberFor: (kim: User) => unknown) => {
 		const [kim] = crowd(1, 'Kim');
 		const room = roomWith('Removal room', [kim]);
-		const result = await runDocSpace({
-			emulator,
-			parameters: { resource: 'room', operation: 'removeMember', roomId: byId(room.id), member },
+		const result = await run('room', 'removeMember', {
+			roomId: byId(room.id),
+			member: memberFor(kim),
 		});
-		return { ...result, room };
+		return { ...result, room, kim };
 	};
 	const stillMember = (room: Folder, user: User) =>
 		emulator.state
@@ -170,17 +168,7 @@ describe('Room → Remove Member runs with every form of the member', () => {
 		['an email typed by hand', (u: User) => byEmail(u.email)],
 		['the plain text of a workflow saved before the picker', (u: User) => u.email],
 	])('%s', async (_name, value) => {
-		const [kim] = crowd(1, 'Kim');
-		const room = roomWith('Removal room', [kim]);
-		const { error, items } = await runDocSpace({
-			emulator,
-			parameters: {
-				resource: 'room',
-				operation: 'removeMember',
-				roomId: byId(room.id),
-				member: value(kim),
-			},
-		});
+		const { error, items, room, kim } = await remove(value);
 		expect(error).toBeUndefined();
 		expect(items[0].json).toMatchObject({ removed: true, member: { id: kim.id } });
 		expect(stillMember(room, kim)).toBe(false);
@@ -189,22 +177,21 @@ describe('Room → Remove Member runs with every form of the member', () => {
 	test('an expression in the By Email mode', async () => {
 		const [lea] = crowd(1, 'Lea');
 		const room = roomWith('Expression room', [lea]);
-		const { error } = await runDocSpace({
-			emulator,
-			parameters: {
-				resource: 'room',
-				operation: 'removeMember',
+		const { error } = await run(
+			'room',
+			'removeMember',
+			{
 				roomId: byId(room.id),
 				member: byEmail('={{ $json.who }}'),
 			},
-			input: [{ json: { who: lea.email } }],
-		});
+			[{ json: { who: lea.email } }],
+		);
 		expect(error).toBeUndefined();
 		expect(stillMember(room, lea)).toBe(false);
 	});
 
 	test('the owner, whom the list leaves out, is refused when given by hand', async () => {
-		const { error, room } = await remove(byId(ids().users.admin));
+		const { error, room } = await remove(() => byId(ids().users.admin));
 		expect(error?.message).toMatch(/names the owner of room/);
 		expect(emulator.state.getFolder(room.id)?.createdBy).toBe(ids().users.admin);
 	});
@@ -242,17 +229,16 @@ describe('Room → Invite: user and group pickers', () => {
 	])('a user given as %s gets the access', async (_name, value) => {
 		const [ivy] = crowd(1, 'Ivy');
 		const room = roomWith('Invite room', []);
-		const { error } = await runDocSpace({
-			emulator,
-			parameters: {
-				resource: 'room',
-				operation: 'invite',
+		const { error } = await run(
+			'room',
+			'invite',
+			{
 				roomId: byId(room.id),
 				invitees: { invitee: [{ kind: 'user', userId: value(ivy.id), access: 2 }] },
 				options: { notify: false },
 			},
-			input: [{ json: { user: ivy.id } }],
-		});
+			[{ json: { user: ivy.id } }],
+		);
 		expect(error).toBeUndefined();
 		expect(
 			emulator.state.getFolder(room.id)?.members.find((m) => m.subjectId === ivy.id)?.access,
@@ -271,17 +257,12 @@ describe('Room → Invite: user and group pickers', () => {
 		const groups = await listSearch('searchGroups', inviteCall(), 'market');
 		const marketing = groups.results.find((r) => r.value === ids().groups.marketing);
 		expect(marketing).toBeDefined();
-		const { error } = await runDocSpace({
-			emulator,
-			parameters: {
-				resource: 'room',
-				operation: 'invite',
-				roomId: byId(room.id),
-				invitees: {
-					invitee: [{ kind: 'group', groupId: value(String(marketing?.value)), access: 2 }],
-				},
-				options: { notify: false },
+		const { error } = await run('room', 'invite', {
+			roomId: byId(room.id),
+			invitees: {
+				invitee: [{ kind: 'group', groupId: value(String(marketing?.value)), access: 2 }],
 			},
+			options: { notify: false },
 		});
 		expect(error).toBeUndefined();
 		expect(
@@ -294,15 +275,10 @@ describe('Room → Invite: user and group pickers', () => {
 		const room = roomWith('Refusing room', []);
 		emulator.clearRequests();
 		await expect(
-			runDocSpace({
-				emulator,
-				parameters: {
-					resource: 'room',
-					operation: 'invite',
-					roomId: byId(room.id),
-					invitees: {
-						invitee: [{ kind: 'user', userId: byUrl(`${emulator.url}/rooms/shared/5`), access: 2 }],
-					},
+			run('room', 'invite', {
+				roomId: byId(room.id),
+				invitees: {
+					invitee: [{ kind: 'user', userId: byUrl(`${emulator.url}/rooms/shared/5`), access: 2 }],
 				},
 			}),
 		).rejects.toThrow(/Not a DocSpace link to a user/);
@@ -364,14 +340,9 @@ describe('Group member lists', () => {
 		const before = await listed();
 		expect(before.sort()).toEqual([...members.map((m) => m.id), ids().users.roomAdmin].sort());
 		expect(before).not.toContain(outsider.id);
-		const { error } = await runDocSpace({
-			emulator,
-			parameters: {
-				resource: 'group',
-				operation: 'removeMembers',
-				groupId: byId(group.id),
-				members: [members[0].id, members[1].id],
-			},
+		const { error } = await run('group', 'removeMembers', {
+			groupId: byId(group.id),
+			members: [members[0].id, members[1].id],
 		});
 		expect(error).toBeUndefined();
 		const after = await listed();
@@ -400,16 +371,15 @@ describe('Group operations run with the picker’s values, typed values and expr
 	])('Add Members with users %s', async (_name, value) => {
 		const users = crowd(2, 'Ari');
 		const group = newGroup(`Add ${_name}`);
-		const { error } = await runDocSpace({
-			emulator,
-			parameters: {
-				resource: 'group',
-				operation: 'addMembers',
+		const { error } = await run(
+			'group',
+			'addMembers',
+			{
 				groupId: byId(group.id),
 				members: value(users),
 			},
-			input: [{ json: { emails: users.map((u) => u.email) } }],
-		});
+			[{ json: { emails: users.map((u) => u.email) } }],
+		);
 		expect(error).toBeUndefined();
 		expect(memberIdsOf(group.id).sort()).toEqual(users.map((u) => u.id).sort());
 	});
@@ -422,14 +392,9 @@ describe('Group operations run with the picker’s values, typed values and expr
 	])('Create with the manager %s', async (_name, value) => {
 		const [boss] = crowd(1, 'Boss');
 		const name = `Managed ${_name}`;
-		const { error, items } = await runDocSpace({
-			emulator,
-			parameters: {
-				resource: 'group',
-				operation: 'create',
-				groupName: name,
-				additionalFields: { manager: value(boss), members: [] },
-			},
+		const { error, items } = await run('group', 'create', {
+			groupName: name,
+			additionalFields: { manager: value(boss), members: [] },
 		});
 		expect(error).toBeUndefined();
 		expect(items[0].json).toMatchObject({ name });
@@ -438,14 +403,9 @@ describe('Group operations run with the picker’s values, typed values and expr
 	});
 
 	test('Create with an empty manager picker creates the group without a manager', async () => {
-		const { error } = await runDocSpace({
-			emulator,
-			parameters: {
-				resource: 'group',
-				operation: 'create',
-				groupName: 'Unmanaged picker group',
-				additionalFields: { manager: fromList('') },
-			},
+		const { error } = await run('group', 'create', {
+			groupName: 'Unmanaged picker group',
+			additionalFields: { manager: fromList('') },
 		});
 		expect(error).toBeUndefined();
 		const created = [...emulator.state.groups.values()].find(
@@ -457,14 +417,9 @@ describe('Group operations run with the picker’s values, typed values and expr
 	test('Update sets the manager picked from the list', async () => {
 		const [chief] = crowd(1, 'Chief');
 		const group = newGroup('Update manager group');
-		const { error } = await runDocSpace({
-			emulator,
-			parameters: {
-				resource: 'group',
-				operation: 'update',
-				groupId: byId(group.id),
-				updateFields: { manager: fromList(chief.id) },
-			},
+		const { error } = await run('group', 'update', {
+			groupId: byId(group.id),
+			updateFields: { manager: fromList(chief.id) },
 		});
 		expect(error).toBeUndefined();
 		expect(emulator.state.groups.get(group.id)?.managerId).toBe(chief.id);

@@ -3,21 +3,16 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { DocSpace } from '../../nodes/DocSpace/DocSpace.node';
 import type { Emulator } from '../emulator/index.cjs';
-import { startEmulator } from '../emulator/index.cjs';
 import { EXTS_CONVERTIBLE } from '../emulator/file-store.cjs';
 import { CULTURES } from '../emulator/routes/settings.cjs';
-import { byId, runDocSpace } from '../harness/docspace.cjs';
+import { byId, fromList, runDocSpace } from '../harness/docspace.cjs';
+import { useEmulator } from '../harness/emulator.cjs';
 import { listSearch, loadOptions } from '../harness/editor.cjs';
 
 let emulator: Emulator;
-beforeAll(async () => {
-	emulator = await startEmulator();
-});
-afterAll(async () => await emulator.close());
-beforeEach(() => emulator.clearRequests());
+useEmulator((started) => (emulator = started));
 
 const ids = () => emulator.state.seedIds;
-const fromList = (value: string | number) => ({ __rl: true, mode: 'list', value: String(value) });
 const gets = (path: string) =>
 	emulator.requests.filter((r) => r.method === 'GET' && r.path === path);
 

@@ -2,6 +2,7 @@
  * Poll Trigger, file and folder events, through n8n-core's real PollContext against the
  * emulator: baseline, test event, subfolders, output shape and every credential type.
  */
+import { adminRequest } from '../harness/admin-api.cjs';
 import { authenticationMethods, byId } from '../harness/docspace.cjs';
 import {
 	admin,
@@ -172,13 +173,8 @@ describe('File Updated', () => {
 		const file = newFile(room.id, 'api.txt', new Date(Date.now() - 60_000));
 		const trigger = poller(inRoom('file.updated', room.id));
 		await trigger.poll();
-		const res = await fetch(`${emulator.url}/api/2.0/files/file/${file.id}`, {
-			method: 'PUT',
-			headers: {
-				authorization: `Bearer ${emulator.secrets.apiKey}`,
-				'content-type': 'application/json',
-			},
-			body: JSON.stringify({ title: 'renamed.txt' }),
+		const res = await adminRequest(emulator, 'PUT', `files/file/${file.id}`, {
+			title: 'renamed.txt',
 		});
 		expect(res.status).toBe(200);
 		const { items } = await trigger.poll();

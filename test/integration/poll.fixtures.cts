@@ -3,6 +3,7 @@ import type { Emulator } from '../emulator/index.cjs';
 import { useEmulator } from '../harness/emulator.cjs';
 import { RoomType } from '../emulator/model.cjs';
 import type { AuthenticationMethod } from '../../nodes/DocSpace/transport/credentials';
+import { adminRequest } from '../harness/admin-api.cjs';
 import { byId } from '../harness/docspace.cjs';
 import { PollHarness } from '../harness/poll.cjs';
 
@@ -61,14 +62,7 @@ export const listings = (path: string) =>
 
 /** A call to the emulator's REST API as the admin (API key); answers the envelope's `response`. */
 export async function api(method: string, path: string, body?: unknown): Promise<unknown> {
-	const res = await fetch(`${emulator.url}/api/2.0/${path}`, {
-		method,
-		headers: {
-			authorization: `Bearer ${emulator.secrets.apiKey}`,
-			'content-type': 'application/json',
-		},
-		body: body === undefined ? undefined : JSON.stringify(body),
-	});
+	const res = await adminRequest(emulator, method, path, body);
 	if (!res.ok) throw new Error(`${method} ${path} answered ${res.status}: ${await res.text()}`);
 	return ((await res.json()) as { response: unknown }).response;
 }

@@ -1,32 +1,13 @@
 /** Templates in the Template locator's list (listSearch through n8n-core's LoadOptionsContext). */
-import { LoadOptionsContext } from 'n8n-core';
-import type { IWorkflowExecuteAdditionalData } from 'n8n-workflow';
-
 import { templatesRoot } from '../emulator/templateStore.cjs';
-import { credentialData } from '../harness/docspace.cjs';
-import { TestCredentialsHelper } from '../harness/n8n.cjs';
 import { calls, emulator, trigger, useTriggerEmulator } from './trigger.fixtures.cjs';
 
 useTriggerEmulator();
 
 async function searchTemplates(filter?: string, paginationToken?: string) {
-	const credentials = await credentialData(emulator, 'apiKey');
-	const harness = await trigger({ events: [] }, { authentication: 'apiKey', credentials });
-	const additionalData = {
-		credentialsHelper: new TestCredentialsHelper(
-			{ docSpaceApiKeyApi: credentials },
-			() => harness.workflow,
-		),
-		variables: {},
-	} as unknown as IWorkflowExecuteAdditionalData;
-	const context = new LoadOptionsContext(
-		harness.workflow,
-		harness.node,
-		additionalData,
-		'templateId',
-	);
+	const harness = await trigger({ events: [] });
 	return await harness.nodeType.methods.listSearch.searchRoomTemplates.call(
-		context,
+		harness.editorContext('templateId'),
 		filter,
 		paginationToken,
 	);

@@ -6,6 +6,7 @@
 import { createHmac } from 'node:crypto';
 
 import { emitWebhookEvent } from '../emulator/index.cjs';
+import { adminRequest } from '../harness/admin-api.cjs';
 import { byId } from '../harness/docspace.cjs';
 import type { TriggerHarness } from '../harness/trigger.cjs';
 import {
@@ -121,16 +122,11 @@ describe('deliveries', () => {
 
 	it('a document created in a room (what the e2e suite does) reaches a file.created trigger once', async () => {
 		const harness = await activeTrigger({ events: ['file.created'] });
-		const created = await fetch(
-			`${emulator.url}/api/2.0/files/${emulator.state.seedIds.rooms.collaboration}/file`,
-			{
-				method: 'POST',
-				headers: {
-					authorization: `Bearer ${emulator.secrets.apiKey}`,
-					'content-type': 'application/json',
-				},
-				body: JSON.stringify({ title: 'e2e-like.docx' }),
-			},
+		const created = await adminRequest(
+			emulator,
+			'POST',
+			`files/${emulator.state.seedIds.rooms.collaboration}/file`,
+			{ title: 'e2e-like.docx' },
 		);
 		expect(created.status).toBe(200);
 		await emulator.webhooks.idle();

@@ -1,9 +1,7 @@
 /** The DocSpace Trigger's event list (loadOptions through n8n-core's LoadOptionsContext) and its node description. */
-import { LoadOptionsContext } from 'n8n-core';
-import type { INodePropertyOptions, IWorkflowExecuteAdditionalData } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, INodePropertyOptions } from 'n8n-workflow';
 
 import { credentialData } from '../harness/docspace.cjs';
-import { TestCredentialsHelper } from '../harness/n8n.cjs';
 import { calls, emulator, trigger, useTriggerEmulator } from './trigger.fixtures.cjs';
 
 useTriggerEmulator();
@@ -11,28 +9,11 @@ useTriggerEmulator();
 describe('event list (loadOptions)', () => {
 	async function loadEvents(
 		authentication: 'apiKey' | 'basicAuth',
-		credentials: Record<string, unknown>,
+		credentials: ICredentialDataDecryptedObject,
 	): Promise<INodePropertyOptions[]> {
-		const harness = await trigger(
-			{ events: [] },
-			{ authentication, credentials: credentials as never },
-		);
-		const type = authentication === 'apiKey' ? 'docSpaceApiKeyApi' : 'docSpaceBasicAuthApi';
-		const additionalData = {
-			credentialsHelper: new TestCredentialsHelper(
-				{ [type]: credentials as never },
-				() => harness.workflow,
-			),
-			variables: {},
-		} as unknown as IWorkflowExecuteAdditionalData;
-		const context = new LoadOptionsContext(
-			harness.workflow,
-			harness.node,
-			additionalData,
-			'events',
-		);
+		const harness = await trigger({ events: [] }, { authentication, credentials });
 		const method = harness.nodeType.methods.loadOptions.getWebhookEvents;
-		return await method.call(context);
+		return await method.call(harness.editorContext('events'));
 	}
 
 	it('lists what the portal offers an admin, All Events first', async () => {

@@ -4,6 +4,7 @@
  * subscription, and activations that are refused.
  */
 import { startEmulator } from '../emulator/index.cjs';
+import { adminRequest } from '../harness/admin-api.cjs';
 import { byId } from '../harness/docspace.cjs';
 import type { TriggerHarness } from '../harness/trigger.cjs';
 import { startTrigger } from '../harness/trigger.cjs';
@@ -198,19 +199,12 @@ describe('activation and deactivation', () => {
 			folderId: byId(emulator.state.seedIds.folders.projects),
 		});
 		// Left over from an earlier activation whose static data was lost, with another secret.
-		const stale = await fetch(`${emulator.url}/api/2.0/settings/webhook`, {
-			method: 'POST',
-			headers: {
-				authorization: `Bearer ${emulator.secrets.apiKey}`,
-				'content-type': 'application/json',
-			},
-			body: JSON.stringify({
-				name: 'n8n: Trigger test',
-				uri: harness.webhookUrl,
-				secretKey: 'Old-Secret-123!',
-				enabled: false,
-				triggers: 1,
-			}),
+		const stale = await adminRequest(emulator, 'POST', 'settings/webhook', {
+			name: 'n8n: Trigger test',
+			uri: harness.webhookUrl,
+			secretKey: 'Old-Secret-123!',
+			enabled: false,
+			triggers: 1,
 		});
 		expect(stale.status).toBe(200);
 		const staleId = ((await stale.json()) as { response: { id: number } }).response.id;

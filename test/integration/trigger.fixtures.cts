@@ -7,6 +7,7 @@
  */
 import type { Emulator, WebhookSubscription } from '../emulator/index.cjs';
 import { startEmulator } from '../emulator/index.cjs';
+import { adminRequest } from '../harness/admin-api.cjs';
 import type { TriggerHarness, TriggerOptions } from '../harness/trigger.cjs';
 import { startTrigger } from '../harness/trigger.cjs';
 
@@ -44,11 +45,6 @@ export const calls = (method: string, path: string) =>
 
 /** Creates a folder in My documents through the emulator's API, so DocSpace sends its webhook. */
 export const createFolderThroughApi = async (title: string) =>
-	await fetch(`${emulator.url}/api/2.0/files/folder/${emulator.state.seedIds.myDocuments}`, {
-		method: 'POST',
-		headers: {
-			authorization: `Bearer ${emulator.secrets.apiKey}`,
-			'content-type': 'application/json',
-		},
-		body: JSON.stringify({ title }),
+	await adminRequest(emulator, 'POST', `files/folder/${emulator.state.seedIds.myDocuments}`, {
+		title,
 	});
