@@ -21,7 +21,7 @@ import { open, readFile } from 'node:fs/promises';
 import { type FileEntry, extensionOf } from './model.cjs';
 import type { RoomLink } from './roomStore.cjs';
 import type { EmulatorState } from './state.cjs';
-import { StoredContent } from './stored-content.cjs';
+import { StoredContent, type ContentSource } from './stored-content.cjs';
 
 /** DocSpace's `files:uploader:chunk-size` default. */
 export const DEFAULT_MAX_CHUNK_SIZE = 10 * 1024 * 1024;
@@ -206,6 +206,34 @@ export function fileByTitle(
 ): FileEntry | undefined {
 	const wanted = title.toLowerCase();
 	return state.childrenOf(folderId).files.find((f) => f.title.toLowerCase() === wanted);
+}
+
+/**
+ * Stores `content` as `title` in the folder: a new version of the file with that title unless
+ * `createNewIfExist`, else a new file (numbered when the title is taken).
+ */
+export function saveFile(
+	state: EmulatorState,
+	input: {
+		folderId: number;
+		title: string;
+		content: ContentSource;
+		createNewIfExist: boolean;
+		userId: string;
+		isForm?: boolean;
+	},
+): FileEntry {
+	const { folderId, title, content, userId } = input;
+	const existing = fileByTitle(state, folderId, title);
+	return existing && !input.createNewIfExist
+		? state.addFileVersion(existing.id, content, userId)
+		: state.createFile({
+				title: availableTitle(state, folderId, title),
+				folderId,
+				createdBy: userId,
+				content,
+				isForm: input.isForm,
+			});
 }
 
 /** `Name.ext`, or `Name (1).ext`, `Name (2).ext`… when the folder already has that title. */
