@@ -22,6 +22,7 @@ import { type FileEntry, extensionOf } from './model.cjs';
 import type { RoomLink } from './roomStore.cjs';
 import type { EmulatorState } from './state.cjs';
 import { StoredContent, type ContentSource } from './stored-content.cjs';
+import { getOrCreate } from './get-or-create.cjs';
 
 /** DocSpace's `files:uploader:chunk-size` default. */
 export const DEFAULT_MAX_CHUNK_SIZE = 10 * 1024 * 1024;
@@ -186,12 +187,7 @@ export function dropSessionFiles(state: EmulatorState, session: UploadSession): 
 /** The stored external links of a file (the live array). */
 export function fileLinks(state: EmulatorState, fileId: number): RoomLink[] {
 	const { links } = fileStore(state);
-	let list = links.get(fileId);
-	if (!list) {
-		list = [];
-		links.set(fileId, list);
-	}
-	return list;
+	return getOrCreate(links, fileId, () => []);
 }
 
 export function newSessionId(): string {
