@@ -34,35 +34,27 @@ type Scenario =
 
 const byId = (value: number) => ({ __rl: true, mode: 'id', value: String(value) });
 
+/** The DocSpace node's File → Upload of the bench input into the upload folder. */
+const uploadParameters = (config: BenchConfig) => ({
+	authentication: 'apiKey',
+	resource: 'file',
+	operation: 'upload',
+	folderId: byId(config.uploadFolderId),
+	binaryPropertyName: 'data',
+	ifNameExists: 'duplicate',
+});
+
 function planOf(
 	name: Scenario,
 	config: BenchConfig,
 ): { nodeType: INodeType; parameters: Record<string, unknown> } {
 	switch (name) {
 		case 'upload-streamed':
-			return {
-				nodeType: new DocSpace(),
-				parameters: {
-					authentication: 'apiKey',
-					resource: 'file',
-					operation: 'upload',
-					folderId: byId(config.uploadFolderId),
-					binaryPropertyName: 'data',
-					ifNameExists: 'duplicate',
-				},
-			};
+			return { nodeType: new DocSpace(), parameters: uploadParameters(config) };
 		case 'upload-sequential':
 			return {
 				nodeType: new DocSpace(),
-				parameters: {
-					authentication: 'apiKey',
-					resource: 'file',
-					operation: 'upload',
-					folderId: byId(config.uploadFolderId),
-					binaryPropertyName: 'data',
-					ifNameExists: 'duplicate',
-					options: { parallelChunks: 1 },
-				},
+				parameters: { ...uploadParameters(config), options: { parallelChunks: 1 } },
 			};
 		case 'upload-naive':
 			return {

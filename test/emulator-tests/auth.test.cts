@@ -1,12 +1,8 @@
-import { startEmulator, type Emulator } from '../emulator/index.cjs';
+import { emulator as emu, useEmulator } from './emulator.fixture.cjs';
 import { basic, call } from '../emulator/client.cjs';
 import { scopeAllows } from '../emulator/scopes.cjs';
 
-let emu: Emulator;
-beforeAll(async () => {
-	emu = await startEmulator();
-});
-afterAll(async () => await emu.close());
+useEmulator();
 
 const get = (path: string, headers: Record<string, string> = {}) =>
 	call(emu.url, path, { headers });

@@ -1,13 +1,7 @@
-import { startEmulator, type Emulator } from '../emulator/index.cjs';
+import { auth, emulator as emu, jsonAuth, useEmulator } from './emulator.fixture.cjs';
 import { call } from '../emulator/client.cjs';
 
-let emu: Emulator;
-let auth: Record<string, string>;
-beforeAll(async () => {
-	emu = await startEmulator({ seed: 'empty' });
-	auth = { authorization: `Bearer ${emu.secrets.apiKey}` };
-});
-afterAll(async () => await emu.close());
+useEmulator({ seed: 'empty' });
 beforeEach(() => {
 	emu.faults.clear();
 	emu.clearRequests();
@@ -95,17 +89,13 @@ describe('faults after the handler', () => {
 	const create = (title: string) =>
 		call(emu.url, `/api/2.0/files/folder/${emu.state.seedIds.myDocuments}`, {
 			method: 'POST',
-			headers: { ...auth, 'content-type': 'application/json' },
+			headers: jsonAuth,
 			body: JSON.stringify({ title }),
 		});
 	const titled = (title: string) =>
 		[...emu.state.folders.values()].filter((f) => f.title === title);
 
-	beforeAll(async () => {
-		await emu.close();
-		emu = await startEmulator();
-		auth = { authorization: `Bearer ${emu.secrets.apiKey}` };
-	});
+	useEmulator();
 
 	it('stores the change, then answers with the fault', async () => {
 		emu.faults.add({ method: 'POST', after: true, status: 503, body: 'busy' });

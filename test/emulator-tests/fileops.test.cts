@@ -1,20 +1,14 @@
-import { startEmulator, type Emulator } from '../emulator/index.cjs';
+import { emulator as emu, jsonAuth, useEmulator } from './emulator.fixture.cjs';
 import { call } from '../emulator/client.cjs';
 import { fileOperations } from '../emulator/operations.cjs';
 
-let emu: Emulator;
-let auth: Record<string, string>;
-beforeAll(async () => {
-	emu = await startEmulator();
-	auth = { authorization: `Bearer ${emu.secrets.apiKey}`, 'content-type': 'application/json' };
-});
-afterAll(async () => await emu.close());
+useEmulator();
 beforeEach(() => fileOperations(emu.state).reset());
 
 const send = (method: string, path: string, body?: unknown) =>
 	call(emu.url, path, {
 		method,
-		headers: auth,
+		headers: jsonAuth,
 		body: body === undefined ? undefined : JSON.stringify(body),
 	});
 const admin = () => emu.state.seedIds.users.admin;

@@ -2,17 +2,11 @@
  * The emulator's upload sessions, chunk handler, file handler and file settings, over plain HTTP,
  * as DocSpace documents them.
  */
-import {
-	api,
-	auth,
-	emulator,
-	folder,
-	postFile as chunk,
-	useHttpEmulator,
-} from './http.fixtures.cjs';
+import { auth, emulator, useEmulator } from './emulator.fixture.cjs';
+import { api, createSession, folder, postFile as chunk } from './http.fixtures.cjs';
 import { fileStore } from '../emulator/file-store.cjs';
 
-useHttpEmulator();
+useEmulator();
 
 describe('chunked upload session', () => {
 	test('create_session answers {success, data} in the envelope with location and bytes_total', async () => {
@@ -35,17 +29,13 @@ describe('chunked upload session', () => {
 	});
 
 	test('intermediate chunks get 200 with the session, the final one 201 with data.file', async () => {
-		const target = folder('Chunks');
-		const { json } = await api('POST', `/api/2.0/files/${target.id}/upload/create_session`, {
-			fileName: 'b.bin',
-			fileSize: 6,
-		});
-		const { location } = json.response.data;
+		const session = await createSession(folder('Chunks').id, { fileName: 'b.bin', fileSize: 6 });
+		const { location } = session;
 		const first = await chunk(location, Buffer.from('abc'));
 		expect(first.status).toBe(200);
 		expect(first.json).toMatchObject({
 			success: true,
-			data: { id: json.response.data.id, bytes_total: 6 },
+			data: { id: session.id, bytes_total: 6 },
 		});
 		const last = await chunk(location, Buffer.from('def'));
 		expect(last.status).toBe(201);
@@ -63,11 +53,7 @@ describe('chunked upload session', () => {
 
 	test('errors come as HTTP 200 with success:false: another user, unknown session, empty chunk', async () => {
 		const target = folder('Errors');
-		const { json } = await api('POST', `/api/2.0/files/${target.id}/upload/create_session`, {
-			fileName: 'c.bin',
-			fileSize: 3,
-		});
-		const { location } = json.response.data;
+		const { location } = await createSession(target.id, { fileName: 'c.bin', fileSize: 3 });
 		const basicUser = {
 			authorization: `Basic ${Buffer.from(`${emulator.secrets.userEmail}:${emulator.secrets.userPassword}`).toString('base64')}`,
 		};
@@ -95,11 +81,8 @@ describe('chunked upload session', () => {
 		const target = folder('Limit');
 		fileStore(emulator.state).maxChunkSize = 4;
 		try {
-			const { json } = await api('POST', `/api/2.0/files/${target.id}/upload/create_session`, {
-				fileName: 'd.bin',
-				fileSize: 5,
-			});
-			const answer = await chunk(json.response.data.location, Buffer.from('12345'));
+			const { location } = await createSession(target.id, { fileName: 'd.bin', fileSize: 5 });
+			const answer = await chunk(location, Buffer.from('12345'));
 			expect(answer.status).toBe(200);
 			expect(answer.json.success).toBe(false);
 		} finally {
@@ -110,12 +93,12 @@ describe('chunked upload session', () => {
 	test('same title: a new version unless createNewIfExist; edit_session always adds a version', async () => {
 		const target = folder('Versions');
 		const upload = async (text: string, createNewIfExist: boolean) => {
-			const { json } = await api('POST', `/api/2.0/files/${target.id}/upload/create_session`, {
+			const { location } = await createSession(target.id, {
 				fileName: 'v.txt',
 				fileSize: text.length,
 				createNewIfExist,
 			});
-			return (await chunk(json.response.data.location, Buffer.from(text))).json.data;
+			return (await chunk(location, Buffer.from(text))).json.data;
 		};
 		const one = await upload('1', false);
 		const two = await upload('22', false);

@@ -1,14 +1,8 @@
-import { startEmulator, type Emulator } from '../emulator/index.cjs';
+import { auth as admin, emulator as emu, useEmulator } from './emulator.fixture.cjs';
 import { basic, call } from '../emulator/client.cjs';
 import { BIG_FOLDER } from '../emulator/seed.cjs';
 
-let emu: Emulator;
-let admin: Record<string, string>;
-beforeAll(async () => {
-	emu = await startEmulator();
-	admin = { authorization: `Bearer ${emu.secrets.apiKey}` };
-});
-afterAll(async () => await emu.close());
+useEmulator();
 
 const get = (path: string, headers = admin) => call(emu.url, path, { headers });
 

@@ -1,20 +1,14 @@
 /** The emulator's PDF forms and room templates: what a client must get right, checked over HTTP. */
-import { startEmulator, type Emulator } from '../emulator/index.cjs';
+import { emulator as emu, jsonAuth, useEmulator } from './emulator.fixture.cjs';
 import { call } from '../emulator/client.cjs';
 import { isOnlyOfficeForm, parseForm, pdfForm, SAMPLE_FORM_FIELDS } from '../emulator/formPdf.cjs';
 import { formFilling } from '../emulator/formStore.cjs';
 import { FileShare } from '../emulator/model.cjs';
 import { templateTasks } from '../emulator/templateStore.cjs';
 
-let emu: Emulator;
-let auth: Record<string, string>;
-beforeAll(async () => {
-	emu = await startEmulator();
-	auth = { authorization: `Bearer ${emu.secrets.apiKey}`, 'content-type': 'application/json' };
-});
-afterAll(async () => await emu.close());
+useEmulator();
 
-const api = (method: string, path: string, body?: unknown, headers = auth) =>
+const api = (method: string, path: string, body?: unknown, headers = jsonAuth) =>
 	call(emu.url, `/api/2.0/${path}`, {
 		method,
 		headers,
@@ -128,16 +122,11 @@ describe('PDF forms', () => {
 			authorization: `Bearer ${creator.key}`,
 			'content-type': 'application/json',
 		};
-		expect(
-			(
-				await api(
-					'PUT',
-					`files/file/${form.id}/manageformfilling`,
-					{ formId: form.id, action: 0 },
-					asCreator,
-				)
-			).status,
-		).toBe(403);
+		/** The creator's request to stop filling the form (action 0: Stop). */
+		const stop = async (formId: number) =>
+			(await api('PUT', `files/file/${formId}/manageformfilling`, { formId, action: 0 }, asCreator))
+				.status;
+		expect(await stop(form.id)).toBe(403);
 		const own = emu.state.createFile({
 			title: 'Own.pdf',
 			folderId: room.id,
@@ -148,16 +137,7 @@ describe('PDF forms', () => {
 		expect(
 			(await api('PUT', `files/file/${own.id}/startfilling`, undefined, asCreator)).status,
 		).toBe(200);
-		expect(
-			(
-				await api(
-					'PUT',
-					`files/file/${own.id}/manageformfilling`,
-					{ formId: own.id, action: 0 },
-					asCreator,
-				)
-			).status,
-		).toBe(200);
+		expect(await stop(own.id)).toBe(200);
 		const filler = emu.state.createApiKey({ userId: emu.state.seedIds.users.user, name: 'filler' });
 		expect(
 			(

@@ -1,21 +1,8 @@
 /**
- * One emulator per test file, with the plain-HTTP helpers the upload and file handler tests use.
- * Call `useHttpEmulator()` at the top of a test file; `emulator` and `auth` are live bindings set
- * in its `beforeAll`.
+ * The plain-HTTP helpers the upload and file handler tests use, against the file's emulator
+ * (emulator.fixture.cts).
  */
-import { startEmulator, type Emulator } from '../emulator/index.cjs';
-
-export let emulator: Emulator;
-/** The headers of an API key request. */
-export let auth: Record<string, string>;
-
-export function useHttpEmulator(): void {
-	beforeAll(async () => {
-		emulator = await startEmulator();
-		auth = { authorization: `Bearer ${emulator.secrets.apiKey}` };
-	});
-	afterAll(async () => await emulator.close());
-}
+import { auth, emulator } from './emulator.fixture.cjs';
 
 const answer = async (res: Response) => ({
 	status: res.status,
@@ -41,6 +28,18 @@ export async function postFile(url: string, bytes: Buffer, headers = auth) {
 	const form = new FormData();
 	form.append('file', new Blob([bytes]), 'part.bin');
 	return await answer(await fetch(url, { method: 'POST', headers, body: form }));
+}
+
+/**
+ * Opens a chunked upload session (`upload/create_session`) in the folder; answers the session's
+ * `data`: its `id`, `location` (the chunk handler's URL) and so on.
+ */
+export async function createSession(
+	folderId: number,
+	body: { fileName: string; fileSize: number; createNewIfExist?: boolean },
+) {
+	const { json } = await api('POST', `/api/2.0/files/${folderId}/upload/create_session`, body);
+	return json.response.data;
 }
 
 /** A fresh folder in the admin's My documents. */

@@ -1,12 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { startEmulator, type Emulator } from '../emulator/index.cjs';
+import { emulator as emu, useEmulator } from './emulator.fixture.cjs';
 import { call } from '../emulator/client.cjs';
 
-let emu: Emulator;
-beforeAll(async () => {
-	emu = await startEmulator({ accessTokenTtlSeconds: 120 });
-});
-afterAll(async () => await emu.close());
+useEmulator({ accessTokenTtlSeconds: 120 });
 
 const redirectUri = 'http://localhost:5678/rest/oauth2-credential/callback';
 

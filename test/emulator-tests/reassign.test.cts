@@ -1,19 +1,17 @@
-import { startEmulator, type Emulator } from '../emulator/index.cjs';
+import { emulator as emu, jsonAuth, useEmulator } from './emulator.fixture.cjs';
 import { call } from '../emulator/client.cjs';
 import { userTasks } from '../emulator/userTasks.cjs';
 
-let emu: Emulator;
-let auth: Record<string, string>;
-beforeAll(async () => {
-	emu = await startEmulator();
-	auth = { authorization: `Bearer ${emu.secrets.apiKey}`, 'content-type': 'application/json' };
-});
-afterAll(async () => await emu.close());
+useEmulator();
 beforeEach(() => userTasks(emu.state).reset());
 
 const post = (path: string, body: unknown) =>
-	call(emu.url, `/api/2.0/${path}`, { method: 'POST', headers: auth, body: JSON.stringify(body) });
-const get = (path: string) => call(emu.url, `/api/2.0/${path}`, { headers: auth });
+	call(emu.url, `/api/2.0/${path}`, {
+		method: 'POST',
+		headers: jsonAuth,
+		body: JSON.stringify(body),
+	});
+const get = (path: string) => call(emu.url, `/api/2.0/${path}`, { headers: jsonAuth });
 
 let n = 0;
 function person(type: 'RoomAdmin' | 'User', status: 1 | 2 = 1) {
@@ -29,24 +27,21 @@ function person(type: 'RoomAdmin' | 'User', status: 1 | 2 = 1) {
 }
 
 describe('people/reassign', () => {
+	/** Asks to reassign `from`'s data to `to`; answers the status and the error message. */
+	const refusal = async (from: { id: string }, to: { id: string }) => {
+		const answer = await post('people/reassign/start', { fromUserId: from.id, toUserId: to.id });
+		return [answer.status, answer.json.error.message];
+	};
+
 	it('refuses an active source and a recipient who cannot own rooms, as DocSpace does', async () => {
 		const active = person('RoomAdmin');
-		const recipient = person('RoomAdmin');
-		const refusedFrom = await post('people/reassign/start', {
-			fromUserId: active.id,
-			toUserId: recipient.id,
-		});
-		expect([refusedFrom.status, refusedFrom.json.error.message]).toEqual([
+		expect(await refusal(active, person('RoomAdmin'))).toEqual([
 			400,
 			`Can not reassign data from user with id = ${active.id}`,
 		]);
 		const disabled = person('RoomAdmin', 2);
 		const plain = person('User');
-		const refusedTo = await post('people/reassign/start', {
-			fromUserId: disabled.id,
-			toUserId: plain.id,
-		});
-		expect([refusedTo.status, refusedTo.json.error.message]).toEqual([
+		expect(await refusal(disabled, plain)).toEqual([
 			400,
 			`Can not reassign data to user with id = ${plain.id}`,
 		]);
@@ -92,7 +87,7 @@ describe('POST people/type', () => {
 		emu.state.createRoom({ title: 'Owned', roomType: 5, createdBy: target.id });
 		const answer = await call(emu.url, '/api/2.0/people/type/User', {
 			method: 'PUT',
-			headers: auth,
+			headers: jsonAuth,
 			body: JSON.stringify({ userIds: [target.id] }),
 		});
 		expect(answer.status).toBe(200);

@@ -1,4 +1,4 @@
-import { startEmulator, type Emulator } from '../emulator/index.cjs';
+import { auth, emulator as emu, useEmulator } from './emulator.fixture.cjs';
 import { call } from '../emulator/client.cjs';
 import {
 	currentUser,
@@ -33,13 +33,7 @@ defineRoute(
 );
 defineRoute('GET', '/api/2.0/test/who/am-i', (ctx) => ok(currentUser(ctx).email));
 
-let emu: Emulator;
-let auth: Record<string, string>;
-beforeAll(async () => {
-	emu = await startEmulator({ seed: 'empty' });
-	auth = { authorization: `Bearer ${emu.secrets.apiKey}` };
-});
-afterAll(async () => await emu.close());
+useEmulator({ seed: 'empty' });
 
 const get = (path: string, headers = auth) => call(emu.url, path, { headers });
 

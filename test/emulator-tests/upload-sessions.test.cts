@@ -6,21 +6,20 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
-import { api, emulator, folder, postFile as post, useHttpEmulator } from './http.fixtures.cjs';
+import { emulator, useEmulator } from './emulator.fixture.cjs';
+import { api, createSession, folder, postFile as post } from './http.fixtures.cjs';
 import { fileStore } from '../emulator/file-store.cjs';
 import { startEmulator } from '../emulator/index.cjs';
 
-useHttpEmulator();
+useEmulator();
 
 const parts = [Buffer.from('1111'), Buffer.from('2222'), Buffer.from('3333')];
 
 test('the appending uploader: chunk 2 sent twice completes a file of the right size with the wrong bytes', async () => {
-	const target = folder('Appending');
-	const { json } = await api('POST', `/api/2.0/files/${target.id}/upload/create_session`, {
+	const { location } = await createSession(folder('Appending').id, {
 		fileName: 'a.bin',
 		fileSize: 12,
 	});
-	const { location } = json.response.data;
 	await post(location, parts[0]);
 	await post(location, parts[1]);
 	const last = await post(location, parts[1]);

@@ -5,8 +5,9 @@ import { createHmac } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+import { emulator as emu, jsonAuth as admin, useEmulator } from './emulator.fixture.cjs';
 import { basic, call } from '../emulator/client.cjs';
-import { emitWebhookEvent, startEmulator, type Emulator } from '../emulator/index.cjs';
+import { emitWebhookEvent, startEmulator } from '../emulator/index.cjs';
 
 /** A receiver that answers HEAD 200 and POSTs with the statuses queued in `answers` (then 200). */
 class Receiver {
@@ -44,25 +45,19 @@ class Receiver {
 	}
 }
 
-let emu: Emulator;
 let receiver: Receiver;
-let admin: Record<string, string>;
 let user: Record<string, string>;
 const SECRET = 'Good-Secret-42!';
 
+useEmulator({ allowPrivateWebhookUrls: true, webhookRetryBaseMs: 10 });
 beforeAll(async () => {
-	emu = await startEmulator({ allowPrivateWebhookUrls: true, webhookRetryBaseMs: 10 });
 	receiver = await new Receiver().start();
-	admin = { authorization: `Bearer ${emu.secrets.apiKey}`, 'content-type': 'application/json' };
 	user = {
 		authorization: basic(emu.secrets.userEmail, emu.secrets.userPassword),
 		'content-type': 'application/json',
 	};
 });
-afterAll(async () => {
-	await emu.close();
-	await receiver.close();
-});
+afterAll(async () => await receiver.close());
 afterEach(async () => {
 	await emu.webhooks.idle();
 	emu.webhooks.subscriptions.clear();

@@ -21,7 +21,8 @@ import { open, readFile } from 'node:fs/promises';
 import { type FileEntry, extensionOf } from './model.cjs';
 import type { RoomLink } from './roomStore.cjs';
 import type { EmulatorState } from './state.cjs';
-import { StoredContent } from './stored-content.cjs';
+import { StoredContent, type ContentSource } from './stored-content.cjs';
+import { getOrCreate } from './get-or-create.cjs';
 
 /** DocSpace's `files:uploader:chunk-size` default. */
 export const DEFAULT_MAX_CHUNK_SIZE = 10 * 1024 * 1024;
@@ -186,12 +187,7 @@ export function dropSessionFiles(state: EmulatorState, session: UploadSession): 
 /** The stored external links of a file (the live array). */
 export function fileLinks(state: EmulatorState, fileId: number): RoomLink[] {
 	const { links } = fileStore(state);
-	let list = links.get(fileId);
-	if (!list) {
-		list = [];
-		links.set(fileId, list);
-	}
-	return list;
+	return getOrCreate(links, fileId, () => []);
 }
 
 export function newSessionId(): string {
@@ -206,6 +202,34 @@ export function fileByTitle(
 ): FileEntry | undefined {
 	const wanted = title.toLowerCase();
 	return state.childrenOf(folderId).files.find((f) => f.title.toLowerCase() === wanted);
+}
+
+/**
+ * Stores `content` as `title` in the folder: a new version of the file with that title unless
+ * `createNewIfExist`, else a new file (numbered when the title is taken).
+ */
+export function saveFile(
+	state: EmulatorState,
+	input: {
+		folderId: number;
+		title: string;
+		content: ContentSource;
+		createNewIfExist: boolean;
+		userId: string;
+		isForm?: boolean;
+	},
+): FileEntry {
+	const { folderId, title, content, userId } = input;
+	const existing = fileByTitle(state, folderId, title);
+	return existing && !input.createNewIfExist
+		? state.addFileVersion(existing.id, content, userId)
+		: state.createFile({
+				title: availableTitle(state, folderId, title),
+				folderId,
+				createdBy: userId,
+				content,
+				isForm: input.isForm,
+			});
 }
 
 /** `Name.ext`, or `Name (1).ext`, `Name (2).ext`… when the folder already has that title. */

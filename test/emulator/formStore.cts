@@ -22,6 +22,7 @@ import type { DtoScope } from './dto/format.cjs';
 import { parseForm, type ParsedForm } from './formPdf.cjs';
 import { type FileEntry, type Folder, RoomType } from './model.cjs';
 import type { EmulatorState } from './state.cjs';
+import { getOrCreate } from './get-or-create.cjs';
 
 /** FormFillingStatus. */
 export const FormFillingStatus = {
@@ -86,32 +87,26 @@ interface Store {
 const stores = new WeakMap<EmulatorState, Store>();
 
 function storeOf(state: EmulatorState): Store {
-	let store = stores.get(state);
-	if (!store) {
-		store = { forms: new Map(), rooms: new Map() };
-		stores.set(state, store);
-	}
-	return store;
+	return getOrCreate(stores, state, () => ({ forms: new Map(), rooms: new Map() }));
 }
 
 export function formFilling(state: EmulatorState, fileId: number): FormFilling {
 	const { forms } = storeOf(state);
-	let filling = forms.get(fileId);
-	if (!filling) {
-		filling = { started: false, stopped: false, roles: [], pending: {}, submissions: [] };
-		forms.set(fileId, filling);
-	}
-	return filling;
+	return getOrCreate(forms, fileId, () => ({
+		started: false,
+		stopped: false,
+		roles: [],
+		pending: {},
+		submissions: [],
+	}));
 }
 
 export function roomFormOptions(state: EmulatorState, roomId: number): RoomFormOptions {
 	const { rooms } = storeOf(state);
-	let options = rooms.get(roomId);
-	if (!options) {
-		options = { saveFormAsXLSX: false, sendFormToExternalDB: false };
-		rooms.set(roomId, options);
-	}
-	return options;
+	return getOrCreate(rooms, roomId, () => ({
+		saveFormAsXLSX: false,
+		sendFormToExternalDB: false,
+	}));
 }
 
 /** The fields and roles of a form's current version. */

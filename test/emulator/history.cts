@@ -7,6 +7,7 @@ import { apiDate, type DtoScope } from './dto/format.cjs';
 import { employeeRef } from './dto/people.cjs';
 import type { Entry } from './model.cjs';
 import type { EmulatorState } from './state.cjs';
+import { getOrCreate } from './get-or-create.cjs';
 
 /** MessageAction ids used here. */
 export const HistoryAction = {
@@ -47,12 +48,11 @@ interface Log {
 const logs = new WeakMap<EmulatorState, Log>();
 
 function logOf(state: EmulatorState): Log {
-	let log = logs.get(state);
-	if (!log) {
-		log = { events: [], nextId: 1, recordedOrigins: new Set() };
-		logs.set(state, log);
-	}
-	return log;
+	return getOrCreate(logs, state, () => ({
+		events: [],
+		nextId: 1,
+		recordedOrigins: new Set<string>(),
+	}));
 }
 
 function parentOf(entry: Entry): number {

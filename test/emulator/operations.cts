@@ -43,6 +43,7 @@ import type { DtoScope } from './dto/format.cjs';
 import { currentUser, ok, type Reply, type RouteContext } from './http.cjs';
 import type { FileEntry, Folder } from './model.cjs';
 import type { EmulatorState } from './state.cjs';
+import { getOrCreate } from './get-or-create.cjs';
 
 export const FileOperationType = {
 	Move: 0,
@@ -199,12 +200,7 @@ const registries = new WeakMap<EmulatorState, FileOperations>();
 
 /** The operation registry of a portal (created on first use). */
 export function fileOperations(state: EmulatorState): FileOperations {
-	let registry = registries.get(state);
-	if (!registry) {
-		registry = new FileOperations(state);
-		registries.set(state, registry);
-	}
-	return registry;
+	return getOrCreate(registries, state, () => new FileOperations(state));
 }
 
 export interface StartOperation {

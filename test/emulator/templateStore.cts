@@ -13,6 +13,7 @@
  */
 import { FolderType, type Folder, type User } from './model.cjs';
 import type { EmulatorState } from './state.cjs';
+import { getOrCreate } from './get-or-create.cjs';
 
 export type TaskKind = 'template' | 'room';
 
@@ -90,12 +91,10 @@ interface Store {
 const stores = new WeakMap<EmulatorState, Store>();
 
 function storeOf(state: EmulatorState): Store {
-	let store = stores.get(state);
-	if (!store) {
-		store = { tasks: new TemplateTasks(state), publicIds: new Set() };
-		stores.set(state, store);
-	}
-	return store;
+	return getOrCreate(stores, state, () => ({
+		tasks: new TemplateTasks(state),
+		publicIds: new Set<number>(),
+	}));
 }
 
 export function templateTasks(state: EmulatorState): TemplateTasks {

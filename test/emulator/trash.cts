@@ -5,6 +5,7 @@
  */
 import type { Entry } from './model.cjs';
 import type { EmulatorState } from './state.cjs';
+import { getOrCreate } from './get-or-create.cjs';
 
 const origins = new WeakMap<EmulatorState, Map<string, number>>();
 
@@ -13,12 +14,7 @@ function keyOf(entry: Entry): string {
 }
 
 function mapOf(state: EmulatorState): Map<string, number> {
-	let map = origins.get(state);
-	if (!map) {
-		map = new Map();
-		origins.set(state, map);
-	}
-	return map;
+	return getOrCreate(origins, state, () => new Map());
 }
 
 /** Remembers the folder an entry leaves for Trash. */

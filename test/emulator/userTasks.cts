@@ -14,6 +14,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { EmulatorState } from './state.cjs';
+import { getOrCreate } from './get-or-create.cjs';
 
 export type UserTaskKind = 'reassign' | 'type';
 
@@ -121,7 +122,5 @@ export function progressDto(state: EmulatorState, task: UserTask): Record<string
 const stores = new WeakMap<EmulatorState, UserTasks>();
 
 export function userTasks(state: EmulatorState): UserTasks {
-	let store = stores.get(state);
-	if (!store) stores.set(state, (store = new UserTasks(state)));
-	return store;
+	return getOrCreate(stores, state, () => new UserTasks(state));
 }

@@ -10,6 +10,7 @@
  * Both 0 (the default): no delay at all.
  */
 import type { EmulatorState } from './state.cjs';
+import { getOrCreate } from './get-or-create.cjs';
 
 export interface WanLink {
 	latencyMs: number;
@@ -20,12 +21,7 @@ export interface WanLink {
 const links = new WeakMap<EmulatorState, WanLink>();
 
 export function wan(state: EmulatorState): WanLink {
-	let link = links.get(state);
-	if (!link) {
-		link = { latencyMs: 0, bytesPerSecond: 0 };
-		links.set(state, link);
-	}
-	return link;
+	return getOrCreate(links, state, () => ({ latencyMs: 0, bytesPerSecond: 0 }));
 }
 
 /** How long `bytes` take on the link, plus `latencyMs` when `roundTrip`. */

@@ -13,6 +13,7 @@ import type { EmulatorState } from '../state.cjs';
 import { StoredContent } from '../stored-content.cjs';
 import { writeZipArchive, type ZipEntry } from '../zip.cjs';
 import { boolField, idList } from './fileops.cjs';
+import { getOrCreate } from '../get-or-create.cjs';
 
 interface Archive {
 	userId: string;
@@ -24,12 +25,7 @@ interface Archive {
 const archives = new WeakMap<EmulatorState, Map<string, Archive>>();
 
 function archivesOf(state: EmulatorState): Map<string, Archive> {
-	let map = archives.get(state);
-	if (!map) {
-		map = new Map();
-		archives.set(state, map);
-	}
-	return map;
+	return getOrCreate(archives, state, () => new Map());
 }
 
 function addFolder(

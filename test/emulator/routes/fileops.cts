@@ -166,10 +166,33 @@ function touch(entry: FileEntry | Folder, op: MoveCopy): void {
 	entry.updatedBy = op.user.id;
 }
 
+/** An entry already in `dest` is left as it is, unless the conflict choice is Duplicate. */
+function alreadyThere(op: MoveCopy, parentId: number, dest: Folder): boolean {
+	return parentId === dest.id && op.resolve !== FileConflictResolveType.Duplicate;
+}
+
+/**
+ * Finishes moving an entry (already under its new parent) out of folder `from`: forgets its Trash
+ * origin, touches it, logs the move and sends its webhook event.
+ */
+function recordMove(op: MoveCopy, entry: FileEntry | Folder, from: number): void {
+	const { state } = op;
+	forgetOrigin(state, entry);
+	touch(entry, op);
+	recordHistory(state, {
+		action: entry.kind === 'file' ? 'FileMoved' : 'FolderMoved',
+		userId: op.user.id,
+		entry,
+		fromParentId: from,
+	});
+	// Moving out of the Trash is how DocSpace restores.
+	const event = `${entry.kind}.${inTrashFolder(state, from) ? 'restored' : 'moved'}`;
+	void emitWebhookEvent(state, event, entry, { actorId: op.user.id });
+}
+
 function copyFile(op: MoveCopy, file: FileEntry, dest: Folder): FileEntry | undefined {
 	const { state } = op;
-	if (file.folderId === dest.id && op.resolve !== FileConflictResolveType.Duplicate)
-		return undefined;
+	if (alreadyThere(op, file.folderId, dest)) return undefined;
 	const conflict = state.childrenOf(dest.id).files.find((f) => sameTitle(f.title, file.title));
 	if (conflict && op.resolve === FileConflictResolveType.Skip) return undefined;
 	if (conflict && op.resolve === FileConflictResolveType.Overwrite) {
@@ -205,8 +228,7 @@ function copyFile(op: MoveCopy, file: FileEntry, dest: Folder): FileEntry | unde
 
 function moveFile(op: MoveCopy, file: FileEntry, dest: Folder): FileEntry | undefined {
 	const { state } = op;
-	if (file.folderId === dest.id && op.resolve !== FileConflictResolveType.Duplicate)
-		return undefined;
+	if (alreadyThere(op, file.folderId, dest)) return undefined;
 	const conflict = state
 		.childrenOf(dest.id)
 		.files.find((f) => f.id !== file.id && sameTitle(f.title, file.title));
@@ -227,25 +249,13 @@ function moveFile(op: MoveCopy, file: FileEntry, dest: Folder): FileEntry | unde
 	const from = file.folderId;
 	if (conflict) file.title = availableTitle(state, file.title, dest.id, 'file');
 	file.folderId = dest.id;
-	forgetOrigin(state, file);
-	touch(file, op);
-	recordHistory(state, {
-		action: 'FileMoved',
-		userId: op.user.id,
-		entry: file,
-		fromParentId: from,
-	});
-	// Moving out of the Trash is how DocSpace restores.
-	void emitWebhookEvent(state, inTrashFolder(state, from) ? 'file.restored' : 'file.moved', file, {
-		actorId: op.user.id,
-	});
+	recordMove(op, file, from);
 	return file;
 }
 
 function copyFolder(op: MoveCopy, folder: Folder, dest: Folder): Folder | undefined {
 	const { state } = op;
-	if (folder.parentId === dest.id && op.resolve !== FileConflictResolveType.Duplicate)
-		return undefined;
+	if (alreadyThere(op, folder.parentId, dest)) return undefined;
 	const children = state.childrenOf(folder.id); // before anything is created inside `dest`
 	const conflict =
 		op.resolve === FileConflictResolveType.Duplicate
@@ -279,8 +289,7 @@ function copyFolder(op: MoveCopy, folder: Folder, dest: Folder): Folder | undefi
 
 function moveFolder(op: MoveCopy, folder: Folder, dest: Folder): Folder | undefined {
 	const { state } = op;
-	if (folder.parentId === dest.id && op.resolve !== FileConflictResolveType.Duplicate)
-		return undefined;
+	if (alreadyThere(op, folder.parentId, dest)) return undefined;
 	const conflict = state
 		.childrenOf(dest.id)
 		.folders.find((f) => f.id !== folder.id && sameTitle(f.title, folder.title));
@@ -295,20 +304,7 @@ function moveFolder(op: MoveCopy, folder: Folder, dest: Folder): Folder | undefi
 	const from = folder.parentId;
 	if (conflict) folder.title = availableTitle(state, folder.title, dest.id, 'folder');
 	folder.parentId = dest.id;
-	forgetOrigin(state, folder);
-	touch(folder, op);
-	recordHistory(state, {
-		action: 'FolderMoved',
-		userId: op.user.id,
-		entry: folder,
-		fromParentId: from,
-	});
-	void emitWebhookEvent(
-		state,
-		inTrashFolder(state, from) ? 'folder.restored' : 'folder.moved',
-		folder,
-		{ actorId: op.user.id },
-	);
+	recordMove(op, folder, from);
 	return folder;
 }
 

@@ -9,7 +9,7 @@ import { sampleContent as sampleContentOf } from '../content.cjs';
 import { isOnlyOfficeForm, pdfForm } from '../formPdf.cjs';
 import { fileDto } from '../dto/files.cjs';
 import { apiDate, humanSize, type DtoScope } from '../dto/format.cjs';
-import { availableTitle, fileByTitle } from '../file-store.cjs';
+import { availableTitle, saveFile } from '../file-store.cjs';
 import { recordHistory } from '../history.cjs';
 import { listedFileDto } from '../formStore.cjs';
 import {
@@ -121,17 +121,13 @@ function createWithContent(extension: '.txt' | '.html') {
 		const folder = targetFolder(ctx);
 		const user = currentUser(ctx);
 		const name = title.endsWith(extension) ? title : `${title}${extension}`;
-		const content = Buffer.from(text, 'utf8');
-		const existing = fileByTitle(ctx.state, folder.id, name);
-		const file =
-			existing && bodyField(ctx.body, 'createNewIfExist') !== true
-				? ctx.state.addFileVersion(existing.id, content, user.id)
-				: ctx.state.createFile({
-						title: availableTitle(ctx.state, folder.id, name),
-						folderId: folder.id,
-						createdBy: user.id,
-						content,
-					});
+		const file = saveFile(ctx.state, {
+			folderId: folder.id,
+			title: name,
+			content: Buffer.from(text, 'utf8'),
+			createNewIfExist: bodyField(ctx.body, 'createNewIfExist') === true,
+			userId: user.id,
+		});
 		void emitWebhookEvent(ctx.state, file.version > 1 ? 'file.updated' : 'file.created', file, {
 			actorId: user.id,
 		});

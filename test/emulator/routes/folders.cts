@@ -29,6 +29,7 @@ import { folderEntries, pageOf, readPaging, type Paging } from '../listing.cjs';
 import { MESSAGES, requireFolder } from '../lookup.cjs';
 import { type Folder, FileShare, FolderType } from '../model.cjs';
 import type { EmulatorState } from '../state.cjs';
+import { getOrCreate } from '../get-or-create.cjs';
 
 /** One page of a folder's filtered contents as FolderContentDto. */
 function contents(ctx: RouteContext, folder: Folder, paging: Paging): Record<string, unknown> {
@@ -134,12 +135,7 @@ interface FolderLink {
 const folderLinks = new WeakMap<EmulatorState, FolderLink[]>();
 
 function linksOf(state: EmulatorState): FolderLink[] {
-	let links = folderLinks.get(state);
-	if (!links) {
-		links = [];
-		folderLinks.set(state, links);
-	}
-	return links;
+	return getOrCreate(folderLinks, state, () => []);
 }
 
 /** Links belong to folders the caller may manage; section roots and Trash have none. */

@@ -29,6 +29,7 @@ import type { DtoScope } from '../dto/format.cjs';
 import { readPaging } from '../listing.cjs';
 import { type EmployeeType, type User, FolderType } from '../model.cjs';
 import type { EmulatorState } from '../state.cjs';
+import { getOrCreate } from '../get-or-create.cjs';
 
 export const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const EMAIL = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:".]{2,}$/;
@@ -76,11 +77,8 @@ interface Profile {
 const profiles = new WeakMap<EmulatorState, Map<string, Profile>>();
 
 export function profileOf(state: EmulatorState, userId: string): Profile {
-	let byUser = profiles.get(state);
-	if (!byUser) profiles.set(state, (byUser = new Map()));
-	let profile = byUser.get(userId);
-	if (!profile) byUser.set(userId, (profile = { contacts: [] }));
-	return profile;
+	const byUser = getOrCreate(profiles, state, () => new Map());
+	return getOrCreate(byUser, userId, () => ({ contacts: [] }));
 }
 
 /** EmployeeFullDto including location, notes and contacts. */

@@ -32,11 +32,10 @@ import type { FileEntry, Folder, User } from '../model.cjs';
 import {
 	SESSION_LIFETIME_MS,
 	appendChunk,
-	availableTitle,
 	dropSessionFiles,
-	fileByTitle,
 	fileStore,
 	newSessionId,
+	saveFile,
 	takeSessionContent,
 	type UploadSession,
 } from '../file-store.cjs';
@@ -52,8 +51,8 @@ export function targetFolder(ctx: RouteContext): Folder {
 }
 
 /**
- * Stores `content` under `title` in `folder`: a new version of the file with that title unless
- * `createNewIfExist`, else a new file (numbered when the title is taken).
+ * Stores uploaded `content` as `title` in `folder` (see saveFile), a form when it is an
+ * ONLYOFFICE PDF form, and sends the `file.uploaded` event.
  */
 export function storeUpload(
 	ctx: RouteContext,
@@ -64,17 +63,14 @@ export function storeUpload(
 	user: User,
 ): FileEntry {
 	const head = content instanceof StoredContent ? content.readHead(MARKER_WINDOW) : content;
-	const existing = fileByTitle(ctx.state, folder.id, title);
-	const file =
-		existing && !createNewIfExist
-			? ctx.state.addFileVersion(existing.id, content, user.id)
-			: ctx.state.createFile({
-					title: availableTitle(ctx.state, folder.id, title),
-					folderId: folder.id,
-					createdBy: user.id,
-					content,
-					isForm: isOnlyOfficeForm(head),
-				});
+	const file = saveFile(ctx.state, {
+		folderId: folder.id,
+		title,
+		content,
+		createNewIfExist,
+		userId: user.id,
+		isForm: isOnlyOfficeForm(head),
+	});
 	void emitWebhookEvent(ctx.state, 'file.uploaded', file, { actorId: user.id });
 	return file;
 }

@@ -3,6 +3,7 @@
  * One hub per EmulatorState (kept beside it, so state.cts stays untouched).
  */
 import type { EmulatorState } from '../state.cjs';
+import { getOrCreate } from '../get-or-create.cjs';
 
 export interface WebhookSubscription {
 	id: number;
@@ -137,10 +138,5 @@ export class WebhookHub {
 const hubs = new WeakMap<EmulatorState, WebhookHub>();
 
 export function webhookHub(state: EmulatorState): WebhookHub {
-	let hub = hubs.get(state);
-	if (!hub) {
-		hub = new WebhookHub();
-		hubs.set(state, hub);
-	}
-	return hub;
+	return getOrCreate(hubs, state, () => new WebhookHub());
 }
