@@ -6,6 +6,7 @@ module.exports = {
 	testMatch: ['**/*.test.cts'],
 	testPathIgnorePatterns: ['/node_modules/', '/test/e2e/'],
 	globalSetup: '<rootDir>/test/setup/global-setup.cts',
+	globalTeardown: '<rootDir>/test/setup/global-teardown.cts',
 	setupFiles: ['<rootDir>/test/setup/setup-env.js'],
 	moduleFileExtensions: ['ts', 'cts', 'js', 'cjs', 'mjs', 'json', 'node'],
 	// './name.cjs' is the .cts file beside the importer; a real .cjs file (in a dependency) when there is none

@@ -3,7 +3,7 @@
  * input through getBinaryStream in chunk-sized pieces (never the whole buffer) and hands the
  * download stream to prepareBinaryData, which writes it to disk.
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -37,6 +37,9 @@ beforeAll(async () => {
 	service = Container.get(BinaryDataService);
 	await service.init();
 });
+afterAll(() =>
+	rmSync(process.env.N8N_BINARY_DATA_STORAGE_PATH as string, { recursive: true, force: true }),
+);
 beforeEach(() => jest.restoreAllMocks());
 
 /** Stores `content` the way an earlier node would in filesystem mode, and returns the item. */
